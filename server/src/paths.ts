@@ -1,0 +1,6 @@
+import { fileURLToPath } from 'node:url';
+
+/** Folders of the workspace, from this file's place in it. */
+export const DEMO_DATA_DIR = fileURLToPath(new URL('../../seeds/data/', import.meta.url));
+export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+export const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.meta.url));

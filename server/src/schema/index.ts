@@ -1,0 +1,12 @@
+import { builder } from '../builder';
+import './enums';
+import './enterprise';
+import './chain';
+import './segment';
+import './leader';
+import './relation';
+import './neighbourhood';
+import './system';
+import './search';
+
+export const schema = builder.toSchema({ sortSchema: false });

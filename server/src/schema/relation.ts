@@ -1,0 +1,40 @@
+import { codedError } from '../errors';
+import { EnterpriseRef, ProvenanceRef, RelationRef } from './refs';
+import { RelationKindEnum } from './enums';
+
+ProvenanceRef.implement({
+  description: 'Where a relationship taken from data came from.',
+  fields: (t) => ({
+    source: t.exposeString('source'),
+    confidence: t.exposeFloat('confidence', { description: 'From 0 to 1.' }),
+    verifiedAt: t.string({ nullable: true, description: 'ISO date.', resolve: (p) => p.verifiedAt ?? null }),
+  }),
+});
+
+RelationRef.implement({
+  description: 'A relationship between two enterprises: CONTROLS (parent → subsidiary) or SUPPLIES (supplier → customer).',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.field({ type: RelationKindEnum, resolve: (r) => r.kind }),
+    fromId: t.exposeID('from', { description: 'The parent (CONTROLS) or the supplier (SUPPLIES).' }),
+    toId: t.exposeID('to', { description: 'The subsidiary (CONTROLS) or the customer (SUPPLIES).' }),
+    from: t.field({
+      type: EnterpriseRef,
+      resolve: async (r, _args, { loaders }) =>
+        (await loaders.enterprise.load(r.from)) ?? Promise.reject(codedError('NOT_FOUND', `Enterprise '${r.from}' is missing.`)),
+    }),
+    to: t.field({
+      type: EnterpriseRef,
+      resolve: async (r, _args, { loaders }) =>
+        (await loaders.enterprise.load(r.to)) ?? Promise.reject(codedError('NOT_FOUND', `Enterprise '${r.to}' is missing.`)),
+    }),
+    share: t.float({ nullable: true, description: 'CONTROLS: the share held, from 0 to 1.', resolve: (r) => r.share ?? null }),
+    product: t.string({ nullable: true, description: 'SUPPLIES: what is supplied.', resolve: (r) => r.product ?? null }),
+    annualValue: t.float({
+      nullable: true,
+      description: 'SUPPLIES: yearly value in 10k CNY (万元).',
+      resolve: (r) => r.annualValue ?? null,
+    }),
+    provenance: t.field({ type: ProvenanceRef, resolve: (r) => r }),
+  }),
+});
