@@ -1,11 +1,4 @@
-import type {
-  Anchors,
-  Controls,
-  Dataset,
-  Enterprise,
-  Segment,
-  Supplies,
-} from '@chain-atlas/server/domain/model';
+import type { Anchors, Controls, Dataset, Enterprise, Segment, Supplies } from '@chain-atlas/server/domain/model';
 import { CHAINS, type ChainSpec } from './chains';
 import { ELSEWHERE, HOME, NameMaker, type Place } from './names';
 import { Random } from './random';
@@ -44,19 +37,21 @@ export function buildDemoDataset(seed = DEMO_SEED): Dataset {
   };
   const segmentsOf = new Map<string, Segment[]>();
   const uncovered = new Set<string>();
-  const verifiedAt = () => random.date(2025, 2026);
+  const verifiedAt = () => random.date(2025, 2025);
 
   for (const spec of CHAINS) addChain(spec);
 
   function addChain(spec: ChainSpec): void {
     data.chains.push({ id: spec.id, name: spec.name, description: spec.description });
-    const segments = spec.segments.map((s, i): Segment => ({
-      id: `${spec.id}-s${i + 1}`,
-      chainId: spec.id,
-      name: s.name,
-      tier: s.tier,
-      order: i + 1,
-    }));
+    const segments = spec.segments.map(
+      (s, i): Segment => ({
+        id: `${spec.id}-s${i + 1}`,
+        chainId: spec.id,
+        name: s.name,
+        tier: s.tier,
+        order: i + 1,
+      }),
+    );
     segmentsOf.set(spec.id, segments);
     data.segments.push(...segments);
     for (const i of spec.uncovered) uncovered.add(segmentAt(segments, i).id);
@@ -76,7 +71,13 @@ export function buildDemoDataset(seed = DEMO_SEED): Dataset {
   };
   const coveredSegments = (chainId: string) => (segmentsOf.get(chainId) ?? []).filter((s) => !uncovered.has(s.id));
 
-  function addEnterprise(name: string, shortName: string, place: Place, size: number, extra: Partial<Enterprise> = {}): Enterprise {
+  function addEnterprise(
+    name: string,
+    shortName: string,
+    place: Place,
+    size: number,
+    extra: Partial<Enterprise> = {},
+  ): Enterprise {
     const local = place === HOME;
     const revenue = Math.round(size * random.round(0.6, 1.6, 2));
     const e: Enterprise = {
@@ -104,7 +105,13 @@ export function buildDemoDataset(seed = DEMO_SEED): Dataset {
   }
 
   function anchor(e: Enterprise, chainId: string): void {
-    const a: Anchors = { enterpriseId: e.id, chainId, source: '区产业链工作专班', confidence: 1, verifiedAt: verifiedAt() };
+    const a: Anchors = {
+      enterpriseId: e.id,
+      chainId,
+      source: '区产业链工作专班',
+      confidence: 1,
+      verifiedAt: verifiedAt(),
+    };
     data.anchors.push(a);
   }
 
@@ -125,7 +132,9 @@ export function buildDemoDataset(seed = DEMO_SEED): Dataset {
       from: from.enterprise.id,
       to: to.enterprise.id,
       product: random.pick(specOf(segment).products),
-      annualValue: Math.round(Math.min(from.enterprise.revenue ?? 1000, to.enterprise.revenue ?? 1000) * random.round(0.02, 0.2, 3)),
+      annualValue: Math.round(
+        Math.min(from.enterprise.revenue ?? 1000, to.enterprise.revenue ?? 1000) * random.round(0.02, 0.2, 3),
+      ),
       source: random.pick(SUPPLY_SOURCES),
       confidence: random.round(0.6, 0.98, 2),
       verifiedAt: verifiedAt(),
@@ -270,7 +279,9 @@ export function buildDemoDataset(seed = DEMO_SEED): Dataset {
 
   // Minority stakes (below the control threshold): roots hold parts of some affiliates and of
   // other systems' subsidiaries, so that systems must be derived, not read off CONTROLS.
-  const roots = members.filter((m) => m.enterprise.tags.includes('链主企业') && data.controls.every((c) => c.to !== m.enterprise.id));
+  const roots = members.filter(
+    (m) => m.enterprise.tags.includes('链主企业') && data.controls.every((c) => c.to !== m.enterprise.id),
+  );
   for (const root of roots) {
     for (const target of random.sample(affiliates, 2)) {
       own(root.enterprise, target.enterprise, random.round(0.1, 0.35, 2));

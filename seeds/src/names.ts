@@ -67,7 +67,8 @@ export class NameMaker {
     for (;;) {
       let org = '';
       for (let i = 0; i < 8; i++) {
-        org += i < 2 && this.random.chance(0.5) ? this.random.pick([...ORG_CHARS.slice(10)]) : String(this.random.int(0, 9));
+        org +=
+          i < 2 && this.random.chance(0.5) ? this.random.pick([...ORG_CHARS.slice(10)]) : String(this.random.int(0, 9));
       }
       const first17 = `91${area}${org}${orgCodeCheckChar(org)}`;
       const code = first17 + creditCodeCheckChar(first17);
@@ -78,4 +79,3 @@ export class NameMaker {
     }
   }
 }
-

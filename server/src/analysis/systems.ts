@@ -43,7 +43,9 @@ export function controlledBy(
       queue.push(h.to);
     }
   }
-  return [...best.values()].sort((a, b) => a.level - b.level || b.effectiveShare - a.effectiveShare || a.id.localeCompare(b.id));
+  return [...best.values()].sort(
+    (a, b) => a.level - b.level || b.effectiveShare - a.effectiveShare || a.id.localeCompare(b.id),
+  );
 }
 
 /**

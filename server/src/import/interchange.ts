@@ -8,7 +8,10 @@ import { TIERS } from '../domain/model';
  * each line one JSON object. The row schemas here are the single definition of the fields.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
 const id = z.string().trim().min(1, 'must not be empty');
 const provenance = {
   source: z.string().min(1),

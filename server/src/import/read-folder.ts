@@ -22,7 +22,9 @@ export function readDatasetFolder(dir: string): Dataset {
       problems.push({ file, line: 0, message: `missing file (expected in ${dir})` });
       continue;
     }
-    const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split('\n');
+    const lines = readFileSync(path, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\n');
     const out = dataset[kind] as unknown[];
     const at: { line: number }[] = [];
     lines.forEach((text, i) => {
@@ -48,7 +50,9 @@ export function readDatasetFolder(dir: string): Dataset {
     rows.set(kind, at);
   }
   if (problems.length === 0) {
-    problems.push(...checkReferences(dataset, (kind, index) => ({ file: FILES[kind], line: rows.get(kind)?.[index]?.line ?? 0 })));
+    problems.push(
+      ...checkReferences(dataset, (kind, index) => ({ file: FILES[kind], line: rows.get(kind)?.[index]?.line ?? 0 })),
+    );
   }
   if (problems.length > 0) throw new ImportError(problems);
   return dataset;

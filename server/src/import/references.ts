@@ -20,7 +20,12 @@ export function checkReferences(data: Dataset, locate: Locate): ImportProblem[] 
   const segments = keys('segments');
   const leaders = keys('leaders');
 
-  const check = <K extends Kind>(kind: K, field: keyof Dataset[K][number] & string, known: Set<string>, what: string) => {
+  const check = <K extends Kind>(
+    kind: K,
+    field: keyof Dataset[K][number] & string,
+    known: Set<string>,
+    what: string,
+  ) => {
     (data[kind] as Dataset[K][number][]).forEach((row, i) => {
       const value = row[field] as unknown as string;
       if (!known.has(value)) problems.push({ ...locate(kind, i), field, message: `unknown ${what} '${value}'` });
@@ -40,7 +45,8 @@ export function checkReferences(data: Dataset, locate: Locate): ImportProblem[] 
   check('supplies', 'from', enterprises, 'enterprise');
   check('supplies', 'to', enterprises, 'enterprise');
   data.controls.forEach((c, i) => {
-    if (c.from === c.to) problems.push({ ...locate('controls', i), field: 'to', message: `an enterprise cannot own itself ('${c.to}')` });
+    if (c.from === c.to)
+      problems.push({ ...locate('controls', i), field: 'to', message: `an enterprise cannot own itself ('${c.to}')` });
   });
   return problems;
 }

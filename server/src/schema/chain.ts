@@ -17,7 +17,8 @@ ChainRef.implement({
     anchors: t.field({
       type: [EnterpriseRef],
       description: 'Chain owners (链主): the enterprises that anchor the chain.',
-      resolve: async (c, _args, { loaders }) => loadEnterprises(loaders, (await loaders.chain.load(c.id))?.anchorIds ?? []),
+      resolve: async (c, _args, { loaders }) =>
+        loadEnterprises(loaders, (await loaders.chain.load(c.id))?.anchorIds ?? []),
     }),
     segments: t.field({
       type: [SegmentRef],
@@ -37,6 +38,7 @@ builder.queryFields((t) => ({
     type: ChainRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, { store }) => (await store.chain(String(id))) ?? Promise.reject(notFound('chain', String(id))),
+    resolve: async (_root, { id }, { store }) =>
+      (await store.chain(String(id))) ?? Promise.reject(notFound('chain', String(id))),
   }),
 }));

@@ -1,5 +1,5 @@
 import { builder } from '../builder';
-import { ENTERPRISE_RELATION_KINDS, TIERS } from '../domain/model';
+import { type ENTERPRISE_RELATION_KINDS, TIERS } from '../domain/model';
 
 export const TierEnum = builder.enumType('Tier', {
   description: 'Where a segment sits along its chain.',
@@ -18,8 +18,12 @@ export const RoleEnum = builder.enumType('EnterpriseRole', {
   description: "An enterprise's place in the district's enterprise systems (系).",
   values: {
     ROOT: { description: 'A root enterprise (根系企业): controls others and is controlled by none.' },
-    DIRECT: { description: 'A direct enterprise (直系): controlled by a root, directly or through a chain of control.' },
-    AFFILIATE: { description: 'A supply-chain affiliate (供应链关联企业): outside every system, linked to a member by SUPPLIES.' },
+    DIRECT: {
+      description: 'A direct enterprise (直系): controlled by a root, directly or through a chain of control.',
+    },
+    AFFILIATE: {
+      description: 'A supply-chain affiliate (供应链关联企业): outside every system, linked to a member by SUPPLIES.',
+    },
     OTHER: { description: 'Neither member nor affiliate of any system.' },
   },
 });

@@ -16,7 +16,10 @@ NeighbourhoodNodeRef.implement({
 NeighbourhoodRef.implement({
   description: "An enterprise's surroundings: the enterprises within some hops and the relationships between them.",
   fields: (t) => ({
-    centre: t.field({ type: EnterpriseRef, resolve: (n) => n.nodes[0] ?? Promise.reject(notFound('enterprise', n.centreId)) }),
+    centre: t.field({
+      type: EnterpriseRef,
+      resolve: (n) => n.nodes[0] ?? Promise.reject(notFound('enterprise', n.centreId)),
+    }),
     nodes: t.field({ type: [NeighbourhoodNodeRef], resolve: (n) => n.nodes }),
     edges: t.field({ type: [RelationRef], resolve: (n) => n.edges }),
     truncated: t.exposeBoolean('truncated', { description: 'The limit cut the neighbourhood short.' }),
@@ -32,7 +35,10 @@ builder.queryFields((t) => ({
       id: t.arg.id({ required: true }),
       depth: t.arg.int({ defaultValue: 1 }),
       kinds: t.arg({ type: [RelationKindEnum], description: 'Default: every kind.' }),
-      limit: t.arg.int({ defaultValue: 200, description: `The most enterprises returned, 1 to ${MAX_NEIGHBOURHOOD_LIMIT}.` }),
+      limit: t.arg.int({
+        defaultValue: 200,
+        description: `The most enterprises returned, 1 to ${MAX_NEIGHBOURHOOD_LIMIT}.`,
+      }),
     },
     resolve: async (_root, args, { store }) => {
       const depth = intInRange('depth', args.depth ?? 1, 1, MAX_DEPTH);

@@ -1,6 +1,6 @@
 import { codedError } from '../errors';
-import { EnterpriseRef, ProvenanceRef, RelationRef } from './refs';
 import { RelationKindEnum } from './enums';
+import { EnterpriseRef, ProvenanceRef, RelationRef } from './refs';
 
 ProvenanceRef.implement({
   description: 'Where a relationship taken from data came from.',
@@ -12,7 +12,8 @@ ProvenanceRef.implement({
 });
 
 RelationRef.implement({
-  description: 'A relationship between two enterprises: CONTROLS (parent → subsidiary) or SUPPLIES (supplier → customer).',
+  description:
+    'A relationship between two enterprises: CONTROLS (parent → subsidiary) or SUPPLIES (supplier → customer).',
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.field({ type: RelationKindEnum, resolve: (r) => r.kind }),
@@ -21,15 +22,25 @@ RelationRef.implement({
     from: t.field({
       type: EnterpriseRef,
       resolve: async (r, _args, { loaders }) =>
-        (await loaders.enterprise.load(r.from)) ?? Promise.reject(codedError('NOT_FOUND', `Enterprise '${r.from}' is missing.`)),
+        (await loaders.enterprise.load(r.from)) ??
+        Promise.reject(codedError('NOT_FOUND', `Enterprise '${r.from}' is missing.`)),
     }),
     to: t.field({
       type: EnterpriseRef,
       resolve: async (r, _args, { loaders }) =>
-        (await loaders.enterprise.load(r.to)) ?? Promise.reject(codedError('NOT_FOUND', `Enterprise '${r.to}' is missing.`)),
+        (await loaders.enterprise.load(r.to)) ??
+        Promise.reject(codedError('NOT_FOUND', `Enterprise '${r.to}' is missing.`)),
     }),
-    share: t.float({ nullable: true, description: 'CONTROLS: the share held, from 0 to 1.', resolve: (r) => r.share ?? null }),
-    product: t.string({ nullable: true, description: 'SUPPLIES: what is supplied.', resolve: (r) => r.product ?? null }),
+    share: t.float({
+      nullable: true,
+      description: 'CONTROLS: the share held, from 0 to 1.',
+      resolve: (r) => r.share ?? null,
+    }),
+    product: t.string({
+      nullable: true,
+      description: 'SUPPLIES: what is supplied.',
+      resolve: (r) => r.product ?? null,
+    }),
     annualValue: t.float({
       nullable: true,
       description: 'SUPPLIES: yearly value in 10k CNY (万元).',

@@ -21,7 +21,9 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, { query, limit }, { store }) => {
       if (query.length > MAX_QUERY_LENGTH) {
-        throw codedError('BAD_INPUT', `Argument 'query' must be at most ${MAX_QUERY_LENGTH} characters.`, { argument: 'query' });
+        throw codedError('BAD_INPUT', `Argument 'query' must be at most ${MAX_QUERY_LENGTH} characters.`, {
+          argument: 'query',
+        });
       }
       return store.search(query, intInRange('limit', limit ?? 20, 1, 100));
     },

@@ -1,6 +1,6 @@
 import { codedError } from '../errors';
-import { ChainRef, EnterpriseRef, SegmentRef } from './refs';
 import { TierEnum } from './enums';
+import { ChainRef, EnterpriseRef, SegmentRef } from './refs';
 
 SegmentRef.implement({
   description: 'A link of a chain (环节).',
@@ -12,7 +12,8 @@ SegmentRef.implement({
     chain: t.field({
       type: ChainRef,
       resolve: async (s, _args, { loaders }) =>
-        (await loaders.chain.load(s.chainId)) ?? Promise.reject(codedError('NOT_FOUND', `Chain '${s.chainId}' is missing.`)),
+        (await loaders.chain.load(s.chainId)) ??
+        Promise.reject(codedError('NOT_FOUND', `Chain '${s.chainId}' is missing.`)),
     }),
     feedsInto: t.field({
       type: [SegmentRef],
@@ -25,7 +26,8 @@ SegmentRef.implement({
     }),
     enterprises: t.field({
       type: [EnterpriseRef],
-      description: 'Enterprises working in the segment; `local` keeps only those inside (true) or outside (false) the district.',
+      description:
+        'Enterprises working in the segment; `local` keeps only those inside (true) or outside (false) the district.',
       args: { local: t.arg.boolean() },
       resolve: async (s, { local }, { loaders }) =>
         (await loaders.chainMembers.load(s.chainId))

@@ -7,7 +7,9 @@ SystemMemberRef.implement({
   description: 'A member of an enterprise system.',
   fields: (t) => ({
     enterprise: t.field({ type: EnterpriseRef, resolve: (m) => m.enterprise }),
-    effectiveShare: t.exposeFloat('effectiveShare', { description: "The root's share, multiplied along the chain of control." }),
+    effectiveShare: t.exposeFloat('effectiveShare', {
+      description: "The root's share, multiplied along the chain of control.",
+    }),
     level: t.exposeInt('level', { description: 'Levels below the root (0 for the root).' }),
   }),
 });
@@ -20,8 +22,15 @@ SystemRef.implement({
       resolve: async (s, _args, { loaders }) =>
         (await loaders.enterprise.load(s.rootId)) ?? Promise.reject(notFound('enterprise', s.rootId)),
     }),
-    members: t.field({ type: [SystemMemberRef], description: 'The root first, then its direct enterprises.', resolve: (s) => s.members }),
-    directCount: t.int({ description: 'Direct enterprises (the root not counted).', resolve: (s) => s.members.length - 1 }),
+    members: t.field({
+      type: [SystemMemberRef],
+      description: 'The root first, then its direct enterprises.',
+      resolve: (s) => s.members,
+    }),
+    directCount: t.int({
+      description: 'Direct enterprises (the root not counted).',
+      resolve: (s) => s.members.length - 1,
+    }),
     affiliateCount: t.int({ resolve: (s) => s.affiliateIds.length }),
     affiliates: t.field({
       type: [EnterpriseRef],

@@ -1,12 +1,4 @@
-import type {
-  Chain,
-  Enterprise,
-  EnterpriseRelationKind,
-  Feeds,
-  Leader,
-  Provenance,
-  Segment,
-} from '../domain/model';
+import type { Chain, Enterprise, EnterpriseRelationKind, Feeds, Leader, Provenance, Segment } from '../domain/model';
 
 /**
  * The GraphStore port: what the API and the analysis need from a store. Every store

@@ -24,6 +24,7 @@ const nodeKey = {
   Segment: (id: string) => `segment:${id}`,
   Leader: (id: string) => `leader:${id}`,
 } as const;
+
 export { nodeKey };
 
 export function relationId(kind: 'CONTROLS' | 'SUPPLIES', from: string, to: string, product?: string): string {
@@ -44,10 +45,14 @@ export function buildGraph(data: Dataset): PropertyGraph {
     g.mergeEdgeWithKey(`FEEDS:${f.from}>${f.to}`, nodeKey.Segment(f.from), nodeKey.Segment(f.to), { type: 'FEEDS' });
   }
   for (const l of data.leads) {
-    g.mergeEdgeWithKey(`LEADS:${l.leaderId}>${l.chainId}`, nodeKey.Leader(l.leaderId), nodeKey.Chain(l.chainId), { type: 'LEADS' });
+    g.mergeEdgeWithKey(`LEADS:${l.leaderId}>${l.chainId}`, nodeKey.Leader(l.leaderId), nodeKey.Chain(l.chainId), {
+      type: 'LEADS',
+    });
   }
   for (const a of data.anchors) {
-    g.mergeEdgeWithKey(`ANCHORS:${a.enterpriseId}>${a.chainId}`, a.enterpriseId, nodeKey.Chain(a.chainId), { type: 'ANCHORS' });
+    g.mergeEdgeWithKey(`ANCHORS:${a.enterpriseId}>${a.chainId}`, a.enterpriseId, nodeKey.Chain(a.chainId), {
+      type: 'ANCHORS',
+    });
   }
   for (const m of data.inSegment) {
     g.mergeEdgeWithKey(`IN_SEGMENT:${m.enterpriseId}>${m.segmentId}`, m.enterpriseId, nodeKey.Segment(m.segmentId), {

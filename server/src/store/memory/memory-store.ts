@@ -83,7 +83,10 @@ export class MemoryStore implements GraphStore {
       }
       frontier = next;
     }
-    const nodes = [...distance].map(([nodeId, d]) => ({ ...this.record(this.enterprise(nodeId) as Enterprise), distance: d }));
+    const nodes = [...distance].map(([nodeId, d]) => ({
+      ...this.record(this.enterprise(nodeId) as Enterprise),
+      distance: d,
+    }));
     const edges: Relation[] = [];
     for (const nodeId of distance.keys()) {
       this.graph.forEachOutEdge(nodeId, (_edge, attrs, _source, target) => {
@@ -198,4 +201,3 @@ export class MemoryStore implements GraphStore {
     }
   }
 }
-

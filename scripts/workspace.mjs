@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+/**
+ * The two commands a newcomer with only Node.js and npm runs (see README.md):
+ *   npm run demo       install, build, start the demo on PORT (default 4000)
+ *   npm run test:all   install, make sure Chromium is there, lint, typecheck, run every test
+ * It uses pnpm from PATH when that is pnpm 10, or else pnpm 10 through npx (no global install).
+ * Plain Node on purpose: nothing is installed when it starts.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager; // pnpm@10.x.y
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function fail(message) {
+  console.error(`\n✗ ${message}`);
+  process.exit(1);
+}
+
+function pnpmCommand() {
+  try {
+    const version = execFileSync('pnpm', ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    if (version.startsWith('10.')) return ['pnpm'];
+  } catch {
+    // not on PATH: fall through to npx
+  }
+  return ['npx', '--yes', PNPM];
+}
+
+function run(cmd, args, env = {}) {
+  console.log(`\n▶ ${[cmd, ...args].join(' ')}`);
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.error) fail(`${cmd} could not run: ${result.error.message}`);
+  if (result.status !== 0) fail(`${[cmd, ...args].join(' ')} failed (exit ${result.status ?? result.signal}).`);
+}
+
+function pnpm(...args) {
+  const [cmd, ...pre] = pnpmCommand();
+  run(cmd, [...pre, ...args]);
+}
+
+/** Chromium (and a CJK font, so that screenshots show Chinese) from Debian's packages. */
+function ensureChromium() {
+  const hasCjkFont = () => spawnSync('sh', ['-c', 'fc-list :lang=zh | grep -q .']).status === 0;
+  if (existsSync(CHROMIUM) && hasCjkFont()) return;
+  const packages = ['chromium', 'fonts-noto-cjk'];
+  const command = `apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')}`;
+  const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
+  if (!canInstall) {
+    if (existsSync(CHROMIUM)) return; // screenshots may lack Chinese glyphs; the tests still run
+    fail(
+      `The browser test needs Chromium at ${CHROMIUM} (or set CHROMIUM_PATH). Install it with:\n  sudo sh -c '${command}'`,
+    );
+  }
+  run('sh', ['-c', command], { DEBIAN_FRONTEND: 'noninteractive' });
+  if (!existsSync(CHROMIUM)) fail(`Chromium is still missing at ${CHROMIUM} after: ${command}`);
+}
+
+/** Prints vitest's totals as one plain line, for CI logs: "tests: N passed, N failed, N skipped". */
+function printTotals(file) {
+  if (!existsSync(file)) return;
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  console.log(
+    `\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`,
+  );
+}
+
+const command = process.argv[2];
+if (command === 'demo') {
+  pnpm('install', '--frozen-lockfile');
+  pnpm('build');
+  const [cmd, ...pre] = pnpmCommand();
+  console.log(`\n▶ ${[cmd, ...pre, 'start'].join(' ')}`);
+  const server = spawn(cmd, [...pre, 'start'], { cwd: root, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code) => process.exit(code ?? 0));
+} else if (command === 'test') {
+  pnpm('install', '--frozen-lockfile');
+  ensureChromium();
+  pnpm('build');
+  pnpm('lint');
+  pnpm('typecheck');
+  const report = join(root, '.tsbuild', 'vitest-report.json');
+  const [cmd, ...pre] = pnpmCommand();
+  const args = [...pre, 'test', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+  console.log(`\n▶ ${[cmd, ...args].join(' ')}`);
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, CHROMIUM_PATH: CHROMIUM },
+  });
+  printTotals(report);
+  if (result.status !== 0) fail(`tests failed (exit ${result.status ?? result.signal}).`);
+} else {
+  fail('usage: node scripts/workspace.mjs demo|test');
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { demoApi } from './helpers';
+
+/** The demo data set, as the API shows it, has the seed district's shape (issue 2). */
+describe('demo data through the API', () => {
+  const { query } = demoApi();
+
+  it('has 11 chains, each with 4–8 segments, a leader, an anchor and at least one uncovered segment', async () => {
+    const { data, errors } = await query<{
+      chains: {
+        name: string;
+        leaders: { name: string }[];
+        anchors: { id: string }[];
+        segments: { id: string; tier: string; covered: boolean; feedsInto: { id: string }[] }[];
+      }[];
+    }>(`{ chains { name leaders { name } anchors { id }
+          segments { id tier covered feedsInto { id } } } }`);
+    expect(errors).toBeUndefined();
+    const chains = data?.chains ?? [];
+    expect(chains).toHaveLength(11);
+    expect(chains.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['商贸物流', '金融保险', '生态经济', '养老服务', '人工智能', '新能源汽车']),
+    );
+    for (const chain of chains) {
+      expect(chain.segments.length, chain.name).toBeGreaterThanOrEqual(4);
+      expect(chain.segments.length, chain.name).toBeLessThanOrEqual(8);
+      expect(new Set(chain.segments.map((s) => s.tier)), chain.name).toEqual(
+        new Set(['UPSTREAM', 'MIDSTREAM', 'DOWNSTREAM']),
+      );
+      expect(chain.leaders.length, chain.name).toBeGreaterThanOrEqual(1);
+      expect(chain.anchors.length, chain.name).toBeGreaterThanOrEqual(1);
+      expect(
+        chain.segments.some((s) => !s.covered),
+        chain.name,
+      ).toBe(true);
+    }
+    // an interior hole: an uncovered segment with a covered segment upstream and one downstream
+    const withHole = chains.filter((chain) => {
+      const next = new Map(chain.segments.map((s) => [s.id, s.feedsInto.map((f) => f.id)]));
+      const covered = new Set(chain.segments.filter((s) => s.covered).map((s) => s.id));
+      const reaches = (from: string, seen = new Set<string>()): Set<string> => {
+        for (const to of next.get(from) ?? []) if (!seen.has(to)) reaches(to, seen.add(to));
+        return seen;
+      };
+      return chain.segments.some(
+        (gap) =>
+          !gap.covered &&
+          [...reaches(gap.id)].some((d) => covered.has(d)) &&
+          [...covered].some((u) => reaches(u).has(gap.id)),
+      );
+    });
+    expect(withHole.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has 7 systems with 90–110 direct enterprises and at least 500 supply-chain affiliates', async () => {
+    const { data, errors } = await query<{
+      systems: { root: { role: string }; directCount: number; members: { enterprise: { role: string } }[] }[];
+    }>('{ systems { root { role } directCount members { enterprise { role } } } }');
+    expect(errors).toBeUndefined();
+    const systems = data?.systems ?? [];
+    expect(systems).toHaveLength(7);
+    const direct = systems.reduce((n, s) => n + s.directCount, 0);
+    expect(direct).toBeGreaterThanOrEqual(90);
+    expect(direct).toBeLessThanOrEqual(110);
+    for (const s of systems) {
+      expect(s.root.role).toBe('ROOT');
+      expect(s.members.slice(1).every((m) => m.enterprise.role === 'DIRECT')).toBe(true);
+    }
+    const affiliates = await query<{ systems: { affiliates: { id: string; role: string; local: boolean }[] }[] }>(
+      '{ systems { affiliates { id role local } } }',
+    );
+    const all = new Map(affiliates.data?.systems.flatMap((s) => s.affiliates.map((a) => [a.id, a])) ?? []);
+    expect(all.size).toBeGreaterThanOrEqual(500);
+    expect([...all.values()].every((a) => a.role === 'AFFILIATE')).toBe(true);
+    const local = [...all.values()].filter((a) => a.local).length;
+    expect(local).toBeGreaterThan(0);
+    expect(local).toBeLessThan(all.size); // both local and outside the district
+  });
+});
