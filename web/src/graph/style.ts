@@ -1,0 +1,150 @@
+import type { StylesheetJson } from 'cytoscape';
+import type { EnterpriseRole, RelationKind } from '../queries';
+
+/** How each enterprise role is drawn, and its name in the legend. */
+export interface RoleStyle {
+  label: string;
+  description: string;
+  color: string;
+  /** The lighter fill of enterprises outside the district. */
+  tint: string;
+  border: string;
+  /** Node diameter in model pixels. */
+  size: number;
+}
+
+export const ROLE_STYLES: Readonly<Record<EnterpriseRole, RoleStyle>> = {
+  ROOT: {
+    label: '根系企业',
+    description: '控股他人、不被任何企业控股',
+    color: '#a61e1e',
+    tint: '#ebb9b9',
+    border: '#5c0a0a',
+    size: 60,
+  },
+  DIRECT: {
+    label: '直系企业',
+    description: '被根系企业直接或间接控股',
+    color: '#f08c00',
+    tint: '#fcd9a8',
+    border: '#a35f00',
+    size: 40,
+  },
+  AFFILIATE: {
+    label: '供应链关联企业',
+    description: '与系内企业有供应关系',
+    color: '#1c7ed6',
+    tint: '#b3d4f5',
+    border: '#0b4f8a',
+    size: 34,
+  },
+  OTHER: {
+    label: '其他企业',
+    description: '不属于任何企业系',
+    color: '#868e96',
+    tint: '#dcdfe3',
+    border: '#495057',
+    size: 30,
+  },
+};
+
+/** Roles in legend order. */
+export const ROLES = Object.keys(ROLE_STYLES) as EnterpriseRole[];
+
+/** Enterprises registered outside the district (`local: false`). */
+export const OUTSIDE_STYLE = { label: '区外企业', description: '虚线边框、浅色填充' } as const;
+
+export interface EdgeStyle {
+  label: string;
+  description: string;
+  color: string;
+  lineStyle: 'solid' | 'dashed';
+}
+
+export const EDGE_STYLES: Readonly<Record<RelationKind, EdgeStyle>> = {
+  CONTROLS: { label: '控股', description: '母公司 → 子公司，标注持股比例', color: '#7a4b3a', lineStyle: 'solid' },
+  SUPPLIES: { label: '供应', description: '供应商 → 客户，悬停或选中显示产品', color: '#2f9e44', lineStyle: 'dashed' },
+};
+
+export const RELATION_KINDS = Object.keys(EDGE_STYLES) as RelationKind[];
+
+export const FONT_FAMILY =
+  '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+
+/** The Cytoscape stylesheet: one rule per role and per relation kind, then the outside, hover and selection states. */
+export function graphStylesheet(): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-family': FONT_FAMILY,
+        'font-size': 11,
+        color: '#212529',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 4,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.8,
+        'text-background-padding': '1px',
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': 7,
+        'border-width': 2,
+        'border-style': 'solid',
+      },
+    },
+    ...ROLES.map((role) => {
+      const { color, border, size } = ROLE_STYLES[role];
+      return {
+        selector: `node[role = "${role}"]`,
+        style: { 'background-color': color, 'border-color': border, width: size, height: size },
+      };
+    }),
+    { selector: 'node[role = "ROOT"]', style: { 'font-size': 13, 'font-weight': 'bold' } },
+    { selector: 'node[!local]', style: { 'border-style': 'dashed', 'border-width': 2.5 } },
+    ...ROLES.map((role) => ({
+      selector: `node[role = "${role}"][!local]`,
+      style: { 'background-color': ROLE_STYLES[role].tint },
+    })),
+    { selector: 'node.centre', style: { 'font-weight': 'bold' } },
+    {
+      selector: 'node:selected',
+      style: {
+        'underlay-color': '#fab005',
+        'underlay-opacity': 0.55,
+        'underlay-padding': 7,
+        'underlay-shape': 'ellipse',
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.5,
+        'curve-style': 'bezier',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.9,
+        'font-family': FONT_FAMILY,
+        'font-size': 10,
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 7,
+        opacity: 0.85,
+      },
+    },
+    ...RELATION_KINDS.map((kind) => {
+      const { color, lineStyle } = EDGE_STYLES[kind];
+      return {
+        selector: `edge[kind = "${kind}"]`,
+        style: { 'line-color': color, 'target-arrow-color': color, 'line-style': lineStyle, color },
+      };
+    }),
+    { selector: 'edge[kind = "CONTROLS"]', style: { label: 'data(label)', width: 2 } },
+    { selector: 'edge[kind = "SUPPLIES"]', style: { 'line-dash-pattern': [6, 4] } },
+    {
+      selector: 'edge.hover, edge.focus',
+      style: { label: 'data(label)', width: 3, opacity: 1, 'z-index': 10 },
+    },
+  ];
+}

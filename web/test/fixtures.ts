@@ -1,0 +1,47 @@
+import type { Enterprise, EnterpriseRole, Neighbourhood, Relation } from '../src/queries';
+
+export function enterprise(id: string, role: EnterpriseRole = 'DIRECT', local = true): Enterprise {
+  return {
+    id,
+    name: `${id}有限公司`,
+    shortName: id,
+    district: '湖北省武汉市江汉区',
+    local,
+    park: null,
+    status: '存续',
+    foundedOn: null,
+    registeredCapital: null,
+    employees: null,
+    revenue: null,
+    tags: [],
+    role,
+    segments: [],
+  };
+}
+
+export function relation(id: string, kind: Relation['kind'], fromId: string, toId: string): Relation {
+  return {
+    id,
+    kind,
+    fromId,
+    toId,
+    share: kind === 'CONTROLS' ? 0.51 : null,
+    product: kind === 'SUPPLIES' ? '冷链设备' : null,
+    annualValue: null,
+    provenance: { source: 'demo', confidence: 1, verifiedAt: null },
+  };
+}
+
+/** 长江商贸 (root) controls 长江快运 and is supplied by 隆信 (outside the district). */
+export function neighbourhood(): Neighbourhood {
+  return {
+    centre: { id: '长江商贸' },
+    truncated: false,
+    nodes: [
+      { distance: 1, enterprise: enterprise('隆信', 'AFFILIATE', false) },
+      { distance: 0, enterprise: enterprise('长江商贸', 'ROOT') },
+      { distance: 1, enterprise: enterprise('长江快运', 'DIRECT') },
+    ],
+    edges: [relation('r1', 'CONTROLS', '长江商贸', '长江快运'), relation('r2', 'SUPPLIES', '隆信', '长江商贸')],
+  };
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { EDGE_STYLES, graphStylesheet, OUTSIDE_STYLE, RELATION_KINDS, ROLE_STYLES, ROLES } from '../src/graph/style';
+
+const selectors = () => graphStylesheet().map((block) => block.selector);
+
+describe('graph style', () => {
+  it('has a style and a Chinese legend label for every role', () => {
+    expect([...ROLES].sort()).toEqual(['AFFILIATE', 'DIRECT', 'OTHER', 'ROOT']);
+    for (const role of ROLES) {
+      const style = ROLE_STYLES[role];
+      expect(style.label).toMatch(/企业$/);
+      expect(style.color).toMatch(/^#[0-9a-f]{6}$/);
+      expect(style.tint).toMatch(/^#[0-9a-f]{6}$/);
+      expect(selectors()).toContain(`node[role = "${role}"]`);
+    }
+    expect(ROLE_STYLES.ROOT.size).toBeGreaterThan(ROLE_STYLES.DIRECT.size);
+    expect(new Set(ROLES.map((role) => ROLE_STYLES[role].color)).size).toBe(ROLES.length);
+  });
+
+  it('styles every relation kind, with dashes for supplies', () => {
+    expect([...RELATION_KINDS].sort()).toEqual(['CONTROLS', 'SUPPLIES']);
+    for (const kind of RELATION_KINDS) expect(selectors()).toContain(`edge[kind = "${kind}"]`);
+    expect(EDGE_STYLES.CONTROLS.lineStyle).toBe('solid');
+    expect(EDGE_STYLES.SUPPLIES.lineStyle).toBe('dashed');
+  });
+
+  it('marks enterprises outside the district with a dashed border', () => {
+    expect(OUTSIDE_STYLE.label).toBe('区外企业');
+    const outside = graphStylesheet().find((block) => block.selector === 'node[!local]');
+    expect(outside && 'style' in outside ? outside.style : undefined).toMatchObject({ 'border-style': 'dashed' });
+  });
+});
