@@ -1,3 +1,4 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { type Context, createContext } from './context';
 import { schema } from './schema/index';
@@ -19,6 +20,8 @@ export function createChainAtlasYoga(store: GraphStore): YogaServerInstance<Reco
     schema,
     context: () => createContext(store),
     graphiql: { title: 'Chain Atlas 链图 — GraphQL', defaultQuery: EXAMPLE_QUERY },
+    // GraphiQL served from this server, not a CDN: district networks are often offline.
+    renderGraphiQL,
     landingPage: false,
     // Errors that are not GraphQLErrors with a code (bugs, store failures) reach clients as
     // "Unexpected error." only; their details stay in the server log.

@@ -71,6 +71,13 @@ describe('GraphQL API', () => {
     expect(errors?.[0]?.message).not.toMatch(/Unexpected error/);
   });
 
+  it('serves GraphiQL from this server, with nothing from a CDN', async () => {
+    const { yoga } = demoApi();
+    const page = await (await yoga.fetch('http://yoga/graphql', { headers: { accept: 'text/html' } })).text();
+    expect(page).toContain('<title>Chain Atlas 链图 — GraphQL</title>');
+    expect(page).not.toMatch(/<(script|link)[^>]+(src|href)="?https?:/);
+  });
+
   it('reports a malformed query as a GraphQL validation error, not a crash', async () => {
     const { errors } = await query('{ chains { nope } }');
     expect(errors?.[0]?.message).toMatch(/Cannot query field "nope"/);

@@ -89,3 +89,14 @@ it('searches, opens an enterprise, expands a neighbour and grows the graph', asy
   expect(problems).toEqual([]);
   await page.close();
 });
+
+it('offers GraphiQL at /graphql, which runs the README query', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+  const problems = watchForProblems(page);
+  await page.goto(`${server.url}/graphql`);
+  await page.locator('.graphiql-execute-button').click();
+  await expect.poll(() => page.locator('.result-window').textContent(), { timeout: 15_000 }).toContain('商贸物流');
+  await page.screenshot({ path: `${SHOTS}graphiql.png` });
+  expect(problems).toEqual([]);
+  await page.close();
+});
