@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { notFound } from './errors';
 import type { ChainRecord, EnterpriseRecord, GraphStore, SegmentMembership } from './store/port';
 
 /** Per-request context: the store and the request's batching loaders. Resolvers use nothing else. */
@@ -28,4 +29,11 @@ export function createContext(store: GraphStore): Context {
 export async function loadEnterprises(loaders: Loaders, ids: readonly string[]): Promise<EnterpriseRecord[]> {
   const found = await loaders.enterprise.loadMany(ids);
   return found.filter((e): e is EnterpriseRecord => e !== undefined && !(e instanceof Error));
+}
+
+/** One enterprise through the request's batching loader; a NOT_FOUND error when there is none. */
+export async function loadEnterprise(loaders: Loaders, id: string): Promise<EnterpriseRecord> {
+  const found = await loaders.enterprise.load(id);
+  if (!found) throw notFound('enterprise', id);
+  return found;
 }

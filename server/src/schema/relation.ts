@@ -1,4 +1,4 @@
-import { codedError } from '../errors';
+import { loadEnterprise } from '../context';
 import { RelationKindEnum } from './enums';
 import { EnterpriseRef, ProvenanceRef, RelationRef } from './refs';
 
@@ -21,15 +21,11 @@ RelationRef.implement({
     toId: t.exposeID('to', { description: 'The subsidiary (CONTROLS) or the customer (SUPPLIES).' }),
     from: t.field({
       type: EnterpriseRef,
-      resolve: async (r, _args, { loaders }) =>
-        (await loaders.enterprise.load(r.from)) ??
-        Promise.reject(codedError('NOT_FOUND', `Enterprise '${r.from}' is missing.`)),
+      resolve: (r, _args, { loaders }) => loadEnterprise(loaders, r.from),
     }),
     to: t.field({
       type: EnterpriseRef,
-      resolve: async (r, _args, { loaders }) =>
-        (await loaders.enterprise.load(r.to)) ??
-        Promise.reject(codedError('NOT_FOUND', `Enterprise '${r.to}' is missing.`)),
+      resolve: (r, _args, { loaders }) => loadEnterprise(loaders, r.to),
     }),
     share: t.float({
       nullable: true,

@@ -1,5 +1,6 @@
 import { builder } from '../builder';
-import { codedError, intInRange, notFound } from '../errors';
+import { loadEnterprise } from '../context';
+import { codedError, intInRange } from '../errors';
 import { EnterpriseRef } from './refs';
 
 const MAX_QUERY_LENGTH = 100;
@@ -9,8 +10,7 @@ builder.queryFields((t) => ({
     type: EnterpriseRef,
     nullable: true,
     args: { id: t.arg.id({ required: true, description: 'Unified social credit code or other enterprise id.' }) },
-    resolve: async (_root, { id }, { loaders }) =>
-      (await loaders.enterprise.load(String(id))) ?? Promise.reject(notFound('enterprise', String(id))),
+    resolve: (_root, { id }, { loaders }) => loadEnterprise(loaders, String(id)),
   }),
   searchEnterprises: t.field({
     type: [EnterpriseRef],

@@ -1,5 +1,5 @@
 import { builder } from '../builder';
-import { loadEnterprises } from '../context';
+import { loadEnterprise, loadEnterprises } from '../context';
 import { notFound } from '../errors';
 import { EnterpriseRef, SystemMemberRef, SystemRef } from './refs';
 
@@ -19,8 +19,7 @@ SystemRef.implement({
   fields: (t) => ({
     root: t.field({
       type: EnterpriseRef,
-      resolve: async (s, _args, { loaders }) =>
-        (await loaders.enterprise.load(s.rootId)) ?? Promise.reject(notFound('enterprise', s.rootId)),
+      resolve: (s, _args, { loaders }) => loadEnterprise(loaders, s.rootId),
     }),
     members: t.field({
       type: [SystemMemberRef],
