@@ -1,6 +1,6 @@
 import { createApp } from './app';
 import { WEB_DIST_DIR } from './paths';
-import { openStore } from './store/open';
+import { openEmbeddedStore } from './store/open';
 
 const port = Number(process.env.PORT ?? 4000);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -9,7 +9,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const started = performance.now();
-const store = await openStore();
+const store = await openEmbeddedStore();
+store.watch(); // imports committed by `pnpm run import` show up without a restart
 const server = createApp({ store, webDir: WEB_DIST_DIR });
 server.on('error', (error: NodeJS.ErrnoException) => {
   const reason = error.code === 'EADDRINUSE' ? `port ${port} is in use (set PORT to another port)` : error.message;

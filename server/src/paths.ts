@@ -4,3 +4,5 @@ import { fileURLToPath } from 'node:url';
 export const DEMO_DATA_DIR = fileURLToPath(new URL('../../seeds/data/', import.meta.url));
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 export const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.meta.url));
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/store/', import.meta.url));
+export const DATASETS_DIR = fileURLToPath(new URL('../../data/datasets/', import.meta.url));

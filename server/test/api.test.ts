@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { demoApi } from './helpers';
 
-describe('GraphQL API', () => {
-  const { query } = demoApi();
+const { query } = await demoApi();
 
+describe('GraphQL API', () => {
   it('answers the README query: the 11 chains with their segments', async () => {
     const { data, errors } = await query<{ chains: { name: string; segments: { name: string; tier: string }[] }[] }>(
       '{ chains { name segments { name tier } } }',
@@ -72,7 +72,7 @@ describe('GraphQL API', () => {
   });
 
   it('serves GraphiQL from this server, with nothing from a CDN', async () => {
-    const { yoga } = demoApi();
+    const { yoga } = await demoApi();
     const page = await (await yoga.fetch('http://yoga/graphql', { headers: { accept: 'text/html' } })).text();
     expect(page).toContain('<title>Chain Atlas 链图 — GraphQL</title>');
     expect(page).not.toMatch(/<(script|link)[^>]+(src|href)="?https?:/);

@@ -1,11 +1,11 @@
-import { readDatasetFolder } from '../src/import/read-folder';
+import { readDataset } from '../src/import/importer';
 import { DEMO_DATA_DIR } from '../src/paths';
 import { MemoryStore } from '../src/store/memory/memory-store';
 import { createChainAtlasYoga } from '../src/yoga';
 
 /** A yoga instance over the demo data, and a helper that posts a query to it in-process. */
-export function demoApi() {
-  const store = new MemoryStore(readDatasetFolder(DEMO_DATA_DIR));
+export async function demoApi() {
+  const store = new MemoryStore(await readDataset([DEMO_DATA_DIR]));
   const yoga = createChainAtlasYoga(store);
   async function query<T = Record<string, unknown>>(
     source: string,

@@ -60,10 +60,12 @@ describe('MemoryStore', () => {
   });
 
   it('walks neighbourhoods by depth and kinds, both directions (nearest first)', async () => {
-    const ids = async (id: string, depth: number, kinds: ('CONTROLS' | 'SUPPLIES')[], limit = 100) =>
-      (await store.neighbourhood(id, { depth, kinds, limit }))?.nodes
-        .map((n) => `${n.id}${n.distance}`)
-        .sort((a, b) => a.at(-1)?.localeCompare(b.at(-1) ?? '') || a.localeCompare(b));
+    const ids = async (id: string, depth: number, kinds: ('CONTROLS' | 'SUPPLIES')[], limit = 100) => {
+      const n = await store.neighbourhood(id, { depth, kinds, limit });
+      return n?.nodes
+        .map((e, i) => `${e.id}${n.distances[i]}`)
+        .sort((a, b) => a.slice(-1).localeCompare(b.slice(-1)) || a.localeCompare(b));
+    };
     expect(await ids('A', 1, ['CONTROLS', 'SUPPLIES'])).toEqual(['A0', 'B1', 'R1', 'X1']);
     expect(await ids('A', 2, ['SUPPLIES'])).toEqual(['A0', 'X1', 'Y2']);
     expect(await ids('A', 3, ['CONTROLS'])).toEqual(['A0', 'B1', 'R1', 'C2']);

@@ -1,97 +1,146 @@
-import { z } from 'zod';
-import { creditCodeProblem } from '../domain/credit-code';
 import type { Dataset } from '../domain/model';
-import { TIERS } from '../domain/model';
+import {
+  type Parsed,
+  parseBoolean,
+  parseConfidence,
+  parseDate,
+  parseEnterpriseId,
+  parseInteger,
+  parseNumber,
+  parseShare,
+  parseTags,
+  parseText,
+  parseTier,
+} from './values';
 
 /**
- * The interchange format (docs/data-format.md): one JSON Lines file per kind of record,
- * each line one JSON object. The row schemas here are the single definition of the fields.
+ * The interchange format (docs/data-format.md): one table per kind of record, as a JSON Lines
+ * file, a CSV file or a sheet of a workbook. This table of fields is the single definition of
+ * the columns, their types and their Chinese header aliases.
  */
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
-const id = z.string().trim().min(1, 'must not be empty');
-const provenance = {
-  source: z.string().min(1),
-  confidence: z.number().min(0).max(1),
-  verifiedAt: isoDate.optional(),
-};
-
-const enterprise = z.strictObject({
-  id: id.superRefine((value, ctx) => {
-    // An id of the credit code's length is taken to be one and must carry a correct check character.
-    const problem = value.length === 18 ? creditCodeProblem(value) : undefined;
-    if (problem) ctx.addIssue({ code: 'custom', message: `unified social credit code ${problem}` });
-  }),
-  name: z.string().min(1),
-  shortName: z.string().min(1),
-  district: z.string().min(1),
-  local: z.boolean(),
-  park: z.string().optional(),
-  status: z.string().min(1),
-  foundedOn: isoDate.optional(),
-  registeredCapital: z.number().nonnegative().optional(),
-  employees: z.number().int().nonnegative().optional(),
-  revenue: z.number().nonnegative().optional(),
-  tags: z.array(z.string()),
-});
-
-export const ROW_SCHEMAS = {
-  enterprises: enterprise,
-  chains: z.strictObject({ id, name: z.string().min(1), description: z.string().optional() }),
-  segments: z.strictObject({
-    id,
-    chainId: id,
-    name: z.string().min(1),
-    tier: z.enum(TIERS as [string, ...string[]]),
-    order: z.number().int().positive(),
-  }),
-  leaders: z.strictObject({ id, name: z.string().min(1), title: z.string().min(1) }),
-  controls: z.strictObject({
-    from: id,
-    to: id,
-    share: z.number().gt(0, 'must be above 0').max(1, 'must be at most 1'),
-    ...provenance,
-  }),
-  supplies: z.strictObject({
-    from: id,
-    to: id,
-    product: z.string().min(1),
-    annualValue: z.number().nonnegative().optional(),
-    ...provenance,
-  }),
-  inSegment: z.strictObject({ enterpriseId: id, segmentId: id, ...provenance }),
-  anchors: z.strictObject({ enterpriseId: id, chainId: id, ...provenance }),
-  feeds: z.strictObject({ from: id, to: id }),
-  leads: z.strictObject({ leaderId: id, chainId: id }),
-} satisfies { [K in keyof Dataset]: z.ZodType };
-
 export type Kind = keyof Dataset;
 
-/** File name of each kind, in the order files are read and written (nodes before relationships). */
-export const FILES: { readonly [K in Kind]: string } = {
-  chains: 'chains.jsonl',
-  segments: 'segments.jsonl',
-  feeds: 'feeds.jsonl',
-  leaders: 'leaders.jsonl',
-  leads: 'leads.jsonl',
-  enterprises: 'enterprises.jsonl',
-  anchors: 'anchors.jsonl',
-  inSegment: 'in_segment.jsonl',
-  controls: 'controls.jsonl',
-  supplies: 'supplies.jsonl',
+export interface FieldSpec {
+  name: string;
+  parse: (value: unknown) => Parsed<unknown>;
+  required: boolean;
+  /** Other headers accepted for the column, as Chinese spreadsheets name it. */
+  aliases: readonly string[];
+}
+
+const f = (name: string, parse: FieldSpec['parse'], required: boolean, ...aliases: string[]): FieldSpec => ({
+  name,
+  parse,
+  required,
+  aliases,
+});
+const provenance = [
+  f('source', parseText, true, '来源', '数据来源'),
+  f('confidence', parseConfidence, true, '置信度', '可信度'),
+  f('verifiedAt', parseDate, false, '核实日期', '核验日期'),
+];
+
+export const FIELDS: { readonly [K in Kind]: readonly FieldSpec[] } = {
+  chains: [
+    f('id', parseText, true, '产业链编号', '编号'),
+    f('name', parseText, true, '产业链', '名称'),
+    f('description', parseText, false, '描述', '说明'),
+  ],
+  segments: [
+    f('id', parseText, true, '环节编号', '编号'),
+    f('chainId', parseText, true, '产业链编号'),
+    f('name', parseText, true, '环节', '名称'),
+    f('tier', parseTier, true, '上中下游', '层级'),
+    f('order', parseInteger, true, '顺序', '序号'),
+  ],
+  feeds: [f('from', parseText, true, '上游环节'), f('to', parseText, true, '下游环节')],
+  leaders: [
+    f('id', parseText, true, '链长编号', '编号'),
+    f('name', parseText, true, '姓名'),
+    f('title', parseText, true, '职务'),
+  ],
+  leads: [f('leaderId', parseText, true, '链长编号'), f('chainId', parseText, true, '产业链编号')],
+  enterprises: [
+    f('id', parseEnterpriseId, true, '统一社会信用代码', '信用代码'),
+    f('name', parseText, true, '企业名称', '名称'),
+    f('shortName', parseText, true, '简称', '企业简称'),
+    f('district', parseText, true, '所在地区', '注册地'),
+    f('local', parseBoolean, true, '是否本地', '本地'),
+    f('park', parseText, false, '所在园区', '园区'),
+    f('status', parseText, true, '经营状态', '登记状态'),
+    f('foundedOn', parseDate, false, '成立日期'),
+    f('registeredCapital', parseNumber, false, '注册资本', '注册资本(万元)'),
+    f('employees', parseInteger, false, '员工人数', '从业人数'),
+    f('revenue', parseNumber, false, '营业收入', '营业收入(万元)'),
+    f('tags', parseTags, false, '标签'),
+  ],
+  anchors: [
+    f('enterpriseId', parseEnterpriseId, true, '统一社会信用代码', '企业'),
+    f('chainId', parseText, true, '产业链编号'),
+    ...provenance,
+  ],
+  inSegment: [
+    f('enterpriseId', parseEnterpriseId, true, '统一社会信用代码', '企业'),
+    f('segmentId', parseText, true, '环节编号'),
+    ...provenance,
+  ],
+  controls: [
+    f('from', parseEnterpriseId, true, '股东', '股东信用代码'),
+    f('to', parseEnterpriseId, true, '被投资企业', '被投资企业信用代码'),
+    f('share', parseShare, true, '持股比例', '持股比例(%)'),
+    ...provenance,
+  ],
+  supplies: [
+    f('from', parseEnterpriseId, true, '供应商', '供应商信用代码'),
+    f('to', parseEnterpriseId, true, '客户', '客户信用代码'),
+    f('product', parseText, true, '产品', '供应产品'),
+    f('annualValue', parseNumber, false, '年供应额', '年供应额(万元)'),
+    ...provenance,
+  ],
 };
 
-export const KINDS = Object.keys(FILES) as Kind[];
+/** The base name of a kind's file or sheet (enterprises.csv, controls.jsonl, …), and Chinese names. */
+export const TABLE_NAMES: { readonly [K in Kind]: readonly string[] } = {
+  chains: ['chains', '产业链'],
+  segments: ['segments', '环节'],
+  feeds: ['feeds', '环节关系'],
+  leaders: ['leaders', '链长'],
+  leads: ['leads', '链长分工'],
+  enterprises: ['enterprises', '企业'],
+  anchors: ['anchors', '链主'],
+  inSegment: ['in_segment', '企业环节'],
+  controls: ['controls', '股权'],
+  supplies: ['supplies', '供应'],
+};
+
+/** Kinds in the order they are read and written: nodes before the relationships between them. */
+export const KINDS: readonly Kind[] = [
+  'chains',
+  'segments',
+  'feeds',
+  'leaders',
+  'leads',
+  'enterprises',
+  'anchors',
+  'inSegment',
+  'controls',
+  'supplies',
+];
+
+export function kindOfTable(name: string): Kind | undefined {
+  const lower = name.toLowerCase();
+  return KINDS.find((k) => TABLE_NAMES[k].includes(lower));
+}
+
+/** The JSON Lines file name of a kind. */
+export const jsonlFile = (kind: Kind) => `${TABLE_NAMES[kind][0]}.jsonl`;
 
 /** The files of a data set, by file name, as JSON Lines (LF, one record a line, final newline). */
 export function toJsonLines(dataset: Dataset): Map<string, string> {
   const files = new Map<string, string>();
   for (const kind of KINDS) {
     const rows = dataset[kind] as readonly object[];
-    files.set(FILES[kind], rows.map((row) => `${JSON.stringify(row)}\n`).join(''));
+    files.set(jsonlFile(kind), rows.map((row) => `${JSON.stringify(row)}\n`).join(''));
   }
   return files;
 }

@@ -1,14 +1,23 @@
-/** A problem found in input data, with where it is. */
-export interface ImportProblem {
+/** Where a row came from: a file and line, or a workbook, sheet and row. */
+export interface Location {
   file: string;
-  /** 1-based line number. */
+  /** 1-based line of a text file, or row of a sheet; 0 for the file as a whole. */
   line: number;
+  sheet?: string;
+}
+
+/** A problem found in input data, with where it is. */
+export interface ImportProblem extends Location {
   field?: string;
   message: string;
 }
 
+export function formatLocation(at: Location): string {
+  return at.sheet === undefined ? `${at.file}:${at.line}` : `${at.file}[${at.sheet}]:row ${at.line}`;
+}
+
 export function formatProblem(p: ImportProblem): string {
-  return `${p.file}:${p.line}${p.field ? ` ${p.field}` : ''}: ${p.message}`;
+  return `${formatLocation(p)}${p.field ? ` ${p.field}` : ''}: ${p.message}`;
 }
 
 /** Thrown when input data has problems; nothing has been written. */

@@ -9,7 +9,7 @@ NeighbourhoodNodeRef.implement({
   description: 'An enterprise of a neighbourhood, with its distance from the centre.',
   fields: (t) => ({
     distance: t.exposeInt('distance', { description: 'Hops from the centre (0 for the centre).' }),
-    enterprise: t.field({ type: EnterpriseRef, resolve: (n) => n }),
+    enterprise: t.field({ type: EnterpriseRef, resolve: (n) => n.enterprise }),
   }),
 });
 
@@ -20,7 +20,10 @@ NeighbourhoodRef.implement({
       type: EnterpriseRef,
       resolve: (n) => n.nodes[0] ?? Promise.reject(notFound('enterprise', n.centreId)),
     }),
-    nodes: t.field({ type: [NeighbourhoodNodeRef], resolve: (n) => n.nodes }),
+    nodes: t.field({
+      type: [NeighbourhoodNodeRef],
+      resolve: (n) => n.nodes.map((enterprise, i) => ({ enterprise, distance: n.distances[i] ?? 0 })),
+    }),
     edges: t.field({ type: [RelationRef], resolve: (n) => n.edges }),
     truncated: t.exposeBoolean('truncated', { description: 'The limit cut the neighbourhood short.' }),
   }),

@@ -13,6 +13,8 @@ export const LeaderRef = builder.objectRef<Leader>('Leader');
 export const RelationRef = builder.objectRef<Relation>('Relation');
 export const ProvenanceRef = builder.objectRef<Provenance>('Provenance');
 export const NeighbourhoodRef = builder.objectRef<Neighbourhood>('Neighbourhood');
-export const NeighbourhoodNodeRef = builder.objectRef<Neighbourhood['nodes'][number]>('NeighbourhoodNode');
+export const NeighbourhoodNodeRef = builder.objectRef<{ enterprise: EnterpriseRecord; distance: number }>(
+  'NeighbourhoodNode',
+);
 export const SystemRef = builder.objectRef<EnterpriseSystem>('EnterpriseSystem');
 export const SystemMemberRef = builder.objectRef<SystemMember>('SystemMember');

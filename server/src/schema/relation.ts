@@ -1,4 +1,5 @@
 import { loadEnterprise } from '../context';
+import { relationId } from '../store/port';
 import { RelationKindEnum } from './enums';
 import { EnterpriseRef, ProvenanceRef, RelationRef } from './refs';
 
@@ -15,7 +16,7 @@ RelationRef.implement({
   description:
     'A relationship between two enterprises: CONTROLS (parent → subsidiary) or SUPPLIES (supplier → customer).',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.id({ description: 'Kind, ends and (for SUPPLIES) product.', resolve: (r) => relationId(r) }),
     kind: t.field({ type: RelationKindEnum, resolve: (r) => r.kind }),
     fromId: t.exposeID('from', { description: 'The parent (CONTROLS) or the supplier (SUPPLIES).' }),
     toId: t.exposeID('to', { description: 'The subsidiary (CONTROLS) or the customer (SUPPLIES).' }),
@@ -30,17 +31,17 @@ RelationRef.implement({
     share: t.float({
       nullable: true,
       description: 'CONTROLS: the share held, from 0 to 1.',
-      resolve: (r) => r.share ?? null,
+      resolve: (r) => (r.kind === 'CONTROLS' ? r.share : null),
     }),
     product: t.string({
       nullable: true,
       description: 'SUPPLIES: what is supplied.',
-      resolve: (r) => r.product ?? null,
+      resolve: (r) => (r.kind === 'SUPPLIES' ? r.product : null),
     }),
     annualValue: t.float({
       nullable: true,
       description: 'SUPPLIES: yearly value in 10k CNY (万元).',
-      resolve: (r) => r.annualValue ?? null,
+      resolve: (r) => (r.kind === 'SUPPLIES' ? (r.annualValue ?? null) : null),
     }),
     provenance: t.field({ type: ProvenanceRef, resolve: (r) => r }),
   }),

@@ -1,9 +1,16 @@
-import { readDatasetFolder } from '../import/read-folder';
-import { DEMO_DATA_DIR } from '../paths';
-import { MemoryStore } from './memory/memory-store';
-import type { GraphStore } from './port';
+import { importFiles } from '../import/importer';
+import { DEFAULT_DATA_DIR, DEMO_DATA_DIR } from '../paths';
+import { EmbeddedStore } from './embedded/embedded-store';
 
-/** The store the server uses: for now the embedded store, loaded with the demo data set. */
-export async function openStore(dataDir = DEMO_DATA_DIR): Promise<GraphStore> {
-  return new MemoryStore(readDatasetFolder(dataDir));
+/**
+ * The embedded store in CHAIN_DATA_DIR (default: data/ at the top of the workspace). A new,
+ * empty data directory is first filled with the demo data set, through the importer.
+ */
+export async function openEmbeddedStore(
+  dataDir = process.env.CHAIN_DATA_DIR || DEFAULT_DATA_DIR,
+  { seed = true }: { seed?: boolean } = {},
+): Promise<EmbeddedStore> {
+  const store = await EmbeddedStore.open(dataDir);
+  if (store.empty && seed) await importFiles(store, { paths: [DEMO_DATA_DIR] });
+  return store;
 }

@@ -1,4 +1,13 @@
-import type { Chain, Enterprise, EnterpriseRelationKind, Feeds, Leader, Provenance, Segment } from '../domain/model';
+import type {
+  Chain,
+  Controls,
+  Enterprise,
+  EnterpriseRelationKind,
+  Feeds,
+  Leader,
+  Segment,
+  Supplies,
+} from '../domain/model';
 
 /**
  * The GraphStore port: what the API and the analysis need from a store. Every store
@@ -12,16 +21,12 @@ export interface EnterpriseRecord extends Enterprise {
   role: EnterpriseRole;
 }
 
-/** A relationship between two enterprises. */
-export interface Relation extends Provenance {
-  /** Stable id: kind, ends and (for SUPPLIES) product. */
-  id: string;
-  kind: EnterpriseRelationKind;
-  from: string;
-  to: string;
-  share?: number;
-  product?: string;
-  annualValue?: number;
+/** A relationship between two enterprises, as imported, with its kind. */
+export type Relation = (Controls & { kind: 'CONTROLS' }) | (Supplies & { kind: 'SUPPLIES' });
+
+/** The stable id of a relationship: its kind, its ends and (for SUPPLIES) its product. */
+export function relationId(r: Relation): string {
+  return r.kind === 'CONTROLS' ? `CONTROLS:${r.from}>${r.to}` : `SUPPLIES:${r.from}>${r.to}:${r.product}`;
 }
 
 export interface NeighbourhoodOptions {
@@ -37,8 +42,10 @@ export const MAX_NEIGHBOURHOOD_LIMIT = 5000;
 
 export interface Neighbourhood {
   centreId: string;
-  /** Enterprises, nearest first, each with its distance in hops. */
-  nodes: (EnterpriseRecord & { distance: number })[];
+  /** Enterprises, nearest first (the centre first). */
+  nodes: EnterpriseRecord[];
+  /** Hops from the centre of each of `nodes`, in the same order. */
+  distances: number[];
   /** Every relationship of the chosen kinds between two returned enterprises. */
   edges: Relation[];
   /** True when the limit cut the neighbourhood short. */

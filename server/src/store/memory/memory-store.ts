@@ -1,9 +1,10 @@
-import { controlledBy, findRoots, type Holding } from '../../analysis/systems';
-import type { Chain, Dataset, Enterprise, Leader, Segment } from '../../domain/model';
+import { MultiDirectedGraph } from 'graphology';
+import type { Dataset, Enterprise, Segment } from '../../domain/model';
+import type { ImportView, NodeKind } from '../../import/check';
+import { KINDS, type Kind } from '../../import/interchange';
 import type {
   ChainRecord,
   EnterpriseRecord,
-  EnterpriseRole,
   EnterpriseSystem,
   GraphStore,
   Neighbourhood,
@@ -11,144 +12,209 @@ import type {
   Relation,
   SegmentMembership,
 } from '../port';
-import { buildGraph, nodeKey, type PropertyGraph } from './graph';
+import { ChainIndex } from './chains';
+import { deriveSystems } from './derive';
+import { StringPool } from './intern';
 import { searchEnterprises } from './search';
 
+export type EnterpriseGraph = MultiDirectedGraph<EnterpriseRecord, Relation>;
+
+/** What applying rows did, per kind. */
+type State = 'added' | 'updated' | 'unchanged';
+export type ApplyCounts = { [K in Kind]: { [S in State]: number } };
+
 /**
- * The embedded store: the whole graph in process memory (graphology), with the derived
- * indexes the queries need (systems and roles). Nothing here needs a database server.
+ * The embedded store's graph in process memory: enterprises and the relationships between
+ * them in one graphology graph (each node's attributes are its record, each edge's its
+ * relationship), the chain side in plain maps, and the derived systems and roles.
  */
 export class MemoryStore implements GraphStore {
-  private readonly graph: PropertyGraph;
-  private readonly roles = new Map<string, EnterpriseRole>();
-  private readonly systems = new Map<string, EnterpriseSystem>();
+  readonly graph: EnterpriseGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+  readonly chainIndex = new ChainIndex();
+  private readonly pool = new StringPool();
+  private systems = new Map<string, EnterpriseSystem>();
 
-  constructor(data: Dataset) {
-    this.graph = buildGraph(data);
-    this.deriveSystems();
+  constructor(data?: Dataset) {
+    if (data) this.apply(data);
   }
 
-  private enterprise(id: string): Enterprise | undefined {
-    if (!this.graph.hasNode(id)) return undefined;
-    const attrs = this.graph.getNodeAttributes(id);
-    return attrs.label === 'Enterprise' ? attrs.data : undefined;
+  /**
+   * What importing rows would do: how many of each kind it would add, update or leave as they
+   * are, and the rows that change something (the only ones worth writing).
+   */
+  plan(data: Dataset): { counts: ApplyCounts; changes: Dataset } {
+    const counts = {} as ApplyCounts;
+    const changes = {} as Record<Kind, unknown[]>;
+    for (const kind of KINDS) {
+      const c = { added: 0, updated: 0, unchanged: 0 };
+      const changed: unknown[] = [];
+      for (const row of data[kind] as object[]) {
+        const old = this.existing(kind, row);
+        const state: State = old === undefined ? 'added' : sameFields(old, row) ? 'unchanged' : 'updated';
+        c[state]++;
+        if (state !== 'unchanged') changed.push(row);
+      }
+      counts[kind] = c;
+      changes[kind] = changed;
+    }
+    return { counts, changes: changes as unknown as Dataset };
   }
 
-  private record(e: Enterprise): EnterpriseRecord {
-    return { ...e, role: this.roles.get(e.id) ?? 'OTHER' };
+  /** The stored row with the key of `row`, as it was imported; undefined when there is none. */
+  private existing(kind: Kind, row: object): object | undefined {
+    const c = this.chainIndex;
+    const r = row as Record<string, string>;
+    switch (kind) {
+      case 'chains':
+      case 'segments':
+      case 'leaders':
+        return c[kind].get(r.id as string);
+      case 'feeds':
+        return c.feeds.get(r.from as string)?.has(r.to as string) ? row : undefined;
+      case 'leads':
+        return c.leads.get(r.chainId as string)?.has(r.leaderId as string) ? row : undefined;
+      case 'anchors':
+        return c.anchors.get(r.chainId as string)?.get(r.enterpriseId as string);
+      case 'inSegment':
+        return c.members.get(r.segmentId as string)?.get(r.enterpriseId as string);
+      case 'enterprises': {
+        if (!this.graph.hasNode(r.id as string)) return undefined;
+        const { role: _role, ...stored } = this.graph.getNodeAttributes(r.id as string);
+        return stored;
+      }
+      case 'controls':
+      case 'supplies': {
+        const relation = { kind: kind === 'controls' ? 'CONTROLS' : 'SUPPLIES', ...row } as Relation;
+        const edge = this.findEdge(relation);
+        if (edge === undefined) return undefined;
+        const { kind: _kind, ...stored } = this.graph.getEdgeAttributes(edge);
+        return stored;
+      }
+    }
+  }
+
+  /** Adds or updates every row (a row with the key of an existing one replaces it), then derives systems again. */
+  apply(data: Dataset): void {
+    const c = this.chainIndex;
+    for (const r of data.chains) c.putChain(r);
+    for (const r of data.segments) c.putSegment(r);
+    for (const r of data.leaders) c.putLeader(r);
+    for (const r of data.feeds) c.putFeeds(r);
+    for (const r of data.leads) c.putLeads(r);
+    for (const r of data.enterprises) this.putEnterprise(r);
+    for (const r of data.anchors) c.putAnchor(this.provenance(r));
+    for (const r of data.inSegment) c.putMember(this.provenance(r));
+    for (const r of data.controls) this.putRelation({ kind: 'CONTROLS', ...this.provenance(r) });
+    for (const r of data.supplies)
+      this.putRelation({ kind: 'SUPPLIES', ...this.provenance(r), product: this.pool.get(r.product) });
+    this.systems = deriveSystems(this.graph);
+  }
+
+  private provenance<T extends { source: string; verifiedAt?: string }>(row: T): T {
+    const verifiedAt = row.verifiedAt === undefined ? {} : { verifiedAt: this.pool.get(row.verifiedAt) };
+    return { ...row, source: this.pool.get(row.source), ...verifiedAt };
+  }
+
+  private putEnterprise(e: Enterprise): void {
+    const p = this.pool;
+    const record: EnterpriseRecord = {
+      ...e,
+      district: p.get(e.district),
+      status: p.get(e.status),
+      ...(e.park !== undefined ? { park: p.get(e.park) } : {}),
+      ...(e.foundedOn !== undefined ? { foundedOn: p.get(e.foundedOn) } : {}),
+      tags: p.tags(e.tags),
+      role: 'OTHER',
+    };
+    if (this.graph.hasNode(e.id)) this.graph.replaceNodeAttributes(e.id, record);
+    else this.graph.addNode(e.id, record);
+  }
+
+  private putRelation(r: Relation): void {
+    const edge = this.findEdge(r);
+    if (edge === undefined) this.graph.addEdge(r.from, r.to, r);
+    else this.graph.replaceEdgeAttributes(edge, r);
+  }
+
+  private findEdge(r: Relation): string | undefined {
+    if (!this.graph.hasNode(r.from) || !this.graph.hasNode(r.to)) return undefined;
+    return this.graph.outEdges(r.from, r.to).find((edge) => {
+      const a = this.graph.getEdgeAttributes(edge);
+      return a.kind === 'CONTROLS' ? r.kind === 'CONTROLS' : r.kind === 'SUPPLIES' && a.product === r.product;
+    });
+  }
+
+  /** What an import's checks need to know of this store. */
+  view(): ImportView {
+    return {
+      has: (kind: NodeKind, id: string) =>
+        kind === 'enterprises' ? this.graph.hasNode(id) : this.chainIndex.has(kind, id),
+      holdingsInto: (companyId: string) =>
+        this.graph.hasNode(companyId)
+          ? this.graph.mapInEdges(companyId, (_e, r) => r).flatMap((r) => (r.kind === 'CONTROLS' ? [r] : []))
+          : [],
+    };
+  }
+
+  /** How many enterprises and relationships between them the store holds. */
+  size(): { enterprises: number; relationships: number } {
+    return { enterprises: this.graph.order, relationships: this.graph.size };
   }
 
   async getEnterprise(id: string): Promise<EnterpriseRecord | undefined> {
-    const e = this.enterprise(id);
-    return e && this.record(e);
+    return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined;
   }
 
   async getEnterprises(ids: readonly string[]): Promise<(EnterpriseRecord | undefined)[]> {
-    return ids.map((id) => {
-      const e = this.enterprise(id);
-      return e && this.record(e);
-    });
+    return ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined));
   }
 
   async search(query: string, limit: number): Promise<EnterpriseRecord[]> {
-    const all: Enterprise[] = [];
-    this.graph.forEachNode((_, attrs) => {
-      if (attrs.label === 'Enterprise') all.push(attrs.data);
-    });
-    return searchEnterprises(all, query, limit).map((e) => this.record(e));
+    return searchEnterprises(
+      this.graph.mapNodes((_id, e) => e),
+      query,
+      limit,
+    );
   }
 
   async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Neighbourhood | undefined> {
-    const centre = this.enterprise(id);
-    if (!centre) return undefined;
-    const kinds = new Set<string>(options.kinds);
-    const distance = new Map<string, number>([[id, 0]]);
-    let frontier = [id];
-    let truncated = false;
-    for (let hop = 1; hop <= options.depth && frontier.length > 0 && !truncated; hop++) {
-      const next: string[] = [];
-      for (const node of frontier) {
-        this.graph.forEachEdge(node, (_edge, attrs, source, target) => {
-          if (truncated || !kinds.has(attrs.type)) return;
-          const other = source === node ? target : source;
-          if (distance.has(other)) return;
-          if (distance.size >= options.limit) {
-            truncated = true;
-            return;
-          }
-          distance.set(other, hop);
-          next.push(other);
-        });
-        if (truncated) break;
-      }
-      frontier = next;
-    }
-    const nodes = [...distance].map(([nodeId, d]) => ({
-      ...this.record(this.enterprise(nodeId) as Enterprise),
-      distance: d,
-    }));
-    const edges: Relation[] = [];
-    for (const nodeId of distance.keys()) {
-      this.graph.forEachOutEdge(nodeId, (_edge, attrs, _source, target) => {
-        if (attrs.relation && kinds.has(attrs.type) && distance.has(target)) edges.push(attrs.relation);
-      });
-    }
-    return { centreId: id, nodes, edges, truncated };
+    return this.graph.hasNode(id) ? neighbourhoodOf(this.graph, id, options) : undefined;
   }
 
   async chains(): Promise<ChainRecord[]> {
-    const out: ChainRecord[] = [];
-    this.graph.forEachNode((key, attrs) => {
-      if (attrs.label === 'Chain') out.push(this.chainRecord(key, attrs.data));
-    });
-    return out;
+    return [...this.chainIndex.chains.keys()].map((id) => this.chainRecord(id) as ChainRecord);
   }
 
   async chain(id: string): Promise<ChainRecord | undefined> {
-    const key = nodeKey.Chain(id);
-    if (!this.graph.hasNode(key)) return undefined;
-    const attrs = this.graph.getNodeAttributes(key);
-    return attrs.label === 'Chain' ? this.chainRecord(key, attrs.data) : undefined;
+    return this.chainRecord(id);
   }
 
-  private chainRecord(key: string, chain: Chain): ChainRecord {
-    const segments: Segment[] = [];
-    const leaders: Leader[] = [];
-    const anchorIds: string[] = [];
-    this.graph.forEachInEdge(key, (_edge, attrs, source) => {
-      const node = this.graph.getNodeAttributes(source);
-      if (attrs.type === 'OF_CHAIN' && node.label === 'Segment') segments.push(node.data);
-      else if (attrs.type === 'LEADS' && node.label === 'Leader') leaders.push(node.data);
-      else if (attrs.type === 'ANCHORS' && node.label === 'Enterprise') anchorIds.push(node.data.id);
-    });
-    segments.sort((a, b) => a.order - b.order);
-    const feeds = segments.flatMap((s) =>
-      this.graph.outEdges(nodeKey.Segment(s.id)).flatMap((edge) => {
-        if (this.graph.getEdgeAttribute(edge, 'type') !== 'FEEDS') return [];
-        const target = this.graph.getNodeAttributes(this.graph.target(edge));
-        return target.label === 'Segment' ? [{ from: s.id, to: target.data.id }] : [];
-      }),
-    );
-    return { ...chain, segments, feeds, leaders, anchorIds };
+  private chainRecord(id: string): ChainRecord | undefined {
+    const c = this.chainIndex;
+    const chain = c.chains.get(id);
+    if (!chain) return undefined;
+    const segments = c.segmentsOfChain(id);
+    return {
+      ...chain,
+      segments,
+      feeds: segments.flatMap((s) => [...(c.feeds.get(s.id) ?? [])].map((to) => ({ from: s.id, to }))),
+      leaders: [...(c.leads.get(id) ?? [])].flatMap((l) => c.leaders.get(l) ?? []),
+      anchorIds: [...(c.anchors.get(id)?.keys() ?? [])],
+    };
   }
 
   async segmentsOf(enterpriseId: string): Promise<Segment[]> {
-    if (!this.enterprise(enterpriseId)) return [];
-    return this.graph.outNeighbors(enterpriseId).flatMap((key) => {
-      const node = this.graph.getNodeAttributes(key);
-      return node.label === 'Segment' ? [node.data] : [];
-    });
+    return (this.chainIndex.segmentsOf.get(enterpriseId) ?? []).flatMap((s) => this.chainIndex.segments.get(s) ?? []);
   }
 
   async chainMembers(chainId: string): Promise<SegmentMembership[]> {
-    const chain = await this.chain(chainId);
-    if (!chain) return [];
-    return chain.segments.flatMap((s) =>
-      this.graph.inNeighbors(nodeKey.Segment(s.id)).flatMap((id) => {
-        const e = this.enterprise(id);
-        return e ? [{ enterprise: this.record(e), segmentId: s.id }] : [];
-      }),
-    );
+    return this.chainIndex
+      .segmentsOfChain(chainId)
+      .flatMap((s) =>
+        [...(this.chainIndex.members.get(s.id)?.keys() ?? [])].flatMap((id) =>
+          this.graph.hasNode(id) ? [{ enterprise: this.graph.getNodeAttributes(id), segmentId: s.id }] : [],
+        ),
+      );
   }
 
   async systemRoots(): Promise<string[]> {
@@ -160,44 +226,52 @@ export class MemoryStore implements GraphStore {
   }
 
   async close(): Promise<void> {}
+}
 
-  /** Derives every system and every enterprise's role from CONTROLS and SUPPLIES. */
-  private deriveSystems(): void {
-    const holdingsOf = (id: string): Holding[] =>
-      this.graph.outEdges(id).flatMap((edge) => {
-        const r = this.graph.getEdgeAttribute(edge, 'relation');
-        return r?.kind === 'CONTROLS' ? [{ from: r.from, to: r.to, share: r.share ?? 0 }] : [];
+/** Breadth-first over the chosen kinds, both directions, up to `limit` enterprises. */
+function neighbourhoodOf(graph: EnterpriseGraph, centre: string, options: NeighbourhoodOptions): Neighbourhood {
+  const all = options.kinds.length === 2;
+  const kinds = new Set<string>(options.kinds);
+  const distance = new Map<string, number>([[centre, 0]]);
+  let frontier = [centre];
+  let truncated = false;
+  for (let hop = 1; hop <= options.depth && frontier.length > 0 && !truncated; hop++) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      graph.someEdge(node, (_edge, r, source, target) => {
+        if (!all && !kinds.has(r.kind)) return false;
+        const other = source === node ? target : source;
+        if (distance.has(other)) return false;
+        if (distance.size >= options.limit) return (truncated = true);
+        distance.set(other, hop);
+        next.push(other);
+        return false;
       });
-    const all: Holding[] = [];
-    this.graph.forEachEdge((_e, attrs) => {
-      if (attrs.relation?.kind === 'CONTROLS') all.push({ ...attrs.relation, share: attrs.relation.share ?? 0 });
-    });
-    for (const rootId of findRoots(all)) {
-      const controlled = controlledBy(rootId, holdingsOf);
-      const memberIds = new Set(controlled.map((c) => c.id));
-      const affiliates = new Set<string>();
-      for (const id of memberIds) {
-        this.graph.forEachEdge(id, (_edge, attrs, source, target) => {
-          if (attrs.type !== 'SUPPLIES') return;
-          const other = source === id ? target : source;
-          if (!memberIds.has(other)) affiliates.add(other);
-        });
-      }
-      for (const c of controlled) this.roles.set(c.id, c.level === 0 ? 'ROOT' : 'DIRECT');
-      for (const id of affiliates) if (!this.roles.has(id)) this.roles.set(id, 'AFFILIATE');
-      this.systems.set(rootId, {
-        rootId,
-        members: controlled.map((c) => ({
-          enterprise: this.record(this.enterprise(c.id) as Enterprise),
-          effectiveShare: c.effectiveShare,
-          level: c.level,
-        })),
-        affiliateIds: [...affiliates].sort(),
-      });
+      if (truncated) break;
     }
-    // Members' records were taken before every role was known; take them again.
-    for (const system of this.systems.values()) {
-      for (const m of system.members) m.enterprise = this.record(m.enterprise);
-    }
+    frontier = next;
   }
+  const nodes: EnterpriseRecord[] = [];
+  const distances: number[] = [];
+  const edges: Relation[] = [];
+  for (const [id, d] of distance) {
+    nodes.push(graph.getNodeAttributes(id));
+    distances.push(d);
+    graph.forEachOutEdge(id, (_edge, r, _source, target) => {
+      if ((all || kinds.has(r.kind)) && distance.has(target)) edges.push(r);
+    });
+  }
+  return { centreId: centre, nodes, distances, edges, truncated };
+}
+
+function sameFields(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  return keys.every((k) => {
+    const u = x[k];
+    const v = y[k];
+    return Array.isArray(u) && Array.isArray(v) ? u.join('\u0000') === v.join('\u0000') : u === v;
+  });
 }

@@ -4,10 +4,10 @@ import type { Enterprise } from '../../domain/model';
  * Substring search on Chinese name and short name. Ranked: exact short name, then a name or
  * short name that starts with the query, then any other match; larger firms first within a rank.
  */
-export function searchEnterprises(all: Iterable<Enterprise>, query: string, limit: number): Enterprise[] {
+export function searchEnterprises<T extends Enterprise>(all: Iterable<T>, query: string, limit: number): T[] {
   const q = query.trim().toLowerCase();
   if (q === '') return [];
-  const hits: { e: Enterprise; rank: number }[] = [];
+  const hits: { e: T; rank: number }[] = [];
   for (const e of all) {
     const name = e.name.toLowerCase();
     const short = e.shortName.toLowerCase();

@@ -1,0 +1,32 @@
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+import type { Kind } from '../interchange';
+import { decoder } from './encoding';
+import type { Encoding, TableEvent } from './events';
+
+/** A CSV file of one kind, streamed: its header, then a record at a time with its line number. */
+export async function* readCsv(path: string, file: string, kind: Kind, encoding: Encoding): AsyncGenerator<TableEvent> {
+  yield { type: 'table', kind, at: { file, line: 0 } };
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false });
+  const reading = pipeline(createReadStream(path), decoder(encoding), parser);
+  let first = true;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const at = { file, line: info.lines };
+      if (first) {
+        first = false;
+        yield { type: 'header', values: record, at };
+      } else yield { type: 'values', values: record, at };
+    }
+    await reading;
+  } catch (e) {
+    const error = e as Error & { lines?: number };
+    yield {
+      type: 'problem',
+      problem: { file, line: error.lines ?? 0, message: `not readable as CSV: ${error.message}` },
+    };
+    reading.catch(() => {});
+  }
+  if (first) yield { type: 'problem', problem: { file, line: 1, message: 'has no header row' } };
+}

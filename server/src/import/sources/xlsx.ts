@@ -1,0 +1,68 @@
+import ExcelJS from 'exceljs';
+import { kindOfTable, TABLE_NAMES } from '../interchange';
+import type { TableEvent } from './events';
+
+/**
+ * An .xlsx workbook with one sheet per kind, named as the kind (enterprises, controls, … or
+ * 企业, 股权, …), streamed a row at a time; the first row of a sheet is its header.
+ */
+export async function* readWorkbook(path: string, file: string): AsyncGenerator<TableEvent> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
+  try {
+    for await (const sheet of workbook) {
+      const name = (sheet as unknown as { name: string }).name;
+      const kind = kindOfTable(name);
+      if (!kind) {
+        const known = Object.values(TABLE_NAMES)
+          .map((names) => names.join('/'))
+          .join(', ');
+        yield {
+          type: 'problem',
+          problem: { file, sheet: name, line: 0, message: `unknown sheet '${name}'; sheets are named ${known}` },
+        };
+        continue;
+      }
+      yield { type: 'table', kind, at: { file, sheet: name, line: 0 } };
+      let header: number | undefined;
+      for await (const row of sheet) {
+        const values = cellValues(row.values as unknown[]);
+        if (values.every((v) => v === undefined || v === '')) continue;
+        const at = { file, sheet: name, line: row.number };
+        if (header === undefined) {
+          header = values.length;
+          yield { type: 'header', values, at };
+        } else {
+          // trailing empty cells are not missing fields
+          while (values.length > header && (values.at(-1) === undefined || values.at(-1) === '')) values.pop();
+          while (values.length < header) values.push(undefined);
+          yield { type: 'values', values, at };
+        }
+      }
+    }
+  } catch (e) {
+    yield {
+      type: 'problem',
+      problem: { file, line: 0, message: `not readable as an .xlsx workbook: ${(e as Error).message}` },
+    };
+  }
+}
+
+/** exceljs gives row.values 1-based, with formulas, rich text and links as objects. */
+function cellValues(values: unknown[]): unknown[] {
+  // Array.from visits the holes of the sparse array that map would skip.
+  return Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => {
+    const v = values[i + 1];
+    if (v === null || typeof v !== 'object' || v instanceof Date) return v ?? undefined;
+    const cell = v as { result?: unknown; richText?: { text: string }[]; text?: string; error?: string };
+    if ('result' in cell) return cell.result;
+    if (cell.richText) return cell.richText.map((r) => r.text).join('');
+    if (typeof cell.text === 'string') return cell.text;
+    return undefined;
+  });
+}

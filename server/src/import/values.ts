@@ -1,0 +1,124 @@
+import { creditCodeProblem } from '../domain/credit-code';
+import { TIERS, type Tier } from '../domain/model';
+
+/**
+ * Parsers for the values of interchange fields. Each takes what a file gave (a JSON value, or
+ * the text of a CSV or spreadsheet cell) and returns the typed value or a problem message.
+ * Spreadsheet tools export numbers as text and dates in several forms; all of them are accepted.
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = (message: string): Parsed<never> => ({ ok: false, message });
+
+export function parseText(value: unknown): Parsed<string> {
+  if (typeof value === 'string') return value.trim() === '' ? bad('must not be empty') : ok(value.trim());
+  if (typeof value === 'number' && Number.isFinite(value)) return ok(String(value));
+  return bad(`must be text, got ${describe(value)}`);
+}
+
+export function parseNumber(value: unknown): Parsed<number> {
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string'
+        ? Number(value.trim().replaceAll(',', ''))
+        : Number.NaN;
+  if (!Number.isFinite(n)) return bad(`must be a number, got ${describe(value)}`);
+  if (n < 0) return bad(`must not be negative, got ${n}`);
+  return ok(n);
+}
+
+export function parseInteger(value: unknown): Parsed<number> {
+  const n = parseNumber(value);
+  if (n.ok && !Number.isInteger(n.value)) return bad(`must be a whole number, got ${n.value}`);
+  return n;
+}
+
+const TRUE = new Set(['true', 'yes', 'y', '1', '是', '本地', '区内']);
+const FALSE = new Set(['false', 'no', 'n', '0', '否', '区外', '外地']);
+
+export function parseBoolean(value: unknown): Parsed<boolean> {
+  if (typeof value === 'boolean') return ok(value);
+  const text = String(value).trim().toLowerCase();
+  if (TRUE.has(text)) return ok(true);
+  if (FALSE.has(text)) return ok(false);
+  return bad(`must be true or false (是/否), got ${describe(value)}`);
+}
+
+const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
+
+/** YYYY-MM-DD (also YYYY/M/D, YYYY.M.D, YYYY年M月D日, or a spreadsheet date), as YYYY-MM-DD. */
+export function parseDate(value: unknown): Parsed<string> {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return ok(value.toISOString().slice(0, 10));
+  const m = typeof value === 'string' ? DATE.exec(value.trim()) : null;
+  if (!m) return bad(`must be a date YYYY-MM-DD, got ${describe(value)}`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+    return bad(`is not a real date: ${describe(value)}`);
+  }
+  return ok(`${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+}
+
+/**
+ * A share of a company: 0.51, "51%" or 51 all mean 51%. A plain number above 1 is read as a
+ * percentage. The result must lie in (0, 1].
+ */
+export function parseShare(value: unknown): Parsed<number> {
+  let n: number;
+  if (typeof value === 'string' && value.trim().endsWith('%')) {
+    n = Number(value.trim().slice(0, -1)) / 100;
+  } else {
+    const plain = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : Number.NaN;
+    n = plain > 1 ? plain / 100 : plain;
+  }
+  if (!Number.isFinite(n)) return bad(`must be a share like 0.51, 51% or 51, got ${describe(value)}`);
+  if (n <= 0 || n > 1) return bad(`must be above 0 and at most 100%, got ${describe(value)}`);
+  return ok(Math.round(n * 1e6) / 1e6);
+}
+
+export function parseConfidence(value: unknown): Parsed<number> {
+  const n = parseNumber(value);
+  if (n.ok && n.value > 1) return bad(`must be from 0 to 1, got ${n.value}`);
+  return n;
+}
+
+export function parseTier(value: unknown): Parsed<Tier> {
+  const text = String(value).trim().toUpperCase();
+  const alias: Record<string, Tier> = { 上游: 'UPSTREAM', 中游: 'MIDSTREAM', 下游: 'DOWNSTREAM' };
+  const tier = (TIERS as readonly string[]).includes(text) ? (text as Tier) : alias[String(value).trim()];
+  return tier ? ok(tier) : bad(`must be UPSTREAM, MIDSTREAM or DOWNSTREAM (上游/中游/下游), got ${describe(value)}`);
+}
+
+/** A list of tags: a JSON array, or text separated by ; ； | or 、. */
+export function parseTags(value: unknown): Parsed<string[]> {
+  if (Array.isArray(value)) {
+    return value.every((t) => typeof t === 'string')
+      ? ok(value.map((t) => t.trim()).filter(Boolean))
+      : bad('must be a list of text');
+  }
+  if (typeof value === 'string')
+    return ok(
+      value
+        .split(/[;；|、]/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    );
+  return bad(`must be a list of tags, got ${describe(value)}`);
+}
+
+/** An enterprise id: any text; 18 letters and digits are taken as a credit code and must be a valid one. */
+export function parseEnterpriseId(value: unknown): Parsed<string> {
+  const text = parseText(value);
+  if (!text.ok || !/^[0-9A-Za-z]{18}$/.test(text.value)) return text;
+  const code = text.value.toUpperCase();
+  const problem = creditCodeProblem(code);
+  return problem ? bad(`unified social credit code ${problem}`) : ok(code);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined || value === null) return 'nothing';
+  const text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

@@ -1,0 +1,204 @@
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Dataset } from '../../domain/model';
+import { jsonlFile, KINDS, type Kind } from '../../import/interchange';
+
+/**
+ * The embedded store's data directory: an append-only list of segments, each a folder of
+ * JSON Lines files (the interchange format, validated rows only), and a MANIFEST naming the
+ * segments that make up the graph, in order.
+ *
+ * A write puts a whole segment in place under a temporary name, syncs it, renames it, then
+ * replaces MANIFEST by writing a new one and renaming it over the old (an atomic step on
+ * POSIX file systems). A crash at any moment leaves the old MANIFEST or the new one; a
+ * segment no MANIFEST names is left over from a crash and is removed by the next writer.
+ */
+export interface SegmentInfo {
+  name: string;
+  rows: { [K in Kind]: number };
+  createdAt: string;
+  /** What wrote it, e.g. "import enterprises.csv (3 files)". */
+  note: string;
+}
+
+export interface Manifest {
+  version: 1;
+  segments: SegmentInfo[];
+}
+
+const MANIFEST = 'MANIFEST';
+const SEGMENTS = 'segments';
+
+export class DataDir {
+  constructor(readonly path: string) {}
+
+  private get segmentsPath(): string {
+    return join(this.path, SEGMENTS);
+  }
+
+  /** undefined for a data directory nothing was written to yet. */
+  readManifest(): Manifest | undefined {
+    const file = join(this.path, MANIFEST);
+    if (!existsSync(file)) return undefined;
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    if (manifest.version !== 1 || !Array.isArray(manifest.segments)) {
+      throw new Error(`${file} is not a Chain Atlas manifest of version 1`);
+    }
+    return manifest;
+  }
+
+  /** Takes the write lock of the directory; throws naming the holder when another process has it. */
+  lock(): () => void {
+    mkdirSync(this.path, { recursive: true });
+    const file = join(this.path, 'LOCK');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const fd = openSync(file, 'wx');
+        writeSync(fd, String(process.pid));
+        closeSync(fd);
+        return () => rmSync(file, { force: true });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        const holder = Number(readFileSync(file, 'utf8'));
+        if (holder && isAlive(holder)) {
+          throw new Error(
+            `The data directory ${this.path} is being written by process ${holder}; try again when it is done.`,
+          );
+        }
+        rmSync(file, { force: true }); // left by a process that died
+      }
+    }
+    throw new Error(`Could not lock ${this.path}`);
+  }
+
+  /**
+   * Writes `data` as a new segment and commits a manifest with it appended. Call under lock().
+   * Returns the new manifest.
+   */
+  async append(data: Dataset, note: string): Promise<Manifest> {
+    const manifest = this.readManifest() ?? { version: 1, segments: [] };
+    this.removeLeftovers(manifest);
+    const name = this.nextName(manifest);
+    const tmp = join(this.segmentsPath, `.tmp-${name}-${process.pid}`);
+    mkdirSync(tmp, { recursive: true });
+    const rows = {} as SegmentInfo['rows'];
+    for (const kind of KINDS) {
+      rows[kind] = data[kind].length;
+      writeLines(join(tmp, jsonlFile(kind)), data[kind] as readonly object[]);
+    }
+    syncDir(tmp);
+    renameSync(tmp, join(this.segmentsPath, name));
+    syncDir(this.segmentsPath);
+    const next: Manifest = {
+      version: 1,
+      segments: [...manifest.segments, { name, rows, createdAt: new Date().toISOString(), note }],
+    };
+    this.commit(next);
+    return next;
+  }
+
+  private commit(manifest: Manifest): void {
+    const tmp = join(this.path, `${MANIFEST}.tmp`);
+    writeDurably(tmp, `${JSON.stringify(manifest, null, 2)}\n`);
+    renameSync(tmp, join(this.path, MANIFEST));
+    syncDir(this.path);
+  }
+
+  private nextName(manifest: Manifest): string {
+    const used = [...manifest.segments.map((s) => s.name), ...this.listSegments()].map(Number).filter(Number.isFinite);
+    return String(Math.max(0, ...used) + 1).padStart(6, '0');
+  }
+
+  private listSegments(): string[] {
+    return existsSync(this.segmentsPath) ? readdirSync(this.segmentsPath) : [];
+  }
+
+  /** Segments and temporary folders that no manifest names: what a crash left. */
+  private removeLeftovers(manifest: Manifest): void {
+    const named = new Set(manifest.segments.map((s) => s.name));
+    for (const entry of this.listSegments()) {
+      if (!named.has(entry)) rmSync(join(this.segmentsPath, entry), { recursive: true, force: true });
+    }
+  }
+
+  /** The rows of one segment, kind by kind, streamed a line at a time. */
+  async *readSegment(name: string): AsyncGenerator<{ kind: Kind; rows: unknown[] }> {
+    for (const kind of KINDS) {
+      const file = join(this.segmentsPath, name, jsonlFile(kind));
+      const rows: unknown[] = [];
+      let line = 0;
+      for await (const text of createInterface({
+        input: createReadStream(file, 'utf8'),
+        crlfDelay: Number.POSITIVE_INFINITY,
+      })) {
+        line++;
+        if (text === '') continue;
+        try {
+          rows.push(JSON.parse(text));
+        } catch (e) {
+          throw new Error(`The data directory is damaged: ${file}:${line} is not JSON (${(e as Error).message})`);
+        }
+      }
+      yield { kind, rows };
+    }
+  }
+}
+
+function writeLines(file: string, rows: readonly object[]): void {
+  const fd = openSync(file, 'w');
+  try {
+    let chunk = '';
+    for (const row of rows) {
+      chunk += `${JSON.stringify(row)}\n`;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    if (chunk) writeSync(fd, chunk);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeDurably(file: string, text: string): void {
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function syncDir(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

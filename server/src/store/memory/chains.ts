@@ -1,0 +1,87 @@
+import type { Anchors, Chain, Feeds, InSegment, Leader, Leads, Segment } from '../../domain/model';
+
+/**
+ * The chain side of the embedded graph: chains, their segments and template, leaders, anchors
+ * and memberships. Small next to the enterprise graph, so plain maps, indexed both ways.
+ */
+export class ChainIndex {
+  readonly chains = new Map<string, Chain>();
+  readonly segments = new Map<string, Segment>();
+  readonly leaders = new Map<string, Leader>();
+  /** segmentId → the segments it feeds. */
+  readonly feeds = new Map<string, Set<string>>();
+  /** chainId → leaderIds. */
+  readonly leads = new Map<string, Set<string>>();
+  /** chainId → anchoring enterprises, with provenance. */
+  readonly anchors = new Map<string, Map<string, Anchors>>();
+  /** segmentId → member enterprises, with provenance. */
+  readonly members = new Map<string, Map<string, InSegment>>();
+  /** enterpriseId → segmentIds. */
+  readonly segmentsOf = new Map<string, string[]>();
+
+  has(kind: 'chains' | 'segments' | 'leaders', id: string): boolean {
+    return this[kind].has(id);
+  }
+
+  putChain(c: Chain): boolean {
+    return put(this.chains, c.id, c);
+  }
+
+  putSegment(s: Segment): boolean {
+    return put(this.segments, s.id, s);
+  }
+
+  putLeader(l: Leader): boolean {
+    return put(this.leaders, l.id, l);
+  }
+
+  putFeeds(f: Feeds): boolean {
+    return addTo(this.feeds, f.from, f.to);
+  }
+
+  putLeads(l: Leads): boolean {
+    return addTo(this.leads, l.chainId, l.leaderId);
+  }
+
+  putAnchor(a: Anchors): boolean {
+    return put(inner(this.anchors, a.chainId), a.enterpriseId, a);
+  }
+
+  putMember(m: InSegment): boolean {
+    const isNew = put(inner(this.members, m.segmentId), m.enterpriseId, m);
+    if (isNew) {
+      const list = this.segmentsOf.get(m.enterpriseId);
+      if (list) list.push(m.segmentId);
+      else this.segmentsOf.set(m.enterpriseId, [m.segmentId]);
+    }
+    return isNew;
+  }
+
+  segmentsOfChain(chainId: string): Segment[] {
+    return [...this.segments.values()].filter((s) => s.chainId === chainId).sort((a, b) => a.order - b.order);
+  }
+}
+
+/** Sets a value; true when the key is new. */
+function put<V>(map: Map<string, V>, key: string, value: V): boolean {
+  const isNew = !map.has(key);
+  map.set(key, value);
+  return isNew;
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): boolean {
+  const set = map.get(key) ?? new Set<string>();
+  map.set(key, set);
+  const isNew = !set.has(value);
+  set.add(value);
+  return isNew;
+}
+
+function inner<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let m = map.get(key);
+  if (!m) {
+    m = new Map();
+    map.set(key, m);
+  }
+  return m;
+}

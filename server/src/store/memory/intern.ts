@@ -1,0 +1,27 @@
+/**
+ * One copy of each repeated string (districts, parks, statuses, sources, products, dates):
+ * JSON.parse makes a new string for every value, and at a million rows the copies add up.
+ */
+export class StringPool {
+  private readonly pool = new Map<string, string>();
+
+  constructor(private readonly maxLength = 64) {}
+
+  get(value: string): string;
+  get(value: string | undefined): string | undefined;
+  get(value: string | undefined): string | undefined {
+    if (value === undefined || value.length > this.maxLength) return value;
+    const known = this.pool.get(value);
+    if (known !== undefined) return known;
+    this.pool.set(value, value);
+    return value;
+  }
+
+  /** The same list for the same tags. */
+  tags(tags: string[]): string[] {
+    if (tags.length === 0) return EMPTY;
+    return tags.map((t) => this.get(t));
+  }
+}
+
+const EMPTY: string[] = [];
