@@ -7,7 +7,7 @@
  * Plain Node on purpose: nothing is installed when it starts.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,21 +45,36 @@ function pnpm(...args) {
   run(cmd, [...pre, ...args]);
 }
 
-/** Chromium (and a CJK font, so that screenshots show Chinese) from Debian's packages. */
+/**
+ * Chromium from Debian's packages, and a CJK font so that screenshots show Chinese. Chromium is
+ * required: as root it is installed, otherwise the exact command is printed. The font is only
+ * tried: without it the tests still pass.
+ */
 function ensureChromium() {
-  const hasCjkFont = () => spawnSync('sh', ['-c', 'fc-list :lang=zh | grep -q .']).status === 0;
-  if (existsSync(CHROMIUM) && hasCjkFont()) return;
-  const packages = ['chromium', 'fonts-noto-cjk'];
-  const command = `apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')}`;
   const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
-  if (!canInstall) {
-    if (existsSync(CHROMIUM)) return; // screenshots may lack Chinese glyphs; the tests still run
-    fail(
-      `The browser test needs Chromium at ${CHROMIUM} (or set CHROMIUM_PATH). Install it with:\n  sudo sh -c '${command}'`,
-    );
+  const install = (packages) => `apt-get update && apt-get install -y --no-install-recommends ${packages}`;
+  if (!existsSync(CHROMIUM)) {
+    if (process.env.CHROMIUM_PATH) fail(`CHROMIUM_PATH is ${CHROMIUM}, and there is no Chromium there.`);
+    if (!canInstall)
+      fail(
+        `The browser test needs Chromium at ${CHROMIUM}. Install it with:\n  sudo sh -c '${install('chromium fonts-noto-cjk')}'`,
+      );
+    run('sh', ['-c', install('chromium fonts-noto-cjk')], { DEBIAN_FRONTEND: 'noninteractive' });
+    if (!existsSync(CHROMIUM)) fail(`Chromium is still missing at ${CHROMIUM} after: ${install('chromium')}`);
+    return;
   }
-  run('sh', ['-c', command], { DEBIAN_FRONTEND: 'noninteractive' });
-  if (!existsSync(CHROMIUM)) fail(`Chromium is still missing at ${CHROMIUM} after: ${command}`);
+  const hasCjkFont = spawnSync('sh', ['-c', 'fc-list :lang=zh | grep -q .']).status === 0;
+  if (hasCjkFont) return;
+  const hint = `Screenshots will show boxes for Chinese text; to fix: ${install('fonts-noto-cjk')}`;
+  if (!canInstall) {
+    console.warn(`\n! ${hint}`);
+    return;
+  }
+  const result = spawnSync('sh', ['-c', install('fonts-noto-cjk')], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (result.status !== 0) console.warn(`\n! Could not install a CJK font. ${hint}`);
 }
 
 /** Prints vitest's totals as one plain line, for CI logs: "tests: N passed, N failed, N skipped". */
@@ -87,6 +102,7 @@ if (command === 'demo') {
   pnpm('lint');
   pnpm('typecheck');
   const report = join(root, '.tsbuild', 'vitest-report.json');
+  rmSync(report, { force: true });
   const [cmd, ...pre] = pnpmCommand();
   const args = [...pre, 'test', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
   console.log(`\n▶ ${[cmd, ...args].join(' ')}`);

@@ -178,8 +178,8 @@ export function buildDemoDataset(seed = DEMO_SEED): Dataset {
       const level = i < Math.ceil(spec.businesses.length * 0.55) ? 1 : random.chance(0.75) ? 2 : 3;
       const parents = tree.filter((t) => t.level === level - 1);
       const parent = random.pick(parents.length > 0 ? parents : tree);
-      const minShare = Math.min(1, 0.5 / parent.share);
-      const share = random.chance(0.45) ? 1 : random.round(Math.max(0.51, minShare), 1, 2);
+      const minShare = Math.max(0.51, Math.ceil((0.5 / parent.share) * 100) / 100);
+      const share = random.chance(0.45) ? 1 : Math.max(minShare, random.round(minShare, 1, 2));
       const shortName = `${spec.brand}${business}`;
       const name = `${shortName}有限公司`;
       if (!names.reserve(name, shortName)) throw new Error(`duplicate subsidiary ${name}`);

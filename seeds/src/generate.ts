@@ -1,6 +1,6 @@
 /**
  * Writes the demo data set to seeds/data/ (or checks that the files there are what the
- * generator makes, with --check). Usage: pnpm seed [-- --check] [--out DIR]
+ * generator makes, with --check). Usage: pnpm seed [--check] [--out DIR]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,9 @@ import { buildDemoDataset } from './demo';
 
 export const DEMO_DATA_DIR = new URL('../data/', import.meta.url).pathname;
 
-const { values } = parseArgs({ options: { check: { type: 'boolean' }, out: { type: 'string' } } });
+// pnpm passes a `--` through to the script: drop it.
+const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
+const { values } = parseArgs({ args, options: { check: { type: 'boolean' }, out: { type: 'string' } } });
 const dir = values.out ?? DEMO_DATA_DIR;
 const files = toJsonLines(buildDemoDataset());
 

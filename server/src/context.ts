@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { Segment } from './domain/model';
 import { notFound } from './errors';
 import type { ChainRecord, EnterpriseRecord, GraphStore, SegmentMembership } from './store/port';
 
@@ -12,6 +13,7 @@ export interface Loaders {
   enterprise: DataLoader<string, EnterpriseRecord | undefined>;
   chain: DataLoader<string, ChainRecord | undefined>;
   chainMembers: DataLoader<string, SegmentMembership[]>;
+  segmentsOf: DataLoader<string, Segment[]>;
 }
 
 export function createContext(store: GraphStore): Context {
@@ -21,6 +23,7 @@ export function createContext(store: GraphStore): Context {
       enterprise: new DataLoader((ids) => store.getEnterprises(ids)),
       chain: new DataLoader((ids) => Promise.all(ids.map((id) => store.chain(id)))),
       chainMembers: new DataLoader((chainIds) => Promise.all(chainIds.map((id) => store.chainMembers(id)))),
+      segmentsOf: new DataLoader((ids) => Promise.all(ids.map((id) => store.segmentsOf(id)))),
     },
   };
 }

@@ -20,3 +20,14 @@ export function intInRange(argument: string, value: number, min: number, max: nu
   }
   return value;
 }
+
+export const MAX_ID_LENGTH = 200;
+
+/** An id argument: at most MAX_ID_LENGTH characters. */
+export function idArgument(argument: string, value: string | number): string {
+  const id = String(value);
+  if (id.length > MAX_ID_LENGTH) {
+    throw codedError('BAD_INPUT', `Argument '${argument}' must be at most ${MAX_ID_LENGTH} characters.`, { argument });
+  }
+  return id;
+}

@@ -1,5 +1,6 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { armorPlugins } from './armor';
 import { type Context, createContext } from './context';
 import { schema } from './schema/index';
 import type { GraphStore } from './store/port';
@@ -25,6 +26,7 @@ export function createChainAtlasYoga(store: GraphStore): YogaServerInstance<Reco
     landingPage: false,
     // Errors that are not GraphQLErrors with a code (bugs, store failures) reach clients as
     // "Unexpected error." only; their details stay in the server log.
-    maskedErrors: true,
+    maskedErrors: { isDev: false },
+    plugins: armorPlugins(),
   });
 }

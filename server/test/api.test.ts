@@ -64,6 +64,18 @@ describe('GraphQL API', () => {
     ['depth 0', '{ neighbourhood(id: "x", depth: 0) { truncated } }', 'BAD_INPUT'],
     ['a negative limit', '{ neighbourhood(id: "x", limit: -5) { truncated } }', 'BAD_INPUT'],
     ['a negative search limit', '{ searchEnterprises(query: "长江", limit: -1) { id } }', 'BAD_INPUT'],
+    ['no relationship kinds', '{ neighbourhood(id: "x", kinds: []) { truncated } }', 'BAD_INPUT'],
+    ['an over-long id', `{ enterprise(id: "${'x'.repeat(201)}") { id } }`, 'BAD_INPUT'],
+    [
+      'a query 20 levels deep',
+      `{ chains { ${'segments { chain { '.repeat(10)}name${' } }'.repeat(10)} } }`,
+      'TOO_COMPLEX',
+    ],
+    [
+      '1,000 aliases',
+      `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: chains { name }`).join(' ')} }`,
+      'TOO_COMPLEX',
+    ],
     ['an over-long search', `{ searchEnterprises(query: "${'长'.repeat(101)}") { id } }`, 'BAD_INPUT'],
   ])('refuses %s with a coded error', async (_what, source, code) => {
     const { errors } = await query(source);

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,14 +21,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the server as `pnpm start` does, on a free port, and waits until it says it is ready. */
+/** Starts the server as `pnpm start` does, on a free port and a fresh data directory, and waits until it is ready. */
 export async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (!existsSync(WEB_DIST))
     throw new Error(`The web app is not built (${WEB_DIST} is missing): run \`pnpm build\` first.`);
   const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'chain-atlas-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port) },
+    env: { ...process.env, PORT: String(port), CHAIN_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -45,10 +48,13 @@ export async function startServer(): Promise<{ url: string; stop: () => Promise<
   });
   return {
     url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
-      }),
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { builder } from '../builder';
 import { loadEnterprises } from '../context';
-import { notFound } from '../errors';
+import { idArgument, notFound } from '../errors';
 import { ChainRef, EnterpriseRef, LeaderRef, SegmentRef } from './refs';
 
 ChainRef.implement({
@@ -12,18 +12,17 @@ ChainRef.implement({
     leaders: t.field({
       type: [LeaderRef],
       description: 'Chain leaders (链长).',
-      resolve: async (c, _args, { loaders }) => (await loaders.chain.load(c.id))?.leaders ?? [],
+      resolve: (c) => c.leaders,
     }),
     anchors: t.field({
       type: [EnterpriseRef],
       description: 'Chain owners (链主): the enterprises that anchor the chain.',
-      resolve: async (c, _args, { loaders }) =>
-        loadEnterprises(loaders, (await loaders.chain.load(c.id))?.anchorIds ?? []),
+      resolve: (c, _args, { loaders }) => loadEnterprises(loaders, c.anchorIds),
     }),
     segments: t.field({
       type: [SegmentRef],
       description: 'The links of the chain (环节), from upstream to downstream.',
-      resolve: async (c, _args, { loaders }) => (await loaders.chain.load(c.id))?.segments ?? [],
+      resolve: (c) => c.segments,
     }),
   }),
 });
@@ -38,7 +37,9 @@ builder.queryFields((t) => ({
     type: ChainRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, { store }) =>
-      (await store.chain(String(id))) ?? Promise.reject(notFound('chain', String(id))),
+    resolve: async (_root, args, { loaders }) => {
+      const id = idArgument('id', args.id);
+      return (await loaders.chain.load(id)) ?? Promise.reject(notFound('chain', id));
+    },
   }),
 }));

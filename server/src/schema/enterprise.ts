@@ -28,7 +28,7 @@ EnterpriseRef.implement({
     segments: t.field({
       type: [SegmentRef],
       description: 'The chain segments the enterprise works in.',
-      resolve: (e, _args, { store }) => store.segmentsOf(e.id),
+      resolve: (e, _args, { loaders }) => loaders.segmentsOf.load(e.id),
     }),
   }),
 });

@@ -1,6 +1,6 @@
 import { builder } from '../builder';
 import { ENTERPRISE_RELATION_KINDS } from '../domain/model';
-import { intInRange, notFound } from '../errors';
+import { codedError, idArgument, intInRange, notFound } from '../errors';
 import { MAX_DEPTH, MAX_NEIGHBOURHOOD_LIMIT } from '../store/port';
 import { RelationKindEnum } from './enums';
 import { EnterpriseRef, NeighbourhoodNodeRef, NeighbourhoodRef, RelationRef } from './refs';
@@ -46,8 +46,13 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, { store }) => {
       const depth = intInRange('depth', args.depth ?? 1, 1, MAX_DEPTH);
       const limit = intInRange('limit', args.limit ?? 200, 1, MAX_NEIGHBOURHOOD_LIMIT);
-      const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : ENTERPRISE_RELATION_KINDS;
-      const id = String(args.id);
+      if (args.kinds?.length === 0) {
+        throw codedError('BAD_INPUT', "Argument 'kinds' must name at least one kind; leave it out for every kind.", {
+          argument: 'kinds',
+        });
+      }
+      const kinds = args.kinds ?? ENTERPRISE_RELATION_KINDS;
+      const id = idArgument('id', args.id);
       return (await store.neighbourhood(id, { depth, limit, kinds })) ?? Promise.reject(notFound('enterprise', id));
     },
   }),

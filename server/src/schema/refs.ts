@@ -1,13 +1,20 @@
 import { builder } from '../builder';
-import type { Chain, Leader, Provenance, Segment } from '../domain/model';
-import type { EnterpriseRecord, EnterpriseSystem, Neighbourhood, Relation, SystemMember } from '../store/port';
+import type { Leader, Provenance, Segment } from '../domain/model';
+import type {
+  ChainRecord,
+  EnterpriseRecord,
+  EnterpriseSystem,
+  Neighbourhood,
+  Relation,
+  SystemMember,
+} from '../store/port';
 
 /**
  * Object refs of every GraphQL type, declared once so that type files can point at each
  * other without import cycles; each type's own file implements its fields.
  */
 export const EnterpriseRef = builder.objectRef<EnterpriseRecord>('Enterprise');
-export const ChainRef = builder.objectRef<Chain>('Chain');
+export const ChainRef = builder.objectRef<ChainRecord>('Chain');
 export const SegmentRef = builder.objectRef<Segment>('Segment');
 export const LeaderRef = builder.objectRef<Leader>('Leader');
 export const RelationRef = builder.objectRef<Relation>('Relation');

@@ -1,6 +1,6 @@
 import { builder } from '../builder';
 import { loadEnterprise } from '../context';
-import { codedError, intInRange } from '../errors';
+import { codedError, idArgument, intInRange } from '../errors';
 import { EnterpriseRef } from './refs';
 
 const MAX_QUERY_LENGTH = 100;
@@ -10,7 +10,7 @@ builder.queryFields((t) => ({
     type: EnterpriseRef,
     nullable: true,
     args: { id: t.arg.id({ required: true, description: 'Unified social credit code or other enterprise id.' }) },
-    resolve: (_root, { id }, { loaders }) => loadEnterprise(loaders, String(id)),
+    resolve: (_root, { id }, { loaders }) => loadEnterprise(loaders, idArgument('id', id)),
   }),
   searchEnterprises: t.field({
     type: [EnterpriseRef],

@@ -1,6 +1,6 @@
 import { builder } from '../builder';
 import { loadEnterprise, loadEnterprises } from '../context';
-import { notFound } from '../errors';
+import { idArgument, notFound } from '../errors';
 import { EnterpriseRef, SystemMemberRef, SystemRef } from './refs';
 
 SystemMemberRef.implement({
@@ -52,7 +52,9 @@ builder.queryFields((t) => ({
     type: SystemRef,
     nullable: true,
     args: { rootId: t.arg.id({ required: true }) },
-    resolve: async (_root, { rootId }, { store }) =>
-      (await store.system(String(rootId))) ?? Promise.reject(notFound('root enterprise', String(rootId))),
+    resolve: async (_root, args, { store }) => {
+      const rootId = idArgument('rootId', args.rootId);
+      return (await store.system(rootId)) ?? Promise.reject(notFound('root enterprise', rootId));
+    },
   }),
 }));

@@ -82,6 +82,7 @@ export function SearchBox({ onPick }: SearchBoxProps) {
         type="search"
         className="search-input"
         data-testid="search-input"
+        maxLength={100}
         placeholder="搜索企业（名称或简称）"
         aria-label="搜索企业"
         role="combobox"

@@ -47,6 +47,9 @@ export function useExplorer(graph: RefObject<GraphHandle | null>) {
       controller.current = abort;
       setLoad({ kind: 'loading', name });
       setNotice(null);
+      // Expansions under way belong to the old graph: their answers are dropped, so none stays pending.
+      expansionsRef.current = new Map();
+      setExpansions(new Map());
       try {
         const { neighbourhood } = await request(
           NeighbourhoodQuery,

@@ -242,7 +242,10 @@ function neighbourhoodOf(graph: EnterpriseGraph, centre: string, options: Neighb
         if (!all && !kinds.has(r.kind)) return false;
         const other = source === node ? target : source;
         if (distance.has(other)) return false;
-        if (distance.size >= options.limit) return (truncated = true);
+        if (distance.size >= options.limit) {
+          truncated = true;
+          return true;
+        }
         distance.set(other, hop);
         next.push(other);
         return false;
