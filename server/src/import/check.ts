@@ -2,7 +2,7 @@ import type { Dataset } from '../domain/model';
 import type { Batch } from './batch';
 import { KINDS, type Kind } from './interchange';
 import { rowKey } from './keys';
-import type { ImportProblem } from './problems';
+import { formatLocation, type ImportProblem } from './problems';
 
 export type NodeKind = 'enterprises' | 'chains' | 'segments' | 'leaders';
 
@@ -31,11 +31,10 @@ export function checkBatch(batch: Batch, view: ImportView, report: (p: ImportPro
       const first = seen.get(key);
       if (first === undefined) seen.set(key, i);
       else {
-        const where = at(kind, first);
-        report({
-          ...at(kind, i),
-          message: `duplicate of the ${kind} row at ${where.file}:${where.line} (same key ${key})`,
-        });
+        const [here, there] = [at(kind, i), at(kind, first)];
+        const where =
+          here.file === there.file && here.sheet === there.sheet ? `line ${there.line}` : formatLocation(there);
+        report({ ...here, message: `duplicate of the ${kind} row at ${where} (same key ${key})` });
       }
     });
   }

@@ -56,7 +56,7 @@ export async function readChecked(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   checkBatch(batch, view, report);
-  if (problems.length > 0) throw new ImportError(problems);
+  if (problems.length > 0) throw new ImportError(problems.sort(byPlace));
   return { rows: batch.rows, files: inputs.map((i) => i.file), rowsRead: batch.rowsRead };
 }
 
@@ -83,4 +83,8 @@ export async function importFiles(target: ImportTarget, options: ImportOptions):
     dryRun: options.dryRun ?? false,
     seconds: { check: (checked - started) / 1e3, write: (written - checked) / 1e3 },
   };
+}
+
+function byPlace(a: ImportProblem, b: ImportProblem): number {
+  return a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? '') || a.line - b.line;
 }

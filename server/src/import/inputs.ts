@@ -44,7 +44,8 @@ export function resolveInputs(paths: readonly string[]): { inputs: Input[]; prob
   const problems: ImportProblem[] = [];
   const cwd = process.cwd();
   const add = (path: string, fromFolder: boolean) => {
-    const file = relative(cwd, path) || path;
+    const inside = relative(cwd, path);
+    const file = inside && !inside.startsWith('..') ? inside : path;
     const format = FORMATS[extname(path).toLowerCase()];
     if (!format) {
       if (!fromFolder) problems.push({ file, line: 0, message: 'is not a .jsonl, .csv or .xlsx file' });

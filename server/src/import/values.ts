@@ -48,8 +48,16 @@ export function parseBoolean(value: unknown): Parsed<boolean> {
 
 const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 
-/** YYYY-MM-DD (also YYYY/M/D, YYYY.M.D, YYYY年M月D日, or a spreadsheet date), as YYYY-MM-DD. */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * YYYY-MM-DD (also YYYY/M/D, YYYY.M.D, YYYY年M月D日, a spreadsheet date cell, or a spreadsheet's
+ * day number such as 43240 for 2018-05-20), as YYYY-MM-DD.
+ */
 export function parseDate(value: unknown): Parsed<string> {
+  if (typeof value === 'number' && Number.isInteger(value) && value > 60 && value < 2958466) {
+    return ok(new Date(EXCEL_EPOCH + value * 86_400_000).toISOString().slice(0, 10));
+  }
   if (value instanceof Date && !Number.isNaN(value.getTime())) return ok(value.toISOString().slice(0, 10));
   const m = typeof value === 'string' ? DATE.exec(value.trim()) : null;
   if (!m) return bad(`must be a date YYYY-MM-DD, got ${describe(value)}`);

@@ -100,8 +100,10 @@ export class DataDir {
       writeLines(join(tmp, jsonlFile(kind)), data[kind] as readonly object[]);
     }
     syncDir(tmp);
+    failpoint('segment-written');
     renameSync(tmp, join(this.segmentsPath, name));
     syncDir(this.segmentsPath);
+    failpoint('segment-renamed');
     const next: Manifest = {
       version: 1,
       segments: [...manifest.segments, { name, rows, createdAt: new Date().toISOString(), note }],
@@ -113,8 +115,10 @@ export class DataDir {
   private commit(manifest: Manifest): void {
     const tmp = join(this.path, `${MANIFEST}.tmp`);
     writeDurably(tmp, `${JSON.stringify(manifest, null, 2)}\n`);
+    failpoint('manifest-written');
     renameSync(tmp, join(this.path, MANIFEST));
     syncDir(this.path);
+    failpoint('manifest-renamed');
   }
 
   private nextName(manifest: Manifest): string {
@@ -155,6 +159,14 @@ export class DataDir {
       yield { kind, rows };
     }
   }
+}
+
+/**
+ * For the crash tests: CHAIN_FAILPOINT=<name> kills this process, as a power cut would, at
+ * that point of a write.
+ */
+function failpoint(name: string): void {
+  if (process.env.CHAIN_FAILPOINT === name) process.kill(process.pid, 'SIGKILL');
 }
 
 function writeLines(file: string, rows: readonly object[]): void {
