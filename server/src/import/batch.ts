@@ -55,28 +55,30 @@ export async function readBatch(
   for (const input of inputs) {
     let parser: RowParser | undefined;
     let readable = true;
-    for await (const event of readInput(input, options.encoding)) {
-      if (event.type === 'table') {
-        parser = new RowParser(event.kind, report);
-        readable = true;
-        continue;
-      }
-      if (event.type === 'problem') {
-        report(event.problem);
-        continue;
-      }
-      if (!parser || !readable) continue;
-      if (event.type === 'header') {
-        readable = parser.header(event.values, event.at);
-        continue;
-      }
-      rowsRead++;
-      if ((rowsRead & 0xffff) === 0) options.onProgress?.({ rows: rowsRead, file: input.file });
-      const row =
-        event.type === 'values' ? parser.values(event.values, event.at) : parser.object(event.value, event.at);
-      if (row) {
-        (rows[parser.kind] as unknown[]).push(row);
-        places[parser.kind].add(event.at);
+    for await (const events of readInput(input, options.encoding)) {
+      for (const event of events) {
+        if (event.type === 'table') {
+          parser = new RowParser(event.kind, report);
+          readable = true;
+          continue;
+        }
+        if (event.type === 'problem') {
+          report(event.problem);
+          continue;
+        }
+        if (!parser || !readable) continue;
+        if (event.type === 'header') {
+          readable = parser.header(event.values, event.at);
+          continue;
+        }
+        rowsRead++;
+        if ((rowsRead & 0xffff) === 0) options.onProgress?.({ rows: rowsRead, file: input.file });
+        const row =
+          event.type === 'values' ? parser.values(event.values, event.at) : parser.object(event.value, event.at);
+        if (row) {
+          (rows[parser.kind] as unknown[]).push(row);
+          places[parser.kind].add(event.at);
+        }
       }
     }
   }

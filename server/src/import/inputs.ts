@@ -82,8 +82,8 @@ export function resolveInputs(paths: readonly string[]): { inputs: Input[]; prob
   return { inputs, problems };
 }
 
-/** The tables of an input, as a stream of events. */
-export function readInput(input: Input, encoding?: Encoding): AsyncGenerator<TableEvent> {
+/** The tables of an input, as a stream of batches of events. */
+export function readInput(input: Input, encoding?: Encoding): AsyncGenerator<TableEvent[]> {
   switch (input.format) {
     case 'jsonl':
       return readJsonLines(input.path, input.file, input.kind as Kind);

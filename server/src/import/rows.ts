@@ -1,5 +1,6 @@
 import { FIELDS, type FieldSpec, type Kind } from './interchange';
 import type { ImportProblem, Location } from './problems';
+import { Invalid } from './values';
 
 /**
  * Turns the raw records of one table (a file or a sheet) into typed rows of its kind. Headers
@@ -7,43 +8,53 @@ import type { ImportProblem, Location } from './problems';
  * a row with the wrong number of fields and every bad value is a problem with its place.
  */
 export class RowParser {
-  private readonly byHeader = new Map<string, FieldSpec>();
-  private columns: (FieldSpec | undefined)[] = [];
+  private readonly specs: readonly FieldSpec[];
+  /** Normalised header or alias → field index. */
+  private readonly byHeader = new Map<string, number>();
+  /** JSON keys as written → field index (-1: unknown): the same few keys come back on every row. */
+  private readonly byKey = new Map<string, number>();
+  /** Field index of each column of the header. */
+  private columns: number[] = [];
 
   constructor(
     readonly kind: Kind,
     private readonly report: (problem: ImportProblem) => void,
   ) {
-    for (const spec of FIELDS[kind]) {
-      for (const name of [spec.name, ...spec.aliases]) this.byHeader.set(normalizeHeader(name), spec);
-    }
+    this.specs = FIELDS[kind];
+    this.specs.forEach((spec, i) => {
+      for (const name of [spec.name, ...spec.aliases]) this.byHeader.set(normalizeHeader(name), i);
+    });
   }
 
   /** The header of a CSV file or sheet. Returns false when the table cannot be read on. */
   header(names: readonly unknown[], at: Location): boolean {
-    this.columns = names.map((n) => this.byHeader.get(normalizeHeader(String(n ?? ''))));
+    this.columns = names.map((n) => this.byHeader.get(normalizeHeader(String(n ?? ''))) ?? -1);
     let fine = true;
     names.forEach((name, i) => {
-      if (!this.columns[i] && String(name ?? '').trim() !== '') {
+      if (this.columns[i] === -1 && String(name ?? '').trim() !== '') {
         this.report({ ...at, field: String(name), message: `unknown column '${String(name)}' for ${this.kind}` });
         fine = false;
       }
     });
-    const seen = new Set<string>();
-    for (const spec of this.columns) {
-      if (!spec) continue;
-      if (seen.has(spec.name)) {
-        this.report({ ...at, field: spec.name, message: `column '${spec.name}' is given twice` });
+    const seen = new Set<number>();
+    for (const index of this.columns) {
+      if (index === -1) continue;
+      if (seen.has(index)) {
+        this.report({
+          ...at,
+          field: this.specs[index]?.name ?? '',
+          message: `column '${this.specs[index]?.name}' is given twice`,
+        });
         fine = false;
       }
-      seen.add(spec.name);
+      seen.add(index);
     }
-    for (const spec of FIELDS[this.kind]) {
-      if (spec.required && !seen.has(spec.name)) {
+    this.specs.forEach((spec, i) => {
+      if (spec.required && !seen.has(i)) {
         this.report({ ...at, field: spec.name, message: `missing required column '${spec.name}'` });
         fine = false;
       }
-    }
+    });
     return fine;
   }
 
@@ -53,10 +64,11 @@ export class RowParser {
       this.report({ ...at, message: `has ${values.length} fields, the header has ${this.columns.length}` });
       return undefined;
     }
-    const raw = new Map<FieldSpec, unknown>();
-    this.columns.forEach((spec, i) => {
-      if (spec) raw.set(spec, values[i]);
-    });
+    const raw: unknown[] = new Array(this.specs.length);
+    for (let c = 0; c < values.length; c++) {
+      const index = this.columns[c] as number;
+      if (index !== -1) raw[index] = values[c];
+    }
     return this.build(raw, at);
   }
 
@@ -66,24 +78,29 @@ export class RowParser {
       this.report({ ...at, message: 'must be a JSON object' });
       return undefined;
     }
-    const raw = new Map<FieldSpec, unknown>();
+    const raw: unknown[] = new Array(this.specs.length);
     let fine = true;
-    for (const [key, value] of Object.entries(record)) {
-      const spec = this.byHeader.get(normalizeHeader(key));
-      if (!spec) {
+    for (const key in record) {
+      let index = this.byKey.get(key);
+      if (index === undefined) {
+        index = this.byHeader.get(normalizeHeader(key)) ?? -1;
+        this.byKey.set(key, index);
+      }
+      if (index === -1) {
         this.report({ ...at, field: key, message: `unknown field '${key}' for ${this.kind}` });
         fine = false;
-      } else raw.set(spec, value);
+      } else raw[index] = (record as Record<string, unknown>)[key];
     }
     const row = this.build(raw, at);
     return fine ? row : undefined;
   }
 
-  private build(raw: Map<FieldSpec, unknown>, at: Location): Record<string, unknown> | undefined {
+  private build(raw: readonly unknown[], at: Location): Record<string, unknown> | undefined {
     const row: Record<string, unknown> = {};
     let fine = true;
-    for (const spec of FIELDS[this.kind]) {
-      const value = raw.get(spec);
+    for (let i = 0; i < this.specs.length; i++) {
+      const spec = this.specs[i] as FieldSpec;
+      const value = raw[i];
       if (value === undefined || value === null || value === '') {
         if (spec.required) {
           this.report({ ...at, field: spec.name, message: 'is required' });
@@ -92,11 +109,10 @@ export class RowParser {
         continue;
       }
       const parsed = spec.parse(value);
-      if (parsed.ok) row[spec.name] = parsed.value;
-      else {
+      if (parsed instanceof Invalid) {
         this.report({ ...at, field: spec.name, message: parsed.message });
         fine = false;
-      }
+      } else row[spec.name] = parsed;
     }
     return fine ? row : undefined;
   }

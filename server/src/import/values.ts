@@ -6,10 +6,16 @@ import { TIERS, type Tier } from '../domain/model';
  * the text of a CSV or spreadsheet cell) and returns the typed value or a problem message.
  * Spreadsheet tools export numbers as text and dates in several forms; all of them are accepted.
  */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+export class Invalid {
+  constructor(readonly message: string) {}
+}
 
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = (message: string): Parsed<never> => ({ ok: false, message });
+/** The value, or why it is not one (no object is made for a good value: parsers run on every field). */
+export type Parsed<T> = T | Invalid;
+
+const ok = <T>(value: T): Parsed<T> => value;
+const bad = (message: string): Invalid => new Invalid(message);
+export const isInvalid = (v: unknown): v is Invalid => v instanceof Invalid;
 
 export function parseText(value: unknown): Parsed<string> {
   if (typeof value === 'string') return value.trim() === '' ? bad('must not be empty') : ok(value.trim());
@@ -31,7 +37,7 @@ export function parseNumber(value: unknown): Parsed<number> {
 
 export function parseInteger(value: unknown): Parsed<number> {
   const n = parseNumber(value);
-  if (n.ok && !Number.isInteger(n.value)) return bad(`must be a whole number, got ${n.value}`);
+  if (!isInvalid(n) && !Number.isInteger(n)) return bad(`must be a whole number, got ${n}`);
   return n;
 }
 
@@ -59,7 +65,21 @@ export function parseDate(value: unknown): Parsed<string> {
     return ok(new Date(EXCEL_EPOCH + value * 86_400_000).toISOString().slice(0, 10));
   }
   if (value instanceof Date && !Number.isNaN(value.getTime())) return ok(value.toISOString().slice(0, 10));
-  const m = typeof value === 'string' ? DATE.exec(value.trim()) : null;
+  if (typeof value === 'string') {
+    const known = dates.get(value);
+    if (known) return known;
+    const parsed = parseDateText(value);
+    if (dates.size < 100_000) dates.set(value, parsed);
+    return parsed;
+  }
+  return bad(`must be a date YYYY-MM-DD, got ${describe(value)}`);
+}
+
+/** Dates repeat across rows (a few thousand distinct in a million rows): each is parsed once. */
+const dates = new Map<string, Parsed<string>>();
+
+function parseDateText(value: string): Parsed<string> {
+  const m = DATE.exec(value.trim());
   if (!m) return bad(`must be a date YYYY-MM-DD, got ${describe(value)}`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
@@ -88,7 +108,7 @@ export function parseShare(value: unknown): Parsed<number> {
 
 export function parseConfidence(value: unknown): Parsed<number> {
   const n = parseNumber(value);
-  if (n.ok && n.value > 1) return bad(`must be from 0 to 1, got ${n.value}`);
+  if (!isInvalid(n) && n > 1) return bad(`must be from 0 to 1, got ${n}`);
   return n;
 }
 
@@ -119,8 +139,8 @@ export function parseTags(value: unknown): Parsed<string[]> {
 /** An enterprise id: any text; 18 letters and digits are taken as a credit code and must be a valid one. */
 export function parseEnterpriseId(value: unknown): Parsed<string> {
   const text = parseText(value);
-  if (!text.ok || !/^[0-9A-Za-z]{18}$/.test(text.value)) return text;
-  const code = text.value.toUpperCase();
+  if (isInvalid(text) || text.length !== 18 || !/^[0-9A-Za-z]{18}$/.test(text)) return text;
+  const code = text.toUpperCase();
   const problem = creditCodeProblem(code);
   return problem ? bad(`unified social credit code ${problem}`) : ok(code);
 }

@@ -6,27 +6,36 @@ import { decoder } from './encoding';
 import type { Encoding, TableEvent } from './events';
 
 /** A CSV file of one kind, streamed: its header, then a record at a time with its line number. */
-export async function* readCsv(path: string, file: string, kind: Kind, encoding: Encoding): AsyncGenerator<TableEvent> {
-  yield { type: 'table', kind, at: { file, line: 0 } };
+export async function* readCsv(
+  path: string,
+  file: string,
+  kind: Kind,
+  encoding: Encoding,
+): AsyncGenerator<TableEvent[]> {
+  yield [{ type: 'table', kind, at: { file, line: 0 } }];
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false });
   const reading = pipeline(createReadStream(path), decoder(encoding), parser);
   let first = true;
+  let batch: TableEvent[] = [];
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const at = { file, line: info.lines };
       if (first) {
         first = false;
-        yield { type: 'header', values: record, at };
-      } else yield { type: 'values', values: record, at };
+        batch.push({ type: 'header', values: record, at });
+      } else batch.push({ type: 'values', values: record, at });
+      if (batch.length >= 1024) {
+        yield batch;
+        batch = [];
+      }
     }
+    yield batch;
     await reading;
   } catch (e) {
     const error = e as Error & { lines?: number };
-    yield {
-      type: 'problem',
-      problem: { file, line: error.lines ?? 0, message: `not readable as CSV: ${error.message}` },
-    };
+    const message = `not readable as CSV: ${error.message}`;
+    yield [...batch, { type: 'problem', problem: { file, line: error.lines ?? 0, message } }];
     reading.catch(() => {});
   }
-  if (first) yield { type: 'problem', problem: { file, line: 1, message: 'has no header row' } };
+  if (first) yield [{ type: 'problem', problem: { file, line: 1, message: 'has no header row' } }];
 }

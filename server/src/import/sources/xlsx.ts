@@ -6,7 +6,7 @@ import type { TableEvent } from './events';
  * An .xlsx workbook with one sheet per kind, named as the kind (enterprises, controls, … or
  * 企业, 股权, …), streamed a row at a time; the first row of a sheet is its header.
  */
-export async function* readWorkbook(path: string, file: string): AsyncGenerator<TableEvent> {
+export async function* readWorkbook(path: string, file: string): AsyncGenerator<TableEvent[]> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -22,13 +22,11 @@ export async function* readWorkbook(path: string, file: string): AsyncGenerator<
         const known = Object.values(TABLE_NAMES)
           .map((names) => names.join('/'))
           .join(', ');
-        yield {
-          type: 'problem',
-          problem: { file, sheet: name, line: 0, message: `unknown sheet '${name}'; sheets are named ${known}` },
-        };
+        const message = `unknown sheet '${name}'; sheets are named ${known}`;
+        yield [{ type: 'problem', problem: { file, sheet: name, line: 0, message } }];
         continue;
       }
-      yield { type: 'table', kind, at: { file, sheet: name, line: 0 } };
+      yield [{ type: 'table', kind, at: { file, sheet: name, line: 0 } }];
       let header: number | undefined;
       for await (const row of sheet) {
         const values = cellValues(row.values as unknown[]);
@@ -36,20 +34,22 @@ export async function* readWorkbook(path: string, file: string): AsyncGenerator<
         const at = { file, sheet: name, line: row.number };
         if (header === undefined) {
           header = values.length;
-          yield { type: 'header', values, at };
+          yield [{ type: 'header', values, at }];
         } else {
           // trailing empty cells are not missing fields
           while (values.length > header && (values.at(-1) === undefined || values.at(-1) === '')) values.pop();
           while (values.length < header) values.push(undefined);
-          yield { type: 'values', values, at };
+          yield [{ type: 'values', values, at }];
         }
       }
     }
   } catch (e) {
-    yield {
-      type: 'problem',
-      problem: { file, line: 0, message: `not readable as an .xlsx workbook: ${(e as Error).message}` },
-    };
+    yield [
+      {
+        type: 'problem',
+        problem: { file, line: 0, message: `not readable as an .xlsx workbook: ${(e as Error).message}` },
+      },
+    ];
   }
 }
 

@@ -12,9 +12,9 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Dataset } from '../../domain/model';
 import { jsonlFile, KINDS, type Kind } from '../../import/interchange';
+import { readLineBatches } from '../../import/sources/lines';
 
 /**
  * The embedded store's data directory: an append-only list of segments, each a folder of
@@ -143,17 +143,17 @@ export class DataDir {
     for (const kind of KINDS) {
       const file = join(this.segmentsPath, name, jsonlFile(kind));
       const rows: unknown[] = [];
-      let line = 0;
-      for await (const text of createInterface({
-        input: createReadStream(file, 'utf8'),
-        crlfDelay: Number.POSITIVE_INFINITY,
-      })) {
-        line++;
-        if (text === '') continue;
-        try {
-          rows.push(JSON.parse(text));
-        } catch (e) {
-          throw new Error(`The data directory is damaged: ${file}:${line} is not JSON (${(e as Error).message})`);
+      for await (const { first, lines } of readLineBatches(file)) {
+        for (let i = 0; i < lines.length; i++) {
+          const text = lines[i] as string;
+          if (text === '') continue;
+          try {
+            rows.push(JSON.parse(text));
+          } catch (e) {
+            throw new Error(
+              `The data directory is damaged: ${file}:${first + i} is not JSON (${(e as Error).message})`,
+            );
+          }
         }
       }
       yield { kind, rows };

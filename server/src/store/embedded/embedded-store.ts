@@ -47,11 +47,11 @@ export class EmbeddedStore extends MemoryStore {
     const release = this.dir.lock();
     try {
       await this.refresh(); // another process may have committed since this one loaded
-      const { counts, changes } = this.plan(data);
+      const { counts, changes, added } = this.plan(data);
       if (KINDS.every((k) => changes[k].length === 0)) return counts;
       checkCapacity(this.dir.path, this.size(), changes);
       const manifest = await this.dir.append(changes, note);
-      this.apply(changes);
+      this.apply(changes, added);
       this.applied = manifest.segments.map((s) => s.name);
       this.manifestStamp = this.stamp();
       return counts;

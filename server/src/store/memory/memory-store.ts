@@ -1,5 +1,5 @@
 import { MultiDirectedGraph } from 'graphology';
-import type { Dataset, Enterprise, Segment } from '../../domain/model';
+import type { Controls, Dataset, Enterprise, Segment, Supplies } from '../../domain/model';
 import type { ImportView, NodeKind } from '../../import/check';
 import { KINDS, type Kind } from '../../import/interchange';
 import type {
@@ -42,9 +42,10 @@ export class MemoryStore implements GraphStore {
    * What importing rows would do: how many of each kind it would add, update or leave as they
    * are, and the rows that change something (the only ones worth writing).
    */
-  plan(data: Dataset): { counts: ApplyCounts; changes: Dataset } {
+  plan(data: Dataset): { counts: ApplyCounts; changes: Dataset; added: WeakSet<object> } {
     const counts = {} as ApplyCounts;
     const changes = {} as Record<Kind, unknown[]>;
+    const added = new WeakSet<object>();
     for (const kind of KINDS) {
       const c = { added: 0, updated: 0, unchanged: 0 };
       const changed: unknown[] = [];
@@ -52,12 +53,13 @@ export class MemoryStore implements GraphStore {
         const old = this.existing(kind, row);
         const state: State = old === undefined ? 'added' : sameFields(old, row) ? 'unchanged' : 'updated';
         c[state]++;
+        if (state === 'added') added.add(row);
         if (state !== 'unchanged') changed.push(row);
       }
       counts[kind] = c;
       changes[kind] = changed;
     }
-    return { counts, changes: changes as unknown as Dataset };
+    return { counts, changes: changes as unknown as Dataset, added };
   }
 
   /** The stored row with the key of `row`, as it was imported; undefined when there is none. */
@@ -84,8 +86,12 @@ export class MemoryStore implements GraphStore {
       }
       case 'controls':
       case 'supplies': {
-        const relation = { kind: kind === 'controls' ? 'CONTROLS' : 'SUPPLIES', ...row } as Relation;
-        const edge = this.findEdge(relation);
+        const edge = this.findEdge(
+          kind === 'controls' ? 'CONTROLS' : 'SUPPLIES',
+          r.from as string,
+          r.to as string,
+          r.product,
+        );
         if (edge === undefined) return undefined;
         const { kind: _kind, ...stored } = this.graph.getEdgeAttributes(edge);
         return stored;
@@ -93,8 +99,11 @@ export class MemoryStore implements GraphStore {
     }
   }
 
-  /** Adds or updates every row (a row with the key of an existing one replaces it), then derives systems again. */
-  apply(data: Dataset): void {
+  /**
+   * Adds or updates every row (a row with the key of an existing one replaces it), then derives
+   * systems again. `added` names rows known to be new (from plan), which need no look-up.
+   */
+  apply(data: Dataset, added?: WeakSet<object>): void {
     const c = this.chainIndex;
     for (const r of data.chains) c.putChain(r);
     for (const r of data.segments) c.putSegment(r);
@@ -104,10 +113,22 @@ export class MemoryStore implements GraphStore {
     for (const r of data.enterprises) this.putEnterprise(r);
     for (const r of data.anchors) c.putAnchor(this.provenance(r));
     for (const r of data.inSegment) c.putMember(this.provenance(r));
-    for (const r of data.controls) this.putRelation({ kind: 'CONTROLS', ...this.provenance(r) });
-    for (const r of data.supplies)
-      this.putRelation({ kind: 'SUPPLIES', ...this.provenance(r), product: this.pool.get(r.product) });
+    for (const r of data.controls) this.putRelation(this.relation('CONTROLS', r), added?.has(r) ?? false);
+    for (const r of data.supplies) this.putRelation(this.relation('SUPPLIES', r), added?.has(r) ?? false);
     this.systems = deriveSystems(this.graph);
+  }
+
+  /** A relationship to keep, built in one object, with its repeated strings interned. */
+  private relation(kind: 'CONTROLS', row: Controls): Relation;
+  private relation(kind: 'SUPPLIES', row: Supplies): Relation;
+  private relation(kind: Relation['kind'], row: Controls | Supplies): Relation {
+    const r = { kind, ...row, source: this.pool.get(row.source) } as Relation & {
+      verifiedAt?: string;
+      product?: string;
+    };
+    if (row.verifiedAt !== undefined) r.verifiedAt = this.pool.get(row.verifiedAt);
+    if (r.product !== undefined) r.product = this.pool.get(r.product);
+    return r;
   }
 
   private provenance<T extends { source: string; verifiedAt?: string }>(row: T): T {
@@ -130,18 +151,20 @@ export class MemoryStore implements GraphStore {
     else this.graph.addNode(e.id, record);
   }
 
-  private putRelation(r: Relation): void {
-    const edge = this.findEdge(r);
+  private putRelation(r: Relation, isNew: boolean): void {
+    const edge = isNew ? undefined : this.findEdge(r.kind, r.from, r.to, r.kind === 'SUPPLIES' ? r.product : undefined);
     if (edge === undefined) this.graph.addEdge(r.from, r.to, r);
     else this.graph.replaceEdgeAttributes(edge, r);
   }
 
-  private findEdge(r: Relation): string | undefined {
-    if (!this.graph.hasNode(r.from) || !this.graph.hasNode(r.to)) return undefined;
-    return this.graph.outEdges(r.from, r.to).find((edge) => {
-      const a = this.graph.getEdgeAttributes(edge);
-      return a.kind === 'CONTROLS' ? r.kind === 'CONTROLS' : r.kind === 'SUPPLIES' && a.product === r.product;
-    });
+  /** The edge of a relationship's key, if there is one. */
+  private findEdge(kind: Relation['kind'], from: string, to: string, product: string | undefined): string | undefined {
+    if (!this.graph.hasNode(from) || !this.graph.hasNode(to)) return undefined;
+    return this.graph.findOutEdge(
+      from,
+      to,
+      (_e, a) => a.kind === kind && (kind === 'CONTROLS' || (a.kind === 'SUPPLIES' && a.product === product)),
+    );
   }
 
   /** What an import's checks need to know of this store. */

@@ -1,0 +1,82 @@
+import { Random } from '@chain-atlas/seeds/random';
+import type { Size } from '@chain-atlas/seeds/scale';
+import { MultiDirectedGraph } from 'graphology';
+import { readDataset } from '../src/import/importer';
+import { MemoryStore } from '../src/store/memory/memory-store';
+import { dataset } from './datasets';
+import { ms, printTable, type Timing, timeEach, timeEachAsync } from './stats';
+
+/**
+ * B1: the embedded store's neighbourhood at 1, 2 and 3 hops against a plain graphology
+ * breadth-first search doing the same work (both directions, the same limit, the relationships
+ * among the enterprises reached) on the same graph and start nodes, in the same run.
+ */
+const LIMIT = 5000;
+const STARTS = 300;
+
+export async function b1(size: Size) {
+  const data = await readDataset([dataset(size)]);
+  const store = new MemoryStore(data);
+  const plain = new MultiDirectedGraph();
+  for (const e of data.enterprises) plain.addNode(e.id, e);
+  for (const r of data.controls) plain.addEdge(r.from, r.to, r);
+  for (const r of data.supplies) plain.addEdge(r.from, r.to, r);
+  const random = new Random(1);
+  const starts = random.sample(
+    data.enterprises.map((e) => e.id),
+    STARTS,
+  );
+  const rows = [];
+  const results: Record<string, { store: Timing; graphology: Timing; ratio: number; meanNodes: number }> = {};
+  for (const depth of [1, 2, 3]) {
+    let nodes = 0;
+    const ours = await timeEachAsync(starts, async (id) => {
+      const n = await store.neighbourhood(id, { depth, kinds: ['CONTROLS', 'SUPPLIES'], limit: LIMIT });
+      nodes += n?.nodes.length ?? 0;
+    });
+    const theirs = timeEach(starts, (id) => plainNeighbourhood(plain, id, depth, LIMIT));
+    const ratio = ours.p50 / theirs.p50;
+    const meanNodes = Math.round(nodes / (4 * starts.length));
+    results[`depth${depth}`] = { store: ours, graphology: theirs, ratio, meanNodes };
+    rows.push([
+      `${depth} hop${depth > 1 ? 's' : ''}`,
+      meanNodes,
+      ms(ours.p50),
+      ms(ours.p95),
+      ms(theirs.p50),
+      ms(theirs.p95),
+      ratio.toFixed(2),
+    ]);
+  }
+  console.log(
+    `\nB1 neighbourhood on ${size} (${data.enterprises.length.toLocaleString('en')} enterprises, limit ${LIMIT}, ${STARTS} start nodes), ms`,
+  );
+  printTable(['depth', 'mean nodes', 'store p50', 'store p95', 'graphology p50', 'graphology p95', 'ratio p50'], rows);
+  return results;
+}
+
+/** A plain graphology BFS: every neighbour either way, up to `limit` nodes, then the edges among them. */
+function plainNeighbourhood(g: MultiDirectedGraph, start: string, depth: number, limit: number) {
+  const seen = new Map<string, number>([[start, 0]]);
+  let frontier = [start];
+  for (let hop = 1; hop <= depth && frontier.length > 0 && seen.size < limit; hop++) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      for (const other of g.neighbors(node)) {
+        if (seen.has(other) || seen.size >= limit) continue;
+        seen.set(other, hop);
+        next.push(other);
+      }
+    }
+    frontier = next;
+  }
+  const nodes: unknown[] = [];
+  const edges: unknown[] = [];
+  for (const id of seen.keys()) {
+    nodes.push(g.getNodeAttributes(id));
+    g.forEachOutEdge(id, (_e, attrs, _s, target) => {
+      if (seen.has(target)) edges.push(attrs);
+    });
+  }
+  return { nodes, edges };
+}

@@ -1,0 +1,53 @@
+/**
+ * pnpm bench [-- --sizes S,M] [--memory M,L] [--only B1,B6,B11,LIMIT]
+ *
+ * Runs the benchmark scenarios, prints their tables and writes the figures as JSON to
+ * data/bench/ (latest.json and a dated copy). Scale data sets are generated on first use.
+ */
+
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Size } from '@chain-atlas/seeds/scale';
+import { DATASETS_DIR } from '../src/paths';
+import { b1 } from './b1-neighbourhood';
+import { b6 } from './b6-import';
+import { b11 } from './b11-memory';
+import { mapLimit } from './map-limit';
+
+const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
+const { values } = parseArgs({
+  args,
+  options: { sizes: { type: 'string' }, memory: { type: 'string' }, only: { type: 'string' } },
+});
+const sizes = (values.sizes ?? 'M').split(',') as Size[];
+const memorySizes = (values.memory ?? 'M,L').split(',') as Size[];
+const only = new Set((values.only ?? 'B1,B6,B11,LIMIT').toUpperCase().split(','));
+const benchDir = join(DATASETS_DIR, '..', 'bench');
+const scratch = join(benchDir, 'scratch');
+mkdirSync(scratch, { recursive: true });
+
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+};
+console.log(
+  `Chain Atlas benchmarks — ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}`,
+);
+const results: Record<string, unknown> = { machine, startedAt: new Date().toISOString() };
+
+for (const size of sizes) {
+  if (only.has('B1')) results[`B1-${size}`] = await b1(size);
+  if (only.has('B6')) results[`B6-${size}`] = await b6(size, scratch);
+}
+if (only.has('B11')) results.B11 = b11(memorySizes);
+if (only.has('LIMIT')) results.mapLimit = await mapLimit(scratch);
+
+rmSync(scratch, { recursive: true, force: true });
+const json = `${JSON.stringify(results, null, 2)}\n`;
+writeFileSync(join(benchDir, 'latest.json'), json);
+writeFileSync(join(benchDir, `results-${(results.startedAt as string).replace(/[:.]/g, '-')}.json`), json);
+console.log(`\nFigures written to ${join(benchDir, 'latest.json')}`);
