@@ -8,7 +8,13 @@ export default defineConfig({
         // graphql 16 has a CommonJS entry (what Node, and so Pothos and Yoga, load) and an ESM one
         // (what Vite would pick): both at once break its instanceof checks. Use Node's.
         resolve: { alias: { graphql: 'graphql/index.js' } },
-        test: { name: 'server', root: './server', include: ['test/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'server',
+          root: './server',
+          include: ['test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
       },
       { test: { name: 'seeds', root: './seeds', include: ['test/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'web', root: './web', include: ['test/**/*.test.ts'], environment: 'node' } },

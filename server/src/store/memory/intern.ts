@@ -17,10 +17,11 @@ export class StringPool {
     return value;
   }
 
-  /** The same list for the same tags. */
+  /** The list with its tags interned, in place; one shared list for no tags. */
   tags(tags: string[]): string[] {
     if (tags.length === 0) return EMPTY;
-    return tags.map((t) => this.get(t));
+    for (let i = 0; i < tags.length; i++) tags[i] = this.get(tags[i] as string);
+    return tags;
   }
 }
 
