@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../src/domain/model';
 import { KINDS } from '../src/import/interchange';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
-import { demoStoreCopy, runImport, tempDir } from './cli';
+import { createChainAtlasYoga } from '../src/yoga';
+import { code, demoStoreCopy, runImport, tempDir } from './cli';
 
 const DEMO = { enterprises: 651 };
 
@@ -99,3 +100,43 @@ describe('a running store', () => {
 function emptyDataset(): Dataset {
   return Object.fromEntries(KINDS.map((k) => [k, []])) as unknown as Dataset;
 }
+
+describe('capacity', () => {
+  it('refuses, before loading, a data directory beyond the Map limit', async () => {
+    const dataDir = tempDir();
+    const rows = Object.fromEntries(KINDS.map((k) => [k, 0]));
+    const segments = [{ name: '000001', rows: { ...rows, enterprises: 17_000_000 }, createdAt: '', note: 'XL' }];
+    writeFileSync(join(dataDir, 'MANIFEST'), JSON.stringify({ version: 1, segments }));
+    await expect(EmbeddedStore.open(dataDir)).rejects.toThrow(
+      /holds up to 17,000,000 enterprises; it can hold at most 16,777,216/,
+    );
+  });
+});
+
+describe('the API over a watched store', () => {
+  it('answers with an import made while it runs', async () => {
+    const dataDir = await demoStoreCopy();
+    const store = await EmbeddedStore.open(dataDir);
+    const stop = store.watch(50);
+    const yoga = createChainAtlasYoga(store);
+    const ask = async () => {
+      const response = await yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ searchEnterprises(query: "${NEW_FIRM}") { shortName } }` }),
+      });
+      return ((await response.json()) as { data: { searchEnterprises: unknown[] } }).data.searchEnterprises.length;
+    };
+    expect(await ask()).toBe(0);
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'enterprises.csv'),
+      `id,name,shortName,district,local,status\n${code(77)},武汉${NEW_FIRM}有限公司,${NEW_FIRM},湖北省武汉市江汉区,true,存续\n`,
+    );
+    expect((await runImport([dir, '--data-dir', dataDir])).code).toBe(0);
+    await expect.poll(ask, { timeout: 5000 }).toBe(1);
+    stop();
+  });
+});
+
+const NEW_FIRM = '新来科技';
