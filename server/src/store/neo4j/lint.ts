@@ -41,7 +41,7 @@ export function lintCypherFile(text: string): CypherProblem[] {
         statement,
         line: startLine + d.range.start.line,
         severity: d.severity === 1 ? 'error' : 'warning',
-        message: d.message,
+        message: typeof d.message === 'string' ? d.message : d.message.value,
       });
     }
   });
