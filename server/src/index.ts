@@ -1,6 +1,7 @@
 import { createApp } from './app';
 import { WEB_DIST_DIR } from './paths';
-import { openEmbeddedStore } from './store/open';
+import { EmbeddedStore } from './store/embedded/embedded-store';
+import { openStore } from './store/open';
 
 const port = Number(process.env.PORT ?? 4000);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -9,8 +10,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const started = performance.now();
-const store = await openEmbeddedStore();
-store.watch(); // imports committed by `pnpm run import` show up without a restart
+let opened: Awaited<ReturnType<typeof openStore>>;
+try {
+  opened = await openStore();
+} catch (e) {
+  console.error(`Chain Atlas could not start: ${(e as Error).message}`);
+  process.exit(1);
+}
+const { store } = opened;
+// imports committed by `pnpm run import` show up without a restart
+if (store instanceof EmbeddedStore) store.watch();
+
 const server = createApp({ store, webDir: WEB_DIST_DIR });
 server.on('error', (error: NodeJS.ErrnoException) => {
   const reason = error.code === 'EADDRINUSE' ? `port ${port} is in use (set PORT to another port)` : error.message;
@@ -20,7 +30,9 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 server.listen(port, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
-  console.log(`Chain Atlas is ready in ${Math.round(performance.now() - started)} ms:`);
+  console.log(
+    `Chain Atlas is ready in ${Math.round(performance.now() - started)} ms (${opened.kind} store: ${opened.where}):`,
+  );
   console.log(`  web      http://localhost:${actual}/`);
   console.log(`  GraphQL  http://localhost:${actual}/graphql`);
 });

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR } from '../paths';
 import { EmbeddedStore } from '../store/embedded/embedded-store';
+import { openNeo4jStore } from '../store/open';
 import { type ImportSummary, importFiles } from './importer';
 import { KINDS } from './interchange';
 import { formatProblem, ImportError } from './problems';
@@ -41,7 +42,10 @@ async function main(argv: string[]): Promise<number> {
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const paths = positionals.map((p) => resolve(cwd, p));
   const dataDir = resolve(cwd, values['data-dir'] ?? process.env.CHAIN_DATA_DIR ?? DEFAULT_DATA_DIR);
-  const store = await EmbeddedStore.open(dataDir);
+  // Neo4j when NEO4J_URI is set (and no --data-dir asks for the embedded store), else the embedded store
+  const neo4j = values['data-dir'] ? undefined : await openNeo4jStore();
+  const store = neo4j ?? (await EmbeddedStore.open(dataDir));
+  const where = neo4j ? `Neo4j at ${process.env.NEO4J_URI}` : dataDir;
   const progress = new Progress();
   try {
     const summary = await importFiles(store, {
@@ -51,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
       onProgress: (p) => progress.show(p.rows),
     });
     progress.clear();
-    printSummary(summary, dataDir);
+    printSummary(summary, where);
     return 0;
   } catch (e) {
     progress.clear();
@@ -62,6 +66,8 @@ async function main(argv: string[]): Promise<number> {
     const rows = new Set(e.problems.map((p) => `${p.file}\u0000${p.sheet ?? ''}\u0000${p.line}`)).size;
     console.error(`\nRejected: ${e.problems.length} problem(s) in ${rows} row(s) or header(s). Nothing was written.`);
     return 1;
+  } finally {
+    await store.close();
   }
 }
 
@@ -78,9 +84,9 @@ function parse(argv: string[]) {
   });
 }
 
-function printSummary(s: ImportSummary, dataDir: string): void {
+function printSummary(s: ImportSummary, where: string): void {
   const total = s.seconds.check + s.seconds.write;
-  const verb = s.dryRun ? 'Checked (dry run: nothing was written)' : `Imported into ${dataDir}`;
+  const verb = s.dryRun ? 'Checked (dry run: nothing was written)' : `Imported into ${where}`;
   console.log(`${verb}: ${s.files.length} file(s), ${s.rowsRead.toLocaleString('en')} rows in ${total.toFixed(2)} s.`);
   const rows = KINDS.filter((k) => s.counts[k].added + s.counts[k].updated + s.counts[k].unchanged > 0);
   const pad = (v: string | number, n: number) => String(v).padStart(n);

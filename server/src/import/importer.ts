@@ -8,9 +8,10 @@ import type { Encoding } from './sources/events';
 
 /** A store that can take an import. */
 export interface ImportTarget {
-  view(): ImportView;
+  /** What the checks need to know of the store, for these rows (a remote store looks them up). */
+  view(rows: Dataset): ImportView | Promise<ImportView>;
   /** What importing the rows would add, update and leave as it is, without doing it. */
-  plan(data: Dataset): { counts: ApplyCounts };
+  plan(data: Dataset): { counts: ApplyCounts } | Promise<{ counts: ApplyCounts }>;
   /** Writes the rows durably and applies them, all or nothing. */
   commit(data: Dataset, note: string): Promise<ApplyCounts>;
 }
@@ -37,12 +38,12 @@ export interface ImportSummary {
 export const EMPTY_VIEW: ImportView = { has: () => false, holdingsInto: () => [] };
 
 /**
- * Reads and checks every row of the inputs, and every reference against `view`; with any
+ * Reads and checks every row of the inputs, and every reference against the store's view; with any
  * problem, throws an ImportError listing them all.
  */
 export async function readChecked(
   paths: readonly string[],
-  view: ImportView,
+  viewOf: (rows: Dataset) => ImportView | Promise<ImportView>,
   options: Omit<ImportOptions, 'paths' | 'dryRun'> = {},
 ): Promise<{ rows: Dataset; files: string[]; rowsRead: number }> {
   const problems: ImportProblem[] = [];
@@ -55,14 +56,14 @@ export async function readChecked(
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  checkBatch(batch, view, report);
+  checkBatch(batch, await viewOf(batch.rows), report);
   if (problems.length > 0) throw new ImportError(problems.sort(byPlace));
   return { rows: batch.rows, files: inputs.map((i) => i.file), rowsRead: batch.rowsRead };
 }
 
 /** Reads a whole data set from interchange files, checked as an import into an empty store. */
 export async function readDataset(paths: readonly string[]): Promise<Dataset> {
-  return (await readChecked(paths, EMPTY_VIEW)).rows;
+  return (await readChecked(paths, () => EMPTY_VIEW)).rows;
 }
 
 /**
@@ -71,10 +72,10 @@ export async function readDataset(paths: readonly string[]): Promise<Dataset> {
  */
 export async function importFiles(target: ImportTarget, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
-  const { rows, files, rowsRead } = await readChecked(options.paths, target.view(), options);
+  const { rows, files, rowsRead } = await readChecked(options.paths, (rows) => target.view(rows), options);
   const checked = performance.now();
   const note = `import ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
-  const counts = options.dryRun ? target.plan(rows).counts : await target.commit(rows, note);
+  const counts = options.dryRun ? (await target.plan(rows)).counts : await target.commit(rows, note);
   const written = performance.now();
   return {
     files,

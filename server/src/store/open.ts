@@ -1,9 +1,14 @@
+import type { ImportTarget } from '../import/importer';
 import { importFiles } from '../import/importer';
 import { DEFAULT_DATA_DIR, DEMO_DATA_DIR } from '../paths';
 import { EmbeddedStore } from './embedded/embedded-store';
+import { connect, neo4jConfigFromEnv } from './neo4j/config';
+import { Neo4jGateway } from './neo4j/gateway';
+import { Neo4jStore } from './neo4j/neo4j-store';
+import type { GraphStore } from './port';
 
 /**
- * The embedded store in CHAIN_DATA_DIR (default: data/ at the top of the workspace). A new,
+ * The embedded store in CHAIN_DATA_DIR (default: data/store/ at the top of the workspace). A new,
  * empty data directory is first filled with the demo data set, through the importer.
  */
 export async function openEmbeddedStore(
@@ -13,4 +18,25 @@ export async function openEmbeddedStore(
   const store = await EmbeddedStore.open(dataDir);
   if (store.empty && seed) await importFiles(store, { paths: [DEMO_DATA_DIR] });
   return store;
+}
+
+/** The Neo4j store of NEO4J_URI & co., its schema in place; undefined when NEO4J_URI is not set. */
+export async function openNeo4jStore(env: NodeJS.ProcessEnv = process.env): Promise<Neo4jStore | undefined> {
+  const config = neo4jConfigFromEnv(env);
+  if (!config) return undefined;
+  const store = new Neo4jStore(new Neo4jGateway(await connect(config), config.database));
+  await store.ensureSchema();
+  return store;
+}
+
+/** The store in use: Neo4j when NEO4J_URI is set, the embedded store otherwise. */
+export async function openStore(options: { dataDir?: string } = {}): Promise<{
+  store: GraphStore & ImportTarget;
+  kind: 'neo4j' | 'embedded';
+  where: string;
+}> {
+  const neo4j = await openNeo4jStore();
+  if (neo4j) return { store: neo4j, kind: 'neo4j', where: process.env.NEO4J_URI ?? '' };
+  const embedded = await openEmbeddedStore(options.dataDir);
+  return { store: embedded, kind: 'embedded', where: embedded.path };
 }

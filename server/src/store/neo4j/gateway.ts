@@ -1,0 +1,107 @@
+import neo4j from 'neo4j-driver';
+import { codedError } from '../../errors';
+import { type CypherFolder, cypher } from './cypher-files';
+
+/**
+ * The one way the Neo4j store talks to Neo4j: a session per call, `executeRead` (so a cluster
+ * routes reads to followers) or `executeWrite`, a transaction timeout, the session closed in
+ * `finally`, and Neo4j's errors turned into the API's codes in one place (toApiError).
+ */
+
+/** What the gateway needs of a neo4j-driver Driver (a recording fake in the tests). */
+export interface DriverLike {
+  session(config: { database?: string; defaultAccessMode?: string }): SessionLike;
+  verifyConnectivity(config?: { database?: string }): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export interface SessionLike {
+  executeRead<T>(work: (tx: TxLike) => Promise<T>, config?: { timeout?: number }): Promise<T>;
+  executeWrite<T>(work: (tx: TxLike) => Promise<T>, config?: { timeout?: number }): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface TxLike {
+  run(
+    query: string,
+    parameters?: Record<string, unknown>,
+  ): PromiseLike<{ records: { toObject(): Record<string, unknown> }[] }>;
+}
+
+/** A transaction as the store sees it: it runs the files of cypher/ by name. */
+export interface Tx {
+  run<Row = Record<string, unknown>>(
+    folder: CypherFolder,
+    name: string,
+    parameters?: Record<string, unknown>,
+  ): Promise<Row[]>;
+  /** One statement of a file that holds several (cypher/schema/). */
+  runText(statement: string): Promise<void>;
+}
+
+export class Neo4jGateway {
+  constructor(
+    private readonly driver: DriverLike,
+    private readonly database: string | undefined,
+    private readonly timeoutMs = 30_000,
+  ) {}
+
+  read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('READ', work);
+  }
+
+  write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('WRITE', work);
+  }
+
+  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      ...(this.database ? { database: this.database } : {}),
+      defaultAccessMode: mode,
+    });
+    try {
+      const run = (tx: TxLike) =>
+        work({
+          run: async <Row>(folder: CypherFolder, name: string, parameters: Record<string, unknown> = {}) => {
+            const result = await tx.run(cypher(folder, name), parameters);
+            return result.records.map((r) => r.toObject() as Row);
+          },
+          runText: async (statement: string) => {
+            await tx.run(statement, {});
+          },
+        });
+      const config = { timeout: this.timeoutMs };
+      return await (mode === 'READ' ? session.executeRead(run, config) : session.executeWrite(run, config));
+    } catch (e) {
+      throw toApiError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
+
+/** An integer parameter: Neo4j takes a JavaScript number as a float, which LIMIT and SKIP refuse. */
+export const int = (n: number) => neo4j.int(n);
+
+/** Neo4j's errors as the API's coded errors; anything else unchanged (and masked by the API). */
+export function toApiError(e: unknown): unknown {
+  const code = (e as { code?: string }).code ?? '';
+  const message = (e as Error).message ?? String(e);
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return codedError('BAD_INPUT', `The change breaks a rule of the graph: ${message}`);
+  }
+  if (
+    code.includes('TransactionTimedOut') ||
+    code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'
+  ) {
+    return codedError('TIMEOUT', 'The graph database took too long to answer.');
+  }
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError')) {
+    return codedError('UNAVAILABLE', 'The graph database cannot be reached just now; try again.');
+  }
+  return e;
+}

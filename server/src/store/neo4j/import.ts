@@ -1,0 +1,165 @@
+import type { Dataset } from '../../domain/model';
+import type { ImportView, NodeKind } from '../../import/check';
+import { KINDS, type Kind } from '../../import/interchange';
+import { rowKey } from '../../import/keys';
+import type { ApplyCounts } from '../memory/memory-store';
+import { int, type Tx } from './gateway';
+import type { Label, RelationshipType } from './schema-description';
+
+/** The import of a batch into Neo4j: the checks' look-ups, the plan, and the batched writes. */
+
+const CHUNK = 5000;
+
+const chunks = <T>(items: readonly T[]): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+};
+
+const LABEL: Record<NodeKind, Label> = {
+  enterprises: 'Enterprise',
+  chains: 'Chain',
+  segments: 'Segment',
+  leaders: 'Leader',
+};
+
+/** Which of `ids` exist as nodes of a label, with their properties. */
+async function existingNodes(
+  tx: Tx,
+  kind: NodeKind,
+  ids: readonly string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const found = new Map<string, Record<string, unknown>>();
+  for (const part of chunks([...new Set(ids)])) {
+    const rows = await tx.run<{ id: string; props: Record<string, unknown> }>('queries', 'existing-nodes', {
+      label: LABEL[kind],
+      ids: part,
+    });
+    for (const r of rows) found.set(r.id, r.props);
+  }
+  return found;
+}
+
+/** Looks up what the checks need: the nodes the rows refer to and the holdings in the companies they touch. */
+export async function prefetchView(tx: Tx, rows: Dataset): Promise<ImportView> {
+  const refs: Record<NodeKind, string[]> = {
+    enterprises: [
+      ...rows.anchors.map((r) => r.enterpriseId),
+      ...rows.inSegment.map((r) => r.enterpriseId),
+      ...rows.controls.flatMap((r) => [r.from, r.to]),
+      ...rows.supplies.flatMap((r) => [r.from, r.to]),
+    ],
+    chains: [
+      ...rows.segments.map((r) => r.chainId),
+      ...rows.leads.map((r) => r.chainId),
+      ...rows.anchors.map((r) => r.chainId),
+    ],
+    segments: [...rows.feeds.flatMap((r) => [r.from, r.to]), ...rows.inSegment.map((r) => r.segmentId)],
+    leaders: rows.leads.map((r) => r.leaderId),
+  };
+  const known = {} as Record<NodeKind, Set<string>>;
+  for (const kind of Object.keys(refs) as NodeKind[])
+    known[kind] = new Set((await existingNodes(tx, kind, refs[kind])).keys());
+  const held = new Map<string, { from: string; share: number }[]>();
+  for (const part of chunks([...new Set(rows.controls.map((r) => r.to))])) {
+    for (const h of await tx.run<{ to: string; from: string; share: number }>('queries', 'existing-holdings', {
+      ids: part,
+    })) {
+      const list = held.get(h.to) ?? [];
+      list.push({ from: h.from, share: h.share });
+      held.set(h.to, list);
+    }
+  }
+  return { has: (kind, id) => known[kind].has(id), holdingsInto: (id) => held.get(id) ?? [] };
+}
+
+const RELATIONSHIP: Partial<Record<Kind, { type: RelationshipType; from: string; to: string }>> = {
+  controls: { type: 'CONTROLS', from: 'from', to: 'to' },
+  supplies: { type: 'SUPPLIES', from: 'from', to: 'to' },
+  inSegment: { type: 'IN_SEGMENT', from: 'enterpriseId', to: 'segmentId' },
+  anchors: { type: 'ANCHORS', from: 'enterpriseId', to: 'chainId' },
+  feeds: { type: 'FEEDS', from: 'from', to: 'to' },
+  leads: { type: 'LEADS', from: 'leaderId', to: 'chainId' },
+};
+
+/** How many rows of each kind the import would add, update or leave as they are. */
+export async function planImport(tx: Tx, rows: Dataset): Promise<{ counts: ApplyCounts }> {
+  const counts = {} as ApplyCounts;
+  for (const kind of KINDS) {
+    const list = rows[kind] as unknown as Record<string, unknown>[];
+    const stored = new Map<string, Record<string, unknown>>();
+    const rel = RELATIONSHIP[kind];
+    if (rel) {
+      for (const part of chunks(list)) {
+        const keys = part.map((r) => ({ from: r[rel.from], to: r[rel.to], product: r.product ?? null }));
+        const found = await tx.run<{ from: string; to: string; product: string | null; r: Record<string, unknown> }>(
+          'queries',
+          'existing-relationships',
+          { kind: rel.type, keys },
+        );
+        for (const f of found) stored.set(`${f.from}>${f.to}${f.product === null ? '' : `:${f.product}`}`, f.r);
+      }
+    } else {
+      const found = await existingNodes(
+        tx,
+        kind as NodeKind,
+        list.map((r) => r.id as string),
+      );
+      for (const [id, props] of found) stored.set(id, props);
+    }
+    const c = { added: 0, updated: 0, unchanged: 0 };
+    for (const row of list) {
+      const old = stored.get(rowKey(kind, row as never));
+      if (old === undefined) c.added++;
+      else if (sameProperties(old, row, rel?.from, rel?.to)) c.unchanged++;
+      else c.updated++;
+    }
+    counts[kind] = c;
+  }
+  return { counts };
+}
+
+function sameProperties(
+  stored: Record<string, unknown>,
+  row: Record<string, unknown>,
+  from?: string,
+  to?: string,
+): boolean {
+  const { role: _role, ...props } = stored;
+  const wanted = Object.entries(row).filter(([k]) => k !== from && k !== to);
+  if (wanted.length !== Object.keys(props).length) return false;
+  return wanted.every(([k, v]) => JSON.stringify(props[k]) === JSON.stringify(v));
+}
+
+/** Integer properties, sent as Neo4j integers (a JavaScript number arrives as a float). */
+const INTEGERS: Partial<Record<Kind, string[]>> = { segments: ['order'], enterprises: ['employees'] };
+
+const FILE: Record<Kind, string> = {
+  chains: 'chains',
+  segments: 'segments',
+  feeds: 'feeds',
+  leaders: 'leaders',
+  leads: 'leads',
+  enterprises: 'enterprises',
+  anchors: 'anchors',
+  inSegment: 'in-segment',
+  controls: 'controls',
+  supplies: 'supplies',
+};
+
+/** Every row, kind by kind (nodes first), in UNWIND batches of the import files. */
+export async function writeImport(tx: Tx, rows: Dataset): Promise<void> {
+  for (const kind of KINDS) {
+    const integers = INTEGERS[kind] ?? [];
+    for (const part of chunks(rows[kind] as unknown as Record<string, unknown>[])) {
+      const sent = integers.length === 0 ? part : part.map((r) => withIntegers(r, integers));
+      await tx.run('import', FILE[kind], { rows: sent });
+    }
+  }
+}
+
+function withIntegers(row: Record<string, unknown>, fields: string[]): Record<string, unknown> {
+  const out = { ...row };
+  for (const f of fields) if (typeof out[f] === 'number') out[f] = int(out[f] as number);
+  return out;
+}

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { Neo4jGateway } from '../src/store/neo4j/gateway';
+import { Neo4jStore } from '../src/store/neo4j/neo4j-store';
+import type { EnterpriseRecord } from '../src/store/port';
+import { RecordingDriver } from './fake-neo4j';
+
+/**
+ * The Neo4jStore against a recording fake driver: the Cypher and parameters each method sends
+ * are pinned in snapshots (a change to a query shows in review), and its handling of answers,
+ * sessions and transactions is checked without a server.
+ */
+const firm = (id: string, extra: Partial<EnterpriseRecord> = {}): EnterpriseRecord => ({
+  id,
+  name: `${id}有限公司`,
+  shortName: id,
+  district: '本区',
+  local: true,
+  status: '存续',
+  tags: [],
+  role: 'OTHER',
+  ...extra,
+});
+
+/** A tiny graph: A supplies B, B supplies C, R controls A at 80%. */
+const GRAPH: Record<string, string[]> = { A: ['B', 'R'], B: ['A', 'C'], C: ['B'], R: ['A'] };
+
+function respond(file: string, p: Record<string, unknown>): Record<string, unknown>[] {
+  const ids = (p.ids as string[] | undefined) ?? [];
+  switch (file) {
+    case 'queries/get-enterprises':
+      return ids.filter((id) => id in GRAPH).map((id) => ({ e: firm(id) }));
+    case 'queries/neighbourhood-hop': {
+      const seen = new Set(p.seen as string[]);
+      const next = [...new Set((p.frontier as string[]).flatMap((id) => GRAPH[id] ?? []))].filter(
+        (id) => !seen.has(id),
+      );
+      return next.slice(0, Number(p.room)).map((id) => ({ id }));
+    }
+    case 'queries/neighbourhood-edges':
+      return [
+        { kind: 'SUPPLIES', from: 'A', to: 'B', r: { product: '零件', source: 's', confidence: 1 } },
+        { kind: 'CONTROLS', from: 'R', to: 'A', r: { share: 0.8, source: 's', confidence: 1 } },
+      ].filter((e) => ids.includes(e.from) && ids.includes(e.to));
+    case 'queries/holdings':
+      return [{ from: 'R', to: 'A', share: 0.8 }];
+    case 'queries/supply-partners':
+      return ids.map((id) => ({ id, partners: (GRAPH[id] ?? []).filter((o) => o !== 'R') }));
+    case 'queries/chains':
+      return [
+        {
+          chain: { id: 'c', name: '链' },
+          segments: [{ id: 's1', chainId: 'c', name: '上游', tier: 'UPSTREAM', order: 1 }],
+          feeds: [],
+          leaders: [{ id: 'l', name: '链长', title: '区长' }],
+          anchorIds: ['R'],
+        },
+      ];
+    default:
+      return [];
+  }
+}
+
+function storeWith(driver = new RecordingDriver(respond)) {
+  return { driver, store: new Neo4jStore(new Neo4jGateway(driver, 'chains', 12_000)) };
+}
+
+describe('Neo4jStore (recording driver)', () => {
+  it('reads enterprises in a read transaction with a timeout, and closes every session', async () => {
+    const { driver, store } = storeWith();
+    expect(await store.getEnterprises(['A', 'nope', 'B'])).toEqual([firm('A'), undefined, firm('B')]);
+    expect(driver.calls).toMatchSnapshot();
+    expect(driver.calls[0]).toMatchObject({ mode: 'READ', database: 'chains', timeout: 12_000 });
+    expect(driver.openSessions).toBe(0);
+  });
+
+  it('walks a neighbourhood hop by hop, then fetches the enterprises and the relationships among them', async () => {
+    const { driver, store } = storeWith();
+    const n = await store.neighbourhood('A', { depth: 2, kinds: ['CONTROLS', 'SUPPLIES'], limit: 10 });
+    expect(n?.nodes.map((e) => e.id)).toEqual(['A', 'B', 'R', 'C']);
+    expect(n?.distances).toEqual([0, 1, 1, 2]);
+    expect(n?.edges).toEqual([
+      { kind: 'SUPPLIES', from: 'A', to: 'B', product: '零件', source: 's', confidence: 1 },
+      { kind: 'CONTROLS', from: 'R', to: 'A', share: 0.8, source: 's', confidence: 1 },
+    ]);
+    expect(n?.truncated).toBe(false);
+    expect(driver.calls.map((c) => c.file)).toEqual([
+      'queries/get-enterprises',
+      'queries/neighbourhood-hop',
+      'queries/neighbourhood-hop',
+      'queries/get-enterprises',
+      'queries/neighbourhood-edges',
+    ]);
+    expect(new Set(driver.calls.map((c) => c.mode))).toEqual(new Set(['READ']));
+    expect(driver.calls).toMatchSnapshot();
+  });
+
+  it('says when the limit cut a neighbourhood short, and sends kinds only from the allow-list', async () => {
+    const { driver, store } = storeWith();
+    const n = await store.neighbourhood('A', { depth: 3, kinds: ['SUPPLIES', 'DROP DATABASE' as never], limit: 2 });
+    expect(n?.nodes).toHaveLength(2);
+    expect(n?.truncated).toBe(true);
+    expect(driver.calls.find((c) => c.file === 'queries/neighbourhood-hop')?.parameters.kinds).toEqual(['SUPPLIES']);
+  });
+
+  it('gives no neighbourhood for an unknown enterprise', async () => {
+    const { store } = storeWith();
+    expect(await store.neighbourhood('nope', { depth: 1, kinds: ['SUPPLIES'], limit: 5 })).toBeUndefined();
+  });
+
+  it('derives systems from the holdings', async () => {
+    const { driver, store } = storeWith();
+    expect(await store.systemRoots()).toEqual(['R']);
+    const system = await store.system('R');
+    expect(system?.members.map((m) => [m.enterprise.id, m.level, m.effectiveShare])).toEqual([
+      ['R', 0, 1],
+      ['A', 1, 0.8],
+    ]);
+    expect(system?.affiliateIds).toEqual(['B']);
+    expect(await store.system('A')).toBeUndefined();
+    expect(driver.calls).toMatchSnapshot();
+  });
+
+  it('reads chains with segments, template, leaders and anchors', async () => {
+    const { driver, store } = storeWith();
+    expect(await store.chain('c')).toMatchObject({ id: 'c', anchorIds: ['R'], leaders: [{ name: '链长' }] });
+    expect(driver.calls[0]?.parameters).toEqual({ ids: ['c'] });
+    await store.chains();
+    expect(driver.calls[1]?.parameters).toEqual({ ids: null });
+  });
+
+  it('searches through the full-text index, or by substring for one character', async () => {
+    const { driver, store } = storeWith();
+    await store.search('长江"商贸', 5);
+    await store.search('长', 5);
+    expect(driver.calls.map((c) => c.file)).toEqual(['queries/search', 'queries/search-short']);
+    expect(driver.calls[0]?.parameters.phrase).toBe('"长江\\"商贸"');
+    expect(driver.calls).toMatchSnapshot();
+  });
+
+  it('imports in one write transaction, nodes before relationships, integers as Neo4j integers, then the roles', async () => {
+    const { driver, store } = storeWith();
+    const rows = {
+      chains: [{ id: 'c', name: '链' }],
+      segments: [{ id: 's1', chainId: 'c', name: '上游', tier: 'UPSTREAM' as const, order: 1 }],
+      feeds: [],
+      leaders: [],
+      leads: [],
+      enterprises: [
+        {
+          id: 'A',
+          name: 'A公司',
+          shortName: 'A',
+          district: '本区',
+          local: true,
+          status: '存续',
+          employees: 12,
+          tags: [],
+        },
+      ],
+      anchors: [],
+      inSegment: [{ enterpriseId: 'A', segmentId: 's1', source: 's', confidence: 1 }],
+      controls: [{ from: 'R', to: 'A', share: 0.8, source: 's', confidence: 1 }],
+      supplies: [],
+    };
+    const counts = await store.commit(rows);
+    expect(counts.enterprises).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    const writes = driver.calls.filter((c) => c.mode === 'WRITE');
+    expect(writes.map((c) => c.file)).toEqual([
+      'import/chains',
+      'import/segments',
+      'import/enterprises',
+      'import/in-segment',
+      'import/controls',
+      'queries/holdings',
+      'queries/supply-partners',
+      'import/roles-clear',
+      'import/roles-set',
+    ]);
+    expect(writes.find((c) => c.file === 'import/roles-set')?.parameters.rows).toEqual([
+      { id: 'R', role: 'ROOT' },
+      { id: 'A', role: 'DIRECT' },
+      { id: 'B', role: 'AFFILIATE' },
+    ]);
+    expect(driver.calls).toMatchSnapshot();
+  });
+
+  it('maps Neo4j errors to coded API errors and still closes the session', async () => {
+    const failing = new RecordingDriver(() => {
+      throw Object.assign(new Error('connection lost'), { code: 'ServiceUnavailable' });
+    });
+    const { store } = storeWith(failing);
+    await expect(store.getEnterprise('A')).rejects.toMatchObject({ extensions: { code: 'UNAVAILABLE' } });
+    expect(failing.openSessions).toBe(0);
+  });
+
+  it('creates the schema one statement at a time', async () => {
+    const { driver, store } = storeWith();
+    await store.ensureSchema();
+    expect(driver.calls.every((c) => c.mode === 'WRITE' && c.file === 'schema statement')).toBe(true);
+    expect(driver.calls.map((c) => c.cypher)).toMatchSnapshot();
+  });
+});
