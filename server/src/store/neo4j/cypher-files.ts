@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 /** The Cypher of the Neo4j store: the .cypher files in cypher/, read once. */
 export const CYPHER_DIR = fileURLToPath(new URL('../../../../cypher/', import.meta.url));
 
-export type CypherFolder = 'schema' | 'import' | 'queries';
+/** schema, import and queries are the store's; test holds the contract tests' set-up and clean-up. */
+export type CypherFolder = 'schema' | 'import' | 'queries' | 'test';
 
 const cache = new Map<string, string>();
 
@@ -30,7 +31,7 @@ export function statements(folder: CypherFolder, name: string): string[] {
 
 /** Every .cypher file, as folder/name. */
 export function allCypherFiles(): { folder: CypherFolder; name: string; path: string }[] {
-  return (['schema', 'import', 'queries'] as const).flatMap((folder) =>
+  return (['schema', 'import', 'queries', 'test'] as const).flatMap((folder) =>
     readdirSync(join(CYPHER_DIR, folder))
       .filter((f) => f.endsWith('.cypher'))
       .sort()

@@ -46,11 +46,16 @@ export const PROPERTY_KEYS = [
   'source',
   'confidence',
   'verifiedAt',
+  // cypher/test/
+  'startedAt',
 ];
+
+/** Only cypher/test/ uses it: the mark of a database the contract tests may wipe. */
+const TEST_LABELS = ['ChainAtlasTestRun'];
 
 export function dbSchema(parameters: Record<string, unknown>): DbSchema {
   return {
-    labels: [...LABELS],
+    labels: [...LABELS, ...TEST_LABELS],
     relationshipTypes: [...RELATIONSHIP_TYPES],
     propertyKeys: PROPERTY_KEYS,
     parameters,

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { controlledBy, findRoots, type Holding } from '../src/analysis/systems';
+import type { Dataset } from '../src/domain/model';
+import { type ImportTarget, importFiles, readDataset } from '../src/import/importer';
+import { DEMO_DATA_DIR } from '../src/paths';
+import type { GraphStore } from '../src/store/port';
+
+export type ContractStore = GraphStore & ImportTarget;
+
+/**
+ * What every GraphStore must do, the same on the embedded store and on Neo4j: run by
+ * store-contract.test.ts against each. `open` gives an empty store; the suite imports the demo
+ * data set into it through the importer, then checks every method against answers worked out
+ * from the data files themselves.
+ */
+export function describeStoreContract(name: string, open: () => Promise<ContractStore>) {
+  describe(`GraphStore contract: ${name}`, async () => {
+    const data = await readDataset([DEMO_DATA_DIR]); // the rows as the files give them, for expectations
+    let store: ContractStore;
+    const byShortName = (s: string) => data.enterprises.find((e) => e.shortName === s)?.id as string;
+
+    it('imports the demo data, and importing it again changes nothing', async () => {
+      store = await open();
+      const first = await importFiles(store, { paths: [DEMO_DATA_DIR] });
+      expect(first.counts.enterprises).toEqual({ added: data.enterprises.length, updated: 0, unchanged: 0 });
+      expect(first.counts.supplies.added).toBe(data.supplies.length);
+      const again = await importFiles(store, { paths: [DEMO_DATA_DIR] });
+      for (const kind of ['enterprises', 'controls', 'supplies', 'chains', 'inSegment'] as const) {
+        expect(again.counts[kind], kind).toMatchObject({ added: 0, updated: 0 });
+      }
+    });
+
+    it('gets enterprises by id, in order, with a role', async () => {
+      const ids = [byShortName('长江商贸'), 'no-such-id', byShortName('汉江金控')];
+      const found = await store.getEnterprises(ids);
+      expect(found.map((e) => e?.shortName)).toEqual(['长江商贸', undefined, '汉江金控']);
+      expect(found[0]).toMatchObject({ role: 'ROOT', local: true, name: '湖北长江商贸物流集团有限公司' });
+      expect(await store.getEnterprise('no-such-id')).toBeUndefined();
+    });
+
+    it('searches Chinese names and short names by substring, exact short name first', async () => {
+      expect((await store.search('长江商贸', 5))[0]?.shortName).toBe('长江商贸');
+      expect((await store.search('物流集团', 10)).map((e) => e.shortName)).toContain('长江商贸');
+      const one = await store.search('汉', 50);
+      expect(one.length).toBeGreaterThan(5);
+      expect(one.every((e) => e.name.includes('汉') || e.shortName.includes('汉'))).toBe(true);
+      expect(await store.search('   ', 5)).toEqual([]);
+      expect(await store.search('不存在的企业名称', 5)).toEqual([]);
+      expect((await store.search('长江', 3)).length).toBe(3);
+    });
+
+    it('walks neighbourhoods by depth and kind, either direction, within a limit', async () => {
+      const root = byShortName('长江商贸');
+      const direct = new Set([
+        ...data.controls.filter((c) => c.from === root || c.to === root).map((c) => (c.from === root ? c.to : c.from)),
+        ...data.supplies.filter((s) => s.from === root || s.to === root).map((s) => (s.from === root ? s.to : s.from)),
+      ]);
+      const one = await store.neighbourhood(root, { depth: 1, kinds: ['CONTROLS', 'SUPPLIES'], limit: 500 });
+      expect(one?.nodes[0]?.id).toBe(root);
+      expect(one?.distances[0]).toBe(0);
+      expect(new Set(one?.nodes.slice(1).map((e) => e.id))).toEqual(direct);
+      expect(one?.truncated).toBe(false);
+      const ids = new Set(one?.nodes.map((e) => e.id));
+      expect(one?.edges.every((e) => ids.has(e.from) && ids.has(e.to))).toBe(true);
+
+      const owned = await store.neighbourhood(root, { depth: 3, kinds: ['CONTROLS'], limit: 500 });
+      expect(owned?.edges.length).toBeGreaterThan(0);
+      expect(owned?.edges.every((e) => e.kind === 'CONTROLS' && typeof e.share === 'number')).toBe(true);
+      expect(owned?.distances.every((d) => d <= 3)).toBe(true);
+
+      const two = await store.neighbourhood(root, { depth: 2, kinds: ['CONTROLS', 'SUPPLIES'], limit: 10 });
+      expect(two?.nodes).toHaveLength(10);
+      expect(two?.truncated).toBe(true);
+      expect(await store.neighbourhood('no-such-id', { depth: 1, kinds: ['SUPPLIES'], limit: 5 })).toBeUndefined();
+    });
+
+    it('lists the chains with segments in order, template, leaders and anchors', async () => {
+      const chains = await store.chains();
+      expect(chains.map((c) => c.id).sort()).toEqual(data.chains.map((c) => c.id).sort());
+      for (const chain of chains) {
+        const segments = data.segments.filter((s) => s.chainId === chain.id).sort((a, b) => a.order - b.order);
+        expect(chain.segments.map((s) => s.id)).toEqual(segments.map((s) => s.id));
+        const feeds = data.feeds.filter((f) => segments.some((s) => s.id === f.from));
+        expect(sortedPairs(chain.feeds)).toEqual(sortedPairs(feeds));
+        expect(chain.leaders.map((l) => l.id)).toEqual(
+          data.leads.filter((l) => l.chainId === chain.id).map((l) => l.leaderId),
+        );
+        expect(chain.anchorIds.sort()).toEqual(
+          data.anchors
+            .filter((a) => a.chainId === chain.id)
+            .map((a) => a.enterpriseId)
+            .sort(),
+        );
+      }
+      expect(await store.chain('no-such-chain')).toBeUndefined();
+      expect((await store.chain('logistics'))?.name).toBe('商贸物流');
+    });
+
+    it('lists the members of a chain and the segments of an enterprise', async () => {
+      const members = await store.chainMembers('logistics');
+      const segments = new Set(data.segments.filter((s) => s.chainId === 'logistics').map((s) => s.id));
+      const expected = data.inSegment.filter((m) => segments.has(m.segmentId));
+      expect(members.map((m) => `${m.enterprise.id}@${m.segmentId}`).sort()).toEqual(
+        expected.map((m) => `${m.enterpriseId}@${m.segmentId}`).sort(),
+      );
+      const root = byShortName('长江商贸');
+      expect((await store.segmentsOf(root)).map((s) => s.id).sort()).toEqual(
+        data.inSegment
+          .filter((m) => m.enterpriseId === root)
+          .map((m) => m.segmentId)
+          .sort(),
+      );
+      expect(await store.segmentsOf('no-such-id')).toEqual([]);
+    });
+
+    it('derives the systems and roles from ownership and supply', async () => {
+      const expected = expectedSystems(data);
+      expect((await store.systemRoots()).sort()).toEqual([...expected.keys()].sort());
+      for (const [rootId, want] of expected) {
+        const system = await store.system(rootId);
+        expect(system?.members.map((m) => m.enterprise.id).sort()).toEqual([...want.members].sort());
+        expect(system?.affiliateIds).toEqual([...want.affiliates].sort());
+        expect(system?.members[0]?.enterprise.role).toBe('ROOT');
+      }
+      expect(await store.system('no-such-id')).toBeUndefined();
+    });
+
+    it('takes a later file as an update of an existing enterprise', async () => {
+      const id = byShortName('长江商贸');
+      const original = data.enterprises.find((e) => e.id === id);
+      const { mkdtempSync, writeFileSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const { tmpdir } = await import('node:os');
+      const dir = mkdtempSync(join(tmpdir(), 'chain-atlas-contract-'));
+      writeFileSync(join(dir, 'enterprises.jsonl'), `${JSON.stringify({ ...original, revenue: 1234567 })}\n`);
+      const result = await importFiles(store, { paths: [dir] });
+      expect(result.counts.enterprises).toEqual({ added: 0, updated: 1, unchanged: 0 });
+      expect((await store.getEnterprise(id))?.revenue).toBe(1234567);
+      expect((await store.getEnterprise(id))?.role).toBe('ROOT');
+    });
+  });
+}
+
+function sortedPairs(pairs: { from: string; to: string }[]): string[] {
+  return pairs.map((p) => `${p.from}>${p.to}`).sort();
+}
+
+/** The systems of the demo data, worked out from the rows with the pure analysis functions. */
+function expectedSystems(data: Dataset): Map<string, { members: Set<string>; affiliates: Set<string> }> {
+  const holdings: Holding[] = data.controls;
+  const out = new Map<string, { members: Set<string>; affiliates: Set<string> }>();
+  for (const root of findRoots(holdings)) {
+    const members = new Set(controlledBy(root, (id) => holdings.filter((h) => h.from === id)).map((c) => c.id));
+    const affiliates = new Set<string>();
+    for (const s of data.supplies) {
+      if (members.has(s.from) && !members.has(s.to)) affiliates.add(s.to);
+      if (members.has(s.to) && !members.has(s.from)) affiliates.add(s.from);
+    }
+    out.set(root, { members, affiliates });
+  }
+  return out;
+}
