@@ -1,5 +1,7 @@
 /**
- * pnpm bench [-- --sizes S,M] [--memory M,L] [--only B1,B6,B11,LIMIT]
+ * pnpm bench [-- --sizes S,M] [--memory M,L] [--only B1,B6,B11,LIMIT,B2,B6N]
+ *
+ * B2 and B6N run on Neo4j when NEO4J_URI is set, and say they skipped otherwise.
  *
  * Runs the benchmark scenarios, prints their tables and writes the figures as JSON to
  * data/bench/ (latest.json and a dated copy). Scale data sets are generated on first use.
@@ -15,6 +17,7 @@ import { b1 } from './b1-neighbourhood';
 import { b6 } from './b6-import';
 import { b11 } from './b11-memory';
 import { mapLimit } from './map-limit';
+import { neo4jScenarios } from './neo4j';
 
 const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
 const { values } = parseArgs({
@@ -23,7 +26,7 @@ const { values } = parseArgs({
 });
 const sizes = (values.sizes ?? 'M').split(',') as Size[];
 const memorySizes = (values.memory ?? 'M,L').split(',') as Size[];
-const only = new Set((values.only ?? 'B1,B6,B11,LIMIT').toUpperCase().split(','));
+const only = new Set((values.only ?? 'B1,B6,B11,LIMIT,B2,B6N').toUpperCase().split(','));
 const benchDir = join(DATASETS_DIR, '..', 'bench');
 const scratch = join(benchDir, 'scratch');
 mkdirSync(scratch, { recursive: true });
@@ -42,6 +45,7 @@ const results: Record<string, unknown> = { machine, startedAt: new Date().toISOS
 for (const size of sizes) {
   if (only.has('B1')) results[`B1-${size}`] = await b1(size);
   if (only.has('B6')) results[`B6-${size}`] = await b6(size, scratch);
+  if (only.has('B2') || only.has('B6N')) results[`neo4j-${size}`] = await neo4jScenarios(size, scratch, only);
 }
 if (only.has('B11')) results.B11 = b11(memorySizes);
 if (only.has('LIMIT')) results.mapLimit = await mapLimit(scratch);
