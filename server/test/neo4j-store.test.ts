@@ -41,6 +41,8 @@ function respond(file: string, p: Record<string, unknown>): Record<string, unkno
         { kind: 'SUPPLIES', from: 'A', to: 'B', r: { product: '零件', source: 's', confidence: 1 } },
         { kind: 'CONTROLS', from: 'R', to: 'A', r: { share: 0.8, source: 's', confidence: 1 } },
       ].filter((e) => ids.includes(e.from) && ids.includes(e.to));
+    case 'queries/existing-nodes':
+      return p.label === 'Enterprise' ? ids.filter((id) => id in GRAPH).map((id) => ({ id, props: firm(id) })) : [];
     case 'queries/holdings':
       return [{ from: 'R', to: 'A', share: 0.8 }];
     case 'queries/supply-partners':
@@ -198,5 +200,30 @@ describe('Neo4jStore (recording driver)', () => {
     await store.ensureSchema();
     expect(driver.calls.every((c) => c.mode === 'WRITE' && c.file === 'schema statement')).toBe(true);
     expect(driver.calls.map((c) => c.cypher)).toMatchSnapshot();
+  });
+});
+
+describe('Neo4jStore: the Cypher and parameters of every other method', () => {
+  it('chainMembers, segmentsOf, view and plan', async () => {
+    const { driver, store } = storeWith();
+    await store.chainMembers('c');
+    await store.segmentsOf('A');
+    const rows = {
+      chains: [],
+      segments: [{ id: 's2', chainId: 'c', name: '中游', tier: 'MIDSTREAM' as const, order: 2 }],
+      feeds: [{ from: 's1', to: 's2' }],
+      leaders: [],
+      leads: [],
+      enterprises: [],
+      anchors: [],
+      inSegment: [],
+      controls: [{ from: 'R', to: 'A', share: 0.9, source: 's', confidence: 1 }],
+      supplies: [{ from: 'A', to: 'B', product: '零件', source: 's', confidence: 1 }],
+    };
+    const view = await store.view(rows);
+    expect(view.has('enterprises', 'A')).toBe(true);
+    await store.plan(rows);
+    expect(new Set(driver.calls.map((c) => c.mode))).toEqual(new Set(['READ']));
+    expect(driver.calls).toMatchSnapshot();
   });
 });

@@ -1,0 +1,26 @@
+import { spawn } from 'node:child_process';
+import { expect, it } from 'vitest';
+import { ROOT } from './cli';
+
+it('NEO4J_URI=bolt://127.0.0.1:1 pnpm start fails fast with a clear message naming the URI', async () => {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1', PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => {
+    output += d;
+  });
+  child.stderr.on('data', (d) => {
+    output += d;
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  expect(code).toBe(1);
+  expect(output).toMatch(
+    /^Chain Atlas could not start: Cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1: .*ECONNREFUSED/m,
+  );
+  expect(output).not.toMatch(/\n\s+at /); // no stack trace
+  expect(performance.now() - started).toBeLessThan(15_000);
+});
