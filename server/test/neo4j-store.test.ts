@@ -165,7 +165,7 @@ describe('Neo4jStore (recording driver)', () => {
       supplies: [],
     };
     const counts = await store.commit(rows);
-    expect(counts.enterprises).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(counts.enterprises).toEqual({ added: 0, updated: 1, unchanged: 0 }); // A is there, with another name
     const writes = driver.calls.filter((c) => c.mode === 'WRITE');
     expect(writes.map((c) => c.file)).toEqual([
       'import/chains',
