@@ -1,0 +1,67 @@
+import type { Segment, Supplies } from '../domain/model';
+import type { ChainRecord, EnterpriseRecord } from '../store/port';
+
+/**
+ * What the chain analysis reads: one chain with its template, the enterprises working in its
+ * segments, and every supply link with a chain member at one end (with the enterprises at the
+ * other end). A store builds it (GraphStore.chainSubgraph); the analysis is pure functions over it.
+ */
+export interface ChainSubgraph {
+  chain: ChainRecord;
+  memberships: { enterpriseId: string; segmentId: string }[];
+  /** Members, and every enterprise linked to one by SUPPLIES. */
+  enterprises: EnterpriseRecord[];
+  /** SUPPLIES with a member at one end or both. */
+  supplies: Supplies[];
+}
+
+/** Look-ups over a chain subgraph, built once per analysis. */
+export class ChainIndexView {
+  readonly enterprise = new Map<string, EnterpriseRecord>();
+  readonly segmentsOf = new Map<string, string[]>();
+  readonly membersOf = new Map<string, string[]>();
+  readonly segment = new Map<string, Segment>();
+  /** Local enterprises working in the chain. */
+  readonly localMembers = new Set<string>();
+  readonly anchors: Set<string>;
+  /** Supply links into each local member. */
+  readonly suppliesInto = new Map<string, Supplies[]>();
+  readonly suppliesFrom = new Map<string, Supplies[]>();
+
+  constructor(readonly graph: ChainSubgraph) {
+    for (const e of graph.enterprises) this.enterprise.set(e.id, e);
+    for (const s of graph.chain.segments) {
+      this.segment.set(s.id, s);
+      this.membersOf.set(s.id, []);
+    }
+    for (const m of graph.memberships) {
+      if (!this.segment.has(m.segmentId)) continue;
+      push(this.segmentsOf, m.enterpriseId, m.segmentId);
+      push(this.membersOf, m.segmentId, m.enterpriseId);
+      if (this.enterprise.get(m.enterpriseId)?.local) this.localMembers.add(m.enterpriseId);
+    }
+    this.anchors = new Set(graph.chain.anchorIds);
+    for (const s of graph.supplies) {
+      push(this.suppliesInto, s.to, s);
+      push(this.suppliesFrom, s.from, s);
+    }
+  }
+
+  isLocal(id: string): boolean {
+    return this.enterprise.get(id)?.local ?? false;
+  }
+
+  localIn(segmentId: string): string[] {
+    return (this.membersOf.get(segmentId) ?? []).filter((id) => this.isLocal(id));
+  }
+
+  outsideIn(segmentId: string): string[] {
+    return (this.membersOf.get(segmentId) ?? []).filter((id) => !this.isLocal(id));
+  }
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

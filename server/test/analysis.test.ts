@@ -1,0 +1,291 @@
+import { describe, expect, it } from 'vitest';
+import { articulationPointsAndBridges, removalImpact } from '../src/analysis/chokepoints';
+import { ultimateController } from '../src/analysis/equity';
+import { gapReport } from '../src/analysis/gap-report';
+import { ChainIndexView, type ChainSubgraph } from '../src/analysis/subgraph';
+import { whatIf } from '../src/analysis/what-if';
+import type { Supplies, Tier } from '../src/domain/model';
+import type { EnterpriseRecord } from '../src/store/port';
+
+/** A hand-built chain: segments in order, FEEDS as pairs, firms as [id, local, segments…]. */
+function chain(spec: {
+  segments: string[];
+  feeds: [string, string][];
+  firms: [string, boolean, ...string[]][];
+  supplies?: [string, string, number?][];
+  anchors?: string[];
+}): ChainSubgraph {
+  const tiers: Tier[] = ['UPSTREAM', 'MIDSTREAM', 'DOWNSTREAM'];
+  return {
+    chain: {
+      id: 'c',
+      name: '测试链',
+      segments: spec.segments.map((id, i) => ({
+        id,
+        chainId: 'c',
+        name: id,
+        tier: tiers[Math.min(2, i)] as Tier,
+        order: i + 1,
+      })),
+      feeds: spec.feeds.map(([from, to]) => ({ from, to })),
+      leaders: [],
+      anchorIds: spec.anchors ?? [],
+    },
+    enterprises: spec.firms.map(
+      ([id, local]): EnterpriseRecord => ({
+        id,
+        name: id,
+        shortName: id,
+        district: local ? '本区' : '外区',
+        local,
+        status: '存续',
+        tags: [],
+        role: 'OTHER',
+        revenue: 1000,
+      }),
+    ),
+    memberships: spec.firms.flatMap(([id, , ...segments]) =>
+      segments.map((segmentId) => ({ enterpriseId: id, segmentId })),
+    ),
+    supplies: (spec.supplies ?? []).map(
+      ([from, to, annualValue]): Supplies => ({
+        from,
+        to,
+        product: 'p',
+        source: 't',
+        confidence: 1,
+        ...(annualValue !== undefined ? { annualValue } : {}),
+      }),
+    ),
+  };
+}
+
+const need = (g: ChainSubgraph) =>
+  Object.fromEntries(
+    gapReport(g).segments.map((s) => [s.segmentId, s.direction ? `${s.need}:${s.direction}` : s.need]),
+  );
+
+describe('coverage: fill and extend', () => {
+  it('a hole between covered segments is FILL; beyond the frontier is EXTEND, with its direction', () => {
+    const g = chain({
+      segments: ['U', 'A', 'B', 'C', 'D', 'X'],
+      feeds: [
+        ['U', 'A'],
+        ['A', 'B'],
+        ['B', 'C'],
+        ['C', 'D'],
+      ],
+      firms: [
+        ['a1', true, 'A'],
+        ['a2', true, 'A'],
+        ['a3', true, 'A'],
+        ['c1', true, 'C'],
+        ['c2', true, 'C'],
+        ['c3', true, 'C'],
+      ],
+    });
+    expect(need(g)).toEqual({
+      U: 'EXTEND:UPSTREAM',
+      A: 'OK',
+      B: 'FILL',
+      C: 'OK',
+      D: 'EXTEND:DOWNSTREAM',
+      X: 'EXTEND:DETACHED',
+    });
+  });
+
+  it('a chain with no local firm: everything to extend, no sourcing to measure', () => {
+    const g = chain({
+      segments: ['A', 'B'],
+      feeds: [['A', 'B']],
+      firms: [['o1', false, 'A']],
+      supplies: [['o1', 'o1', 5]],
+    });
+    const report = gapReport(g);
+    expect(report.segments.map((s) => s.need)).toEqual(['EXTEND', 'EXTEND']);
+    expect(report.sourcing.overall.byCount).toBeNull();
+    expect(report.segments[0]?.candidates.map((c) => c.enterpriseId)).toEqual(['o1']);
+  });
+
+  it('a template with a cycle ends, and a hole on the cycle is FILL', () => {
+    const g = chain({
+      segments: ['A', 'B', 'C'],
+      feeds: [
+        ['A', 'B'],
+        ['B', 'C'],
+        ['C', 'A'],
+      ],
+      firms: [
+        ['a', true, 'A'],
+        ['a2', true, 'A'],
+        ['a3', true, 'A'],
+        ['c', true, 'C'],
+        ['c2', true, 'C'],
+        ['c3', true, 'C'],
+      ],
+    });
+    expect(need(g).B).toBe('FILL');
+  });
+
+  it('an enterprise in several segments covers each of them; a chain covered everywhere has no fill or extend', () => {
+    const g = chain({ segments: ['A', 'B'], feeds: [['A', 'B']], firms: [['ab', true, 'A', 'B']] });
+    const report = gapReport(g);
+    expect(report.segments.map((s) => [s.covered, s.localIds])).toEqual([
+      [true, ['ab']],
+      [true, ['ab']],
+    ]);
+    expect(report.segments.every((s) => s.need === 'STRENGTHEN' && s.reasons.includes('FEW_FIRMS'))).toBe(true);
+  });
+});
+
+describe('strengthen, sourcing and chokepoints', () => {
+  // A (supplier segment) feeds M (members). Local a1 supplies m1; outside o1, o2 supply m1 and m2.
+  const g = chain({
+    segments: ['A', 'M'],
+    feeds: [['A', 'M']],
+    firms: [
+      ['a1', true, 'A'],
+      ['o1', false, 'A'],
+      ['o2', false, 'A'],
+      ['m1', true, 'M'],
+      ['m2', true, 'M'],
+      ['m3', true, 'M'],
+    ],
+    supplies: [
+      ['a1', 'm1', 10],
+      ['o1', 'm1', 30],
+      ['o2', 'm2', 60],
+      ['m1', 'm2'],
+      ['m2', 'm3'],
+    ],
+    anchors: ['m2'],
+  });
+
+  it('names every reason a covered segment is weak', () => {
+    const a = gapReport(g).segments[0];
+    expect(a?.need).toBe('STRENGTHEN');
+    expect(a?.reasons).toEqual(['FEW_FIRMS', 'LOW_LOCAL_SOURCING', 'SINGLE_LOCAL_SUPPLIER']);
+    expect(a?.sourcing).toMatchObject({ links: 3, localLinks: 1, value: 100, localValue: 10 });
+    expect(a?.sourcing.byCount).toBeCloseTo(1 / 3);
+    expect(a?.sourcing.byValue).toBeCloseTo(0.1);
+    expect(a?.chokepointIds).toEqual(['a1']);
+  });
+
+  it('measures local sourcing per anchor, and ranks outside suppliers by anchors and members served', () => {
+    const report = gapReport(g);
+    expect(report.sourcing.byAnchor).toEqual([
+      { enterpriseId: 'm2', rate: expect.objectContaining({ links: 2, localLinks: 1 }) },
+    ]);
+    expect(report.sourcing.outsideSuppliers.map((s) => [s.enterpriseId, s.anchorsServed, s.membersServed])).toEqual([
+      ['o2', 1, 1],
+      ['o1', 0, 1],
+    ]);
+  });
+
+  it('finds articulation points and bridges of the local supply flow (two links are no bridge)', () => {
+    expect(
+      articulationPointsAndBridges([
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+      ]),
+    ).toEqual({
+      articulationPoints: ['b'],
+      bridges: [
+        { from: 'b', to: 'c' },
+        { from: 'a', to: 'b' },
+      ],
+    });
+    expect(
+      articulationPointsAndBridges([
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'a' },
+      ]),
+    ).toEqual({ articulationPoints: [], bridges: [] });
+    const report = gapReport(g);
+    expect(report.chokepoints.articulationPoints).toEqual(['m1', 'm2']);
+    expect(report.segments[1]?.reasons).toContain('CHOKEPOINT');
+  });
+
+  it('tells what removing an enterprise costs: members left with no supplier of a segment', () => {
+    const view = new ChainIndexView(g);
+    expect(removalImpact(view, 'a1')).toEqual([]); // m1 still buys A from o1
+    expect(removalImpact(view, 'o2')).toEqual([{ memberId: 'm2', segmentId: 'A' }]);
+  });
+
+  it('ranks candidates with every score term and evidence paths', () => {
+    const a = gapReport(g).segments[0];
+    const [first, second] = a?.candidates ?? [];
+    expect(first?.enterpriseId).toBe('o2'); // serves the anchor
+    expect(first?.terms.map((t) => t.key)).toEqual(['WORKS_IN_SEGMENT', 'LINKS_INTO_CHAIN', 'ANCHORS_SERVED', 'SIZE']);
+    expect(first?.score).toBeCloseTo(first?.terms.reduce((s, t) => s + t.points, 0) ?? 0);
+    expect(first?.evidence).toEqual([
+      [{ from: 'o2', to: 'A', kind: 'IN_SEGMENT' }],
+      [{ from: 'o2', to: 'm2', kind: 'SUPPLIES' }],
+    ]);
+    expect(second?.evidence[1]).toEqual([
+      { from: 'o1', to: 'm1', kind: 'SUPPLIES' },
+      { from: 'm1', to: 'm2', kind: 'SUPPLIES' },
+    ]);
+  });
+});
+
+describe('what-if', () => {
+  it('adds hypothetical enterprises to a copy, and says which gaps close and how sourcing moves', () => {
+    const g = chain({
+      segments: ['A', 'B', 'C'],
+      feeds: [
+        ['A', 'B'],
+        ['B', 'C'],
+      ],
+      firms: [
+        ['a', true, 'A'],
+        ['c', true, 'C'],
+        ['ob', false, 'B'],
+      ],
+      supplies: [['ob', 'c', 100]],
+    });
+    const result = whatIf(g, [{ name: '新引进企业', segmentIds: ['B'], suppliesTo: ['c'], suppliedBy: ['a'] }]);
+    expect(result.gapsClosed).toEqual(['B']);
+    expect(result.before.segments[1]?.need).toBe('FILL');
+    expect(result.after.segments[1]?.need).not.toBe('FILL');
+    expect(result.overallLocalSourcing).toEqual({ before: 0, after: 2 / 3 });
+    expect(g.enterprises).toHaveLength(3); // nothing written
+  });
+});
+
+describe('ultimate controller', () => {
+  const holders = (list: { from: string; to: string; share: number }[]) => (id: string) =>
+    list.filter((h) => h.to === id);
+
+  it('follows control upward, multiplying shares', () => {
+    const list = [
+      { from: 'R', to: 'A', share: 0.8 },
+      { from: 'A', to: 'B', share: 0.7 },
+    ];
+    expect(ultimateController('B', holders(list))).toEqual({
+      controllerId: 'R',
+      effectiveShare: 0.8 * 0.7,
+      path: ['R', 'A', 'B'],
+    });
+    expect(ultimateController('R', holders(list))).toBeUndefined();
+  });
+
+  it('handles cross-holdings and cycles without looping', () => {
+    const list = [
+      { from: 'R', to: 'A', share: 0.9 },
+      { from: 'A', to: 'B', share: 0.9 },
+      { from: 'B', to: 'A', share: 0.1 },
+      { from: 'B', to: 'R', share: 0.05 },
+    ];
+    expect(ultimateController('B', holders(list))?.controllerId).toBe('R');
+    const cycle = [
+      { from: 'X', to: 'Y', share: 0.9 },
+      { from: 'Y', to: 'X', share: 0.9 },
+    ];
+    expect(ultimateController('Y', holders(cycle))?.controllerId).toBe('X');
+  });
+
+  it('finds none when no chain of holdings reaches the threshold', () => {
+    expect(ultimateController('B', holders([{ from: 'A', to: 'B', share: 0.4 }]))).toBeUndefined();
+  });
+});
