@@ -8,5 +8,9 @@ import './relation';
 import './neighbourhood';
 import './system';
 import './search';
+import './candidates';
+import './gap-report';
+import './what-if';
+import './equity';
 
 export const schema = builder.toSchema({ sortSchema: false });

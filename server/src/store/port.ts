@@ -1,3 +1,5 @@
+import type { ChainSubgraph } from '../analysis/subgraph';
+import type { Holding } from '../analysis/systems';
 import type {
   Chain,
   Controls,
@@ -94,6 +96,10 @@ export interface GraphStore {
   segmentsOf(enterpriseId: string): Promise<Segment[]>;
   /** Enterprises working in the segments of a chain. */
   chainMembers(chainId: string): Promise<SegmentMembership[]>;
+  /** A chain with its members and every supply link touching them: what the chain analysis reads. */
+  chainSubgraph(chainId: string): Promise<ChainSubgraph | undefined>;
+  /** Every holding on a path of CONTROLS up from an enterprise (its owners, their owners, …). */
+  ownersOf(enterpriseId: string): Promise<Holding[]>;
   /** The ids of every root enterprise (a system of more than the root alone). */
   systemRoots(): Promise<string[]>;
   /** undefined when `rootId` is not a root. */

@@ -1,4 +1,6 @@
 import { MultiDirectedGraph } from 'graphology';
+import type { ChainSubgraph } from '../../analysis/subgraph';
+import type { Holding } from '../../analysis/systems';
 import type { Controls, Dataset, Enterprise, Segment, Supplies } from '../../domain/model';
 import type { ImportView, NodeKind } from '../../import/check';
 import { KINDS, type Kind } from '../../import/interchange';
@@ -240,6 +242,45 @@ export class MemoryStore implements GraphStore {
           this.graph.hasNode(id) ? [{ enterprise: this.graph.getNodeAttributes(id), segmentId: s.id }] : [],
         ),
       );
+  }
+
+  async chainSubgraph(chainId: string): Promise<ChainSubgraph | undefined> {
+    const chain = this.chainRecord(chainId);
+    if (!chain) return undefined;
+    const memberships = chain.segments.flatMap((s) =>
+      [...(this.chainIndex.members.get(s.id)?.keys() ?? [])].map((enterpriseId) => ({ enterpriseId, segmentId: s.id })),
+    );
+    const members = new Set(memberships.map((m) => m.enterpriseId).filter((id) => this.graph.hasNode(id)));
+    const ids = new Set(members);
+    const supplies: Supplies[] = [];
+    for (const id of members) {
+      this.graph.forEachEdge(id, (_e, r, source, target) => {
+        if (r.kind !== 'SUPPLIES') return;
+        // a link between two members is seen from both ends: keep it once, from its supplier
+        if (members.has(source) && members.has(target) && source !== id) return;
+        supplies.push(r);
+        ids.add(source === id ? target : source);
+      });
+    }
+    const enterprises = [...ids].map((id) => this.graph.getNodeAttributes(id));
+    return { chain, memberships, enterprises, supplies };
+  }
+
+  async ownersOf(enterpriseId: string): Promise<Holding[]> {
+    const out: Holding[] = [];
+    const seen = new Set<string>();
+    const queue = [enterpriseId];
+    while (queue.length > 0) {
+      const id = queue.shift() as string;
+      if (seen.has(id) || !this.graph.hasNode(id)) continue;
+      seen.add(id);
+      this.graph.forEachInEdge(id, (_e, r) => {
+        if (r.kind !== 'CONTROLS') return;
+        out.push({ from: r.from, to: r.to, share: r.share });
+        queue.push(r.from);
+      });
+    }
+    return out;
   }
 
   async systemRoots(): Promise<string[]> {

@@ -1,5 +1,6 @@
-import { controlledBy, DEFAULT_CONTROL_THRESHOLD, findRoots } from '../../analysis/systems';
-import type { Dataset, EnterpriseRelationKind, Feeds, Leader, Segment } from '../../domain/model';
+import type { ChainSubgraph } from '../../analysis/subgraph';
+import { controlledBy, DEFAULT_CONTROL_THRESHOLD, findRoots, type Holding } from '../../analysis/systems';
+import type { Dataset, EnterpriseRelationKind, Feeds, Leader, Segment, Supplies } from '../../domain/model';
 import type { ImportView } from '../../import/check';
 import type { ImportTarget } from '../../import/importer';
 import type { ApplyCounts } from '../memory/memory-store';
@@ -125,6 +126,26 @@ export class Neo4jStore implements GraphStore, ImportTarget {
       tx.run<{ e: EnterpriseRecord; segmentId: string }>('queries', 'chain-members', { chainId }),
     );
     return rows.map((r) => ({ enterprise: r.e, segmentId: r.segmentId }));
+  }
+
+  async chainSubgraph(chainId: string): Promise<ChainSubgraph | undefined> {
+    return this.db.read(async (tx) => {
+      const [chain] = await chainRecords(tx, [chainId]);
+      if (!chain) return undefined;
+      const [row] = await tx.run<{
+        memberships: { enterpriseId: string; segmentId: string }[];
+        supplies: { from: string; to: string; r: Omit<Supplies, 'from' | 'to'> }[];
+      }>('queries', 'chain-subgraph', { chainId });
+      const memberships = row?.memberships ?? [];
+      const supplies = (row?.supplies ?? []).map((s) => ({ ...s.r, from: s.from, to: s.to }) as Supplies);
+      const ids = new Set([...memberships.map((m) => m.enterpriseId), ...supplies.flatMap((s) => [s.from, s.to])]);
+      const records = await enterprisesById(tx, [...ids]);
+      return { chain, memberships, supplies, enterprises: [...records.values()] };
+    });
+  }
+
+  async ownersOf(enterpriseId: string): Promise<Holding[]> {
+    return this.db.read((tx) => tx.run<Holding>('queries', 'owners-of', { id: enterpriseId }));
   }
 
   async systemRoots(): Promise<string[]> {

@@ -1,0 +1,209 @@
+import { DEFAULT_GAP_PARAMS, type GapParams, type GapReport } from '../analysis/gap-report';
+import { builder } from '../builder';
+import { gapReportKey, loadEnterprise, loadEnterprises } from '../context';
+import { codedError, notFound } from '../errors';
+import {
+  AnchorSourcingRef,
+  CandidateConnectionRef,
+  ChokepointsRef,
+  DirectionEnum,
+  GapReportRef,
+  NeedEnum,
+  OutsideSupplierRef,
+  ReasonEnum,
+  SegmentNeedRef,
+  SourcingRateRef,
+  SourcingRef,
+} from './analysis-refs';
+import { candidatePage } from './candidates';
+import { ChainRef, EnterpriseRef, SegmentRef } from './refs';
+
+const needs = (r: GapReport, need: string) =>
+  r.segments.filter((s) => s.need === need).map((s) => ({ ...s, chainId: r.chainId }));
+
+GapReportRef.implement({
+  description: "A chain's strengths and gaps (强链 · 延链 · 补链), every figure with its reasons.",
+  fields: (t) => ({
+    fill: t.field({
+      type: [SegmentNeedRef],
+      description: '补链: holes inside the chain.',
+      resolve: (r) => needs(r, 'FILL'),
+    }),
+    extend: t.field({
+      type: [SegmentNeedRef],
+      description: '延链: beyond the covered frontier.',
+      resolve: (r) => needs(r, 'EXTEND'),
+    }),
+    strengthen: t.field({
+      type: [SegmentNeedRef],
+      description: '强链: covered but weak.',
+      resolve: (r) => needs(r, 'STRENGTHEN'),
+    }),
+    segments: t.field({
+      type: [SegmentNeedRef],
+      description: 'Every segment, in order.',
+      resolve: (r) => r.segments.map((s) => ({ ...s, chainId: r.chainId })),
+    }),
+    sourcing: t.field({ type: SourcingRef, resolve: (r) => r.sourcing }),
+    chokepoints: t.field({ type: ChokepointsRef, resolve: (r) => r.chokepoints }),
+    minCover: t.int({ resolve: (r) => r.params.minCover }),
+    minFirms: t.int({ resolve: (r) => r.params.minFirms }),
+    minLocalSourcing: t.float({ resolve: (r) => r.params.minLocalSourcing }),
+  }),
+});
+
+SegmentNeedRef.implement({
+  description: 'What one segment of a chain needs, and why.',
+  fields: (t) => ({
+    segment: t.field({
+      type: SegmentRef,
+      resolve: async (s, _a, { loaders }) =>
+        (await loaders.chain.load(s.chainId))?.segments.find((x) => x.id === s.segmentId) ??
+        Promise.reject(notFound('segment', s.segmentId)),
+    }),
+    need: t.field({ type: NeedEnum, resolve: (s) => s.need }),
+    direction: t.field({ type: DirectionEnum, nullable: true, resolve: (s) => s.direction ?? null }),
+    reasons: t.field({ type: [ReasonEnum], resolve: (s) => s.reasons }),
+    covered: t.exposeBoolean('covered'),
+    localCount: t.int({ resolve: (s) => s.localIds.length }),
+    outsideCount: t.int({ resolve: (s) => s.outsideIds.length }),
+    sourcing: t.field({
+      type: SourcingRateRef,
+      description: "Local sourcing of the segment's supply to local members.",
+      resolve: (s) => s.sourcing,
+    }),
+    concerned: t.field({
+      type: [EnterpriseRef],
+      description: 'The single local supplier, or the chokepoints, a STRENGTHEN reason names.',
+      resolve: (s, _a, { loaders }) => loadEnterprises(loaders, s.chokepointIds),
+    }),
+    candidates: t.field({
+      type: CandidateConnectionRef,
+      args: { first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
+      resolve: (s, { first, after }) => candidatePage(s.candidates, first, after),
+    }),
+  }),
+});
+
+SourcingRateRef.implement({
+  description: 'Local sourcing (本地配套率): of the supply into local members, the share from local firms.',
+  fields: (t) => ({
+    links: t.exposeInt('links'),
+    localLinks: t.exposeInt('localLinks'),
+    byCount: t.float({ nullable: true, resolve: (r) => r.byCount }),
+    value: t.exposeFloat('value', { description: '10k CNY a year.' }),
+    localValue: t.exposeFloat('localValue'),
+    byValue: t.float({ nullable: true, resolve: (r) => r.byValue }),
+  }),
+});
+
+SourcingRef.implement({
+  fields: (t) => ({
+    overall: t.field({ type: SourcingRateRef, resolve: (s) => s.overall }),
+    byAnchor: t.field({ type: [AnchorSourcingRef], resolve: (s) => s.byAnchor }),
+    outsideSuppliers: t.field({
+      type: [OutsideSupplierRef],
+      description: 'Suppliers from outside the district serving local members, most anchors and members served first.',
+      resolve: (s) => s.outsideSuppliers,
+    }),
+  }),
+});
+
+AnchorSourcingRef.implement({
+  fields: (t) => ({
+    anchor: t.field({ type: EnterpriseRef, resolve: (a, _x, { loaders }) => loadEnterprise(loaders, a.enterpriseId) }),
+    rate: t.field({ type: SourcingRateRef, resolve: (a) => a.rate }),
+  }),
+});
+
+OutsideSupplierRef.implement({
+  fields: (t) => ({
+    enterprise: t.field({
+      type: EnterpriseRef,
+      resolve: (o, _a, { loaders }) => loadEnterprise(loaders, o.enterpriseId),
+    }),
+    anchorsServed: t.exposeInt('anchorsServed'),
+    membersServed: t.exposeInt('membersServed'),
+    links: t.exposeInt('links'),
+    value: t.exposeFloat('value'),
+  }),
+});
+
+const SupplyLinkRef = builder.objectRef<{ from: string; to: string }>('SupplyLink');
+SupplyLinkRef.implement({
+  fields: (t) => ({
+    supplier: t.field({ type: EnterpriseRef, resolve: (l, _a, { loaders }) => loadEnterprise(loaders, l.from) }),
+    customer: t.field({ type: EnterpriseRef, resolve: (l, _a, { loaders }) => loadEnterprise(loaders, l.to) }),
+  }),
+});
+
+ChokepointsRef.implement({
+  description: "Where the chain's local supply flow breaks if one enterprise or link goes.",
+  fields: (t) => ({
+    articulationPoints: t.field({
+      type: [EnterpriseRef],
+      resolve: (c, _a, { loaders }) => loadEnterprises(loaders, c.articulationPoints),
+    }),
+    bridges: t.field({
+      type: [SupplyLinkRef],
+      description: 'Supply links whose loss splits the local supply flow.',
+      resolve: (c) => c.bridges,
+    }),
+    topBetweenness: t.field({
+      type: [EnterpriseRef],
+      description: 'Highest betweenness first.',
+      resolve: (c, _a, { loaders }) =>
+        loadEnterprises(
+          loaders,
+          c.betweenness.map((b) => b.enterpriseId),
+        ),
+    }),
+  }),
+});
+
+/** The gap report parameters of a field's arguments, checked. */
+export function gapParams(args: {
+  minCover?: number | null | undefined;
+  minFirms?: number | null | undefined;
+  minLocalSourcing?: number | null | undefined;
+}): GapParams {
+  const params = {
+    minCover: args.minCover ?? DEFAULT_GAP_PARAMS.minCover,
+    minFirms: args.minFirms ?? DEFAULT_GAP_PARAMS.minFirms,
+    minLocalSourcing: args.minLocalSourcing ?? DEFAULT_GAP_PARAMS.minLocalSourcing,
+  };
+  if (!Number.isInteger(params.minCover) || params.minCover < 1)
+    throw codedError('BAD_INPUT', "Argument 'minCover' must be a whole number of at least 1.", {
+      argument: 'minCover',
+    });
+  if (!Number.isInteger(params.minFirms) || params.minFirms < 1)
+    throw codedError('BAD_INPUT', "Argument 'minFirms' must be a whole number of at least 1.", {
+      argument: 'minFirms',
+    });
+  if (!(params.minLocalSourcing >= 0 && params.minLocalSourcing <= 1))
+    throw codedError('BAD_INPUT', "Argument 'minLocalSourcing' must be from 0 to 1.", { argument: 'minLocalSourcing' });
+  return params;
+}
+
+builder.objectField(ChainRef, 'gapReport', (t) =>
+  t.field({
+    type: GapReportRef,
+    description: `The chain's gaps and strengths. Defaults: minCover ${DEFAULT_GAP_PARAMS.minCover}, minFirms ${DEFAULT_GAP_PARAMS.minFirms}, minLocalSourcing ${DEFAULT_GAP_PARAMS.minLocalSourcing}.`,
+    args: { minCover: t.arg.int(), minFirms: t.arg.int(), minLocalSourcing: t.arg.float() },
+    resolve: async (chain, args, { loaders }) =>
+      (await loaders.gapReport.load(gapReportKey(chain.id, gapParams(args)))) ??
+      Promise.reject(notFound('chain', chain.id)),
+  }),
+);
+
+builder.objectField(SegmentRef, 'candidates', (t) =>
+  t.field({
+    type: CandidateConnectionRef,
+    description: 'Outside enterprises that would close this segment’s gap, best first (empty where it needs nothing).',
+    args: { first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
+    resolve: async (segment, { first, after }, { loaders }) => {
+      const report = await loaders.gapReport.load(gapReportKey(segment.chainId, DEFAULT_GAP_PARAMS));
+      return candidatePage(report?.segments.find((s) => s.segmentId === segment.id)?.candidates ?? [], first, after);
+    },
+  }),
+);
