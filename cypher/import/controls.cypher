@@ -1,7 +1,8 @@
-// Import CONTROLS, keyed by its ends. Parameters: $rows [{from, to, share, source, confidence, verifiedAt?}].
+// Import CONTROLS, keyed by its ends. Parameters: $rows [{from, to, props: {share, source, confidence, verifiedAt?}}].
 // Returns: nothing.
+// An existing relationship keeps the properties the row does not give.
 UNWIND $rows AS row
 MATCH (a:Enterprise {id: row.from})
 MATCH (b:Enterprise {id: row.to})
 MERGE (a)-[r:CONTROLS]->(b)
-SET r.share = row.share, r.source = row.source, r.confidence = row.confidence, r.verifiedAt = row.verifiedAt
+SET r += row.props

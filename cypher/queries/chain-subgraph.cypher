@@ -1,5 +1,5 @@
-// chainSubgraph, part 2 (part 1 is chains.cypher): the members of a chain by segment, and every
-// supply link with a member at one end or both. Parameters: $chainId.
+// chainSubgraph, part 2 (part 1 is chains.cypher): the members of a chain by segment, the supply
+// links into them, and those out of them to local firms outside the chain. Parameters: $chainId.
 // Returns: memberships [{enterpriseId, segmentId}], supplies [{from, to, r}].
 MATCH (c:Chain {id: $chainId})
 RETURN
@@ -10,7 +10,12 @@ RETURN
   COLLECT {
     MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:OF_CHAIN]->(c)
     WITH DISTINCT e
-    MATCH (e)-[r:SUPPLIES]-(o:Enterprise)
-    WITH DISTINCT r
-    RETURN {from: startNode(r).id, to: endNode(r).id, r: r {.*}}
+    MATCH (o:Enterprise)-[r:SUPPLIES]->(e)
+    RETURN {from: o.id, to: e.id, r: r {.*}}
+  } + COLLECT {
+    MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:OF_CHAIN]->(c)
+    WITH DISTINCT e
+    MATCH (e)-[r:SUPPLIES]->(o:Enterprise {local: true})
+    WHERE NOT EXISTS { MATCH (o)-[:IN_SEGMENT]->(:Segment)-[:OF_CHAIN]->(c) }
+    RETURN {from: e.id, to: o.id, r: r {.*}}
   } AS supplies

@@ -4,8 +4,13 @@ import { parseArgs } from 'node:util';
 import { DATASETS_DIR } from '@chain-atlas/server/paths';
 import { generateScale, SIZES, type Size } from './scale';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } });
-const args = positionals[0] === '--' ? positionals.slice(1) : positionals;
+// pnpm passes a `--` through to the script: drop it, or it would end the options
+const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
+const { values, positionals: args } = parseArgs({
+  args: argv,
+  allowPositionals: true,
+  options: { out: { type: 'string' } },
+});
 const size = (args[0] ?? '').toUpperCase();
 if (!(size in SIZES)) {
   console.error(`usage: pnpm seed:scale -- ${Object.keys(SIZES).join('|')} [--out DIR]`);

@@ -8,15 +8,17 @@ import { Random } from './random';
 
 /**
  * Scale data sets for benchmarks, in the interchange format: S (10k enterprises / 30k
- * relationships), M (100k / 400k), L (1M / 4M). Deterministic. Every enterprise works in a
+ * relationships), M (100k / 400k), L (1M / 4M). Deterministic. A city or a province runs more
+ * chains than a district: S has the district's 11, M 44 and L 176 (copies of the 11, each in a
+ * place of its own), so that a chain keeps about 900 / 2,300 / 5,700 enterprises. Every enterprise works in a
  * segment; ownership forms forests up to 6 levels deep; SUPPLIES has a power-law degree, a few
  * hubs supplying thousands of customers. Written a row at a time, so L needs little memory
  * beyond its ids.
  */
 export const SIZES = {
-  S: { enterprises: 10_000, relationships: 30_000 },
-  M: { enterprises: 100_000, relationships: 400_000 },
-  L: { enterprises: 1_000_000, relationships: 4_000_000 },
+  S: { enterprises: 10_000, relationships: 30_000, chainCopies: 1 },
+  M: { enterprises: 100_000, relationships: 400_000, chainCopies: 4 },
+  L: { enterprises: 1_000_000, relationships: 4_000_000, chainCopies: 16 },
 } as const;
 export type Size = keyof typeof SIZES;
 
@@ -79,17 +81,25 @@ export function generateScale(size: Size, dir: string, seed = 7): ScaleCounts {
 
   // The chain side: the demo district's 11 chains.
   const segmentIds: string[] = [];
-  for (const chain of CHAINS) {
-    out('chains').write({ id: chain.id, name: chain.name });
-    chain.segments.forEach((s, i) => {
-      const id = `${chain.id}-s${i + 1}`;
-      segmentIds.push(id);
-      out('segments').write({ id, chainId: chain.id, name: s.name, tier: s.tier, order: i + 1 });
-    });
-    for (const [from, to] of chain.feeds)
-      out('feeds').write({ from: `${chain.id}-s${from + 1}`, to: `${chain.id}-s${to + 1}` });
-    out('leaders').write({ id: `leader-${chain.id}`, name: chain.leader.name, title: chain.leader.title });
-    out('leads').write({ leaderId: `leader-${chain.id}`, chainId: chain.id });
+  /** segment id → the word firms of it put in their names */
+  const segmentWord = new Map<string, string>();
+  const chainIds: string[] = [];
+  for (let copy = 0; copy < target.chainCopies; copy++) {
+    for (const spec of CHAINS) {
+      const chain = copy === 0 ? spec.id : `${spec.id}-${copy + 1}`;
+      chainIds.push(chain);
+      out('chains').write({ id: chain, name: copy === 0 ? spec.name : `${spec.name}（${copy + 1}）` });
+      spec.segments.forEach((s, i) => {
+        const id = `${chain}-s${i + 1}`;
+        segmentIds.push(id);
+        segmentWord.set(id, s.words[0] ?? '科技');
+        out('segments').write({ id, chainId: chain, name: s.name, tier: s.tier, order: i + 1 });
+      });
+      for (const [from, to] of spec.feeds)
+        out('feeds').write({ from: `${chain}-s${from + 1}`, to: `${chain}-s${to + 1}` });
+      out('leaders').write({ id: `leader-${chain}`, name: spec.leader.name, title: spec.leader.title });
+      out('leads').write({ leaderId: `leader-${chain}`, chainId: chain });
+    }
   }
 
   // Enterprises, each in a segment (one in ten in two).
@@ -109,9 +119,7 @@ export function generateScale(size: Size, dir: string, seed = 7): ScaleCounts {
     ids[i] = id;
     const brand = random.pick(SYLLABLES) + random.pick(SYLLABLES);
     const segment = random.pick(segmentIds);
-    const word =
-      CHAINS.find((c) => segment.startsWith(`${c.id}-`))?.segments[Number(segment.split('-s')[1]) - 1]?.words[0] ??
-      '科技';
+    const word = segmentWord.get(segment) ?? '科技';
     const revenue = Math.round(random.next() ** 3 * 500_000) + 500;
     out('enterprises').write({
       id,
@@ -132,8 +140,8 @@ export function generateScale(size: Size, dir: string, seed = 7): ScaleCounts {
     }
   }
   codes.clear();
-  for (let c = 0; c < CHAINS.length; c++) {
-    out('anchors').write({ enterpriseId: ids[c] as string, chainId: CHAINS[c]?.id as string, ...provenance() });
+  for (let c = 0; c < chainIds.length; c++) {
+    out('anchors').write({ enterpriseId: ids[c] as string, chainId: chainIds[c] as string, ...provenance() });
   }
 
   // Ownership forests: about one enterprise in four is a subsidiary, in trees up to 6 levels.

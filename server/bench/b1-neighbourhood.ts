@@ -59,18 +59,24 @@ export async function b1(size: Size) {
   return results;
 }
 
-/** A plain graphology BFS: every neighbour either way, up to `limit` nodes, then the edges among them. */
+/**
+ * A plain graphology BFS: every neighbour either way, stopping at `limit` nodes, then the
+ * relationships among them by scanning each node's out-edges.
+ */
 function plainNeighbourhood(g: MultiDirectedGraph, start: string, depth: number, limit: number) {
   const seen = new Map<string, number>([[start, 0]]);
   let frontier = [start];
   for (let hop = 1; hop <= depth && frontier.length > 0 && seen.size < limit; hop++) {
     const next: string[] = [];
     for (const node of frontier) {
-      for (const other of g.neighbors(node)) {
-        if (seen.has(other) || seen.size >= limit) continue;
+      const full = g.someNeighbor(node, (other) => {
+        if (seen.has(other)) return false;
+        if (seen.size >= limit) return true;
         seen.set(other, hop);
         next.push(other);
-      }
+        return false;
+      });
+      if (full) break;
     }
     frontier = next;
   }

@@ -1,5 +1,5 @@
 /**
- * pnpm bench [-- --sizes S,M] [--memory M,L] [--only B1,B6,B11,LIMIT,B2,B6N]
+ * pnpm bench [-- --sizes S,M] [--memory M,L] [--only B1,B6,B7,B11,LIMIT,B2,B6N]
  *
  * B2 and B6N run on Neo4j when NEO4J_URI is set, and say they skipped otherwise.
  *
@@ -7,7 +7,7 @@
  * data/bench/ (latest.json and a dated copy). Scale data sets are generated on first use.
  */
 
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import type { Size } from '@chain-atlas/seeds/scale';
 import { DATASETS_DIR } from '../src/paths';
 import { b1 } from './b1-neighbourhood';
 import { b6 } from './b6-import';
+import { b7b8 } from './b7-b8-analysis';
 import { b11 } from './b11-memory';
 import { mapLimit } from './map-limit';
 import { neo4jScenarios } from './neo4j';
@@ -26,7 +27,7 @@ const { values } = parseArgs({
 });
 const sizes = (values.sizes ?? 'M').split(',') as Size[];
 const memorySizes = (values.memory ?? 'M,L').split(',') as Size[];
-const only = new Set((values.only ?? 'B1,B6,B11,LIMIT,B2,B6N').toUpperCase().split(','));
+const only = new Set((values.only ?? 'B1,B6,B7,B11,LIMIT,B2,B6N').toUpperCase().split(','));
 const benchDir = join(DATASETS_DIR, '..', 'bench');
 const scratch = join(benchDir, 'scratch');
 mkdirSync(scratch, { recursive: true });
@@ -45,13 +46,19 @@ const results: Record<string, unknown> = { machine, startedAt: new Date().toISOS
 for (const size of sizes) {
   if (only.has('B1')) results[`B1-${size}`] = await b1(size);
   if (only.has('B6')) results[`B6-${size}`] = await b6(size, scratch);
+  if (only.has('B7') || only.has('B8')) results[`B7-B8-${size}`] = await b7b8(size);
   if (only.has('B2') || only.has('B6N')) results[`neo4j-${size}`] = await neo4jScenarios(size, scratch, only);
 }
 if (only.has('B11')) results.B11 = b11(memorySizes);
 if (only.has('LIMIT')) results.mapLimit = await mapLimit(scratch);
 
 rmSync(scratch, { recursive: true, force: true });
+// latest.json keeps the last figures of every scenario: a run of some scenarios updates only theirs
+const latestFile = join(benchDir, 'latest.json');
+const previous = existsSync(latestFile)
+  ? (JSON.parse(readFileSync(latestFile, 'utf8')) as Record<string, unknown>)
+  : {};
+writeFileSync(latestFile, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
 const json = `${JSON.stringify(results, null, 2)}\n`;
-writeFileSync(join(benchDir, 'latest.json'), json);
 writeFileSync(join(benchDir, `results-${(results.startedAt as string).replace(/[:.]/g, '-')}.json`), json);
 console.log(`\nFigures written to ${join(benchDir, 'latest.json')}`);

@@ -289,3 +289,33 @@ describe('ultimate controller', () => {
     expect(ultimateController('B', holders([{ from: 'A', to: 'B', share: 0.4 }]))).toBeUndefined();
   });
 });
+
+describe('betweenness', () => {
+  it('is exact on small chains: the middle of a path, the hub of a star', () => {
+    const g = chain({
+      segments: ['A'],
+      feeds: [],
+      firms: [
+        ['a', true, 'A'],
+        ['b', true, 'A'],
+        ['c', true, 'A'],
+        ['x', true, 'A'],
+        ['l1', true, 'A'],
+        ['l2', true, 'A'],
+        ['l3', true, 'A'],
+      ],
+      supplies: [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['x', 'l1'],
+        ['x', 'l2'],
+        ['x', 'l3'],
+      ],
+    });
+    const scores = Object.fromEntries(gapReport(g).chokepoints.betweenness.map((b) => [b.enterpriseId, b.score]));
+    // 7 nodes: b lies on 1 shortest path of the 15 pairs between the other 6; x on 3
+    expect(scores.b).toBeCloseTo(1 / 15);
+    expect(scores.x).toBeCloseTo(3 / 15);
+    expect(Object.keys(scores).sort()).toEqual(['b', 'x']);
+  });
+});

@@ -1,11 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../src/import/importer';
 import { ImportError } from '../src/import/problems';
 import { Invalid, parseShare } from '../src/import/values';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
+import { dataDirFromEnv } from '../src/store/open';
 import { code, tempDir } from './cli';
 
 describe('input formats', () => {
@@ -91,5 +93,78 @@ describe('input formats', () => {
 
   it.each([0, '0%', -0.2, '101', '150%', 'half', ''])('refuses the share %s', (input) => {
     expect(parseShare(input)).toBeInstanceOf(Invalid);
+  });
+});
+
+describe('what a spreadsheet means', () => {
+  it('reads shares under a percent header as percentages, fills in missing provenance, and takes sheets named like files', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'enterprises.csv'),
+      `id,name,shortName,district,local,status\n${code(51)},甲,甲,本区,true,存续\n${code(52)},乙,乙,本区,true,存续\n`,
+    );
+    writeFileSync(join(dir, 'controls.csv'), `股东,被投资企业,持股比例(%)\n${code(51)},${code(52)},1\n`);
+    const store = await EmbeddedStore.open(tempDir());
+    await importFiles(store, { paths: [dir] });
+    const [held] = [...store.view().holdingsInto(code(52))];
+    expect(held?.share).toBe(0.01);
+    const neighbourhood = await store.neighbourhood(code(52), { depth: 1, kinds: ['CONTROLS'], limit: 5 });
+    expect(neighbourhood?.edges[0]).toMatchObject({ source: expect.stringMatching(/controls\.csv$/), confidence: 1 });
+
+    const workbook = new ExcelJS.Workbook();
+    workbook
+      .addWorksheet('企业-2025')
+      .addRow(['统一社会信用代码', '企业名称', '简称', '所在地区', '是否本地', '经营状态']);
+    const path = join(tempDir(), 'book.xlsx');
+    await workbook.xlsx.writeFile(path);
+    await expect(importFiles(store, { paths: [path] })).resolves.toBeDefined();
+  });
+
+  it('keeps what a later file leaves out', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'enterprises.csv'),
+      `id,name,shortName,district,local,status,park,revenue,tags\n${code(61)},丙,丙,本区,true,存续,园区一,5000,专精特新\n`,
+    );
+    const store = await EmbeddedStore.open(tempDir());
+    await importFiles(store, { paths: [dir] });
+    const later = tempDir();
+    writeFileSync(
+      join(later, 'enterprises.csv'),
+      `id,name,shortName,district,local,status\n${code(61)},丙公司,丙,本区,true,存续\n`,
+    );
+    const summary = await importFiles(store, { paths: [later] });
+    expect(summary.counts.enterprises.updated).toBe(1);
+    expect(await store.getEnterprise(code(61))).toMatchObject({
+      name: '丙公司',
+      park: '园区一',
+      revenue: 5000,
+      tags: ['专精特新'],
+    });
+  });
+
+  it('refuses text that is not in the encoding instead of storing it garbled', async () => {
+    const dir = tempDir();
+    const ascii = `id,name,shortName,district,local,status\n${`${code(71)},a,a,d,true,s\n`.repeat(1)}`;
+    const padding = `${'x'.repeat(300 * 1024)}\n`; // more than the 256 KB the detection samples
+    writeFileSync(
+      join(dir, 'enterprises.csv'),
+      Buffer.concat([
+        Buffer.from(ascii + padding.replace(/\n$/, ',,,,,\n')),
+        iconv.encode(`${code(72)},乙公司,乙,本区,true,存续\n`, 'gbk'),
+      ]),
+    );
+    const error = await importFiles(await EmbeddedStore.open(tempDir()), { paths: [dir] }).catch((e) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).message).toMatch(
+      /is not utf-8 text further on\. If a Chinese spreadsheet tool saved it, try --encoding gb18030/,
+    );
+  });
+
+  it('resolves a relative CHAIN_DATA_DIR against the folder the command ran in', () => {
+    expect(dataDirFromEnv({ CHAIN_DATA_DIR: 'data/rel', INIT_CWD: '/srv/chain-atlas' })).toBe(
+      '/srv/chain-atlas/data/rel',
+    );
+    expect(dataDirFromEnv({ CHAIN_DATA_DIR: '/abs/store' })).toBe('/abs/store');
   });
 });

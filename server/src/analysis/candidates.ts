@@ -1,3 +1,4 @@
+import type { Supplies } from '../domain/model';
 import type { ChainIndexView } from './subgraph';
 
 /**
@@ -36,18 +37,40 @@ const LABELS: Record<ScoreTerm['key'], string> = {
   SIZE: '规模（营收万元取对数）',
 };
 
+/** What each supplier already sells to the chain's local members: computed once per report. */
+export type ChainCustomers = Map<string, { links: Supplies[]; anchors: Set<string> }>;
+
+export function chainCustomers(view: ChainIndexView, into: readonly Supplies[]): ChainCustomers {
+  const out: ChainCustomers = new Map();
+  for (const s of into) {
+    let entry = out.get(s.from);
+    if (!entry) {
+      entry = { links: [], anchors: new Set() };
+      out.set(s.from, entry);
+    }
+    entry.links.push(s);
+    if (view.anchors.has(s.to)) entry.anchors.add(s.to);
+  }
+  return out;
+}
+
 /**
  * Ranks `pool` (outside enterprises) as candidates for a segment of the chain. Ties go to the
  * enterprise id, so the same data always gives the same list.
  */
-export function rankCandidates(view: ChainIndexView, segmentId: string, pool: Iterable<string>): Candidate[] {
+export function rankCandidates(
+  view: ChainIndexView,
+  customers: ChainCustomers,
+  segmentId: string,
+  pool: Iterable<string>,
+): Candidate[] {
   const out: Candidate[] = [];
   for (const id of new Set(pool)) {
     const e = view.enterprise.get(id);
     if (!e || e.local) continue;
     const worksIn = (view.segmentsOf.get(id) ?? []).includes(segmentId) ? 1 : 0;
-    const links = (view.suppliesFrom.get(id) ?? []).filter((s) => view.localMembers.has(s.to));
-    const anchors = new Set(links.map((s) => s.to).filter((to) => view.anchors.has(to)));
+    const links = customers.get(id)?.links ?? [];
+    const anchors = customers.get(id)?.anchors ?? new Set<string>();
     const size = Math.log10((e.revenue ?? 0) + 1);
     const terms: ScoreTerm[] = [
       term('WORKS_IN_SEGMENT', worksIn),
@@ -57,10 +80,10 @@ export function rankCandidates(view: ChainIndexView, segmentId: string, pool: It
     ];
     const evidence: EvidenceStep[][] = [];
     if (worksIn) evidence.push([{ from: id, to: segmentId, kind: 'IN_SEGMENT' }]);
-    const byAnchorFirst = [...links].sort(
-      (a, b) => Number(anchors.has(b.to)) - Number(anchors.has(a.to)) || a.to.localeCompare(b.to),
-    );
-    for (const link of byAnchorFirst) {
+    // up to three links as evidence: to anchors first, then to other members, by id
+    const shown = [...links.filter((l) => anchors.has(l.to)).slice(0, 3)];
+    if (shown.length < 3) shown.push(...links.filter((l) => !anchors.has(l.to)).slice(0, 3 - shown.length));
+    for (const link of shown) {
       if (evidence.length >= 3) break;
       const path: EvidenceStep[] = [{ from: id, to: link.to, kind: 'SUPPLIES' }];
       const onward = (view.suppliesFrom.get(link.to) ?? []).find((s) => view.anchors.has(s.to) && s.to !== link.to);

@@ -1,5 +1,3 @@
-import { UndirectedGraph } from 'graphology';
-import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import type { Supplies } from '../domain/model';
 import type { ChainIndexView } from './subgraph';
 
@@ -7,8 +5,9 @@ import type { ChainIndexView } from './subgraph';
  * Chokepoints of a chain's local supply flow: the graph of supply links between local
  * enterprises with a local chain member at one end or both, taken undirected. An articulation
  * point is an enterprise whose removal splits it; a bridge, a link whose removal does (two
- * links between the same pair are never a bridge). Betweenness is over every supply link of the
- * chain subgraph, local or not.
+ * links between the same pair are never a bridge). Betweenness is over the chain's supply
+ * subgraph: the supply links between enterprises working in the chain, local or not (sampled on
+ * a large chain).
  */
 export interface Chokepoints {
   articulationPoints: string[];
@@ -30,7 +29,9 @@ export function localSupplyLinks(view: ChainIndexView): Supplies[] {
 export function findChokepoints(view: ChainIndexView, top = 10): Chokepoints {
   const links = localSupplyLinks(view);
   const { articulationPoints, bridges } = articulationPointsAndBridges(links);
-  return { articulationPoints, bridges, betweenness: rankBetweenness(view.graph.supplies, top) };
+  const members = view.segmentsOf;
+  const chainLinks = view.graph.supplies.filter((s) => members.has(s.from) && members.has(s.to));
+  return { articulationPoints, bridges, betweenness: rankBetweenness(chainLinks, top) };
 }
 
 /** Tarjan's low-link, iterative (no recursion limit on large chains), over a multigraph. */
@@ -92,21 +93,89 @@ export function articulationPointsAndBridges(links: readonly { from: string; to:
   return { articulationPoints: [...points].sort(), bridges };
 }
 
+/** Exact betweenness up to this many enterprises; above it, an estimate from as many sampled sources. */
+export const BETWEENNESS_EXACT_UP_TO = 64;
+
+/**
+ * Betweenness (Brandes) over the supply links taken undirected, normalised to [0, 1]. On a large
+ * chain the exact figure costs O(nodes × links); it is then estimated from a fixed, evenly spread
+ * sample of sources (the same every run), which keeps the ranking of the few highest.
+ */
 function rankBetweenness(supplies: readonly Supplies[], top: number): { enterpriseId: string; score: number }[] {
-  const g = new UndirectedGraph();
+  const index = new Map<string, number>();
+  const ids: string[] = [];
+  const id = (key: string) => {
+    let i = index.get(key);
+    if (i === undefined) {
+      i = ids.length;
+      index.set(key, i);
+      ids.push(key);
+    }
+    return i;
+  };
+  const pairs = new Set<number>();
+  const neighbours: number[][] = [];
   for (const s of supplies) {
     if (s.from === s.to) continue;
-    g.mergeNode(s.from);
-    g.mergeNode(s.to);
-    g.mergeEdge(s.from, s.to);
+    const [a, b] = [id(s.from), id(s.to)];
+    const key = Math.min(a, b) * 1e7 + Math.max(a, b);
+    if (pairs.has(key)) continue;
+    pairs.add(key);
+    (neighbours[a] ??= []).push(b);
+    (neighbours[b] ??= []).push(a);
   }
-  if (g.order < 3) return [];
-  const scores = betweennessCentrality(g, { normalized: true });
-  return Object.entries(scores)
-    .filter(([, score]) => score > 0)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, top)
-    .map(([enterpriseId, score]) => ({ enterpriseId, score }));
+  const n = ids.length;
+  if (n < 3) return [];
+  const sources = n <= BETWEENNESS_EXACT_UP_TO ? [...Array(n).keys()] : evenlySpread(n, BETWEENNESS_EXACT_UP_TO);
+  const centrality = new Float64Array(n);
+  const sigma = new Float64Array(n);
+  const dist = new Int32Array(n);
+  const delta = new Float64Array(n);
+  const order = new Int32Array(n);
+  dist.fill(-1);
+  for (const s of sources) {
+    sigma[s] = 1;
+    dist[s] = 0;
+    let head = 0;
+    let tail = 0;
+    order[tail++] = s;
+    while (head < tail) {
+      const v = order[head++] as number;
+      for (const w of neighbours[v] ?? []) {
+        if (dist[w] === -1) {
+          dist[w] = (dist[v] as number) + 1;
+          order[tail++] = w;
+        }
+        if (dist[w] === (dist[v] as number) + 1) sigma[w] = (sigma[w] as number) + (sigma[v] as number);
+      }
+    }
+    for (let k = tail - 1; k > 0; k--) {
+      const w = order[k] as number;
+      for (const v of neighbours[w] ?? []) {
+        if (dist[v] === (dist[w] as number) - 1) {
+          delta[v] = (delta[v] as number) + ((sigma[v] as number) / (sigma[w] as number)) * (1 + (delta[w] as number));
+        }
+      }
+      centrality[w] = (centrality[w] as number) + (delta[w] as number);
+    }
+    for (let k = 0; k < tail; k++) {
+      const v = order[k] as number;
+      sigma[v] = 0;
+      dist[v] = -1;
+      delta[v] = 0;
+    }
+  }
+  // undirected: each pair counted from both ends; scale a sample up to all sources; normalise
+  const scale = n / sources.length / 2 / (((n - 1) * (n - 2)) / 2);
+  return [...centrality.keys()]
+    .filter((i) => (centrality[i] as number) > 0)
+    .map((i) => ({ enterpriseId: ids[i] as string, score: (centrality[i] as number) * scale }))
+    .sort((a, b) => b.score - a.score || a.enterpriseId.localeCompare(b.enterpriseId))
+    .slice(0, top);
+}
+
+function evenlySpread(n: number, k: number): number[] {
+  return Array.from({ length: k }, (_, i) => Math.floor((i * n) / k));
 }
 
 export interface LostSupply {

@@ -1,9 +1,9 @@
 import type { Candidate } from './candidates';
-import { rankCandidates } from './candidates';
+import { chainCustomers, rankCandidates } from './candidates';
 import { type Chokepoints, findChokepoints } from './chokepoints';
 import { classifyUncovered, type ExtendDirection } from './coverage';
 import {
-  fromSegment,
+  bySupplierSegment,
   intoLocalMembers,
   type OutsideSupplier,
   outsideSuppliers,
@@ -73,11 +73,25 @@ export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_
   const articulation = new Set(chokepoints.articulationPoints);
   const downstreamOf = (segmentId: string) =>
     new Set(graph.chain.feeds.filter((f) => f.from === segmentId).map((f) => f.to));
+  const into = intoLocalMembers(view);
+  const fromSegment = bySupplierSegment(view, into);
+  const customers = chainCustomers(view, into);
+  // outside suppliers of local members, by the segments those members work in
+  const outsideByCustomerSegment = new Map<string, Set<string>>();
+  for (const s of into) {
+    if (view.isLocal(s.from)) continue;
+    for (const seg of view.segmentsOf.get(s.to) ?? []) {
+      const set = outsideByCustomerSegment.get(seg) ?? new Set<string>();
+      set.add(s.from);
+      outsideByCustomerSegment.set(seg, set);
+    }
+  }
 
   const reports = segments.map((segment): SegmentReport => {
     const localIds = view.localIn(segment.id);
     const outsideIds = view.outsideIn(segment.id);
-    const sourcing = rateOf(view, fromSegment(view, segment.id));
+    const segmentSupply = fromSegment.get(segment.id) ?? [];
+    const sourcing = rateOf(view, segmentSupply);
     const gap = uncovered.get(segment.id);
     const reasons: StrengthenReason[] = [];
     const concerned = new Set<string>();
@@ -86,11 +100,7 @@ export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_
         reasons.push('FEW_FIRMS');
       }
       if (sourcing.byCount !== null && sourcing.byCount < params.minLocalSourcing) reasons.push('LOW_LOCAL_SOURCING');
-      const localSuppliers = new Set(
-        fromSegment(view, segment.id)
-          .filter((s) => view.isLocal(s.from))
-          .map((s) => s.from),
-      );
+      const localSuppliers = new Set(segmentSupply.filter((s) => view.isLocal(s.from)).map((s) => s.from));
       if (localSuppliers.size === 1) {
         reasons.push('SINGLE_LOCAL_SUPPLIER');
         for (const id of localSuppliers) concerned.add(id);
@@ -106,13 +116,7 @@ export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_
     const pool = [...outsideIds];
     if (need === 'STRENGTHEN') {
       const downstream = downstreamOf(segment.id);
-      for (const s of intoLocalMembers(view)) {
-        if (
-          !view.isLocal(s.from) &&
-          (view.segmentsOf.get(s.to) ?? []).some((seg) => downstream.has(seg) || seg === segment.id)
-        )
-          pool.push(s.from);
-      }
+      for (const seg of [segment.id, ...downstream]) pool.push(...(outsideByCustomerSegment.get(seg) ?? []));
     }
     return {
       segmentId: segment.id,
@@ -124,7 +128,7 @@ export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_
       reasons,
       sourcing,
       chokepointIds: [...concerned].sort(),
-      candidates: need === 'OK' ? [] : rankCandidates(view, segment.id, pool),
+      candidates: need === 'OK' ? [] : rankCandidates(view, customers, segment.id, pool),
     };
   });
 
@@ -133,11 +137,11 @@ export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_
     params,
     segments: reports,
     sourcing: {
-      overall: rateOf(view, intoLocalMembers(view)),
+      overall: rateOf(view, into),
       byAnchor: [...view.anchors]
         .sort()
         .map((enterpriseId) => ({ enterpriseId, rate: rateOf(view, view.suppliesInto.get(enterpriseId) ?? []) })),
-      outsideSuppliers: outsideSuppliers(view).slice(0, 20),
+      outsideSuppliers: outsideSuppliers(view, into).slice(0, 20),
     },
     chokepoints,
   };

@@ -44,10 +44,17 @@ export function intoLocalMembers(view: ChainIndexView): Supplies[] {
   return [...view.localMembers].flatMap((id) => view.suppliesInto.get(id) ?? []);
 }
 
-/** Supply into the chain's local members from the firms (local or not) working in a segment. */
-export function fromSegment(view: ChainIndexView, segmentId: string): Supplies[] {
-  const firms = new Set(view.membersOf.get(segmentId) ?? []);
-  return intoLocalMembers(view).filter((s) => firms.has(s.from));
+/** Supply into the chain's local members, by the segments its supplier works in. */
+export function bySupplierSegment(view: ChainIndexView, into: readonly Supplies[]): Map<string, Supplies[]> {
+  const out = new Map<string, Supplies[]>();
+  for (const s of into) {
+    for (const segmentId of view.segmentsOf.get(s.from) ?? []) {
+      const list = out.get(segmentId);
+      if (list) list.push(s);
+      else out.set(segmentId, [s]);
+    }
+  }
+  return out;
 }
 
 export interface OutsideSupplier {
@@ -59,9 +66,12 @@ export interface OutsideSupplier {
 }
 
 /** Suppliers from outside the district that serve local members, most anchors and members served first. */
-export function outsideSuppliers(view: ChainIndexView): OutsideSupplier[] {
+export function outsideSuppliers(
+  view: ChainIndexView,
+  into: readonly Supplies[] = intoLocalMembers(view),
+): OutsideSupplier[] {
   const by = new Map<string, { anchors: Set<string>; members: Set<string>; links: number; value: number }>();
-  for (const s of intoLocalMembers(view)) {
+  for (const s of into) {
     if (view.isLocal(s.from)) continue;
     const entry = by.get(s.from) ?? { anchors: new Set(), members: new Set(), links: 0, value: 0 };
     entry.members.add(s.to);

@@ -3,15 +3,15 @@ import type { ChainRecord, EnterpriseRecord } from '../store/port';
 
 /**
  * What the chain analysis reads: one chain with its template, the enterprises working in its
- * segments, and every supply link with a chain member at one end (with the enterprises at the
- * other end). A store builds it (GraphStore.chainSubgraph); the analysis is pure functions over it.
+ * segments, every supply link into one of them, and the supply links out of them to local firms
+ * outside the chain (with the enterprises at the other ends). A store builds it (GraphStore.chainSubgraph); the analysis is pure functions over it.
  */
 export interface ChainSubgraph {
   chain: ChainRecord;
   memberships: { enterpriseId: string; segmentId: string }[];
-  /** Members, and every enterprise linked to one by SUPPLIES. */
+  /** Members, and the enterprises at the other end of the supplies. */
   enterprises: EnterpriseRecord[];
-  /** SUPPLIES with a member at one end or both. */
+  /** SUPPLIES into a member, and from a member to a local firm outside the chain. */
   supplies: Supplies[];
 }
 
@@ -24,12 +24,16 @@ export class ChainIndexView {
   /** Local enterprises working in the chain. */
   readonly localMembers = new Set<string>();
   readonly anchors: Set<string>;
-  /** Supply links into each local member. */
+  /** Supply links into each enterprise. */
   readonly suppliesInto = new Map<string, Supplies[]>();
-  readonly suppliesFrom = new Map<string, Supplies[]>();
+  private from: Map<string, Supplies[]> | undefined;
+  private readonly local = new Set<string>();
 
   constructor(readonly graph: ChainSubgraph) {
-    for (const e of graph.enterprises) this.enterprise.set(e.id, e);
+    for (const e of graph.enterprises) {
+      this.enterprise.set(e.id, e);
+      if (e.local) this.local.add(e.id);
+    }
     for (const s of graph.chain.segments) {
       this.segment.set(s.id, s);
       this.membersOf.set(s.id, []);
@@ -41,14 +45,20 @@ export class ChainIndexView {
       if (this.enterprise.get(m.enterpriseId)?.local) this.localMembers.add(m.enterpriseId);
     }
     this.anchors = new Set(graph.chain.anchorIds);
-    for (const s of graph.supplies) {
-      push(this.suppliesInto, s.to, s);
-      push(this.suppliesFrom, s.from, s);
+    for (const s of graph.supplies) push(this.suppliesInto, s.to, s);
+  }
+
+  /** Supply links out of each enterprise (built on first use). */
+  get suppliesFrom(): Map<string, Supplies[]> {
+    if (!this.from) {
+      this.from = new Map();
+      for (const s of this.graph.supplies) push(this.from, s.from, s);
     }
+    return this.from;
   }
 
   isLocal(id: string): boolean {
-    return this.enterprise.get(id)?.local ?? false;
+    return this.local.has(id);
   }
 
   localIn(segmentId: string): string[] {

@@ -7,9 +7,8 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_DATA_DIR } from '../paths';
 import { EmbeddedStore } from '../store/embedded/embedded-store';
-import { openNeo4jStore } from '../store/open';
+import { dataDirFromEnv, openNeo4jStore } from '../store/open';
 import { type ImportSummary, importFiles } from './importer';
 import { KINDS } from './interchange';
 import { formatProblem, ImportError } from './problems';
@@ -41,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const paths = positionals.map((p) => resolve(cwd, p));
-  const dataDir = resolve(cwd, values['data-dir'] ?? process.env.CHAIN_DATA_DIR ?? DEFAULT_DATA_DIR);
+  const dataDir = values['data-dir'] ? resolve(cwd, values['data-dir']) : dataDirFromEnv();
   // Neo4j when NEO4J_URI is set (and no --data-dir asks for the embedded store), else the embedded store
   const neo4j = values['data-dir'] ? undefined : await openNeo4jStore();
   const store = neo4j ?? (await EmbeddedStore.open(dataDir));

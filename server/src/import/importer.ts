@@ -86,6 +86,13 @@ export async function importFiles(target: ImportTarget, options: ImportOptions):
   };
 }
 
+/** Files that cannot be read and headers first (they explain what follows), then by place. */
 function byPlace(a: ImportProblem, b: ImportProblem): number {
-  return a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? '') || a.line - b.line;
+  const early = (p: ImportProblem) => (p.line === 0 || /column/.test(p.message) ? 0 : 1);
+  return (
+    early(a) - early(b) ||
+    a.file.localeCompare(b.file) ||
+    (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
+    a.line - b.line
+  );
 }

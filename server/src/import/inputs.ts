@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { extname, join, relative } from 'node:path';
 import { KINDS, type Kind, TABLE_NAMES } from './interchange';
 import type { ImportProblem } from './problems';
 import { readCsv } from './sources/csv';
@@ -7,6 +7,7 @@ import { detectEncoding } from './sources/encoding';
 import type { Encoding, TableEvent } from './sources/events';
 import { readJsonLines } from './sources/jsonl';
 import { readWorkbook } from './sources/xlsx';
+import { kindOfFileName } from './table-names';
 
 /** One input file and how to read it. */
 export interface Input {
@@ -24,19 +25,6 @@ const FORMATS: Record<string, Input['format']> = {
   '.csv': 'csv',
   '.xlsx': 'xlsx',
 };
-
-/** The kind a file holds, from its name: enterprises.csv, enterprises-2025.csv, 企业.csv, … */
-export function kindOfFileName(name: string): Kind | undefined {
-  const base = basename(name, extname(name)).toLowerCase();
-  let best: { kind: Kind; length: number } | undefined;
-  for (const kind of KINDS) {
-    for (const table of TABLE_NAMES[kind]) {
-      const fits = base === table || (base.startsWith(table) && /^[-_. 0-9]/.test(base.slice(table.length)));
-      if (fits && table.length > (best?.length ?? 0)) best = { kind, length: table.length };
-    }
-  }
-  return best?.kind;
-}
 
 /** The input files named by paths (files, or folders of files), in the order kinds are read. */
 export function resolveInputs(paths: readonly string[]): { inputs: Input[]; problems: ImportProblem[] } {
@@ -73,7 +61,9 @@ export function resolveInputs(paths: readonly string[]): { inputs: Input[]; prob
     }
     if (stat.isDirectory()) {
       for (const name of readdirSync(path).sort()) {
-        if (!name.startsWith('.') && statSync(join(path, name)).isFile()) add(join(path, name), true);
+        // dot files, and the ~$ lock files Office leaves beside an open workbook, are not data
+        if (!name.startsWith('.') && !name.startsWith('~$') && statSync(join(path, name)).isFile())
+          add(join(path, name), true);
       }
     } else add(path, false);
   }

@@ -34,9 +34,10 @@ const f = (name: string, parse: FieldSpec['parse'], required: boolean, ...aliase
   required,
   aliases,
 });
+/** Provenance: optional in a file; a row without it gets its file as source and confidence 1 (rows.ts). */
 const provenance = [
-  f('source', parseText, true, '来源', '数据来源'),
-  f('confidence', parseConfidence, true, '置信度', '可信度'),
+  f('source', parseText, false, '来源', '数据来源'),
+  f('confidence', parseConfidence, false, '置信度', '可信度'),
   f('verifiedAt', parseDate, false, '核实日期', '核验日期'),
 ];
 

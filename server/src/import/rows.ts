@@ -1,6 +1,6 @@
 import { FIELDS, type FieldSpec, type Kind } from './interchange';
 import type { ImportProblem, Location } from './problems';
-import { Invalid } from './values';
+import { Invalid, parseSharePercent } from './values';
 
 /**
  * Turns the raw records of one table (a file or a sheet) into typed rows of its kind. Headers
@@ -15,6 +15,8 @@ export class RowParser {
   private readonly byKey = new Map<string, number>();
   /** Field index of each column of the header. */
   private columns: number[] = [];
+  /** Fields whose header says they are in percent, e.g. 持股比例(%). */
+  private readonly percent = new Set<number>();
 
   constructor(
     readonly kind: Kind,
@@ -29,6 +31,10 @@ export class RowParser {
   /** The header of a CSV file or sheet. Returns false when the table cannot be read on. */
   header(names: readonly unknown[], at: Location): boolean {
     this.columns = names.map((n) => this.byHeader.get(normalizeHeader(String(n ?? ''))) ?? -1);
+    names.forEach((n, i) => {
+      const index = this.columns[i] as number;
+      if (index !== -1 && this.specs[index]?.name === 'share' && /[%％]/.test(String(n))) this.percent.add(index);
+    });
     let fine = true;
     names.forEach((name, i) => {
       if (this.columns[i] === -1 && String(name ?? '').trim() !== '') {
@@ -106,9 +112,11 @@ export class RowParser {
           this.report({ ...at, field: spec.name, message: 'is required' });
           fine = false;
         } else if (spec.name === 'tags') row.tags = [];
+        else if (spec.name === 'source') row.source = at.sheet === undefined ? at.file : `${at.file}[${at.sheet}]`;
+        else if (spec.name === 'confidence') row.confidence = 1;
         continue;
       }
-      const parsed = spec.parse(value);
+      const parsed = this.percent.has(i) ? parseSharePercent(value) : spec.parse(value);
       if (parsed instanceof Invalid) {
         this.report({ ...at, field: spec.name, message: parsed.message });
         fine = false;

@@ -23,13 +23,12 @@ export function parseText(value: unknown): Parsed<string> {
   return bad(`must be text, got ${describe(value)}`);
 }
 
+/** A plain decimal number (no hex, no blanks inside). */
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
 export function parseNumber(value: unknown): Parsed<number> {
-  const n =
-    typeof value === 'number'
-      ? value
-      : typeof value === 'string'
-        ? Number(value.trim().replaceAll(',', ''))
-        : Number.NaN;
+  const text = typeof value === 'string' ? value.trim().replaceAll(',', '') : '';
+  const n = typeof value === 'number' ? value : NUMBER.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(n)) return bad(`must be a number, got ${describe(value)}`);
   if (n < 0) return bad(`must not be negative, got ${n}`);
   return ok(n);
@@ -58,11 +57,17 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /**
  * YYYY-MM-DD (also YYYY/M/D, YYYY.M.D, YYYY年M月D日, a spreadsheet date cell, or a spreadsheet's
- * day number such as 43240 for 2018-05-20), as YYYY-MM-DD.
+ * five-digit day number such as 43240 for 2018-05-20), as YYYY-MM-DD.
  */
 export function parseDate(value: unknown): Parsed<string> {
-  if (typeof value === 'number' && Number.isInteger(value) && value > 60 && value < 2958466) {
-    return ok(new Date(EXCEL_EPOCH + value * 86_400_000).toISOString().slice(0, 10));
+  const day =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d{5}$/.test(value.trim())
+        ? Number(value)
+        : Number.NaN;
+  if (Number.isInteger(day) && day >= 10_000 && day < 2_958_466) {
+    return ok(new Date(EXCEL_EPOCH + day * 86_400_000).toISOString().slice(0, 10));
   }
   if (value instanceof Date && !Number.isNaN(value.getTime())) return ok(value.toISOString().slice(0, 10));
   if (typeof value === 'string') {
@@ -96,14 +101,32 @@ function parseDateText(value: string): Parsed<string> {
 export function parseShare(value: unknown): Parsed<number> {
   let n: number;
   if (typeof value === 'string' && value.trim().endsWith('%')) {
-    n = Number(value.trim().slice(0, -1)) / 100;
+    const text = value.trim().slice(0, -1).trim();
+    n = NUMBER.test(text) ? Number(text) / 100 : Number.NaN;
   } else {
-    const plain = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : Number.NaN;
+    const plain =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string' && NUMBER.test(value.trim())
+          ? Number(value.trim())
+          : Number.NaN;
     n = plain > 1 ? plain / 100 : plain;
   }
   if (!Number.isFinite(n)) return bad(`must be a share like 0.51, 51% or 51, got ${describe(value)}`);
   if (n <= 0 || n > 1) return bad(`must be above 0 and at most 100%, got ${describe(value)}`);
   return ok(Math.round(n * 1e6) / 1e6);
+}
+
+/** A share under a header that says it is in percent (持股比例(%)): 1 is 1%, 51 is 51%. */
+export function parseSharePercent(value: unknown): Parsed<number> {
+  if (typeof value === 'string' && value.trim().endsWith('%')) return parseShare(value);
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && NUMBER.test(value.trim())
+        ? Number(value.trim())
+        : Number.NaN;
+  return Number.isFinite(n) ? parseShare(`${n}%`) : bad(`must be a percentage like 51, got ${describe(value)}`);
 }
 
 export function parseConfidence(value: unknown): Parsed<number> {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { ImportTarget } from '../import/importer';
 import { importFiles } from '../import/importer';
 import { DEFAULT_DATA_DIR, DEMO_DATA_DIR } from '../paths';
@@ -12,12 +13,21 @@ import type { GraphStore } from './port';
  * empty data directory is first filled with the demo data set, through the importer.
  */
 export async function openEmbeddedStore(
-  dataDir = process.env.CHAIN_DATA_DIR || DEFAULT_DATA_DIR,
+  dataDir = dataDirFromEnv(),
   { seed = true }: { seed?: boolean } = {},
 ): Promise<EmbeddedStore> {
   const store = await EmbeddedStore.open(dataDir);
   if (store.empty && seed) await importFiles(store, { paths: [DEMO_DATA_DIR] });
   return store;
+}
+
+/**
+ * CHAIN_DATA_DIR, resolved against the folder the command was run from (pnpm runs scripts in a
+ * package's folder, and tells the original one in INIT_CWD), or the default.
+ */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = env.CHAIN_DATA_DIR?.trim();
+  return dir ? resolve(env.INIT_CWD ?? process.cwd(), dir) : DEFAULT_DATA_DIR;
 }
 
 /** The Neo4j store of NEO4J_URI & co., its schema in place; undefined when NEO4J_URI is not set. */

@@ -96,7 +96,10 @@ export interface GraphStore {
   segmentsOf(enterpriseId: string): Promise<Segment[]>;
   /** Enterprises working in the segments of a chain. */
   chainMembers(chainId: string): Promise<SegmentMembership[]>;
-  /** A chain with its members and every supply link touching them: what the chain analysis reads. */
+  /**
+   * A chain with its members, the supply into them and the supply out of them to local firms
+   * outside the chain: what the chain analysis reads.
+   */
   chainSubgraph(chainId: string): Promise<ChainSubgraph | undefined>;
   /** Every holding on a path of CONTROLS up from an enterprise (its owners, their owners, …). */
   ownersOf(enterpriseId: string): Promise<Holding[]>;

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import type { Kind } from '../interchange';
-import { decoder } from './encoding';
+import { decoder, EncodingError } from './encoding';
 import type { Encoding, TableEvent } from './events';
 
 /** A CSV file of one kind, streamed: its header, then a record at a time with its line number. */
@@ -16,6 +16,7 @@ export async function* readCsv(
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false });
   const reading = pipeline(createReadStream(path), decoder(encoding), parser);
   let first = true;
+  let failed = false;
   let batch: TableEvent[] = [];
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -32,10 +33,11 @@ export async function* readCsv(
     yield batch;
     await reading;
   } catch (e) {
+    failed = true;
     const error = e as Error & { lines?: number };
-    const message = `not readable as CSV: ${error.message}`;
+    const message = e instanceof EncodingError ? error.message : `not readable as CSV: ${error.message}`;
     yield [...batch, { type: 'problem', problem: { file, line: error.lines ?? 0, message } }];
     reading.catch(() => {});
   }
-  if (first) yield [{ type: 'problem', problem: { file, line: 1, message: 'has no header row' } }];
+  if (first && !failed) yield [{ type: 'problem', problem: { file, line: 1, message: 'has no header row' } }];
 }

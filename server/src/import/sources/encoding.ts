@@ -28,17 +28,38 @@ export function detectEncoding(path: string): Encoding {
   }
 }
 
-/** A stream transform from bytes in `encoding` to text, dropping a byte order mark. */
+/**
+ * A stream transform from bytes in `encoding` to text, dropping a byte order mark. Bytes that
+ * are not text in that encoding stop it with an error that says so, instead of garbled text.
+ */
 export function decoder(encoding: Encoding): Transform {
-  const text = new TextDecoder(encoding, { fatal: false, ignoreBOM: false });
+  const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
   return new Transform({
     decodeStrings: true,
     readableObjectMode: false,
     transform(chunk: Buffer, _enc, done) {
-      done(null, text.decode(chunk, { stream: true }));
+      try {
+        done(null, text.decode(chunk, { stream: true }));
+      } catch {
+        done(new EncodingError(encoding));
+      }
     },
     flush(done) {
-      done(null, text.decode());
+      try {
+        done(null, text.decode());
+      } catch {
+        done(new EncodingError(encoding));
+      }
     },
   });
+}
+
+export class EncodingError extends Error {
+  constructor(encoding: Encoding) {
+    const hint =
+      encoding === 'utf-8'
+        ? ' If a Chinese spreadsheet tool saved it, try --encoding gb18030.'
+        : ' Try another --encoding.';
+    super(`is not ${encoding} text further on.${hint}`);
+  }
 }

@@ -5,7 +5,17 @@ import { readLineBatches } from './lines';
 /** A JSON Lines file of one kind (UTF-8; a byte order mark is dropped), in batches of events. */
 export async function* readJsonLines(path: string, file: string, kind: Kind): AsyncGenerator<TableEvent[]> {
   yield [{ type: 'table', kind, at: { file, line: 0 } }];
-  for await (const { first, lines } of readLineBatches(path)) {
+  const batches = readLineBatches(path);
+  for (;;) {
+    let next: IteratorResult<{ first: number; lines: string[] }>;
+    try {
+      next = await batches.next();
+    } catch (e) {
+      yield [{ type: 'problem', problem: { file, line: 0, message: (e as Error).message.replace(`${path}: `, '') } }];
+      return;
+    }
+    if (next.done) return;
+    const { first, lines } = next.value;
     const events: TableEvent[] = [];
     for (let i = 0; i < lines.length; i++) {
       const line = first + i;

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { kindOfTable, TABLE_NAMES } from '../interchange';
+import { TABLE_NAMES } from '../interchange';
+import { kindOfFileName } from '../table-names';
 import type { TableEvent } from './events';
 
 /**
@@ -17,7 +18,7 @@ export async function* readWorkbook(path: string, file: string): AsyncGenerator<
   try {
     for await (const sheet of workbook) {
       const name = (sheet as unknown as { name: string }).name;
-      const kind = kindOfTable(name);
+      const kind = kindOfFileName(name);
       if (!kind) {
         const known = Object.values(TABLE_NAMES)
           .map((names) => names.join('/'))

@@ -53,7 +53,7 @@ export class MemoryStore implements GraphStore {
       const changed: unknown[] = [];
       for (const row of data[kind] as object[]) {
         const old = this.existing(kind, row);
-        const state: State = old === undefined ? 'added' : sameFields(old, row) ? 'unchanged' : 'updated';
+        const state: State = old === undefined ? 'added' : givesNothingNew(old, row) ? 'unchanged' : 'updated';
         c[state]++;
         if (state === 'added') added.add(row);
         if (state !== 'unchanged') changed.push(row);
@@ -151,14 +151,15 @@ export class MemoryStore implements GraphStore {
     if (e.foundedOn !== undefined) record.foundedOn = p.get(e.foundedOn);
     record.tags = p.tags(e.tags);
     record.role = 'OTHER';
-    if (this.graph.hasNode(e.id)) this.graph.replaceNodeAttributes(e.id, record);
+    if (this.graph.hasNode(e.id))
+      this.graph.replaceNodeAttributes(e.id, mergeUpdate(this.graph.getNodeAttributes(e.id), record));
     else this.graph.addNode(e.id, record);
   }
 
   private putRelation(r: Relation, isNew: boolean): void {
     const edge = isNew ? undefined : this.findEdge(r.kind, r.from, r.to, r.kind === 'SUPPLIES' ? r.product : undefined);
     if (edge === undefined) this.graph.addEdge(r.from, r.to, r);
-    else this.graph.replaceEdgeAttributes(edge, r);
+    else this.graph.replaceEdgeAttributes(edge, mergeUpdate(this.graph.getEdgeAttributes(edge), r));
   }
 
   /** The edge of a relationship's key, if there is one. */
@@ -254,12 +255,17 @@ export class MemoryStore implements GraphStore {
     const ids = new Set(members);
     const supplies: Supplies[] = [];
     for (const id of members) {
-      this.graph.forEachEdge(id, (_e, r, source, target) => {
+      // supply into members, and out of members to local firms (the analysis reads no other);
+      // a link between two members is seen from both ends: keep it once, from its customer
+      this.graph.forEachInEdge(id, (_e, r, source) => {
         if (r.kind !== 'SUPPLIES') return;
-        // a link between two members is seen from both ends: keep it once, from its supplier
-        if (members.has(source) && members.has(target) && source !== id) return;
         supplies.push(r);
-        ids.add(source === id ? target : source);
+        ids.add(source);
+      });
+      this.graph.forEachOutEdge(id, (_e, r, _source, target) => {
+        if (r.kind !== 'SUPPLIES' || members.has(target) || !this.graph.getNodeAttributes(target).local) return;
+        supplies.push(r);
+        ids.add(target);
       });
     }
     const enterprises = [...ids].map((id) => this.graph.getNodeAttributes(id));
@@ -344,14 +350,22 @@ function neighbourhoodOf(graph: EnterpriseGraph, centre: string, options: Neighb
   return { centreId: centre, nodes, distances, edges, truncated };
 }
 
-function sameFields(a: object, b: object): boolean {
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  if (keys.length !== Object.keys(y).length) return false;
-  return keys.every((k) => {
-    const u = x[k];
-    const v = y[k];
+/**
+ * An update changes only the fields a row gives: a column a file leaves out, or leaves empty, keeps
+ * what is stored (and an empty tag list keeps the stored tags).
+ */
+function givesNothingNew(stored: object, row: object): boolean {
+  const old = stored as Record<string, unknown>;
+  return Object.entries(row).every(([k, v]) => {
+    const u = old[k];
+    if (Array.isArray(v) && k === 'tags' && v.length === 0) return true;
     return Array.isArray(u) && Array.isArray(v) ? u.join('\u0000') === v.join('\u0000') : u === v;
   });
+}
+
+export function mergeUpdate<T extends object>(stored: T, row: T): T {
+  const merged = { ...stored, ...row } as T & { tags?: string[] };
+  const oldTags = (stored as { tags?: string[] }).tags;
+  if (Array.isArray(merged.tags) && merged.tags.length === 0 && oldTags) merged.tags = oldTags;
+  return merged;
 }

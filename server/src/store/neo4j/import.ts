@@ -147,16 +147,39 @@ const FILE: Record<Kind, string> = {
   supplies: 'supplies',
 };
 
+/** Kinds whose rows update only the properties they give: sent as their key and `props`. */
+const UPDATED_BY_PROPS: Partial<Record<Kind, string[]>> = {
+  enterprises: ['id'],
+  controls: ['from', 'to'],
+  supplies: ['from', 'to', 'product'],
+  inSegment: ['enterpriseId', 'segmentId'],
+  anchors: ['enterpriseId', 'chainId'],
+};
+
 /** Every row, kind by kind (nodes first), in UNWIND batches of the import files. */
 export async function writeImport(tx: Tx, rows: Dataset): Promise<void> {
   for (const kind of KINDS) {
     const integers = INTEGERS[kind] ?? [];
+    const keys = UPDATED_BY_PROPS[kind];
     for (const part of chunks(rows[kind] as unknown as Record<string, unknown>[])) {
-      const sent = integers.length === 0 ? part : part.map((r) => withIntegers(r, integers));
+      const typed = integers.length === 0 ? part : part.map((r) => withIntegers(r, integers));
+      const sent = keys
+        ? typed.map((r) => ({
+            ...pick(r, keys),
+            props: omit(
+              r,
+              keys.filter((k) => k !== 'product'),
+            ),
+          }))
+        : typed;
       await tx.run('import', FILE[kind], { rows: sent });
     }
   }
 }
+
+const pick = (row: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, row[k]]));
+const omit = (row: Record<string, unknown>, keys: string[]) =>
+  Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
 
 function withIntegers(row: Record<string, unknown>, fields: string[]): Record<string, unknown> {
   const out = { ...row };
