@@ -18,8 +18,16 @@ export async function b7b8(size: Size) {
   const chainIds = (await store.chains()).map((c) => c.id);
   const graphs = await Promise.all(chainIds.map((id) => store.chainSubgraph(id)));
   const nodes = graphs.map((g) => g?.enterprises.length ?? 0);
+  // cold: the store builds the chain's subgraph (as after an import); warm: it has it already
+  const cold = await timeEachAsync(chainIds, async (id) => {
+    store.forgetChainSubgraphs();
+    return gapReport((await store.chainSubgraph(id)) as ChainSubgraph);
+  });
+  const subgraphOnly = await timeEachAsync(chainIds, (id) => {
+    store.forgetChainSubgraphs();
+    return store.chainSubgraph(id);
+  });
   const b7 = await timeEachAsync(chainIds, async (id) => gapReport((await store.chainSubgraph(id)) as ChainSubgraph));
-  const subgraphOnly = await timeEachAsync(chainIds, (id) => store.chainSubgraph(id));
 
   // B8: a chain subgraph cut to about 5,000 enterprises (its first members and their links)
   const big = graphs[0] as ChainSubgraph;
@@ -37,8 +45,9 @@ export async function b7b8(size: Size) {
   printTable(
     ['step', 'p50', 'p95', 'target'],
     [
-      ['chain subgraph from the store', ms(subgraphOnly.p50), ms(subgraphOnly.p95), ''],
-      ['subgraph + whole gap report', ms(b7.p50), ms(b7.p95), '≤ 50'],
+      ['chain subgraph built by the store', ms(subgraphOnly.p50), ms(subgraphOnly.p95), ''],
+      ['gap report, subgraph built first (cold)', ms(cold.p50), ms(cold.p95), ''],
+      ['gap report, subgraph kept (warm)', ms(b7.p50), ms(b7.p95), '≤ 50'],
     ],
   );
   console.log(

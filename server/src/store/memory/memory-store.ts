@@ -35,6 +35,8 @@ export class MemoryStore implements GraphStore {
   readonly chainIndex = new ChainIndex();
   private readonly pool = new StringPool();
   private systems = new Map<string, EnterpriseSystem>();
+  /** Chain subgraphs as built since the last change: a chain's gap report is asked for again and again. */
+  private readonly subgraphs = new Map<string, ChainSubgraph>();
 
   constructor(data?: Dataset) {
     if (data) this.apply(data);
@@ -119,6 +121,7 @@ export class MemoryStore implements GraphStore {
     for (const r of data.controls) this.putRelation(this.relation('CONTROLS', r), added?.has(r) ?? false);
     for (const r of data.supplies) this.putRelation(this.relation('SUPPLIES', r), added?.has(r) ?? false);
     this.systems = deriveSystems(this.graph);
+    this.subgraphs.clear();
   }
 
   /*
@@ -246,6 +249,19 @@ export class MemoryStore implements GraphStore {
   }
 
   async chainSubgraph(chainId: string): Promise<ChainSubgraph | undefined> {
+    const cached = this.subgraphs.get(chainId);
+    if (cached) return cached;
+    const built = this.buildChainSubgraph(chainId);
+    if (built) this.subgraphs.set(chainId, built);
+    return built;
+  }
+
+  /** Drops the kept chain subgraphs (the benchmarks time a cold build with it). */
+  forgetChainSubgraphs(): void {
+    this.subgraphs.clear();
+  }
+
+  private buildChainSubgraph(chainId: string): ChainSubgraph | undefined {
     const chain = this.chainRecord(chainId);
     if (!chain) return undefined;
     const memberships = chain.segments.flatMap((s) =>
