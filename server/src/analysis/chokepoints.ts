@@ -115,14 +115,19 @@ function rankBetweenness(supplies: readonly Supplies[], top: number): { enterpri
   };
   const pairs = new Set<number>();
   const neighbours: number[][] = [];
+  const link = (x: number, y: number) => {
+    const list = neighbours[x];
+    if (list) list.push(y);
+    else neighbours[x] = [y];
+  };
   for (const s of supplies) {
     if (s.from === s.to) continue;
     const [a, b] = [id(s.from), id(s.to)];
     const key = Math.min(a, b) * 1e7 + Math.max(a, b);
     if (pairs.has(key)) continue;
     pairs.add(key);
-    (neighbours[a] ??= []).push(b);
-    (neighbours[b] ??= []).push(a);
+    link(a, b);
+    link(b, a);
   }
   const n = ids.length;
   if (n < 3) return [];
