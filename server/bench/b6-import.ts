@@ -1,9 +1,8 @@
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Size } from '@chain-atlas/seeds/scale';
-import { importFiles } from '../src/import/importer';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
-import { dataset } from './datasets';
+import { dataset, importInTwoSteps, splitNodesAndRelationships } from './datasets';
 import { printTable } from './stats';
 
 /**
@@ -11,48 +10,14 @@ import { printTable } from './stats';
  * write the segment durably, apply): first the enterprises into an empty store, then every
  * relationship into the store holding them. Rows per second of the whole step, best of 3.
  */
-const NODE_FILES = [
-  'enterprises.jsonl',
-  'chains.jsonl',
-  'segments.jsonl',
-  'feeds.jsonl',
-  'leaders.jsonl',
-  'leads.jsonl',
-];
 
 export async function b6(size: Size, scratch: string) {
-  const source = dataset(size);
-  const nodesDir = join(scratch, 'b6-nodes');
-  const relsDir = join(scratch, 'b6-relationships');
-  for (const dir of [nodesDir, relsDir]) mkdirSync(dir, { recursive: true });
-  for (const file of readdirSync(source)) {
-    copyFileSync(join(source, file), join(NODE_FILES.includes(file) ? nodesDir : relsDir, file));
-  }
-  const runs: {
-    enterprisesPerSecond: number;
-    relationshipsPerSecond: number;
-    enterprises: number;
-    relationships: number;
-  }[] = [];
+  const dirs = splitNodesAndRelationships(dataset(size), scratch, 'b6');
+  const runs: Awaited<ReturnType<typeof importInTwoSteps>>[] = [];
   for (let run = 0; run < 3; run++) {
     const dataDir = join(scratch, `b6-store-${run}`);
     rmSync(dataDir, { recursive: true, force: true });
-    const store = await EmbeddedStore.open(dataDir);
-    let t = performance.now();
-    const nodes = await importFiles(store, { paths: [nodesDir] });
-    const nodeSeconds = (performance.now() - t) / 1e3;
-    t = performance.now();
-    const rels = await importFiles(store, { paths: [relsDir] });
-    const relSeconds = (performance.now() - t) / 1e3;
-    const enterprises = nodes.counts.enterprises.added;
-    const relationships =
-      rels.counts.controls.added + rels.counts.supplies.added + rels.counts.inSegment.added + rels.counts.anchors.added;
-    runs.push({
-      enterprises,
-      relationships,
-      enterprisesPerSecond: enterprises / nodeSeconds,
-      relationshipsPerSecond: relationships / relSeconds,
-    });
+    runs.push(await importInTwoSteps(await EmbeddedStore.open(dataDir), dirs));
     rmSync(dataDir, { recursive: true, force: true });
   }
   const best = {

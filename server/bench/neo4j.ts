@@ -1,14 +1,12 @@
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Random } from '@chain-atlas/seeds/random';
 import type { Size } from '@chain-atlas/seeds/scale';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { importFiles, readDataset } from '../src/import/importer';
+import { readDataset } from '../src/import/importer';
 import { connect, neo4jConfigFromEnv } from '../src/store/neo4j/config';
 import { cypher } from '../src/store/neo4j/cypher-files';
 import { Neo4jGateway } from '../src/store/neo4j/gateway';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store';
-import { dataset } from './datasets';
+import { dataset, importInTwoSteps, splitNodesAndRelationships } from './datasets';
 import { ms, printTable, timeEachAsync } from './stats';
 
 /**
@@ -40,30 +38,15 @@ export async function neo4jScenarios(size: Size, scratch: string, only: Set<stri
 
   // B6N: import
   const source = dataset(size);
-  const nodesDir = join(scratch, 'neo4j-nodes');
-  const relsDir = join(scratch, 'neo4j-relationships');
-  for (const dir of [nodesDir, relsDir]) mkdirSync(dir, { recursive: true });
-  const NODES = ['enterprises.jsonl', 'chains.jsonl', 'segments.jsonl', 'feeds.jsonl', 'leaders.jsonl', 'leads.jsonl'];
-  for (const f of readdirSync(source)) copyFileSync(join(source, f), join(NODES.includes(f) ? nodesDir : relsDir, f));
-  let t = performance.now();
-  const nodes = await importFiles(store, { paths: [nodesDir] });
-  const nodeSeconds = (performance.now() - t) / 1e3;
-  t = performance.now();
-  const rels = await importFiles(store, { paths: [relsDir] });
-  const relSeconds = (performance.now() - t) / 1e3;
-  const relCount =
-    rels.counts.controls.added + rels.counts.supplies.added + rels.counts.inSegment.added + rels.counts.anchors.added;
-  results.B6N = {
-    enterprisesPerSecond: nodes.counts.enterprises.added / nodeSeconds,
-    relationshipsPerSecond: relCount / relSeconds,
-  };
+  const imported = await importInTwoSteps(store, splitNodesAndRelationships(source, scratch, 'neo4j'));
+  results.B6N = imported;
   if (only.has('B6N')) {
     console.log(`\nB6N import into Neo4j, ${size} (UNWIND batches of 5,000 in one transaction)`);
     printTable(
       ['step', 'rows', 'rows/s'],
       [
-        ['enterprises', nodes.counts.enterprises.added, Math.round(nodes.counts.enterprises.added / nodeSeconds)],
-        ['relationships', relCount, Math.round(relCount / relSeconds)],
+        ['enterprises', imported.enterprises, Math.round(imported.enterprisesPerSecond)],
+        ['relationships', imported.relationships, Math.round(imported.relationshipsPerSecond)],
       ],
     );
   }
