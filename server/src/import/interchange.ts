@@ -128,11 +128,6 @@ export const KINDS: readonly Kind[] = [
   'supplies',
 ];
 
-export function kindOfTable(name: string): Kind | undefined {
-  const lower = name.toLowerCase();
-  return KINDS.find((k) => TABLE_NAMES[k].includes(lower));
-}
-
 /** The JSON Lines file name of a kind. */
 export const jsonlFile = (kind: Kind) => `${TABLE_NAMES[kind][0]}.jsonl`;
 
