@@ -94,6 +94,12 @@ function parseDateText(value: string): Parsed<string> {
   return ok(`${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 }
 
+/** A number, or the text of a plain decimal number; NaN otherwise. */
+function plainNumber(value: unknown): number {
+  if (typeof value === 'number') return value;
+  return typeof value === 'string' && NUMBER.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+}
+
 /**
  * A share of a company: 0.51, "51%" or 51 all mean 51%. A plain number above 1 is read as a
  * percentage. The result must lie in (0, 1].
@@ -104,12 +110,7 @@ export function parseShare(value: unknown): Parsed<number> {
     const text = value.trim().slice(0, -1).trim();
     n = NUMBER.test(text) ? Number(text) / 100 : Number.NaN;
   } else {
-    const plain =
-      typeof value === 'number'
-        ? value
-        : typeof value === 'string' && NUMBER.test(value.trim())
-          ? Number(value.trim())
-          : Number.NaN;
+    const plain = plainNumber(value);
     n = plain > 1 ? plain / 100 : plain;
   }
   if (!Number.isFinite(n)) return bad(`must be a share like 0.51, 51% or 51, got ${describe(value)}`);
@@ -120,12 +121,7 @@ export function parseShare(value: unknown): Parsed<number> {
 /** A share under a header that says it is in percent (持股比例(%)): 1 is 1%, 51 is 51%. */
 export function parseSharePercent(value: unknown): Parsed<number> {
   if (typeof value === 'string' && value.trim().endsWith('%')) return parseShare(value);
-  const n =
-    typeof value === 'number'
-      ? value
-      : typeof value === 'string' && NUMBER.test(value.trim())
-        ? Number(value.trim())
-        : Number.NaN;
+  const n = plainNumber(value);
   return Number.isFinite(n) ? parseShare(`${n}%`) : bad(`must be a percentage like 51, got ${describe(value)}`);
 }
 
