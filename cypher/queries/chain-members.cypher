@@ -1,5 +1,6 @@
-// chainMembers: enterprises working in the segments of a chain. Parameters: $chainId.
-// Returns: e (its properties), segmentId.
-MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:Segment)-[:OF_CHAIN]->(:Chain {id: $chainId})
-RETURN e {.*} AS e, s.id AS segmentId
-ORDER BY s.order, e.id
+// chainMembers: enterprises working in the segments of each chain. Parameters: $chainIds [chain id].
+// Returns: chainId, e (its properties), segmentId; by segment order, then enterprise id.
+UNWIND $chainIds AS chainId
+MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:Segment)-[:OF_CHAIN]->(:Chain {id: chainId})
+RETURN chainId, e {.*} AS e, s.id AS segmentId
+ORDER BY chainId, s.order, e.id

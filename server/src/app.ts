@@ -2,17 +2,18 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import sirv from 'sirv';
 import type { GraphStore } from './store/port';
-import { createChainAtlasYoga } from './yoga';
+import { createChainAtlasYoga, type YogaOptions } from './yoga';
 
 export interface AppOptions {
   store: GraphStore;
   /** The built web app (web/dist); the API alone when absent. */
   webDir?: string;
+  api?: YogaOptions;
 }
 
 /** One HTTP server: the GraphQL API at /graphql and the built web app everywhere else. */
-export function createApp({ store, webDir }: AppOptions): Server {
-  const yoga = createChainAtlasYoga(store);
+export function createApp({ store, webDir, api }: AppOptions): Server {
+  const yoga = createChainAtlasYoga(store, api);
   const web =
     webDir && existsSync(webDir) ? sirv(webDir, { single: true, etag: true, gzip: false, dev: false }) : undefined;
   return createServer((req, res) => {

@@ -1,12 +1,79 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { atLeast } from './auth/roles';
 import type { Context } from './context';
+import { codedError } from './errors';
+import { decodeId, encodeId } from './global-id';
+import { DEFAULT_PAGE_SIZE } from './pagination';
+
+/**
+ * Limits on what one operation may ask for, checked by @pothos/plugin-complexity before any
+ * resolver runs. A field costs 1; a plain list multiplies what is selected inside it by 10; a
+ * connection by the page it asks for (`first` or `last`, default 20); a bounded analysis field
+ * (a neighbourhood, a path search) by its own limit argument.
+ */
+export const COMPLEXITY_LIMITS = { complexity: 250_000, depth: 15, breadth: 400 };
 
 /** The one Pothos schema builder; every file in schema/ adds its types to it. */
 export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  Connection: { totalCount: number };
+  AuthScopes: { viewer: boolean; analyst: boolean; editor: boolean; admin: boolean };
 }>({
+  plugins: [ScopeAuthPlugin, RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: ({ caller }) => ({
+      viewer: atLeast(caller.role, 'viewer'),
+      analyst: atLeast(caller.role, 'analyst'),
+      editor: atLeast(caller.role, 'editor'),
+      admin: atLeast(caller.role, 'admin'),
+    }),
+    unauthorizedError: (_parent, { caller }, info) =>
+      codedError(
+        'FORBIDDEN',
+        `${info.parentType.name}.${info.fieldName} needs a role the ${caller.authenticated ? `token of ${caller.name}` : 'anonymous caller'} (${caller.role}) does not have.`,
+      ),
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    encodeGlobalID: encodeId,
+    decodeGlobalID: decodeId,
+    edgesFieldOptions: { nullable: false, complexity: { field: 0, multiplier: 1 } },
+    nodeFieldOptions: { nullable: false },
+    nodesOnConnection: { complexity: { field: 0, multiplier: 1 } },
+    defaultConnectionFieldOptions: { complexity: (args) => connectionCost(args) },
+    nodeQueryOptions: { description: 'Any object with a global id (Enterprise, Chain, Segment, …).' },
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: COMPLEXITY_LIMITS,
+    complexityError: (kind, result) => {
+      const what = kind.toLowerCase() as keyof typeof COMPLEXITY_LIMITS;
+      return codedError(
+        'TOO_COMPLEX',
+        `The query's ${what} is ${result[what]}, over the limit of ${COMPLEXITY_LIMITS[what]}.`,
+        { limit: what },
+      );
+    },
+  },
 });
 
+/** The cost of a connection field: what is selected inside counts once per item of the page asked for. */
+export function connectionCost(args: { first?: number | null | undefined; last?: number | null | undefined }) {
+  return { field: 1, multiplier: Math.max(0, args.first ?? args.last ?? DEFAULT_PAGE_SIZE) };
+}
+
 builder.queryType({ description: 'Chain Atlas: industry chains, their enterprises and the links between them.' });
+builder.mutationType({ description: 'Curation: changes to the graph, checked like an import. Needs the editor role.' });
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({ description: 'How many there are over every page.', resolve: (c) => c.totalCount }),
+);

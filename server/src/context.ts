@@ -1,58 +1,100 @@
 import DataLoader from 'dataloader';
 import { type GapParams, type GapReport, gapReport } from './analysis/gap-report';
 import type { ChainSubgraph } from './analysis/subgraph';
-import type { Segment } from './domain/model';
+import type { Holding } from './analysis/systems';
+import type { Caller } from './auth/roles';
+import type { Curator } from './curation/curator';
+import type { EnterpriseRelationKind, Segment } from './domain/model';
 import { notFound } from './errors';
-import type { ChainRecord, EnterpriseRecord, GraphStore, SegmentMembership } from './store/port';
+import type {
+  ChainRecord,
+  EnterpriseRecord,
+  EnterpriseSystem,
+  GraphStore,
+  Relation,
+  RelationKey,
+  SegmentMembership,
+} from './store/port';
+import { relationId } from './store/port';
 
-/** Per-request context: the store and the request's batching loaders. Resolvers use nothing else. */
+/** Per-request context: who asks, the store, the request's batching loaders and the curator. */
 export interface Context {
+  caller: Caller;
   store: GraphStore;
   loaders: Loaders;
+  /** Checks and writes curation changes; one per server, so that writes go one at a time. */
+  curator: Curator;
 }
 
-export interface Loaders {
-  enterprise: DataLoader<string, EnterpriseRecord | undefined>;
-  chain: DataLoader<string, ChainRecord | undefined>;
-  chainMembers: DataLoader<string, SegmentMembership[]>;
-  segmentsOf: DataLoader<string, Segment[]>;
-  chainSubgraph: DataLoader<string, ChainSubgraph | undefined>;
-  /** Gap reports by chain id and parameters (JSON), computed once per request. */
-  gapReport: DataLoader<string, GapReport | undefined>;
-}
-
-export function createContext(store: GraphStore): Context {
-  const chainSubgraph = new DataLoader((ids: readonly string[]) =>
+/**
+ * One loader per kind of per-parent look-up: a request makes one store call per kind and level
+ * of its query, however many parents ask (no N+1), and asks nothing twice.
+ */
+export function createLoaders(store: GraphStore) {
+  const list = <K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, cacheKeyFn?: (key: K) => string) =>
+    new DataLoader<K, V, string>((keys) => fetch(keys), cacheKeyFn ? { cacheKeyFn } : {});
+  const relationsOf = (direction: 'in' | 'out', kind: EnterpriseRelationKind) =>
+    list<string, Relation[]>((ids) => store.relationsOf(ids, direction, kind));
+  const chainSubgraph = list<string, ChainSubgraph | undefined>((ids) =>
     Promise.all(ids.map((id) => store.chainSubgraph(id))),
   );
   return {
-    store,
-    loaders: {
-      enterprise: new DataLoader((ids) => store.getEnterprises(ids)),
-      chain: new DataLoader((ids) => Promise.all(ids.map((id) => store.chain(id)))),
-      chainMembers: new DataLoader((chainIds) => Promise.all(chainIds.map((id) => store.chainMembers(id)))),
-      segmentsOf: new DataLoader((ids) => Promise.all(ids.map((id) => store.segmentsOf(id)))),
-      chainSubgraph,
-      gapReport: new DataLoader((keys) =>
-        Promise.all(
-          keys.map(async (key) => {
-            const { chainId, params } = JSON.parse(key) as { chainId: string; params: GapParams };
-            const graph = await chainSubgraph.load(chainId);
-            return graph && gapReport(graph, params);
-          }),
-        ),
+    enterprise: list<string, EnterpriseRecord | undefined>((ids) => store.getEnterprises(ids)),
+    chain: list<string, ChainRecord | undefined>((ids) => store.chainsById(ids)),
+    allChains: list<'all', ChainRecord[]>(async (keys) => {
+      const chains = await store.chains();
+      return keys.map(() => chains);
+    }),
+    segment: list<string, Segment | undefined>((ids) => store.segmentsById(ids)),
+    segmentsOf: list<string, Segment[]>((ids) => store.segmentsOf(ids)),
+    anchoredBy: list<string, string[]>((ids) => store.anchoredBy(ids)),
+    chainMembers: list<string, SegmentMembership[]>((ids) => store.chainMembers(ids)),
+    relation: list<RelationKey, Relation | undefined>((keys) => store.relations(keys), relationId),
+    suppliers: relationsOf('in', 'SUPPLIES'),
+    customers: relationsOf('out', 'SUPPLIES'),
+    owners: relationsOf('in', 'CONTROLS'),
+    holdings: relationsOf('out', 'CONTROLS'),
+    ownersUp: list<string, Holding[]>((ids) => store.ownersOf(ids)),
+    system: list<string, EnterpriseSystem | undefined>((ids) => store.systems(ids)),
+    systemRoots: list<'all', string[]>(async (keys) => {
+      const roots = await store.systemRoots();
+      return keys.map(() => roots);
+    }),
+    chainSubgraph,
+    /** Gap reports by chain id and parameters (gapReportKey), computed once per request. */
+    gapReport: list<string, GapReport | undefined>((keys) =>
+      Promise.all(
+        keys.map(async (key) => {
+          const { chainId, params } = JSON.parse(key) as { chainId: string; params: GapParams };
+          const graph = await chainSubgraph.load(chainId);
+          return graph && gapReport(graph, params);
+        }),
       ),
-    },
+    ),
   };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export function createContext(store: GraphStore, caller: Caller, curator: Curator): Context {
+  return { caller, store, loaders: createLoaders(store), curator };
+}
+
+/** Forgets what the request's loaders hold: after a write, they would answer with the old graph. */
+export function forgetLoaded(context: Context): void {
+  context.loaders = createLoaders(context.store);
 }
 
 /** The key of a gap report in the loader. */
 export const gapReportKey = (chainId: string, params: GapParams) => JSON.stringify({ chainId, params });
 
+/** What a loader's loadMany found, in order: the keys with nothing are left out. */
+export const found = <T>(items: readonly (T | undefined | Error)[]): T[] =>
+  items.filter((x): x is T => x !== undefined && !(x instanceof Error));
+
 /** The enterprises of `ids` that exist, in order, through the request's batching loader. */
 export async function loadEnterprises(loaders: Loaders, ids: readonly string[]): Promise<EnterpriseRecord[]> {
-  const found = await loaders.enterprise.loadMany(ids);
-  return found.filter((e): e is EnterpriseRecord => e !== undefined && !(e instanceof Error));
+  return found(await loaders.enterprise.loadMany(ids));
 }
 
 /** One enterprise through the request's batching loader; a NOT_FOUND error when there is none. */

@@ -1,4 +1,5 @@
 import { createApp } from './app';
+import { apiOptionsFromEnv } from './config';
 import { WEB_DIST_DIR } from './paths';
 import { EmbeddedStore } from './store/embedded/embedded-store';
 import { openStore } from './store/open';
@@ -11,7 +12,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const started = performance.now();
 let opened: Awaited<ReturnType<typeof openStore>>;
+let api: ReturnType<typeof apiOptionsFromEnv>;
 try {
+  api = apiOptionsFromEnv();
   opened = await openStore();
 } catch (e) {
   console.error(`Chain Atlas could not start: ${(e as Error).message}`);
@@ -21,7 +24,7 @@ const { store } = opened;
 // imports committed by `pnpm run import` show up without a restart
 if (store instanceof EmbeddedStore) store.watch();
 
-const server = createApp({ store, webDir: WEB_DIST_DIR });
+const server = createApp({ store, webDir: WEB_DIST_DIR, api });
 server.on('error', (error: NodeJS.ErrnoException) => {
   const reason = error.code === 'EADDRINUSE' ? `port ${port} is in use (set PORT to another port)` : error.message;
   console.error(`Chain Atlas could not start: ${reason}.`);
@@ -35,6 +38,9 @@ server.listen(port, () => {
   );
   console.log(`  web      http://localhost:${actual}/`);
   console.log(`  GraphQL  http://localhost:${actual}/graphql`);
+  console.log(
+    `  callers  anonymous: ${api.tokens?.anonymousRole}; tokens from ${api.tokensFile} and CHAIN_TOKENS; trusted documents ${api.trustedDocuments ? 'on' : 'off'}`,
+  );
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -6,3 +6,8 @@ export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist/', import.meta
 export const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/store/', import.meta.url));
 export const DATASETS_DIR = fileURLToPath(new URL('../../data/datasets/', import.meta.url));
+export const PERSISTED_OPERATIONS_FILE = fileURLToPath(
+  new URL('../../web/src/persisted-operations.json', import.meta.url),
+);
+export const COOKBOOK_FILE = fileURLToPath(new URL('../../docs/graphql-cookbook.md', import.meta.url));
+export const DEFAULT_TOKENS_FILE = fileURLToPath(new URL('../../data/tokens.json', import.meta.url));

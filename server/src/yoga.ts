@@ -1,32 +1,56 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { armorPlugins } from './armor';
+import { TokenBook } from './auth/tokens';
+import { callerOf } from './caller';
 import { type Context, createContext } from './context';
+import { cookbookTabs } from './cookbook';
+import { Curator } from './curation/curator';
+import { PERSISTED_OPERATIONS_FILE } from './paths';
+import { readPersistedOperations, usePersisted } from './persisted';
+import { maskError, useRequestTimeout } from './request-limits';
 import { schema } from './schema/index';
 import type { GraphStore } from './store/port';
 
-export const EXAMPLE_QUERY = `# Chain Atlas — try:
-{
-  chains {
-    name
-    leaders { name title }
-    segments { name tier covered localCount }
-  }
+export interface YogaOptions {
+  /** Who may do what; by default nobody has a token and the anonymous caller is a viewer. */
+  tokens?: TokenBook;
+  /** Only the web app's persisted operations, unless the caller has an analyst token. */
+  trustedDocuments?: boolean;
+  /** How long one operation may run before it is answered with TIMEOUT. */
+  timeoutMs?: number;
+  /** The web app's operations by hash; by default web/src/persisted-operations.json. */
+  persistedOperations?: Map<string, string>;
 }
-`;
+
+/** The most operations one batched request (a JSON array) may hold. */
+export const MAX_BATCH = 10;
+export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** The GraphQL server over a store: /graphql, with GraphiQL on GET from a browser. */
-export function createChainAtlasYoga(store: GraphStore): YogaServerInstance<Record<string, unknown>, Context> {
+export function createChainAtlasYoga(
+  store: GraphStore,
+  options: YogaOptions = {},
+): YogaServerInstance<Record<string, unknown>, Context> {
+  const tokens = options.tokens ?? new TokenBook([]);
+  const curator = new Curator(store);
+  const operations = options.persistedOperations ?? readPersistedOperations(PERSISTED_OPERATIONS_FILE);
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    context: () => createContext(store),
-    graphiql: { title: 'Chain Atlas 链图 — GraphQL', defaultQuery: EXAMPLE_QUERY },
+    context: ({ request }) => createContext(store, callerOf(request, tokens), curator),
+    graphiql: {
+      title: 'Chain Atlas 链图 — GraphQL',
+      defaultTabs: cookbookTabs(),
+    },
     // GraphiQL served from this server, not a CDN: district networks are often offline.
     renderGraphiQL,
     landingPage: false,
-    // Errors that are not GraphQLErrors with a code (bugs, store failures) reach clients as
-    // "Unexpected error." only; their details stay in the server log.
-    maskedErrors: { isDev: false },
-    plugins: armorPlugins(),
+    batching: { limit: MAX_BATCH },
+    maskedErrors: { maskError },
+    plugins: [
+      ...armorPlugins(),
+      usePersisted(operations, tokens, options.trustedDocuments ?? false),
+      useRequestTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    ],
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoApi } from './helpers';
+import { demoApi, type GraphQLResult } from './helpers';
 
 const { query } = await demoApi();
 
@@ -8,15 +8,17 @@ describe('demo data through the API', () => {
   it('has 11 chains, each with 4–8 segments, a leader, an anchor and at least one uncovered segment', async () => {
     const { data, errors } = await query<{
       chains: {
-        name: string;
-        leaders: { name: string }[];
-        anchors: { id: string }[];
-        segments: { id: string; tier: string; covered: boolean; feedsInto: { id: string }[] }[];
-      }[];
-    }>(`{ chains { name leaders { name } anchors { id }
-          segments { id tier covered feedsInto { id } } } }`);
+        nodes: {
+          name: string;
+          leaders: { name: string }[];
+          anchors: { id: string }[];
+          segments: { id: string; tier: string; covered: boolean; feedsInto: { id: string }[] }[];
+        }[];
+      };
+    }>(`{ chains { nodes { name leaders { name } anchors { id }
+          segments { id tier covered feedsInto { id } } } } }`);
     expect(errors).toBeUndefined();
-    const chains = data?.chains ?? [];
+    const chains = data?.chains.nodes ?? [];
     expect(chains).toHaveLength(11);
     expect(chains.map((c) => c.name)).toEqual(
       expect.arrayContaining(['商贸物流', '金融保险', '生态经济', '养老服务', '人工智能', '新能源汽车']),
@@ -54,22 +56,46 @@ describe('demo data through the API', () => {
 
   it('has 7 systems with 90–110 direct enterprises and at least 500 supply-chain affiliates', async () => {
     const { data, errors } = await query<{
-      systems: { root: { role: string }; directCount: number; members: { enterprise: { role: string } }[] }[];
-    }>('{ systems { root { role } directCount members { enterprise { role } } } }');
+      systems: {
+        nodes: {
+          root: { role: string };
+          directCount: number;
+          members: { nodes: { enterprise: { role: string } }[] };
+        }[];
+      };
+    }>('{ systems { nodes { root { role } directCount members(first: 100) { nodes { enterprise { role } } } } } }');
     expect(errors).toBeUndefined();
-    const systems = data?.systems ?? [];
+    const systems = data?.systems.nodes ?? [];
     expect(systems).toHaveLength(7);
     const direct = systems.reduce((n, s) => n + s.directCount, 0);
     expect(direct).toBeGreaterThanOrEqual(90);
     expect(direct).toBeLessThanOrEqual(110);
     for (const s of systems) {
       expect(s.root.role).toBe('ROOT');
-      expect(s.members.slice(1).every((m) => m.enterprise.role === 'DIRECT')).toBe(true);
+      expect(s.members.nodes.slice(1).every((m) => m.enterprise.role === 'DIRECT')).toBe(true);
     }
-    const affiliates = await query<{ systems: { affiliates: { id: string; role: string; local: boolean }[] }[] }>(
-      '{ systems { affiliates { id role local } } }',
-    );
-    const all = new Map(affiliates.data?.systems.flatMap((s) => s.affiliates.map((a) => [a.id, a])) ?? []);
+    // every page of every system's affiliates
+    const all = new Map<string, { id: string; role: string; local: boolean }>();
+    for (let after: string | null = null, more = true; more; ) {
+      const page: GraphQLResult<{
+        systems: {
+          nodes: {
+            affiliates: {
+              nodes: { id: string; role: string; local: boolean }[];
+              pageInfo: { hasNextPage: boolean; endCursor: string | null };
+            };
+          }[];
+        };
+      }> = await query(
+        'query($after: String) { systems { nodes { affiliates(first: 100, after: $after) { nodes { id role local } pageInfo { hasNextPage endCursor } } } } }',
+        { after },
+      );
+      const lists = page.data?.systems.nodes.map((s) => s.affiliates) ?? [];
+      for (const a of lists.flatMap((l) => l.nodes)) all.set(a.id, a);
+      // a cursor is a position, the same in every system's list: page on while any list has more
+      more = lists.some((l) => l.pageInfo.hasNextPage);
+      after = lists.find((l) => l.pageInfo.hasNextPage)?.pageInfo.endCursor ?? null;
+    }
     expect(all.size).toBeGreaterThanOrEqual(500);
     expect([...all.values()].every((a) => a.role === 'AFFILIATE')).toBe(true);
     const local = [...all.values()].filter((a) => a.local).length;

@@ -1,11 +1,11 @@
 import { CHAINS } from '@chain-atlas/seeds/chains';
 import { describe, expect, it } from 'vitest';
-import { demoApi } from './helpers';
+import { demoApi, idOf } from './helpers';
 
 const { query } = await demoApi();
 
 interface Need {
-  segment: { id: string };
+  segment: { key: string };
   direction: string | null;
   candidates: {
     totalCount: number;
@@ -16,27 +16,27 @@ interface Need {
 describe('the gap report on the demo data', () => {
   it('names every chain’s deliberate gaps, the interior holes as FILL, each with explained candidates', async () => {
     const { data, errors } = await query<{
-      chains: { id: string; gapReport: { fill: Need[]; extend: Need[]; strengthen: Need[] } }[];
+      chains: { nodes: { key: string; gapReport: { fill: Need[]; extend: Need[]; strengthen: Need[] } }[] };
     }>(`{
-      chains { id gapReport {
-        fill { segment { id } direction candidates(first: 3) { totalCount edges { node { score terms { points } evidence { steps { kind } } } } } }
-        extend { segment { id } direction candidates(first: 3) { totalCount edges { node { score terms { points } evidence { steps { kind } } } } } }
-        strengthen { segment { id } direction candidates(first: 3) { totalCount edges { node { score terms { points } evidence { steps { kind } } } } } }
-      } } }`);
+      chains { nodes { key gapReport {
+        fill { segment { key } direction candidates(first: 3) { totalCount edges { node { score terms { points } evidence { steps { kind } } } } } }
+        extend { segment { key } direction candidates(first: 3) { totalCount edges { node { score terms { points } evidence { steps { kind } } } } } }
+        strengthen { segment { key } direction candidates(first: 3) { totalCount edges { node { score terms { points } evidence { steps { kind } } } } } }
+      } } } }`);
     expect(errors).toBeUndefined();
     for (const spec of CHAINS) {
-      const report = data?.chains.find((c) => c.id === spec.id)?.gapReport;
+      const report = data?.chains.nodes.find((c) => c.key === spec.id)?.gapReport;
       const deliberate = spec.uncovered.map((i) => `${spec.id}-s${i + 1}`).sort();
       const gaps = [...(report?.fill ?? []), ...(report?.extend ?? [])];
-      expect(gaps.map((g) => g.segment.id).sort(), spec.id).toEqual(deliberate);
+      expect(gaps.map((g) => g.segment.key).sort(), spec.id).toEqual(deliberate);
       for (const gap of gaps) {
-        expect(gap.candidates.totalCount, gap.segment.id).toBeGreaterThan(0);
+        expect(gap.candidates.totalCount, gap.segment.key).toBeGreaterThan(0);
         const best = gap.candidates.edges[0]?.node;
         expect(best?.score).toBeCloseTo(best?.terms.reduce((s, t) => s + t.points, 0) ?? -1);
         expect(best?.evidence.length).toBeGreaterThan(0);
       }
     }
-    const fills = data?.chains.flatMap((c) => c.gapReport.fill.map((f) => f.segment.id)) ?? [];
+    const fills = data?.chains.nodes.flatMap((c) => c.gapReport.fill.map((f) => f.segment.key)) ?? [];
     expect(fills).toEqual(expect.arrayContaining(['logistics-s5', 'eco-s5', 'ai-s3', 'culture-s2', 'software-s3']));
   });
 
@@ -49,21 +49,20 @@ describe('the gap report on the demo data', () => {
               fill: {
                 candidates: {
                   edges: { cursor: string; node: { enterprise: { id: string } } }[];
-                  hasNextPage: boolean;
-                  endCursor: string;
+                  pageInfo: { hasNextPage: boolean; endCursor: string };
                 };
               }[];
             };
           };
         }>(
-          `query($after: String) { chain(id: "logistics") { gapReport { fill { candidates(first: 2, after: $after) { edges { cursor node { enterprise { id } } } hasNextPage endCursor } } } } }`,
+          `query($after: String) { chain(id: "logistics") { gapReport { fill { candidates(first: 2, after: $after) { edges { cursor node { enterprise { id } } } pageInfo { hasNextPage endCursor } } } } } }`,
           after ? { after } : {},
         )
       ).data?.chain.gapReport.fill[0]?.candidates;
     const first = await page();
-    const second = await page(first?.endCursor);
+    const second = await page(first?.pageInfo.endCursor);
     expect(first?.edges).toHaveLength(2);
-    expect(first?.hasNextPage).toBe(true);
+    expect(first?.pageInfo.hasNextPage).toBe(true);
     expect(second?.edges[0]?.node.enterprise.id).not.toBe(first?.edges[0]?.node.enterprise.id);
     const bad = await query(
       '{ chain(id: "logistics") { gapReport { fill { candidates(first: 500) { totalCount } } } } }',
@@ -74,17 +73,17 @@ describe('the gap report on the demo data', () => {
   it('answers a what-if: a local firm in a hole closes it, and nothing is written', async () => {
     const ask = () =>
       query<{
-        whatIf: { gapsClosed: { id: string }[]; changes: { segmentId: string; before: string; after: string }[] };
+        whatIf: { gapsClosed: { key: string }[]; changes: { segmentId: string; before: string; after: string }[] };
       }>(`{
         whatIf(chainId: "logistics", additions: [{ name: "拟引进供应链管理企业", segmentIds: ["logistics-s5"] }]) {
-          gapsClosed { id } changes { segmentId before after } } }`);
+          gapsClosed { key } changes { segmentId before after } } }`);
     const { data, errors } = await ask();
     expect(errors).toBeUndefined();
-    expect(data?.whatIf.gapsClosed.map((s) => s.id)).toEqual(['logistics-s5']);
-    const again = await query<{ chain: { gapReport: { fill: { segment: { id: string } }[] } } }>(
-      '{ chain(id: "logistics") { gapReport { fill { segment { id } } } } }',
+    expect(data?.whatIf.gapsClosed.map((s) => s.key)).toEqual(['logistics-s5']);
+    const again = await query<{ chain: { gapReport: { fill: { segment: { key: string } }[] } } }>(
+      '{ chain(id: "logistics") { gapReport { fill { segment { key } } } } }',
     );
-    expect(again.data?.chain.gapReport.fill.map((f) => f.segment.id)).toContain('logistics-s5');
+    expect(again.data?.chain.gapReport.fill.map((f) => f.segment.key)).toContain('logistics-s5');
     const bad = await query(
       '{ whatIf(chainId: "logistics", additions: [{ name: "x", segmentIds: ["finance-s1"] }]) { gapsClosed { id } } }',
     );
@@ -92,10 +91,7 @@ describe('the gap report on the demo data', () => {
   });
 
   it('gives an enterprise its system, ultimate controller and removal impact', async () => {
-    const { data: found } = await query<{ searchEnterprises: { id: string }[] }>(
-      '{ searchEnterprises(query: "长江冷链物流", limit: 1) { id } }',
-    );
-    const id = found?.searchEnterprises[0]?.id;
+    const id = await idOf(query, '长江冷链物流');
     const { data, errors } = await query<{
       enterprise: {
         system: { root: { shortName: string } };
@@ -104,7 +100,7 @@ describe('the gap report on the demo data', () => {
     }>(
       `query($id: ID!) { enterprise(id: $id) {
         system { root { shortName } } ultimateController { controller { shortName } effectiveShare path { id } }
-        removalImpact(chainId: "logistics") { member { id } segment { id } } } }`,
+        removalImpact(chainId: "logistics") { totalCount nodes { member { id } segment { id } } } } }`,
       { id },
     );
     expect(errors).toBeUndefined();

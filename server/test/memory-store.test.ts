@@ -39,7 +39,7 @@ describe('MemoryStore', () => {
 
   it('derives systems and roles from multiplied shares', async () => {
     expect(await store.systemRoots()).toEqual(['R']);
-    const system = await store.system('R');
+    const [system] = await store.systems(['R']);
     expect(system?.members.map((m) => [m.enterprise.id, m.level, Math.round(m.effectiveShare * 100)])).toEqual([
       ['R', 0, 100],
       ['A', 1, 80],
@@ -82,18 +82,20 @@ describe('MemoryStore', () => {
   });
 
   it('lists chains with segments in order, feeds, leaders and anchors', async () => {
-    const chain = await store.chain('c');
+    const [chain] = await store.chainsById(['c']);
     expect(chain?.segments.map((s) => s.id)).toEqual(['s1', 's2']);
     expect(chain?.feeds).toEqual([{ from: 's1', to: 's2' }]);
     expect(chain?.leaders.map((l) => l.name)).toEqual(['链长']);
     expect(chain?.anchorIds).toEqual(['R']);
-    expect((await store.chainMembers('c')).map((m) => `${m.enterprise.id}@${m.segmentId}`)).toEqual(['X@s1', 'A@s2']);
-    expect(await store.segmentsOf('A')).toEqual([expect.objectContaining({ id: 's2' })]);
+    const [members = []] = await store.chainMembers(['c']);
+    expect(members.map((m) => `${m.enterprise.id}@${m.segmentId}`)).toEqual(['X@s1', 'A@s2']);
+    expect(await store.segmentsOf(['A'])).toEqual([[expect.objectContaining({ id: 's2' })]]);
   });
 
   it('searches names and short names, exact short name first', async () => {
-    expect((await store.search('A', 10)).map((e) => e.id)).toEqual(['A']);
-    expect((await store.search('公司', 3)).length).toBe(3);
-    expect(await store.search('  ', 10)).toEqual([]);
+    const search = (text: string, limit: number) => store.search({ text, order: 'RELEVANCE', offset: 0, limit });
+    expect((await search('A', 10)).items.map((e) => e.id)).toEqual(['A']);
+    expect((await search('公司', 3)).items.length).toBe(3);
+    expect((await search('  ', 10)).total).toBe(7);
   });
 });

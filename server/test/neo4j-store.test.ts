@@ -45,6 +45,32 @@ function respond(file: string, p: Record<string, unknown>): Record<string, unkno
       return p.label === 'Enterprise' ? ids.filter((id) => id in GRAPH).map((id) => ({ id, props: firm(id) })) : [];
     case 'queries/holdings':
       return [{ from: 'R', to: 'A', share: 0.8 }];
+    case 'queries/relations-out':
+      return ids.includes('R') ? [{ id: 'R', from: 'R', to: 'A', r: { share: 0.8, source: 's', confidence: 1 } }] : [];
+    case 'queries/relations':
+      return (p.keys as { index: number; kind: string; from: string; to: string }[])
+        .filter((k) => k.kind === 'CONTROLS' && k.from === 'R' && k.to === 'A')
+        .map((k) => ({
+          index: k.index,
+          kind: 'CONTROLS',
+          from: 'R',
+          to: 'A',
+          r: { share: 0.8, source: 's', confidence: 1 },
+        }));
+    case 'queries/shortest-paths':
+      return [
+        {
+          nodeIds: ['R', 'A', 'B'],
+          relations: [
+            { kind: 'CONTROLS', from: 'R', to: 'A', r: { share: 0.8, source: 's', confidence: 1 } },
+            { kind: 'SUPPLIES', from: 'A', to: 'B', r: { product: '零件', source: 's', confidence: 1 } },
+          ],
+        },
+      ];
+    case 'queries/existing-relationships':
+      return (p.keys as { from: string; to: string; product: string | null }[])
+        .filter((k) => p.kind === 'CONTROLS' && k.from === 'R' && k.to === 'A')
+        .map((k) => ({ ...k, r: { share: 0.8 } }));
     case 'queries/supply-partners':
       return ids.map((id) => ({ id, partners: (GRAPH[id] ?? []).filter((o) => o !== 'R') }));
     case 'queries/chains':
@@ -112,29 +138,33 @@ describe('Neo4jStore (recording driver)', () => {
   it('derives systems from the holdings', async () => {
     const { driver, store } = storeWith();
     expect(await store.systemRoots()).toEqual(['R']);
-    const system = await store.system('R');
+    const [system, none] = await store.systems(['R', 'A']);
     expect(system?.members.map((m) => [m.enterprise.id, m.level, m.effectiveShare])).toEqual([
       ['R', 0, 1],
       ['A', 1, 0.8],
     ]);
     expect(system?.affiliateIds).toEqual(['B']);
-    expect(await store.system('A')).toBeUndefined();
+    expect(none).toBeUndefined();
     expect(driver.calls).toMatchSnapshot();
   });
 
   it('reads chains with segments, template, leaders and anchors', async () => {
     const { driver, store } = storeWith();
-    expect(await store.chain('c')).toMatchObject({ id: 'c', anchorIds: ['R'], leaders: [{ name: '链长' }] });
-    expect(driver.calls[0]?.parameters).toEqual({ ids: ['c'] });
+    expect(await store.chainsById(['c', 'x'])).toEqual([
+      expect.objectContaining({ id: 'c', anchorIds: ['R'], leaders: [expect.objectContaining({ name: '链长' })] }),
+      undefined,
+    ]);
+    expect(driver.calls[0]?.parameters).toEqual({ ids: ['c', 'x'] });
     await store.chains();
     expect(driver.calls[1]?.parameters).toEqual({ ids: null });
   });
 
   it('searches through the full-text index, or by substring for one character', async () => {
     const { driver, store } = storeWith();
-    await store.search('长江"商贸', 5);
-    await store.search('长', 5);
-    expect(driver.calls.map((c) => c.file)).toEqual(['queries/search', 'queries/search-short']);
+    await store.search({ text: '长江"商贸', order: 'RELEVANCE', offset: 0, limit: 5 });
+    await store.search({ text: '长', order: 'NAME', offset: 20, limit: 5, local: false, tier: 'UPSTREAM' });
+    await store.search({ order: 'REVENUE', offset: 0, limit: 5, segmentId: 's1', chainId: 'c' });
+    expect(driver.calls.map((c) => c.file)).toEqual(['queries/search', 'queries/search-scan', 'queries/search-scan']);
     expect(driver.calls[0]?.parameters.phrase).toBe('"长江\\"商贸"');
     expect(driver.calls).toMatchSnapshot();
   });
@@ -191,7 +221,7 @@ describe('Neo4jStore (recording driver)', () => {
       throw Object.assign(new Error('connection lost'), { code: 'ServiceUnavailable' });
     });
     const { store } = storeWith(failing);
-    await expect(store.getEnterprise('A')).rejects.toMatchObject({ extensions: { code: 'UNAVAILABLE' } });
+    await expect(store.getEnterprises(['A'])).rejects.toMatchObject({ extensions: { code: 'UNAVAILABLE' } });
     expect(failing.openSessions).toBe(0);
   });
 
@@ -204,10 +234,54 @@ describe('Neo4jStore (recording driver)', () => {
 });
 
 describe('Neo4jStore: the Cypher and parameters of every other method', () => {
-  it('chainMembers, segmentsOf, view and plan', async () => {
+  it('relationsOf, relations and shortestPaths', async () => {
     const { driver, store } = storeWith();
-    await store.chainMembers('c');
-    await store.segmentsOf('A');
+    expect(await store.relationsOf(['R', 'A'], 'out', 'CONTROLS')).toEqual([
+      [{ kind: 'CONTROLS', from: 'R', to: 'A', share: 0.8, source: 's', confidence: 1 }],
+      [],
+    ]);
+    expect(await store.relationsOf(['R'], 'in', 'DROP' as never)).toEqual([[]]);
+    const [found, missing] = await store.relations([
+      { kind: 'CONTROLS', from: 'R', to: 'A' },
+      { kind: 'SUPPLIES', from: 'A', to: 'B', product: '零件' },
+    ]);
+    expect(found).toMatchObject({ kind: 'CONTROLS', share: 0.8 });
+    expect(missing).toBeUndefined();
+    const paths = await store.shortestPaths('R', 'B', { maxHops: 4, kinds: ['CONTROLS', 'SUPPLIES'], limit: 3 });
+    expect(paths?.[0]?.relations.map((r) => r.kind)).toEqual(['CONTROLS', 'SUPPLIES']);
+    expect(await store.shortestPaths('R', 'nope', { maxHops: 4, kinds: ['SUPPLIES'], limit: 3 })).toBeUndefined();
+    expect(driver.calls).toMatchSnapshot();
+  });
+
+  it('removes relationships that are there in one write transaction, then derives the roles', async () => {
+    const { driver, store } = storeWith();
+    const removed = await store.remove(
+      [
+        { kind: 'controls', from: 'R', to: 'A' },
+        { kind: 'supplies', from: 'A', to: 'B', product: '没有' },
+      ],
+      'test',
+    );
+    expect(removed).toEqual([{ kind: 'controls', from: 'R', to: 'A' }]);
+    expect(driver.calls.map((c) => `${c.mode} ${c.file}`)).toEqual([
+      'WRITE queries/existing-relationships',
+      'WRITE queries/existing-relationships',
+      'WRITE import/remove-controls',
+      'WRITE queries/holdings',
+      'WRITE queries/supply-partners',
+      'WRITE import/roles-clear',
+      'WRITE import/roles-set',
+    ]);
+    expect(driver.calls).toMatchSnapshot();
+  });
+
+  it('chainMembers, segmentsOf, segmentsById, anchoredBy, ownersOf, view and plan', async () => {
+    const { driver, store } = storeWith();
+    await store.chainMembers(['c']);
+    await store.segmentsOf(['A']);
+    await store.segmentsById(['s1']);
+    await store.anchoredBy(['R']);
+    await store.ownersOf(['A', 'B']);
     const rows = {
       chains: [],
       segments: [{ id: 's2', chainId: 'c', name: '中游', tier: 'MIDSTREAM' as const, order: 2 }],

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { controlledBy, findRoots, type Holding } from '../src/analysis/systems';
 import type { Dataset } from '../src/domain/model';
-import { type ImportTarget, importFiles, readDataset } from '../src/import/importer';
+import { importFiles, readDataset } from '../src/import/importer';
 import { DEMO_DATA_DIR } from '../src/paths';
-import type { GraphStore } from '../src/store/port';
+import type { EnterpriseQuery, GraphStore } from '../src/store/port';
 
-export type ContractStore = GraphStore & ImportTarget;
+export type ContractStore = GraphStore;
+
+const one = async (store: GraphStore, id: string) => (await store.getEnterprises([id]))[0];
+const search = (store: GraphStore, text: string, limit: number, more: Partial<EnterpriseQuery> = {}) =>
+  store.search({ text, order: 'RELEVANCE', offset: 0, limit, ...more });
 
 /**
  * What every GraphStore must do, the same on the embedded store and on Neo4j: run by
@@ -35,18 +39,98 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
       const found = await store.getEnterprises(ids);
       expect(found.map((e) => e?.shortName)).toEqual(['长江商贸', undefined, '汉江金控']);
       expect(found[0]).toMatchObject({ role: 'ROOT', local: true, name: '湖北长江商贸物流集团有限公司' });
-      expect(await store.getEnterprise('no-such-id')).toBeUndefined();
+      expect(await one(store, 'no-such-id')).toBeUndefined();
     });
 
     it('searches Chinese names and short names by substring, exact short name first', async () => {
-      expect((await store.search('长江商贸', 5))[0]?.shortName).toBe('长江商贸');
-      expect((await store.search('物流集团', 10)).map((e) => e.shortName)).toContain('长江商贸');
-      const one = await store.search('汉', 50);
-      expect(one.length).toBeGreaterThan(5);
-      expect(one.every((e) => e.name.includes('汉') || e.shortName.includes('汉'))).toBe(true);
-      expect(await store.search('   ', 5)).toEqual([]);
-      expect(await store.search('不存在的企业名称', 5)).toEqual([]);
-      expect((await store.search('长江', 3)).length).toBe(3);
+      expect((await search(store, '长江商贸', 5)).items[0]?.shortName).toBe('长江商贸');
+      expect((await search(store, '物流集团', 10)).items.map((e) => e.shortName)).toContain('长江商贸');
+      const han = await search(store, '汉', 50);
+      expect(han.items.length).toBeGreaterThan(5);
+      expect(han.items.every((e) => e.name.includes('汉') || e.shortName.includes('汉'))).toBe(true);
+      expect(han.total).toBe(
+        data.enterprises.filter((e) => e.name.includes('汉') || e.shortName.includes('汉')).length,
+      );
+      expect((await search(store, '   ', 5)).total).toBe(data.enterprises.length);
+      expect(await search(store, '不存在的企业名称', 5)).toEqual({ total: 0, items: [] });
+      expect((await search(store, '长江', 3)).items.length).toBe(3);
+      expect((await search(store, '', 1, { text: byShortName('长江商贸') })).items[0]?.shortName).toBe('长江商贸');
+    });
+
+    it('filters a search by local, chain, segment and tier, sorts it, and pages it', async () => {
+      const segment = data.segments.find((s) => s.chainId === 'logistics' && s.tier === 'UPSTREAM') as { id: string };
+      const inSegment = new Set(data.inSegment.filter((m) => m.segmentId === segment.id).map((m) => m.enterpriseId));
+      const outside = data.enterprises.filter((e) => inSegment.has(e.id) && !e.local);
+      const found = await search(store, '', 100, { segmentId: segment.id, local: false, order: 'REVENUE' });
+      expect(found.total).toBe(outside.length);
+      expect(found.items.map((e) => e.id)).toEqual(
+        outside.sort((a, b) => (b.revenue ?? -1) - (a.revenue ?? -1) || (a.id < b.id ? -1 : 1)).map((e) => e.id),
+      );
+      const upstream = await search(store, '', 100, { chainId: 'logistics', tier: 'UPSTREAM' });
+      const upstreamSegments = new Set(
+        data.segments.filter((s) => s.chainId === 'logistics' && s.tier === 'UPSTREAM').map((s) => s.id),
+      );
+      expect(upstream.total).toBe(
+        new Set(data.inSegment.filter((m) => upstreamSegments.has(m.segmentId)).map((m) => m.enterpriseId)).size,
+      );
+      const byName = await search(store, '', 10, { order: 'NAME', offset: 5 });
+      const names = data.enterprises.map((e) => e.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      expect(byName.items.map((e) => e.name)).toEqual(names.slice(5, 15));
+    });
+
+    it('gives the relationships of enterprises, by direction and kind, and by key', async () => {
+      const root = byShortName('长江商贸');
+      const [outControls, inSupplies, none] = [
+        (await store.relationsOf([root, 'no-such-id'], 'out', 'CONTROLS'))[0],
+        (await store.relationsOf([root], 'in', 'SUPPLIES'))[0],
+        (await store.relationsOf(['no-such-id'], 'in', 'SUPPLIES'))[0],
+      ];
+      expect(outControls?.map((r) => r.to).sort()).toEqual(
+        data.controls
+          .filter((c) => c.from === root)
+          .map((c) => c.to)
+          .sort(),
+      );
+      expect(outControls?.every((r) => r.kind === 'CONTROLS' && r.from === root && r.share > 0)).toBe(true);
+      expect(inSupplies?.map((r) => `${r.from}:${r.kind === 'SUPPLIES' ? r.product : ''}`).sort()).toEqual(
+        data.supplies
+          .filter((s) => s.to === root)
+          .map((s) => `${s.from}:${s.product}`)
+          .sort(),
+      );
+      expect(none).toEqual([]);
+      const s = data.supplies[0] as (typeof data.supplies)[number];
+      const [found, missing] = await store.relations([
+        { kind: 'SUPPLIES', from: s.from, to: s.to, product: s.product },
+        { kind: 'CONTROLS', from: s.from, to: s.to },
+      ]);
+      expect(found).toMatchObject({ kind: 'SUPPLIES', from: s.from, to: s.to, product: s.product, source: s.source });
+      expect(missing).toBeUndefined();
+    });
+
+    it('finds every shortest path between two enterprises within a number of hops', async () => {
+      const root = byShortName('长江商贸');
+      const child = data.controls.find((c) => c.from === root)?.to as string;
+      expect(await store.shortestPaths(root, child, { maxHops: 3, kinds: ['CONTROLS'], limit: 10 })).toEqual([
+        { nodeIds: [root, child], relations: [expect.objectContaining({ kind: 'CONTROLS', from: root, to: child })] },
+      ]);
+      const far = byShortName('汉江金控');
+      const paths =
+        (await store.shortestPaths(root, far, { maxHops: 6, kinds: ['CONTROLS', 'SUPPLIES'], limit: 50 })) ?? [];
+      expect(paths.length).toBeGreaterThan(0);
+      const length = paths[0]?.relations.length ?? 0;
+      for (const p of paths) {
+        expect(p.relations).toHaveLength(length);
+        expect(p.nodeIds[0]).toBe(root);
+        expect(p.nodeIds.at(-1)).toBe(far);
+        p.relations.forEach((r, i) => {
+          expect([r.from, r.to].sort()).toEqual([p.nodeIds[i], p.nodeIds[i + 1]].sort());
+        });
+      }
+      expect(await store.shortestPaths(root, far, { maxHops: 1, kinds: ['CONTROLS'], limit: 5 })).toEqual([]);
+      expect(
+        await store.shortestPaths(root, 'no-such-id', { maxHops: 3, kinds: ['SUPPLIES'], limit: 5 }),
+      ).toBeUndefined();
     });
 
     it('walks neighbourhoods by depth and kind, either direction, within a limit', async () => {
@@ -92,37 +176,45 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
             .sort(),
         );
       }
-      expect(await store.chain('no-such-chain')).toBeUndefined();
-      expect((await store.chain('logistics'))?.name).toBe('商贸物流');
+      const [none, logistics] = await store.chainsById(['no-such-chain', 'logistics']);
+      expect(none).toBeUndefined();
+      expect(logistics?.name).toBe('商贸物流');
+      const segment = data.segments[0] as (typeof data.segments)[number];
+      expect(await store.segmentsById([segment.id, 'nope'])).toEqual([expect.objectContaining(segment), undefined]);
+      const anchor = data.anchors[0] as (typeof data.anchors)[number];
+      expect(
+        (await store.anchoredBy([anchor.enterpriseId, 'nope'])).map((ids) => ids.includes(anchor.chainId)),
+      ).toEqual([true, false]);
     });
 
     it('lists the members of a chain and the segments of an enterprise', async () => {
-      const members = await store.chainMembers('logistics');
+      const [members = [], none] = await store.chainMembers(['logistics', 'no-such-chain']);
+      expect(none).toEqual([]);
       const segments = new Set(data.segments.filter((s) => s.chainId === 'logistics').map((s) => s.id));
       const expected = data.inSegment.filter((m) => segments.has(m.segmentId));
       expect(members.map((m) => `${m.enterprise.id}@${m.segmentId}`).sort()).toEqual(
         expected.map((m) => `${m.enterpriseId}@${m.segmentId}`).sort(),
       );
       const root = byShortName('长江商贸');
-      expect((await store.segmentsOf(root)).map((s) => s.id).sort()).toEqual(
+      expect(((await store.segmentsOf([root]))[0] ?? []).map((s) => s.id).sort()).toEqual(
         data.inSegment
           .filter((m) => m.enterpriseId === root)
           .map((m) => m.segmentId)
           .sort(),
       );
-      expect(await store.segmentsOf('no-such-id')).toEqual([]);
+      expect(await store.segmentsOf(['no-such-id'])).toEqual([[]]);
     });
 
     it('derives the systems and roles from ownership and supply', async () => {
       const expected = expectedSystems(data);
       expect((await store.systemRoots()).sort()).toEqual([...expected.keys()].sort());
       for (const [rootId, want] of expected) {
-        const system = await store.system(rootId);
+        const [system] = await store.systems([rootId]);
         expect(system?.members.map((m) => m.enterprise.id).sort()).toEqual([...want.members].sort());
         expect(system?.affiliateIds).toEqual([...want.affiliates].sort());
         expect(system?.members[0]?.enterprise.role).toBe('ROOT');
       }
-      expect(await store.system('no-such-id')).toBeUndefined();
+      expect(await store.systems(['no-such-id'])).toEqual([undefined]);
     });
 
     it('takes a later file as an update of an existing enterprise', async () => {
@@ -135,8 +227,30 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
       writeFileSync(join(dir, 'enterprises.jsonl'), `${JSON.stringify({ ...original, revenue: 1234567 })}\n`);
       const result = await importFiles(store, { paths: [dir] });
       expect(result.counts.enterprises).toEqual({ added: 0, updated: 1, unchanged: 0 });
-      expect((await store.getEnterprise(id))?.revenue).toBe(1234567);
-      expect((await store.getEnterprise(id))?.role).toBe('ROOT');
+      expect((await one(store, id))?.revenue).toBe(1234567);
+      expect((await one(store, id))?.role).toBe('ROOT');
+    });
+
+    it('removes relationships that are there, leaves the others alone, and derives roles again', async () => {
+      const root = byShortName('长江商贸');
+      const child = data.controls.find((c) => c.from === root && c.share >= 0.5)?.to as string;
+      const member = data.inSegment[0] as (typeof data.inSegment)[number];
+      const removed = await store.remove(
+        [
+          { kind: 'controls', from: root, to: child },
+          { kind: 'inSegment', enterpriseId: member.enterpriseId, segmentId: member.segmentId },
+          { kind: 'supplies', from: root, to: child, product: '没有这种产品' },
+        ],
+        'contract test',
+      );
+      expect(removed.map((r) => r.kind)).toEqual(['controls', 'inSegment']);
+      expect((await store.relationsOf([root], 'out', 'CONTROLS'))[0]?.some((r) => r.to === child)).toBe(false);
+      expect(((await store.segmentsOf([member.enterpriseId]))[0] ?? []).some((s) => s.id === member.segmentId)).toBe(
+        false,
+      );
+      const [system] = await store.systems([root]);
+      expect(system?.members.some((m) => m.enterprise.id === child)).toBe(false);
+      expect(await store.remove([{ kind: 'controls', from: root, to: child }], 'again')).toEqual([]);
     });
   });
 }

@@ -17,10 +17,6 @@ export const ChokepointsRef = builder.objectRef<Chokepoints>('Chokepoints');
 export const CandidateRef = builder.objectRef<Candidate>('Candidate');
 export const ScoreTermRef = builder.objectRef<ScoreTerm>('ScoreTerm');
 export const EvidenceStepRef = builder.objectRef<EvidenceStep>('EvidenceStep');
-export const CandidateConnectionRef = builder.objectRef<{ all: Candidate[]; start: number; end: number }>(
-  'CandidateConnection',
-);
-export const CandidateEdgeRef = builder.objectRef<{ node: Candidate; index: number }>('CandidateEdge');
 export const WhatIfRef = builder.objectRef<WhatIf & { chainSegments: Segment[] }>('WhatIf');
 export const SegmentChangeRef = builder.objectRef<SegmentChange>('SegmentChange');
 

@@ -1,44 +1,11 @@
-import type { Candidate, EvidenceStep } from '../analysis/candidates';
+import type { EvidenceStep } from '../analysis/candidates';
 import { builder } from '../builder';
-import { decodeCursor, encodeCursor } from '../connection';
 import { loadEnterprise } from '../context';
-import { codedError } from '../errors';
-import { CandidateConnectionRef, CandidateEdgeRef, CandidateRef, EvidenceStepRef, ScoreTermRef } from './analysis-refs';
+import { CandidateRef, EvidenceStepRef, ScoreTermRef } from './analysis-refs';
 import { EnterpriseRef, SegmentRef } from './refs';
 
-export const MAX_PAGE = 100;
-
-/** A page of a ranked candidate list, after a cursor. */
-export function candidatePage(all: Candidate[], first: number | null | undefined, after: string | null | undefined) {
-  const size = first ?? 20;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) {
-    throw codedError('BAD_INPUT', `Argument 'first' must be an integer from 1 to ${MAX_PAGE}; got ${size}.`, {
-      argument: 'first',
-    });
-  }
-  const start = after ? decodeCursor(after, 'after') + 1 : 0;
-  return { all, start, end: Math.min(all.length, start + size) };
-}
-
-CandidateConnectionRef.implement({
-  description: 'A page of candidates, best first.',
-  fields: (t) => ({
-    totalCount: t.int({ resolve: (c) => c.all.length }),
-    edges: t.field({
-      type: [CandidateEdgeRef],
-      resolve: (c) => c.all.slice(c.start, c.end).map((node, i) => ({ node, index: c.start + i })),
-    }),
-    hasNextPage: t.boolean({ resolve: (c) => c.end < c.all.length }),
-    endCursor: t.string({ nullable: true, resolve: (c) => (c.end > c.start ? encodeCursor(c.end - 1) : null) }),
-  }),
-});
-
-CandidateEdgeRef.implement({
-  fields: (t) => ({
-    cursor: t.string({ resolve: (e) => encodeCursor(e.index) }),
-    node: t.field({ type: CandidateRef, resolve: (e) => e.node }),
-  }),
-});
+/** Candidates, best first, a page at a time (shared by every list of candidates). */
+export const CandidateConnection = builder.connectionObject({ type: CandidateRef, name: 'CandidateConnection' });
 
 CandidateRef.implement({
   description: 'An outside enterprise that would close a gap (招商线索), with the terms of its score and the evidence.',
@@ -86,10 +53,8 @@ EvidenceStepRef.implement({
     toSegment: t.field({
       type: SegmentRef,
       nullable: true,
-      resolve: async (s, _a, { store }) => {
-        if (s.kind !== 'IN_SEGMENT') return null;
-        return (await store.segmentsOf(s.from)).find((seg) => seg.id === s.to) ?? null;
-      },
+      resolve: async (s, _a, { loaders }) =>
+        s.kind === 'IN_SEGMENT' ? ((await loaders.segment.load(s.to)) ?? null) : null,
     }),
   }),
 });

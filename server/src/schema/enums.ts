@@ -1,5 +1,6 @@
 import { builder } from '../builder';
 import { type ENTERPRISE_RELATION_KINDS, TIERS } from '../domain/model';
+import type { EnterpriseOrder } from '../store/port';
 
 export const TierEnum = builder.enumType('Tier', {
   description: 'Where a segment sits along its chain.',
@@ -26,4 +27,19 @@ export const RoleEnum = builder.enumType('EnterpriseRole', {
     },
     OTHER: { description: 'Neither member nor affiliate of any system.' },
   },
+});
+
+export const EnterpriseOrderEnum = builder.enumType('EnterpriseOrder', {
+  description: 'How a list of enterprises is sorted; every order ends on the key, so pages never overlap.',
+  values: {
+    RELEVANCE: {
+      description:
+        'Exact name first, then names that start with the query, then others; larger revenue first within each.',
+    },
+    NAME: { description: 'By Chinese name, in Unicode order.' },
+    REVENUE: { description: 'Largest revenue first; unknown last.' },
+    REGISTERED_CAPITAL: { description: 'Largest registered capital first; unknown last.' },
+    EMPLOYEES: { description: 'Most employees first; unknown last.' },
+    FOUNDED_ON: { description: 'Oldest first; unknown last.' },
+  } satisfies Record<EnterpriseOrder, unknown>,
 });

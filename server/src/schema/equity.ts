@@ -3,7 +3,9 @@ import { ultimateController } from '../analysis/equity';
 import { ChainIndexView } from '../analysis/subgraph';
 import { builder } from '../builder';
 import { loadEnterprise, loadEnterprises } from '../context';
-import { idArgument, notFound } from '../errors';
+import { notFound } from '../errors';
+import { keyOf } from '../global-id';
+import { arrayConnection } from '../pagination';
 import { EnterpriseRef, SegmentRef, SystemRef } from './refs';
 
 const ControllerRef = builder.objectRef<{ controllerId: string; effectiveShare: number; path: string[] }>(
@@ -46,8 +48,8 @@ builder.objectFields(EnterpriseRef, (t) => ({
     nullable: true,
     description:
       'The ultimate controller (实际控制人), following CONTROLS upward and multiplying shares; null when nobody reaches 50%.',
-    resolve: async (e, _a, { store }) => {
-      const holdings = await store.ownersOf(e.id);
+    resolve: async (e, _a, { loaders }) => {
+      const holdings = await loaders.ownersUp.load(e.id);
       return ultimateController(e.id, (id) => holdings.filter((h) => h.to === id)) ?? null;
     },
   }),
@@ -55,24 +57,27 @@ builder.objectFields(EnterpriseRef, (t) => ({
     type: SystemRef,
     nullable: true,
     description: 'The system (系) the enterprise belongs to: its own if it is a root, else its ultimate controller’s.',
-    resolve: async (e, _a, { store }) => {
-      const own = await store.system(e.id);
+    resolve: async (e, _a, { loaders }) => {
+      const own = await loaders.system.load(e.id);
       if (own) return own;
-      const holdings = await store.ownersOf(e.id);
+      const holdings = await loaders.ownersUp.load(e.id);
       const top = ultimateController(e.id, (id) => holdings.filter((h) => h.to === id));
-      return (top && (await store.system(top.controllerId))) ?? null;
+      return (top && (await loaders.system.load(top.controllerId))) ?? null;
     },
   }),
-  removalImpact: t.field({
-    type: [LostSupplyRef],
+  removalImpact: t.connection({
+    type: LostSupplyRef,
     description:
       'What losing this enterprise would cost a chain: the local members left with no supplier of a segment.',
-    args: { chainId: t.arg.id({ required: true }) },
+    args: { chainId: t.arg.id({ required: true, description: 'Global id or key.' }) },
     resolve: async (e, args, { loaders }) => {
-      const chainId = idArgument('chainId', args.chainId);
+      const chainId = keyOf('Chain', args.chainId, 'chainId');
       const graph = await loaders.chainSubgraph.load(chainId);
       if (!graph) throw notFound('chain', chainId);
-      return removalImpact(new ChainIndexView(graph), e.id).map((l) => ({ ...l, chainId }));
+      return arrayConnection(
+        args,
+        removalImpact(new ChainIndexView(graph), e.id).map((l) => ({ ...l, chainId })),
+      );
     },
   }),
 }));

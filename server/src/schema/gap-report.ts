@@ -1,10 +1,11 @@
 import { DEFAULT_GAP_PARAMS, type GapParams, type GapReport } from '../analysis/gap-report';
-import { builder } from '../builder';
-import { gapReportKey, loadEnterprise, loadEnterprises } from '../context';
+import { builder, connectionCost } from '../builder';
+import { gapReportKey, type Loaders, loadEnterprise, loadEnterprises } from '../context';
 import { codedError, notFound } from '../errors';
+import { arrayConnection, type PageArgs } from '../pagination';
+import type { EnterpriseRecord } from '../store/port';
 import {
   AnchorSourcingRef,
-  CandidateConnectionRef,
   ChokepointsRef,
   DirectionEnum,
   GapReportRef,
@@ -15,8 +16,27 @@ import {
   SourcingRateRef,
   SourcingRef,
 } from './analysis-refs';
-import { candidatePage } from './candidates';
+import { CandidateConnection } from './candidates';
 import { ChainRef, EnterpriseRef, SegmentRef } from './refs';
+
+/** A page of enterprises by id, as a connection. */
+async function enterprisePage(loaders: Loaders, args: PageArgs, ids: readonly string[]) {
+  const page = arrayConnection(args, ids);
+  const byId = new Map(
+    (
+      await loadEnterprises(
+        loaders,
+        page.edges.map((e) => e.node),
+      )
+    ).map((e) => [e.id, e]),
+  );
+  return {
+    ...page,
+    edges: page.edges.flatMap((e) =>
+      byId.has(e.node) ? [{ cursor: e.cursor, node: byId.get(e.node) as EnterpriseRecord }] : [],
+    ),
+  };
+}
 
 const needs = (r: GapReport, need: string) =>
   r.segments.filter((s) => s.need === need).map((s) => ({ ...s, chainId: r.chainId }));
@@ -78,9 +98,11 @@ SegmentNeedRef.implement({
       resolve: (s, _a, { loaders }) => loadEnterprises(loaders, s.chokepointIds),
     }),
     candidates: t.field({
-      type: CandidateConnectionRef,
-      args: { first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
-      resolve: (s, { first, after }) => candidatePage(s.candidates, first, after),
+      type: CandidateConnection,
+      args: t.arg.connectionArgs(),
+      complexity: connectionCost,
+      description: 'Outside enterprises that would close this gap, best first (empty where it needs nothing).',
+      resolve: (s, args) => arrayConnection(args, s.candidates),
     }),
   }),
 });
@@ -101,10 +123,10 @@ SourcingRef.implement({
   fields: (t) => ({
     overall: t.field({ type: SourcingRateRef, resolve: (s) => s.overall }),
     byAnchor: t.field({ type: [AnchorSourcingRef], resolve: (s) => s.byAnchor }),
-    outsideSuppliers: t.field({
-      type: [OutsideSupplierRef],
+    outsideSuppliers: t.connection({
+      type: OutsideSupplierRef,
       description: 'Suppliers from outside the district serving local members, most anchors and members served first.',
-      resolve: (s) => s.outsideSuppliers,
+      resolve: (s, args) => arrayConnection(args, s.outsideSuppliers),
     }),
   }),
 });
@@ -140,21 +162,23 @@ SupplyLinkRef.implement({
 ChokepointsRef.implement({
   description: "Where the chain's local supply flow breaks if one enterprise or link goes.",
   fields: (t) => ({
-    articulationPoints: t.field({
-      type: [EnterpriseRef],
-      resolve: (c, _a, { loaders }) => loadEnterprises(loaders, c.articulationPoints),
+    articulationPoints: t.connection({
+      type: EnterpriseRef,
+      description: 'Local firms whose loss splits the local supply flow.',
+      resolve: (c, args, { loaders }) => enterprisePage(loaders, args, c.articulationPoints),
     }),
-    bridges: t.field({
-      type: [SupplyLinkRef],
+    bridges: t.connection({
+      type: SupplyLinkRef,
       description: 'Supply links whose loss splits the local supply flow.',
-      resolve: (c) => c.bridges,
+      resolve: (c, args) => arrayConnection(args, c.bridges),
     }),
-    topBetweenness: t.field({
-      type: [EnterpriseRef],
-      description: 'Highest betweenness first.',
-      resolve: (c, _a, { loaders }) =>
-        loadEnterprises(
+    topBetweenness: t.connection({
+      type: EnterpriseRef,
+      description: 'The firms most of the local supply flow runs through: highest betweenness first.',
+      resolve: (c, args, { loaders }) =>
+        enterprisePage(
           loaders,
+          args,
           c.betweenness.map((b) => b.enterpriseId),
         ),
     }),
@@ -198,12 +222,13 @@ builder.objectField(ChainRef, 'gapReport', (t) =>
 
 builder.objectField(SegmentRef, 'candidates', (t) =>
   t.field({
-    type: CandidateConnectionRef,
+    type: CandidateConnection,
+    args: t.arg.connectionArgs(),
+    complexity: connectionCost,
     description: 'Outside enterprises that would close this segment’s gap, best first (empty where it needs nothing).',
-    args: { first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
-    resolve: async (segment, { first, after }, { loaders }) => {
+    resolve: async (segment, args, { loaders }) => {
       const report = await loaders.gapReport.load(gapReportKey(segment.chainId, DEFAULT_GAP_PARAMS));
-      return candidatePage(report?.segments.find((s) => s.segmentId === segment.id)?.candidates ?? [], first, after);
+      return arrayConnection(args, report?.segments.find((s) => s.segmentId === segment.id)?.candidates ?? []);
     },
   }),
 );

@@ -1,16 +1,20 @@
 import { builder } from '../builder';
 import './enums';
+import './node-types';
 import './enterprise';
+import './enterprise-links';
 import './chain';
 import './segment';
 import './leader';
 import './relation';
 import './neighbourhood';
+import './path';
 import './system';
 import './search';
 import './candidates';
 import './gap-report';
 import './what-if';
 import './equity';
+import './mutations';
 
 export const schema = builder.toSchema({ sortSchema: false });

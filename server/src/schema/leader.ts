@@ -1,10 +1,14 @@
-import { LeaderRef } from './refs';
+import { builder } from '../builder';
+import { ChainRef, LeaderRef } from './refs';
 
-LeaderRef.implement({
-  description: 'A chain leader (链长): the district official who heads a chain.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
-    title: t.exposeString('title'),
+builder.objectFields(LeaderRef, (t) => ({
+  name: t.exposeString('name'),
+  title: t.exposeString('title'),
+  chains: t.field({
+    type: [ChainRef],
+    description: 'The chains this leader leads.',
+    complexity: { field: 1, multiplier: 3 },
+    resolve: async (l, _args, { loaders }) =>
+      (await loaders.allChains.load('all')).filter((c) => c.leaders.some((x) => x.id === l.id)),
   }),
-});
+}));

@@ -1,8 +1,9 @@
 import { builder } from '../builder';
-import { ENTERPRISE_RELATION_KINDS } from '../domain/model';
-import { codedError, idArgument, intInRange, notFound } from '../errors';
+import { intInRange, notFound } from '../errors';
+import { keyOf } from '../global-id';
 import { MAX_DEPTH, MAX_NEIGHBOURHOOD_LIMIT } from '../store/port';
 import { RelationKindEnum } from './enums';
+import { kindsArgument } from './kinds';
 import { EnterpriseRef, NeighbourhoodNodeRef, NeighbourhoodRef, RelationRef } from './refs';
 
 NeighbourhoodNodeRef.implement({
@@ -22,9 +23,16 @@ NeighbourhoodRef.implement({
     }),
     nodes: t.field({
       type: [NeighbourhoodNodeRef],
+      description: 'Nearest first, the centre first; as many as the limit allows.',
+      complexity: { field: 1, multiplier: 1 },
       resolve: (n) => n.nodes.map((enterprise, i) => ({ enterprise, distance: n.distances[i] ?? 0 })),
     }),
-    edges: t.field({ type: [RelationRef], resolve: (n) => n.edges }),
+    edges: t.field({
+      type: [RelationRef],
+      description: 'Every relationship of the chosen kinds between two of the nodes.',
+      complexity: { field: 1, multiplier: 2 },
+      resolve: (n) => n.edges,
+    }),
     truncated: t.exposeBoolean('truncated', { description: 'The limit cut the neighbourhood short.' }),
   }),
 });
@@ -34,8 +42,10 @@ builder.queryFields((t) => ({
     type: NeighbourhoodRef,
     nullable: true,
     description: `Enterprises within \`depth\` hops (1 to ${MAX_DEPTH}) of an enterprise over the chosen kinds of relationship, either direction.`,
+    // what is selected inside counts once per enterprise the limit allows (and relationships twice)
+    complexity: (args) => ({ field: 1, multiplier: Math.max(1, Math.min(args.limit ?? 200, MAX_NEIGHBOURHOOD_LIMIT)) }),
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ required: true, description: 'The centre: its global id or its key.' }),
       depth: t.arg.int({ defaultValue: 1 }),
       kinds: t.arg({ type: [RelationKindEnum], description: 'Default: every kind.' }),
       limit: t.arg.int({
@@ -46,13 +56,8 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, { store }) => {
       const depth = intInRange('depth', args.depth ?? 1, 1, MAX_DEPTH);
       const limit = intInRange('limit', args.limit ?? 200, 1, MAX_NEIGHBOURHOOD_LIMIT);
-      if (args.kinds?.length === 0) {
-        throw codedError('BAD_INPUT', "Argument 'kinds' must name at least one kind; leave it out for every kind.", {
-          argument: 'kinds',
-        });
-      }
-      const kinds = args.kinds ?? ENTERPRISE_RELATION_KINDS;
-      const id = idArgument('id', args.id);
+      const kinds = kindsArgument(args.kinds);
+      const id = keyOf('Enterprise', args.id, 'id');
       return (await store.neighbourhood(id, { depth, limit, kinds })) ?? Promise.reject(notFound('enterprise', id));
     },
   }),

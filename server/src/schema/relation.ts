@@ -1,5 +1,6 @@
+import { builder } from '../builder';
 import { loadEnterprise } from '../context';
-import { relationId } from '../store/port';
+import { encodeId } from '../global-id';
 import { RelationKindEnum } from './enums';
 import { EnterpriseRef, ProvenanceRef, RelationRef } from './refs';
 
@@ -12,37 +13,32 @@ ProvenanceRef.implement({
   }),
 });
 
-RelationRef.implement({
-  description:
-    'A relationship between two enterprises: CONTROLS (parent → subsidiary) or SUPPLIES (supplier → customer).',
-  fields: (t) => ({
-    id: t.id({ description: 'Kind, ends and (for SUPPLIES) product.', resolve: (r) => relationId(r) }),
-    kind: t.field({ type: RelationKindEnum, resolve: (r) => r.kind }),
-    fromId: t.exposeID('from', { description: 'The parent (CONTROLS) or the supplier (SUPPLIES).' }),
-    toId: t.exposeID('to', { description: 'The subsidiary (CONTROLS) or the customer (SUPPLIES).' }),
-    from: t.field({
-      type: EnterpriseRef,
-      resolve: (r, _args, { loaders }) => loadEnterprise(loaders, r.from),
-    }),
-    to: t.field({
-      type: EnterpriseRef,
-      resolve: (r, _args, { loaders }) => loadEnterprise(loaders, r.to),
-    }),
-    share: t.float({
-      nullable: true,
-      description: 'CONTROLS: the share held, from 0 to 1.',
-      resolve: (r) => (r.kind === 'CONTROLS' ? r.share : null),
-    }),
-    product: t.string({
-      nullable: true,
-      description: 'SUPPLIES: what is supplied.',
-      resolve: (r) => (r.kind === 'SUPPLIES' ? r.product : null),
-    }),
-    annualValue: t.float({
-      nullable: true,
-      description: 'SUPPLIES: yearly value in 10k CNY (万元).',
-      resolve: (r) => (r.kind === 'SUPPLIES' ? (r.annualValue ?? null) : null),
-    }),
-    provenance: t.field({ type: ProvenanceRef, resolve: (r) => r }),
+builder.objectFields(RelationRef, (t) => ({
+  kind: t.field({ type: RelationKindEnum, resolve: (r) => r.kind }),
+  fromId: t.id({
+    description: 'The global id of the parent (CONTROLS) or the supplier (SUPPLIES).',
+    resolve: (r) => encodeId('Enterprise', r.from),
   }),
-});
+  toId: t.id({
+    description: 'The global id of the subsidiary (CONTROLS) or the customer (SUPPLIES).',
+    resolve: (r) => encodeId('Enterprise', r.to),
+  }),
+  from: t.field({ type: EnterpriseRef, resolve: (r, _args, { loaders }) => loadEnterprise(loaders, r.from) }),
+  to: t.field({ type: EnterpriseRef, resolve: (r, _args, { loaders }) => loadEnterprise(loaders, r.to) }),
+  share: t.float({
+    nullable: true,
+    description: 'CONTROLS: the share held, from 0 to 1.',
+    resolve: (r) => (r.kind === 'CONTROLS' ? r.share : null),
+  }),
+  product: t.string({
+    nullable: true,
+    description: 'SUPPLIES: what is supplied.',
+    resolve: (r) => (r.kind === 'SUPPLIES' ? r.product : null),
+  }),
+  annualValue: t.float({
+    nullable: true,
+    description: 'SUPPLIES: yearly value in 10k CNY (万元).',
+    resolve: (r) => (r.kind === 'SUPPLIES' ? (r.annualValue ?? null) : null),
+  }),
+  provenance: t.field({ type: ProvenanceRef, resolve: (r) => r }),
+}));

@@ -1,31 +1,44 @@
 import { builder } from '../builder';
-import { loadEnterprise } from '../context';
-import { codedError, idArgument, intInRange } from '../errors';
+import { codedError } from '../errors';
+import { keyOf } from '../global-id';
+import { offsetConnection } from '../pagination';
+import { EnterpriseOrderEnum, TierEnum } from './enums';
 import { EnterpriseRef } from './refs';
 
 const MAX_QUERY_LENGTH = 100;
 
 builder.queryFields((t) => ({
-  enterprise: t.field({
+  searchEnterprises: t.connection({
     type: EnterpriseRef,
-    nullable: true,
-    args: { id: t.arg.id({ required: true, description: 'Unified social credit code or other enterprise id.' }) },
-    resolve: (_root, { id }, { loaders }) => loadEnterprise(loaders, idArgument('id', id)),
-  }),
-  searchEnterprises: t.field({
-    type: [EnterpriseRef],
-    description: 'Enterprises whose Chinese name or short name contains `query`, best first.',
+    description:
+      'Enterprises whose Chinese name or short name contains `query` (or whose key it is), and that pass every filter given; best first by default. Without a query: every enterprise that passes the filters.',
     args: {
-      query: t.arg.string({ required: true }),
-      limit: t.arg.int({ defaultValue: 20, description: 'From 1 to 100.' }),
+      query: t.arg.string({ description: `Up to ${MAX_QUERY_LENGTH} characters; empty or left out: no text filter.` }),
+      local: t.arg.boolean({ description: 'true: inside the district; false: outside.' }),
+      chainId: t.arg.id({ description: 'Working in a segment of this chain (global id or key).' }),
+      segmentId: t.arg.id({ description: 'Working in this segment (global id or key).' }),
+      tier: t.arg({ type: TierEnum, description: 'Working in a segment of this tier.' }),
+      orderBy: t.arg({ type: EnterpriseOrderEnum, defaultValue: 'RELEVANCE' }),
     },
-    resolve: (_root, { query, limit }, { store }) => {
-      if (query.length > MAX_QUERY_LENGTH) {
+    resolve: (_root, args, { store }) => {
+      const text = args.query ?? '';
+      if (text.length > MAX_QUERY_LENGTH) {
         throw codedError('BAD_INPUT', `Argument 'query' must be at most ${MAX_QUERY_LENGTH} characters.`, {
           argument: 'query',
         });
       }
-      return store.search(query, intInRange('limit', limit ?? 20, 1, 100));
+      return offsetConnection(args, (offset, limit) =>
+        store.search({
+          text,
+          ...(args.local != null ? { local: args.local } : {}),
+          ...(args.chainId != null ? { chainId: keyOf('Chain', args.chainId, 'chainId') } : {}),
+          ...(args.segmentId != null ? { segmentId: keyOf('Segment', args.segmentId, 'segmentId') } : {}),
+          ...(args.tier != null ? { tier: args.tier } : {}),
+          order: args.orderBy ?? 'RELEVANCE',
+          offset,
+          limit,
+        }),
+      );
     },
   }),
 }));

@@ -1,48 +1,72 @@
-import { codedError } from '../errors';
+import { builder } from '../builder';
+import { codedError, notFound } from '../errors';
+import { keyOf } from '../global-id';
+import { arrayConnection } from '../pagination';
 import { TierEnum } from './enums';
 import { ChainRef, EnterpriseRef, SegmentRef } from './refs';
 
-SegmentRef.implement({
-  description: 'A link of a chain (环节).',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
-    tier: t.field({ type: TierEnum, resolve: (s) => s.tier }),
-    order: t.exposeInt('order', { description: 'Position along the chain, upstream first.' }),
-    chain: t.field({
-      type: ChainRef,
-      resolve: async (s, _args, { loaders }) =>
-        (await loaders.chain.load(s.chainId)) ??
-        Promise.reject(codedError('NOT_FOUND', `Chain '${s.chainId}' is missing.`)),
-    }),
-    feedsInto: t.field({
-      type: [SegmentRef],
-      description: 'The segments this one feeds, by the chain template (FEEDS).',
-      resolve: async (s, _args, { loaders }) => {
-        const chain = await loaders.chain.load(s.chainId);
-        const to = new Set(chain?.feeds.filter((f) => f.from === s.id).map((f) => f.to));
-        return chain?.segments.filter((x) => to.has(x.id)) ?? [];
-      },
-    }),
-    enterprises: t.field({
-      type: [EnterpriseRef],
-      description:
-        'Enterprises working in the segment; `local` keeps only those inside (true) or outside (false) the district.',
-      args: { local: t.arg.boolean() },
-      resolve: async (s, { local }, { loaders }) =>
-        (await loaders.chainMembers.load(s.chainId))
-          .filter((m) => m.segmentId === s.id && (local == null || m.enterprise.local === local))
-          .map((m) => m.enterprise),
-    }),
-    localCount: t.int({
-      description: 'How many local enterprises work in the segment.',
-      resolve: async (s, _args, { loaders }) =>
-        (await loaders.chainMembers.load(s.chainId)).filter((m) => m.segmentId === s.id && m.enterprise.local).length,
-    }),
-    covered: t.boolean({
-      description: 'At least one local enterprise works in the segment.',
-      resolve: async (s, _args, { loaders }) =>
-        (await loaders.chainMembers.load(s.chainId)).some((m) => m.segmentId === s.id && m.enterprise.local),
-    }),
+builder.objectFields(SegmentRef, (t) => ({
+  name: t.exposeString('name'),
+  tier: t.field({ type: TierEnum, resolve: (s) => s.tier }),
+  order: t.exposeInt('order', { description: 'Position along the chain, upstream first.' }),
+  chain: t.field({
+    type: ChainRef,
+    resolve: async (s, _args, { loaders }) =>
+      (await loaders.chain.load(s.chainId)) ??
+      Promise.reject(codedError('NOT_FOUND', `Chain '${s.chainId}' is missing.`)),
   }),
-});
+  feedsInto: t.field({
+    type: [SegmentRef],
+    description: 'The segments this one feeds, by the chain template (FEEDS).',
+    resolve: async (s, _args, { loaders }) => {
+      const chain = await loaders.chain.load(s.chainId);
+      const to = new Set(chain?.feeds.filter((f) => f.from === s.id).map((f) => f.to));
+      return chain?.segments.filter((x) => to.has(x.id)) ?? [];
+    },
+  }),
+  fedBy: t.field({
+    type: [SegmentRef],
+    description: 'The segments that feed this one, by the chain template (FEEDS).',
+    resolve: async (s, _args, { loaders }) => {
+      const chain = await loaders.chain.load(s.chainId);
+      const from = new Set(chain?.feeds.filter((f) => f.to === s.id).map((f) => f.from));
+      return chain?.segments.filter((x) => from.has(x.id)) ?? [];
+    },
+  }),
+  enterprises: t.connection({
+    type: EnterpriseRef,
+    description:
+      'Enterprises working in the segment; `local` keeps only those inside (true) or outside (false) the district.',
+    args: { local: t.arg.boolean() },
+    resolve: async (s, args, { loaders }) =>
+      arrayConnection(
+        args,
+        (await loaders.chainMembers.load(s.chainId))
+          .filter((m) => m.segmentId === s.id && (args.local == null || m.enterprise.local === args.local))
+          .map((m) => m.enterprise),
+      ),
+  }),
+  localCount: t.int({
+    description: 'How many local enterprises work in the segment.',
+    resolve: async (s, _args, { loaders }) =>
+      (await loaders.chainMembers.load(s.chainId)).filter((m) => m.segmentId === s.id && m.enterprise.local).length,
+  }),
+  covered: t.boolean({
+    description: 'At least one local enterprise works in the segment.',
+    resolve: async (s, _args, { loaders }) =>
+      (await loaders.chainMembers.load(s.chainId)).some((m) => m.segmentId === s.id && m.enterprise.local),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  segment: t.field({
+    type: SegmentRef,
+    nullable: true,
+    description: 'One segment, by its global id or its own key; NOT_FOUND when there is none.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, { loaders }) => {
+      const id = keyOf('Segment', args.id, 'id');
+      return (await loaders.segment.load(id)) ?? Promise.reject(notFound('segment', id));
+    },
+  }),
+}));

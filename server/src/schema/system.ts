@@ -1,6 +1,8 @@
 import { builder } from '../builder';
-import { loadEnterprise, loadEnterprises } from '../context';
-import { idArgument, notFound } from '../errors';
+import { found, loadEnterprise, loadEnterprises } from '../context';
+import { notFound } from '../errors';
+import { keyOf } from '../global-id';
+import { arrayConnection } from '../pagination';
 import { EnterpriseRef, SystemMemberRef, SystemRef } from './refs';
 
 SystemMemberRef.implement({
@@ -14,47 +16,60 @@ SystemMemberRef.implement({
   }),
 });
 
-SystemRef.implement({
-  description: 'An enterprise system (系): a root, its direct enterprises (直系) and its supply-chain affiliates.',
-  fields: (t) => ({
-    root: t.field({
-      type: EnterpriseRef,
-      resolve: (s, _args, { loaders }) => loadEnterprise(loaders, s.rootId),
-    }),
-    members: t.field({
-      type: [SystemMemberRef],
-      description: 'The root first, then its direct enterprises.',
-      resolve: (s) => s.members,
-    }),
-    directCount: t.int({
-      description: 'Direct enterprises (the root not counted).',
-      resolve: (s) => s.members.length - 1,
-    }),
-    affiliateCount: t.int({ resolve: (s) => s.affiliateIds.length }),
-    affiliates: t.field({
-      type: [EnterpriseRef],
-      description: 'Enterprises outside the system linked to a member by SUPPLIES.',
-      resolve: (s, _args, { loaders }) => loadEnterprises(loaders, s.affiliateIds),
-    }),
+builder.objectFields(SystemRef, (t) => ({
+  root: t.field({ type: EnterpriseRef, resolve: (s, _args, { loaders }) => loadEnterprise(loaders, s.rootId) }),
+  members: t.connection({
+    type: SystemMemberRef,
+    description: 'The root first, then its direct enterprises (直系) by level.',
+    resolve: (s, args) => arrayConnection(args, s.members),
   }),
-});
+  directCount: t.int({
+    description: 'Direct enterprises (the root not counted).',
+    resolve: (s) => s.members.length - 1,
+  }),
+  affiliateCount: t.int({ resolve: (s) => s.affiliateIds.length }),
+  affiliates: t.connection({
+    type: EnterpriseRef,
+    description:
+      'Supply-chain affiliates (供应链关联企业): enterprises outside the system linked to a member by SUPPLIES.',
+    resolve: async (s, args, { loaders }) => {
+      const page = arrayConnection(args, s.affiliateIds);
+      const enterprises = new Map(
+        (
+          await loadEnterprises(
+            loaders,
+            page.edges.map((e) => e.node),
+          )
+        ).map((e) => [e.id, e]),
+      );
+      return {
+        ...page,
+        edges: page.edges.flatMap((e) => {
+          const node = enterprises.get(e.node);
+          return node ? [{ cursor: e.cursor, node }] : [];
+        }),
+      };
+    },
+  }),
+}));
 
 builder.queryFields((t) => ({
-  systems: t.field({
-    type: [SystemRef],
-    description: "Every root enterprise's system.",
-    resolve: async (_root, _args, { store }) => {
-      const systems = await Promise.all((await store.systemRoots()).map((id) => store.system(id)));
-      return systems.filter((s) => s !== undefined);
+  systems: t.connection({
+    type: SystemRef,
+    description: "Every root enterprise's system, by root id.",
+    resolve: async (_root, args, { loaders }) => {
+      const roots = await loaders.systemRoots.load('all');
+      return arrayConnection(args, found(await loaders.system.loadMany(roots)));
     },
   }),
   system: t.field({
     type: SystemRef,
     nullable: true,
+    description: "The system of a root enterprise, by the global id of the system or of its root, or the root's key.",
     args: { rootId: t.arg.id({ required: true }) },
-    resolve: async (_root, args, { store }) => {
-      const rootId = idArgument('rootId', args.rootId);
-      return (await store.system(rootId)) ?? Promise.reject(notFound('root enterprise', rootId));
+    resolve: async (_root, args, { loaders }) => {
+      const rootId = keyOf(['EnterpriseSystem', 'Enterprise'], args.rootId, 'rootId');
+      return (await loaders.system.load(rootId)) ?? Promise.reject(notFound('root enterprise', rootId));
     },
   }),
 }));

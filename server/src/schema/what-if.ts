@@ -1,6 +1,7 @@
 import { whatIf } from '../analysis/what-if';
 import { builder } from '../builder';
-import { codedError, idArgument, notFound } from '../errors';
+import { codedError, notFound } from '../errors';
+import { keyOf } from '../global-id';
 import { GapReportRef, NeedEnum, SegmentChangeRef, SourcingRateRef, WhatIfRef } from './analysis-refs';
 import { gapParams } from './gap-report';
 import { SegmentRef } from './refs';
@@ -58,7 +59,7 @@ builder.queryField('whatIf', (t) =>
       minLocalSourcing: t.arg.float(),
     },
     resolve: async (_root, args, { loaders }) => {
-      const chainId = idArgument('chainId', args.chainId);
+      const chainId = keyOf('Chain', args.chainId, 'chainId');
       if (args.additions.length === 0 || args.additions.length > MAX_ADDITIONS) {
         throw codedError('BAD_INPUT', `Argument 'additions' must hold 1 to ${MAX_ADDITIONS} enterprises.`, {
           argument: 'additions',
@@ -68,15 +69,21 @@ builder.queryField('whatIf', (t) =>
       if (!graph) throw notFound('chain', chainId);
       const segments = new Set(graph.chain.segments.map((s) => s.id));
       const known = new Set(graph.enterprises.map((e) => e.id));
-      args.additions.forEach((a, i) => {
-        const bad = a.segmentIds.map(String).find((s) => !segments.has(s));
+      const additions = args.additions.map((a, i) => ({
+        ...a,
+        segmentIds: a.segmentIds.map((s) => keyOf('Segment', s, `additions[${i}].segmentIds`)),
+        suppliesTo: a.suppliesTo?.map((e) => keyOf('Enterprise', e, `additions[${i}].suppliesTo`)),
+        suppliedBy: a.suppliedBy?.map((e) => keyOf('Enterprise', e, `additions[${i}].suppliedBy`)),
+      }));
+      additions.forEach((a, i) => {
+        const bad = a.segmentIds.find((s) => !segments.has(s));
         if (bad)
           throw codedError(
             'BAD_INPUT',
             `additions[${i}].segmentIds: '${bad}' is not a segment of chain '${chainId}'.`,
             { argument: 'additions' },
           );
-        const unknown = [...(a.suppliesTo ?? []), ...(a.suppliedBy ?? [])].map(String).find((e) => !known.has(e));
+        const unknown = [...(a.suppliesTo ?? []), ...(a.suppliedBy ?? [])].find((e) => !known.has(e));
         if (unknown)
           throw codedError(
             'BAD_INPUT',
@@ -86,12 +93,12 @@ builder.queryField('whatIf', (t) =>
       });
       const result = whatIf(
         graph,
-        args.additions.map((a) => ({
+        additions.map((a) => ({
           name: a.name,
-          segmentIds: a.segmentIds.map(String),
+          segmentIds: a.segmentIds,
           ...(a.local != null ? { local: a.local } : {}),
-          ...(a.suppliesTo ? { suppliesTo: a.suppliesTo.map(String) } : {}),
-          ...(a.suppliedBy ? { suppliedBy: a.suppliedBy.map(String) } : {}),
+          ...(a.suppliesTo ? { suppliesTo: a.suppliesTo } : {}),
+          ...(a.suppliedBy ? { suppliedBy: a.suppliedBy } : {}),
           ...(a.revenue != null ? { revenue: a.revenue } : {}),
         })),
         gapParams(args),

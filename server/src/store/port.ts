@@ -3,17 +3,23 @@ import type { Holding } from '../analysis/systems';
 import type {
   Chain,
   Controls,
+  Dataset,
   Enterprise,
   EnterpriseRelationKind,
   Feeds,
   Leader,
   Segment,
   Supplies,
+  Tier,
 } from '../domain/model';
+import type { ImportTarget } from '../import/importer';
 
 /**
  * The GraphStore port: what the API and the analysis need from a store. Every store
  * (the embedded MemoryStore, the Neo4jStore) returns these plain types.
+ *
+ * Look-ups a resolver makes once per parent take a list of keys and answer in the same order,
+ * so that one request makes one call per kind of look-up, whatever the number of parents.
  */
 
 /** An enterprise's place in the systems (系) of the district's root enterprises. */
@@ -26,10 +32,31 @@ export interface EnterpriseRecord extends Enterprise {
 /** A relationship between two enterprises, as imported, with its kind. */
 export type Relation = (Controls & { kind: 'CONTROLS' }) | (Supplies & { kind: 'SUPPLIES' });
 
+/** What names a relationship between two enterprises: kind, ends and (for SUPPLIES) product. */
+export type RelationKey =
+  | { kind: 'CONTROLS'; from: string; to: string }
+  | { kind: 'SUPPLIES'; from: string; to: string; product: string };
+
 /** The stable id of a relationship: its kind, its ends and (for SUPPLIES) its product. */
-export function relationId(r: Relation): string {
+export function relationId(r: RelationKey): string {
   return r.kind === 'CONTROLS' ? `CONTROLS:${r.from}>${r.to}` : `SUPPLIES:${r.from}>${r.to}:${r.product}`;
 }
+
+/** The key of a relationship id made by relationId; undefined when it is not one. */
+export function parseRelationId(id: string): RelationKey | undefined {
+  const m = /^(CONTROLS|SUPPLIES):([^>]+)>([^:]+)(?::(.+))?$/s.exec(id);
+  if (!m) return undefined;
+  const [, kind, from, to, product] = m as unknown as [string, string, string, string, string | undefined];
+  if (kind === 'CONTROLS') return product === undefined ? { kind, from, to } : undefined;
+  return product === undefined ? undefined : { kind: 'SUPPLIES', from, to, product };
+}
+
+/** A relationship to take out of the graph, by the key of its kind. */
+export type Removal =
+  | { kind: 'controls'; from: string; to: string }
+  | { kind: 'supplies'; from: string; to: string; product: string }
+  | { kind: 'inSegment'; enterpriseId: string; segmentId: string }
+  | { kind: 'anchors'; enterpriseId: string; chainId: string };
 
 export interface NeighbourhoodOptions {
   /** 1 to MAX_DEPTH hops, either direction. */
@@ -52,6 +79,48 @@ export interface Neighbourhood {
   edges: Relation[];
   /** True when the limit cut the neighbourhood short. */
   truncated: boolean;
+}
+
+export interface PathOptions {
+  /** 1 to MAX_PATH_HOPS relationships. */
+  maxHops: number;
+  kinds: readonly EnterpriseRelationKind[];
+  /** The most paths returned. */
+  limit: number;
+}
+
+export const MAX_PATH_HOPS = 6;
+export const MAX_PATHS = 50;
+
+/** A path of relationships between two enterprises; each may be walked either way. */
+export interface EnterprisePath {
+  /** From the start to the end, both included. */
+  nodeIds: string[];
+  /** relations[i] links nodeIds[i] and nodeIds[i + 1], in one direction or the other. */
+  relations: Relation[];
+}
+
+export type EnterpriseOrder = 'RELEVANCE' | 'NAME' | 'REVENUE' | 'REGISTERED_CAPITAL' | 'EMPLOYEES' | 'FOUNDED_ON';
+
+export interface EnterpriseQuery {
+  /** Part of the Chinese name or short name; empty or absent: every enterprise. */
+  text?: string;
+  local?: boolean;
+  /** Working in a segment of this chain. */
+  chainId?: string;
+  segmentId?: string;
+  /** Working in a segment of this tier (of `chainId`, when given). */
+  tier?: Tier;
+  /** RELEVANCE: exact names, then prefixes, then other matches; larger revenue first within each. */
+  order: EnterpriseOrder;
+  offset: number;
+  limit: number;
+}
+
+export interface EnterprisePage {
+  /** How many enterprises match, over every page. */
+  total: number;
+  items: EnterpriseRecord[];
 }
 
 export interface ChainRecord extends Chain {
@@ -82,30 +151,63 @@ export interface EnterpriseSystem {
   affiliateIds: string[];
 }
 
-export interface GraphStore {
-  getEnterprise(id: string): Promise<EnterpriseRecord | undefined>;
+export interface GraphStore extends ImportTarget {
   /** In the order of `ids`; undefined where there is none. */
   getEnterprises(ids: readonly string[]): Promise<(EnterpriseRecord | undefined)[]>;
-  /** Substring match on name and short name, best first. */
-  search(query: string, limit: number): Promise<EnterpriseRecord[]>;
+  /** Enterprises by name and filters, a page at a time. */
+  search(query: EnterpriseQuery): Promise<EnterprisePage>;
   /** undefined when there is no enterprise `id`. */
   neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Neighbourhood | undefined>;
+  /**
+   * The shortest paths between two enterprises over the chosen kinds, either direction, of at
+   * most `maxHops`; [] when there is none that short; undefined when either end does not exist.
+   */
+  shortestPaths(from: string, to: string, options: PathOptions): Promise<EnterprisePath[] | undefined>;
+  /** For each enterprise, its relationships of a kind into it ('in') or out of it ('out'). */
+  relationsOf(ids: readonly string[], direction: 'in' | 'out', kind: EnterpriseRelationKind): Promise<Relation[][]>;
+  /** In the order of `keys`; undefined where there is none. */
+  relations(keys: readonly RelationKey[]): Promise<(Relation | undefined)[]>;
+  /** Every chain: in the order imported on the embedded store, by id on Neo4j. */
   chains(): Promise<ChainRecord[]>;
-  chain(id: string): Promise<ChainRecord | undefined>;
-  /** The segments an enterprise works in (IN_SEGMENT). */
-  segmentsOf(enterpriseId: string): Promise<Segment[]>;
-  /** Enterprises working in the segments of a chain. */
-  chainMembers(chainId: string): Promise<SegmentMembership[]>;
+  chainsById(ids: readonly string[]): Promise<(ChainRecord | undefined)[]>;
+  segmentsById(ids: readonly string[]): Promise<(Segment | undefined)[]>;
+  /** For each enterprise, the segments it works in (IN_SEGMENT). */
+  segmentsOf(enterpriseIds: readonly string[]): Promise<Segment[][]>;
+  /** For each enterprise, the ids of the chains it anchors (ANCHORS). */
+  anchoredBy(enterpriseIds: readonly string[]): Promise<string[][]>;
+  /** For each chain, the enterprises working in its segments. */
+  chainMembers(chainIds: readonly string[]): Promise<SegmentMembership[][]>;
   /**
    * A chain with its members, the supply into them and the supply out of them to local firms
    * outside the chain: what the chain analysis reads.
    */
   chainSubgraph(chainId: string): Promise<ChainSubgraph | undefined>;
-  /** Every holding on a path of CONTROLS up from an enterprise (its owners, their owners, …). */
-  ownersOf(enterpriseId: string): Promise<Holding[]>;
-  /** The ids of every root enterprise (a system of more than the root alone). */
+  /** For each enterprise, every holding on a path of CONTROLS up from it (owners, their owners, …). */
+  ownersOf(enterpriseIds: readonly string[]): Promise<Holding[][]>;
+  /** The ids of every root enterprise (a system of more than the root alone), in id order. */
   systemRoots(): Promise<string[]>;
-  /** undefined when `rootId` is not a root. */
-  system(rootId: string): Promise<EnterpriseSystem | undefined>;
+  /** In the order of `rootIds`; undefined where the id is not a root. */
+  systems(rootIds: readonly string[]): Promise<(EnterpriseSystem | undefined)[]>;
+  /**
+   * Takes relationships out of the graph durably, all or none; returns those that were there
+   * (the others are left alone).
+   */
+  remove(removals: readonly Removal[], note: string): Promise<Removal[]>;
   close(): Promise<void>;
+}
+
+/** A data set with no rows, to fill in. */
+export function emptyDataset(): Dataset {
+  return {
+    chains: [],
+    segments: [],
+    feeds: [],
+    leaders: [],
+    leads: [],
+    enterprises: [],
+    anchors: [],
+    inSegment: [],
+    controls: [],
+    supplies: [],
+  };
 }

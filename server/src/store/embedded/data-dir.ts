@@ -14,11 +14,13 @@ import { join } from 'node:path';
 import type { Dataset } from '../../domain/model';
 import { jsonlFile, KINDS, type Kind } from '../../import/interchange';
 import { readLineBatches } from '../../import/sources/lines';
+import type { Removal } from '../port';
 
 /**
  * The embedded store's data directory: an append-only list of segments, each a folder of
- * JSON Lines files (the interchange format, validated rows only), and a MANIFEST naming the
- * segments that make up the graph, in order.
+ * JSON Lines files (the interchange format, validated rows only, and removals.jsonl naming the
+ * relationships a curator took out), and a MANIFEST naming the segments that make up the graph,
+ * in order. A segment's rows are applied before its removals.
  *
  * A write puts a whole segment in place under a temporary name, syncs it, renames it, then
  * replaces MANIFEST by writing a new one and renaming it over the old (an atomic step on
@@ -27,7 +29,7 @@ import { readLineBatches } from '../../import/sources/lines';
  */
 export interface SegmentInfo {
   name: string;
-  rows: { [K in Kind]: number };
+  rows: { [K in Kind]: number } & { removals?: number };
   createdAt: string;
   /** What wrote it, e.g. "import enterprises.csv (3 files)". */
   note: string;
@@ -39,6 +41,7 @@ export interface Manifest {
 }
 
 const MANIFEST = 'MANIFEST';
+const REMOVALS = 'removals.jsonl';
 const SEGMENTS = 'segments';
 
 export class DataDir {
@@ -87,7 +90,7 @@ export class DataDir {
    * Writes `data` as a new segment and commits a manifest with it appended. Call under lock().
    * Returns the new manifest.
    */
-  async append(data: Dataset, note: string): Promise<Manifest> {
+  async append(data: Dataset, note: string, removals: readonly Removal[] = []): Promise<Manifest> {
     const manifest = this.readManifest() ?? { version: 1, segments: [] };
     this.removeLeftovers(manifest);
     const name = this.nextName(manifest);
@@ -97,6 +100,10 @@ export class DataDir {
     for (const kind of KINDS) {
       rows[kind] = data[kind].length;
       writeLines(join(tmp, jsonlFile(kind)), data[kind] as readonly object[]);
+    }
+    if (removals.length > 0) {
+      rows.removals = removals.length;
+      writeLines(join(tmp, REMOVALS), removals);
     }
     syncDir(tmp);
     failpoint('segment-written');
@@ -139,25 +146,30 @@ export class DataDir {
 
   /** The rows of one segment, kind by kind, streamed a line at a time. */
   async *readSegment(name: string): AsyncGenerator<{ kind: Kind; rows: unknown[] }> {
-    for (const kind of KINDS) {
-      const file = join(this.segmentsPath, name, jsonlFile(kind));
-      const rows: unknown[] = [];
-      for await (const { first, lines } of readLineBatches(file)) {
-        for (let i = 0; i < lines.length; i++) {
-          const text = lines[i] as string;
-          if (text === '') continue;
-          try {
-            rows.push(JSON.parse(text));
-          } catch (e) {
-            throw new Error(
-              `The data directory is damaged: ${file}:${first + i} is not JSON (${(e as Error).message})`,
-            );
-          }
-        }
+    for (const kind of KINDS) yield { kind, rows: await readJsonLines(join(this.segmentsPath, name, jsonlFile(kind))) };
+  }
+
+  /** The removals of one segment (none for a segment written by an import). */
+  async readRemovals(name: string): Promise<Removal[]> {
+    const file = join(this.segmentsPath, name, REMOVALS);
+    return existsSync(file) ? ((await readJsonLines(file)) as Removal[]) : [];
+  }
+}
+
+async function readJsonLines(file: string): Promise<unknown[]> {
+  const rows: unknown[] = [];
+  for await (const { first, lines } of readLineBatches(file)) {
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i] as string;
+      if (text === '') continue;
+      try {
+        rows.push(JSON.parse(text));
+      } catch (e) {
+        throw new Error(`The data directory is damaged: ${file}:${first + i} is not JSON (${(e as Error).message})`);
       }
-      yield { kind, rows };
     }
   }
+  return rows;
 }
 
 /**

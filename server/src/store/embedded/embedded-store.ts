@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Dataset } from '../../domain/model';
 import { KINDS } from '../../import/interchange';
 import { type ApplyCounts, MemoryStore } from '../memory/memory-store';
+import { emptyDataset, type Removal } from '../port';
 import { DataDir, type Manifest } from './data-dir';
 
 /** V8's Map (which graphology keeps nodes and edges in) holds at most 2^24 entries. */
@@ -43,7 +44,7 @@ export class EmbeddedStore extends MemoryStore {
    * Writes the rows that change something durably, as a new segment, then applies them; writes
    * nothing when nothing changes. Returns what it added, updated and left as it was.
    */
-  async commit(data: Dataset, note: string): Promise<ApplyCounts> {
+  override async commit(data: Dataset, note: string): Promise<ApplyCounts> {
     const release = this.dir.lock();
     try {
       await this.refresh(); // another process may have committed since this one loaded
@@ -55,6 +56,26 @@ export class EmbeddedStore extends MemoryStore {
       this.applied = manifest.segments.map((s) => s.name);
       this.manifestStamp = this.stamp();
       return counts;
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Takes the relationships that are there out, durably, as a new segment of removals; writes
+   * nothing when none is there. Returns those it took out.
+   */
+  override async remove(removals: readonly Removal[], note: string): Promise<Removal[]> {
+    const release = this.dir.lock();
+    try {
+      await this.refresh();
+      const present = this.present(removals);
+      if (present.length === 0) return [];
+      const manifest = await this.dir.append(emptyDataset(), note, present);
+      this.applyRemovals(present);
+      this.applied = manifest.segments.map((s) => s.name);
+      this.manifestStamp = this.stamp();
+      return present;
     } finally {
       release();
     }
@@ -79,11 +100,13 @@ export class EmbeddedStore extends MemoryStore {
     if (fresh.length === 0) return false;
     checkManifestCapacity(this.dir.path, manifest);
     for (const segment of fresh) {
-      const data = Object.fromEntries(KINDS.map((k) => [k, []])) as unknown as Dataset;
+      const data = emptyDataset();
       for await (const { kind, rows } of this.dir.readSegment(segment.name)) {
         (data as unknown as Record<string, unknown[]>)[kind] = rows;
       }
-      this.apply(data);
+      const removals = await this.dir.readRemovals(segment.name);
+      if (KINDS.some((k) => data[k].length > 0)) this.apply(data);
+      if (removals.length > 0) this.applyRemovals(removals);
       this.applied = [...this.applied, segment.name];
     }
     return true;

@@ -57,6 +57,20 @@ export class ChainIndex {
     return isNew;
   }
 
+  /** Takes an anchor out; false when there was none. */
+  removeAnchor(enterpriseId: string, chainId: string): boolean {
+    return this.anchors.get(chainId)?.delete(enterpriseId) ?? false;
+  }
+
+  /** Takes a membership out; false when there was none. */
+  removeMember(enterpriseId: string, segmentId: string): boolean {
+    if (!this.members.get(segmentId)?.delete(enterpriseId)) return false;
+    const rest = (this.segmentsOf.get(enterpriseId) ?? []).filter((s) => s !== segmentId);
+    if (rest.length > 0) this.segmentsOf.set(enterpriseId, rest);
+    else this.segmentsOf.delete(enterpriseId);
+    return true;
+  }
+
   segmentsOfChain(chainId: string): Segment[] {
     return [...this.segments.values()].filter((s) => s.chainId === chainId).sort((a, b) => a.order - b.order);
   }

@@ -1,23 +1,54 @@
 import type { Enterprise } from '../../domain/model';
+import type { EnterpriseOrder } from '../port';
 
 /**
- * Substring search on Chinese name and short name. Ranked: exact short name, then a name or
- * short name that starts with the query, then any other match; larger firms first within a rank.
+ * How well an enterprise's names match a search text: 0 an exact short name or name, 1 a name
+ * that starts with it, 2 any other match (or the id itself); undefined for no match.
+ * `q` is the trimmed, lower-cased text.
  */
-export function searchEnterprises<T extends Enterprise>(all: Iterable<T>, query: string, limit: number): T[] {
-  const q = query.trim().toLowerCase();
-  if (q === '') return [];
+export function matchRank(e: Enterprise, q: string): number | undefined {
+  const name = e.name.toLowerCase();
+  const short = e.shortName.toLowerCase();
+  if (short === q || name === q) return 0;
+  if (short.startsWith(q) || name.startsWith(q)) return 1;
+  if (short.includes(q) || name.includes(q) || e.id.toLowerCase() === q) return 2;
+  return undefined;
+}
+
+const byId = (a: Enterprise, b: Enterprise) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const desc = (key: 'revenue' | 'registeredCapital' | 'employees') => (a: Enterprise, b: Enterprise) =>
+  (b[key] ?? -1) - (a[key] ?? -1) || byId(a, b);
+
+/** The comparators of the search orders; every one ends on the id, so pages never overlap. */
+const ORDERS: Record<Exclude<EnterpriseOrder, 'RELEVANCE'>, (a: Enterprise, b: Enterprise) => number> = {
+  // by code point, as Neo4j orders strings: the same order on both stores
+  NAME: (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : byId(a, b)),
+  REVENUE: desc('revenue'),
+  REGISTERED_CAPITAL: desc('registeredCapital'),
+  EMPLOYEES: desc('employees'),
+  // oldest first; unknown dates last
+  FOUNDED_ON: (a, b) => (a.foundedOn ?? '9999').localeCompare(b.foundedOn ?? '9999') || byId(a, b),
+};
+
+/**
+ * The enterprises among `candidates` whose names contain `text` (all, for an empty text), sorted
+ * by `order`. RELEVANCE ranks by matchRank, then larger revenue, then id.
+ */
+export function searchEnterprises<T extends Enterprise>(
+  candidates: Iterable<T>,
+  text: string,
+  order: EnterpriseOrder,
+): T[] {
+  const q = text.trim().toLowerCase();
   const hits: { e: T; rank: number }[] = [];
-  for (const e of all) {
-    const name = e.name.toLowerCase();
-    const short = e.shortName.toLowerCase();
-    let rank: number;
-    if (short === q || name === q) rank = 0;
-    else if (short.startsWith(q) || name.startsWith(q)) rank = 1;
-    else if (short.includes(q) || name.includes(q) || e.id.toLowerCase() === q) rank = 2;
-    else continue;
-    hits.push({ e, rank });
+  for (const e of candidates) {
+    const rank = q === '' ? 0 : matchRank(e, q);
+    if (rank !== undefined) hits.push({ e, rank });
   }
-  hits.sort((a, b) => a.rank - b.rank || (b.e.revenue ?? 0) - (a.e.revenue ?? 0) || a.e.id.localeCompare(b.e.id));
-  return hits.slice(0, limit).map((h) => h.e);
+  if (order === 'RELEVANCE') {
+    const revenue = ORDERS.REVENUE;
+    hits.sort((a, b) => a.rank - b.rank || revenue(a.e, b.e));
+    return hits.map((h) => h.e);
+  }
+  return hits.map((h) => h.e).sort(ORDERS[order]);
 }

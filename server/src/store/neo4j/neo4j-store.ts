@@ -1,23 +1,30 @@
 import type { ChainSubgraph } from '../../analysis/subgraph';
-import { controlledBy, DEFAULT_CONTROL_THRESHOLD, findRoots, type Holding } from '../../analysis/systems';
-import type { Dataset, EnterpriseRelationKind, Feeds, Leader, Segment, Supplies } from '../../domain/model';
+import { DEFAULT_CONTROL_THRESHOLD, findRoots, type Holding } from '../../analysis/systems';
+import type { Dataset, EnterpriseRelationKind, Segment, Supplies } from '../../domain/model';
 import type { ImportView } from '../../import/check';
-import type { ImportTarget } from '../../import/importer';
 import type { ApplyCounts } from '../memory/memory-store';
 import type {
   ChainRecord,
+  EnterprisePage,
+  EnterprisePath,
+  EnterpriseQuery,
   EnterpriseRecord,
   EnterpriseSystem,
   GraphStore,
   Neighbourhood,
   NeighbourhoodOptions,
+  PathOptions,
   Relation,
+  RelationKey,
+  Removal,
   SegmentMembership,
 } from '../port';
 import { statements } from './cypher-files';
-import { int, type Neo4jGateway, type Tx } from './gateway';
+import { int, type Neo4jGateway } from './gateway';
 import { groupBy, holdings } from './holdings';
 import { planImport, prefetchView, writeImport } from './import';
+import { allowedKinds, chainRecords, enterprisesById, type RelationRow, systemOf, toRelation } from './reads';
+import { presentRemovals, writeRemovals } from './removals';
 import { deriveRoles } from './roles';
 
 const SEARCH_CANDIDATES = 500;
@@ -27,7 +34,7 @@ const SEARCH_CANDIDATES = 500;
  * the database; systems and roles are derived in TypeScript (analysis/systems.ts) from the
  * holdings, and the roles written back when data changes.
  */
-export class Neo4jStore implements GraphStore, ImportTarget {
+export class Neo4jStore implements GraphStore {
   constructor(
     readonly db: Neo4jGateway,
     private readonly threshold = DEFAULT_CONTROL_THRESHOLD,
@@ -43,29 +50,33 @@ export class Neo4jStore implements GraphStore, ImportTarget {
     }
   }
 
-  async getEnterprise(id: string): Promise<EnterpriseRecord | undefined> {
-    return (await this.getEnterprises([id]))[0];
-  }
-
   async getEnterprises(ids: readonly string[]): Promise<(EnterpriseRecord | undefined)[]> {
     const found = await this.db.read((tx) => enterprisesById(tx, ids));
     return ids.map((id) => found.get(id));
   }
 
-  async search(query: string, limit: number): Promise<EnterpriseRecord[]> {
-    const q = query.trim();
-    if (q === '') return [];
-    const rows = await this.db.read((tx) =>
-      [...q].length < 2
-        ? tx.run<{ e: EnterpriseRecord }>('queries', 'search-short', { query: q, limit: int(limit) })
-        : tx.run<{ e: EnterpriseRecord }>('queries', 'search', {
-            phrase: `"${q.replace(/["\\]/g, '\\$&')}"`,
-            query: q,
-            candidates: int(Math.max(SEARCH_CANDIDATES, limit)),
-            limit: int(limit),
+  async search(query: EnterpriseQuery): Promise<EnterprisePage> {
+    const text = (query.text ?? '').trim();
+    const params = {
+      query: text,
+      local: query.local ?? null,
+      chainId: query.chainId ?? null,
+      segmentId: query.segmentId ?? null,
+      tier: query.tier ?? null,
+      order: query.order,
+      skip: int(query.offset),
+      limit: int(query.limit),
+    };
+    const [row] = await this.db.read((tx) =>
+      [...text].length < 2
+        ? tx.run<EnterprisePage & { page: EnterpriseRecord[] }>('queries', 'search-scan', params)
+        : tx.run<EnterprisePage & { page: EnterpriseRecord[] }>('queries', 'search', {
+            ...params,
+            phrase: `"${text.replace(/["\\]/g, '\\$&')}"`,
+            candidates: int(Math.max(SEARCH_CANDIDATES, query.offset + query.limit)),
           }),
     );
-    return rows.map((r) => r.e);
+    return { total: row?.total ?? 0, items: row?.page ?? [] };
   }
 
   async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Neighbourhood | undefined> {
@@ -112,20 +123,82 @@ export class Neo4jStore implements GraphStore, ImportTarget {
     return this.db.read((tx) => chainRecords(tx, null));
   }
 
-  async chain(id: string): Promise<ChainRecord | undefined> {
-    return (await this.db.read((tx) => chainRecords(tx, [id])))[0];
+  async chainsById(ids: readonly string[]): Promise<(ChainRecord | undefined)[]> {
+    const found = await this.db.read((tx) => chainRecords(tx, [...ids]));
+    return ids.map((id) => found.find((c) => c.id === id));
   }
 
-  async segmentsOf(enterpriseId: string): Promise<Segment[]> {
-    const rows = await this.db.read((tx) => tx.run<{ s: Segment }>('queries', 'segments-of', { id: enterpriseId }));
-    return rows.map((r) => r.s);
+  async shortestPaths(from: string, to: string, options: PathOptions): Promise<EnterprisePath[] | undefined> {
+    return this.db.read(async (tx) => {
+      const ends = await enterprisesById(tx, [from, to]);
+      if (!ends.has(from) || !ends.has(to)) return undefined;
+      if (from === to) return [{ nodeIds: [from], relations: [] }];
+      const rows = await tx.run<{ nodeIds: string[]; relations: RelationRow[] }>('queries', 'shortest-paths', {
+        from,
+        to,
+        kinds: allowedKinds(options.kinds),
+        maxHops: int(options.maxHops),
+        limit: int(options.limit),
+      });
+      return rows.map((r) => ({ nodeIds: r.nodeIds, relations: r.relations.map(toRelation) }));
+    });
   }
 
-  async chainMembers(chainId: string): Promise<SegmentMembership[]> {
+  async relationsOf(
+    ids: readonly string[],
+    direction: 'in' | 'out',
+    kind: EnterpriseRelationKind,
+  ): Promise<Relation[][]> {
+    const [allowed] = allowedKinds([kind]);
+    if (!allowed) return ids.map(() => []);
     const rows = await this.db.read((tx) =>
-      tx.run<{ e: EnterpriseRecord; segmentId: string }>('queries', 'chain-members', { chainId }),
+      tx.run<RelationRow & { id: string }>('queries', direction === 'in' ? 'relations-in' : 'relations-out', {
+        ids,
+        kind: allowed,
+      }),
     );
-    return rows.map((r) => ({ enterprise: r.e, segmentId: r.segmentId }));
+    const byId = groupBy(rows, (r) => r.id);
+    return ids.map((id) => (byId.get(id) ?? []).map((r) => toRelation({ ...r, kind: allowed })));
+  }
+
+  async relations(keys: readonly RelationKey[]): Promise<(Relation | undefined)[]> {
+    const rows = await this.db.read((tx) =>
+      tx.run<RelationRow & { index: number }>('queries', 'relations', {
+        keys: keys.map((k, index) => ({ ...k, product: k.kind === 'SUPPLIES' ? k.product : null, index })),
+      }),
+    );
+    const found = new Map(rows.map((r) => [r.index, toRelation(r)]));
+    return keys.map((_k, i) => found.get(i));
+  }
+
+  async segmentsById(ids: readonly string[]): Promise<(Segment | undefined)[]> {
+    const rows = await this.db.read((tx) => tx.run<{ s: Segment }>('queries', 'segments', { ids }));
+    const found = new Map(rows.map((r) => [r.s.id, r.s]));
+    return ids.map((id) => found.get(id));
+  }
+
+  async segmentsOf(enterpriseIds: readonly string[]): Promise<Segment[][]> {
+    const rows = await this.db.read((tx) =>
+      tx.run<{ id: string; segments: Segment[] }>('queries', 'segments-of', { ids: enterpriseIds }),
+    );
+    const found = new Map(rows.map((r) => [r.id, r.segments]));
+    return enterpriseIds.map((id) => found.get(id) ?? []);
+  }
+
+  async anchoredBy(enterpriseIds: readonly string[]): Promise<string[][]> {
+    const rows = await this.db.read((tx) =>
+      tx.run<{ id: string; chainIds: string[] }>('queries', 'anchored-by', { ids: enterpriseIds }),
+    );
+    const found = new Map(rows.map((r) => [r.id, r.chainIds]));
+    return enterpriseIds.map((id) => found.get(id) ?? []);
+  }
+
+  async chainMembers(chainIds: readonly string[]): Promise<SegmentMembership[][]> {
+    const rows = await this.db.read((tx) =>
+      tx.run<{ chainId: string; e: EnterpriseRecord; segmentId: string }>('queries', 'chain-members', { chainIds }),
+    );
+    const byChain = groupBy(rows, (r) => r.chainId);
+    return chainIds.map((id) => (byChain.get(id) ?? []).map((r) => ({ enterprise: r.e, segmentId: r.segmentId })));
   }
 
   async chainSubgraph(chainId: string): Promise<ChainSubgraph | undefined> {
@@ -144,36 +217,36 @@ export class Neo4jStore implements GraphStore, ImportTarget {
     });
   }
 
-  async ownersOf(enterpriseId: string): Promise<Holding[]> {
-    return this.db.read((tx) => tx.run<Holding>('queries', 'owners-of', { id: enterpriseId }));
+  async ownersOf(enterpriseIds: readonly string[]): Promise<Holding[][]> {
+    const rows = await this.db.read((tx) =>
+      tx.run<Holding & { id: string }>('queries', 'owners-of', { ids: enterpriseIds }),
+    );
+    const byId = groupBy(rows, (r) => r.id);
+    return enterpriseIds.map((id) => (byId.get(id) ?? []).map(({ from, to, share }) => ({ from, to, share })));
   }
 
   async systemRoots(): Promise<string[]> {
-    return findRoots(await this.db.read((tx) => holdings(tx, this.threshold)), this.threshold);
+    return findRoots(await this.db.read((tx) => holdings(tx, this.threshold)), this.threshold).sort();
   }
 
-  async system(rootId: string): Promise<EnterpriseSystem | undefined> {
+  async systems(rootIds: readonly string[]): Promise<(EnterpriseSystem | undefined)[]> {
     return this.db.read(async (tx) => {
       const all = await holdings(tx, this.threshold);
-      if (!findRoots(all, this.threshold).includes(rootId)) return undefined;
-      const byHolder = groupBy(all, (h) => h.from);
-      const controlled = controlledBy(rootId, (id) => byHolder.get(id) ?? [], this.threshold);
-      const memberIds = controlled.map((c) => c.id);
-      const records = await enterprisesById(tx, memberIds);
-      const partners = await tx.run<{ id: string; partners: string[] }>('queries', 'supply-partners', {
-        ids: memberIds,
-      });
-      const members = new Set(memberIds);
-      const affiliates = new Set(partners.flatMap((p) => p.partners).filter((id) => !members.has(id)));
-      return {
-        rootId,
-        members: controlled.map((c) => ({
-          enterprise: records.get(c.id) as EnterpriseRecord,
-          effectiveShare: c.effectiveShare,
-          level: c.level,
-        })),
-        affiliateIds: [...affiliates].sort(),
-      };
+      const roots = new Set(findRoots(all, this.threshold));
+      const out: (EnterpriseSystem | undefined)[] = [];
+      for (const rootId of rootIds)
+        out.push(roots.has(rootId) ? await systemOf(tx, all, rootId, this.threshold) : undefined);
+      return out;
+    });
+  }
+
+  async remove(removals: readonly Removal[], _note: string): Promise<Removal[]> {
+    return this.db.write(async (tx) => {
+      const present = await presentRemovals(tx, removals);
+      if (present.length === 0) return [];
+      await writeRemovals(tx, present);
+      await deriveRoles(tx, this.threshold);
+      return present;
     });
   }
 
@@ -200,31 +273,4 @@ export class Neo4jStore implements GraphStore, ImportTarget {
   close(): Promise<void> {
     return this.db.close();
   }
-}
-
-/** Relationship kinds as values for `type(r) IN $kinds`, only from the allow-list. */
-function allowedKinds(kinds: readonly string[]): EnterpriseRelationKind[] {
-  return kinds.filter((k): k is EnterpriseRelationKind => k === 'CONTROLS' || k === 'SUPPLIES');
-}
-
-async function enterprisesById(tx: Tx, ids: readonly string[]): Promise<Map<string, EnterpriseRecord>> {
-  const rows = await tx.run<{ e: EnterpriseRecord }>('queries', 'get-enterprises', { ids });
-  return new Map(rows.map((r) => [r.e.id, r.e]));
-}
-
-async function chainRecords(tx: Tx, ids: string[] | null): Promise<ChainRecord[]> {
-  const rows = await tx.run<{
-    chain: ChainRecord;
-    segments: Segment[];
-    feeds: Feeds[];
-    leaders: Leader[];
-    anchorIds: string[];
-  }>('queries', 'chains', { ids });
-  return rows.map((r) => ({
-    ...r.chain,
-    segments: r.segments,
-    feeds: r.feeds,
-    leaders: r.leaders,
-    anchorIds: r.anchorIds,
-  }));
 }

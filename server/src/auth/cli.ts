@@ -1,0 +1,39 @@
+/**
+ * pnpm token -- add <name> <role> [--file FILE]   makes a token, prints it once, stores its hash
+ * pnpm token -- list [--file FILE]                 names and roles (never a token: none is kept)
+ * FILE defaults to CHAIN_TOKENS_FILE, or data/tokens.json.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { apiOptionsFromEnv } from '../config';
+import { isRole, ROLES } from './roles';
+import { hashToken, newToken, readTokensFile, type TokenEntry } from './tokens';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const fileAt = args.indexOf('--file');
+const file = fileAt >= 0 ? (args[fileAt + 1] ?? fail('--file needs a path')) : apiOptionsFromEnv().tokensFile;
+const [command, ...rest] = fileAt >= 0 ? [...args.slice(0, fileAt), ...args.slice(fileAt + 2)] : args;
+
+if (command === 'add') {
+  const [name, role] = rest;
+  if (!name || !role) fail('usage: pnpm token -- add <name> <role> [--file FILE]');
+  if (!isRole(role)) fail(`role must be one of ${ROLES.join(', ')}; got '${role}'`);
+  const entries = readTokensFile(file);
+  if (entries.some((e) => e.name === name)) fail(`${file} already has a token named '${name}'`);
+  const token = newToken();
+  const next: TokenEntry[] = [...entries, { name, role, sha256: hashToken(token) }];
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, `${JSON.stringify({ tokens: next }, null, 2)}\n`, { mode: 0o600 });
+  renameSync(`${file}.tmp`, file);
+  console.log(`Token for ${name} (${role}), shown this once; ${file} keeps only its hash:\n\n  ${token}\n`);
+  console.log('Send it as the header  Authorization: Bearer <token>  (in GraphiQL: the Headers tab).');
+} else if (command === 'list') {
+  for (const e of readTokensFile(file)) console.log(`${e.name}\t${e.role}`);
+} else {
+  fail('usage: pnpm token -- add <name> <role> | list   [--file FILE]');
+}

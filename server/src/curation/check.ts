@@ -1,0 +1,46 @@
+import type { Dataset } from '../domain/model';
+import { codedError } from '../errors';
+import { RowPlaces } from '../import/batch';
+import { checkBatch, type ImportView } from '../import/check';
+import { KINDS, type Kind } from '../import/interchange';
+import type { ImportProblem } from '../import/problems';
+import { RowParser } from '../import/rows';
+import { emptyDataset } from '../store/port';
+
+/**
+ * A curation change is checked exactly as an import row is: the same field parsers (RowParser)
+ * and the same checks across rows and against the store (checkBatch). Its problems come back as
+ * one BAD_INPUT error naming each field of the mutation's input.
+ */
+export function parseRow<K extends Kind>(kind: K, input: Record<string, unknown>, source: string): Dataset[K][number] {
+  const problems: ImportProblem[] = [];
+  const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
+  const row = new RowParser(kind, (p) => problems.push(p)).object(given, { file: source, line: 0 });
+  if (!row || problems.length > 0) throw inputError(problems);
+  return row as unknown as Dataset[K][number];
+}
+
+/** Checks one row against the store as an import of it would be checked. */
+export async function checkAgainstStore<K extends Kind>(
+  kind: K,
+  row: Dataset[K][number],
+  view: (rows: Dataset) => ImportView | Promise<ImportView>,
+): Promise<Dataset> {
+  const rows = emptyDataset();
+  (rows[kind] as unknown[]).push(row);
+  const places = Object.fromEntries(KINDS.map((k) => [k, new RowPlaces()])) as Record<Kind, RowPlaces>;
+  places[kind].add({ file: 'input', line: 0 });
+  const problems: ImportProblem[] = [];
+  checkBatch({ rows, places, rowsRead: 1 }, await view(rows), (p) => problems.push(p));
+  if (problems.length > 0) throw inputError(problems);
+  return rows;
+}
+
+/** One BAD_INPUT error for the problems of a mutation's input, each with its field. */
+export function inputError(problems: readonly ImportProblem[]) {
+  const list = problems.map((p) => ({ field: p.field ? `input.${p.field}` : 'input', message: p.message }));
+  return codedError('BAD_INPUT', list.map((p) => `${p.field}: ${p.message}`).join('; '), {
+    argument: 'input',
+    problems: list,
+  });
+}

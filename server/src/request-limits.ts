@@ -1,0 +1,62 @@
+import type { ExecutionResult } from 'graphql';
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { codedError, type ErrorCode } from './errors';
+
+/** Codes a client may see with their message; every other error reaches it as "Unexpected error.". */
+const CODES = new Set<string>([
+  'NOT_FOUND',
+  'BAD_INPUT',
+  'FORBIDDEN',
+  'TOO_COMPLEX',
+  'TIMEOUT',
+  'UNAVAILABLE',
+] satisfies ErrorCode[]);
+
+/**
+ * Error masking: GraphQL's own errors (syntax, validation, variables; no original error) and our
+ * coded errors pass; anything else (a bug, a store failure) is logged here and masked there.
+ */
+export function maskError(error: unknown, message: string): Error {
+  if (error instanceof GraphQLError) {
+    const original = error.originalError;
+    if (!original && !error.path) return error;
+    const code = (original instanceof GraphQLError ? original : error).extensions?.code;
+    if (typeof code === 'string' && CODES.has(code)) return error;
+  }
+  console.error('Masked error:', error instanceof GraphQLError ? (error.originalError ?? error) : error);
+  return new GraphQLError(message, {
+    ...(error instanceof GraphQLError && error.path ? { path: error.path } : {}),
+    extensions: { code: 'INTERNAL' },
+  });
+}
+
+/**
+ * Stops waiting for an execution after `ms`: the client gets a TIMEOUT error and the server goes
+ * on serving others. (GraphQL-js cannot abandon a resolver half-way: the work already started runs
+ * to its end, but its answer is dropped; the Neo4j store has its own transaction timeout.)
+ */
+export function useRequestTimeout(ms: number): Plugin {
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      setExecuteFn(async (args) => {
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = new Promise<ExecutionResult>((resolve) => {
+          timer = setTimeout(
+            () =>
+              resolve({
+                data: null,
+                errors: [codedError('TIMEOUT', `The request took longer than ${ms} ms and was stopped.`)],
+              }),
+            ms,
+          );
+        });
+        try {
+          return await Promise.race([executeFn(args) as Promise<ExecutionResult>, timedOut]);
+        } finally {
+          clearTimeout(timer);
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,242 @@
+import { MultiDirectedGraph } from 'graphology';
+import type { ChainSubgraph } from '../../analysis/subgraph';
+import type { Controls, Dataset, Enterprise, Supplies } from '../../domain/model';
+import type { ImportView, NodeKind } from '../../import/check';
+import { KINDS, type Kind } from '../../import/interchange';
+import type { EnterpriseRecord, EnterpriseSystem, Relation, Removal } from '../port';
+import { ChainIndex } from './chains';
+import { deriveSystems } from './derive';
+import { StringPool } from './intern';
+import { givesNothingNew, mergeUpdate } from './merge';
+
+export type EnterpriseGraph = MultiDirectedGraph<EnterpriseRecord, Relation>;
+
+/** What applying rows did, per kind. */
+type State = 'added' | 'updated' | 'unchanged';
+export type ApplyCounts = { [K in Kind]: { [S in State]: number } };
+
+/**
+ * The embedded store's graph in process memory: enterprises and the relationships between
+ * them in one graphology graph (each node's attributes are its record, each edge's its
+ * relationship), the chain side in plain maps, and the derived systems and roles: the state and
+ * its writes (MemoryStore adds the reads).
+ */
+export class MemoryGraph {
+  readonly graph: EnterpriseGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+  readonly chainIndex = new ChainIndex();
+  private readonly pool = new StringPool();
+  protected systemsByRoot = new Map<string, EnterpriseSystem>();
+  /** Chain subgraphs as built since the last change: a chain's gap report is asked for again and again. */
+  protected readonly subgraphs = new Map<string, ChainSubgraph>();
+
+  constructor(data?: Dataset) {
+    if (data) this.apply(data);
+  }
+
+  /**
+   * What importing rows would do: how many of each kind it would add, update or leave as they
+   * are, and the rows that change something (the only ones worth writing).
+   */
+  plan(data: Dataset): { counts: ApplyCounts; changes: Dataset; added: WeakSet<object> } {
+    const counts = {} as ApplyCounts;
+    const changes = {} as Record<Kind, unknown[]>;
+    const added = new WeakSet<object>();
+    for (const kind of KINDS) {
+      const c = { added: 0, updated: 0, unchanged: 0 };
+      const changed: unknown[] = [];
+      for (const row of data[kind] as object[]) {
+        const old = this.existing(kind, row);
+        const state: State = old === undefined ? 'added' : givesNothingNew(old, row) ? 'unchanged' : 'updated';
+        c[state]++;
+        if (state === 'added') added.add(row);
+        if (state !== 'unchanged') changed.push(row);
+      }
+      counts[kind] = c;
+      changes[kind] = changed;
+    }
+    return { counts, changes: changes as unknown as Dataset, added };
+  }
+
+  /** The stored row with the key of `row`, as it was imported; undefined when there is none. */
+  private existing(kind: Kind, row: object): object | undefined {
+    const c = this.chainIndex;
+    const r = row as Record<string, string>;
+    switch (kind) {
+      case 'chains':
+      case 'segments':
+      case 'leaders':
+        return c[kind].get(r.id as string);
+      case 'feeds':
+        return c.feeds.get(r.from as string)?.has(r.to as string) ? row : undefined;
+      case 'leads':
+        return c.leads.get(r.chainId as string)?.has(r.leaderId as string) ? row : undefined;
+      case 'anchors':
+        return c.anchors.get(r.chainId as string)?.get(r.enterpriseId as string);
+      case 'inSegment':
+        return c.members.get(r.segmentId as string)?.get(r.enterpriseId as string);
+      case 'enterprises': {
+        if (!this.graph.hasNode(r.id as string)) return undefined;
+        const { role: _role, ...stored } = this.graph.getNodeAttributes(r.id as string);
+        return stored;
+      }
+      case 'controls':
+      case 'supplies': {
+        const edge = this.findEdge(
+          kind === 'controls' ? 'CONTROLS' : 'SUPPLIES',
+          r.from as string,
+          r.to as string,
+          r.product,
+        );
+        if (edge === undefined) return undefined;
+        const { kind: _kind, ...stored } = this.graph.getEdgeAttributes(edge);
+        return stored;
+      }
+    }
+  }
+
+  /**
+   * Adds or updates every row (a row with the key of an existing one replaces it), then derives
+   * systems again. `added` names rows known to be new (from plan), which need no look-up.
+   * The store keeps the row objects themselves, changed: the caller must not use them after.
+   */
+  apply(data: Dataset, added?: WeakSet<object>): void {
+    const c = this.chainIndex;
+    for (const r of data.chains) c.putChain(r);
+    for (const r of data.segments) c.putSegment(r);
+    for (const r of data.leaders) c.putLeader(r);
+    for (const r of data.feeds) c.putFeeds(r);
+    for (const r of data.leads) c.putLeads(r);
+    for (const r of data.enterprises) this.putEnterprise(r);
+    for (const r of data.anchors) c.putAnchor(this.provenance(r));
+    for (const r of data.inSegment) c.putMember(this.provenance(r));
+    for (const r of data.controls) this.putRelation(this.relation('CONTROLS', r), added?.has(r) ?? false);
+    for (const r of data.supplies) this.putRelation(this.relation('SUPPLIES', r), added?.has(r) ?? false);
+    this.systemsByRoot = deriveSystems(this.graph);
+    this.subgraphs.clear();
+  }
+
+  /*
+   * The rows are kept as they are, changed in place (repeated strings interned, the kind or the
+   * role added): a copy made with a spread costs a V8 object in a slower, larger form, which
+   * at a million rows is the difference between fitting in memory and not (B11).
+   */
+
+  private relation(kind: 'CONTROLS', row: Controls): Relation;
+  private relation(kind: 'SUPPLIES', row: Supplies): Relation;
+  private relation(kind: Relation['kind'], row: Controls | Supplies): Relation {
+    const r = this.provenance(row) as Relation & { product?: string };
+    r.kind = kind;
+    if (r.product !== undefined) r.product = this.pool.get(r.product);
+    return r;
+  }
+
+  private provenance<T extends { source: string; verifiedAt?: string }>(row: T): T {
+    row.source = this.pool.get(row.source);
+    if (row.verifiedAt !== undefined) row.verifiedAt = this.pool.get(row.verifiedAt);
+    return row;
+  }
+
+  private putEnterprise(e: Enterprise): void {
+    const p = this.pool;
+    const record = e as EnterpriseRecord;
+    record.district = p.get(e.district);
+    record.status = p.get(e.status);
+    if (e.park !== undefined) record.park = p.get(e.park);
+    if (e.foundedOn !== undefined) record.foundedOn = p.get(e.foundedOn);
+    record.tags = p.tags(e.tags);
+    record.role = 'OTHER';
+    if (this.graph.hasNode(e.id))
+      this.graph.replaceNodeAttributes(e.id, mergeUpdate(this.graph.getNodeAttributes(e.id), record));
+    else this.graph.addNode(e.id, record);
+  }
+
+  private putRelation(r: Relation, isNew: boolean): void {
+    const edge = isNew ? undefined : this.findEdge(r.kind, r.from, r.to, r.kind === 'SUPPLIES' ? r.product : undefined);
+    if (edge === undefined) this.graph.addEdge(r.from, r.to, r);
+    else this.graph.replaceEdgeAttributes(edge, mergeUpdate(this.graph.getEdgeAttributes(edge), r));
+  }
+
+  /** The edge of a relationship's key, if there is one. */
+  protected findEdge(
+    kind: Relation['kind'],
+    from: string,
+    to: string,
+    product: string | undefined,
+  ): string | undefined {
+    if (!this.graph.hasNode(from) || !this.graph.hasNode(to)) return undefined;
+    return this.graph.findOutEdge(
+      from,
+      to,
+      (_e, a) => a.kind === kind && (kind === 'CONTROLS' || (a.kind === 'SUPPLIES' && a.product === product)),
+    );
+  }
+
+  /** Applies the rows that change something, in memory only; see EmbeddedStore for the durable kind. */
+  async commit(data: Dataset, _note: string): Promise<ApplyCounts> {
+    const { counts, changes, added } = this.plan(data);
+    if (KINDS.some((k) => changes[k].length > 0)) this.apply(changes, added);
+    return counts;
+  }
+
+  /** The removals whose relationship is there. */
+  present(removals: readonly Removal[]): Removal[] {
+    return removals.filter((r) => this.isThere(r));
+  }
+
+  private isThere(r: Removal): boolean {
+    const c = this.chainIndex;
+    switch (r.kind) {
+      case 'controls':
+        return this.findEdge('CONTROLS', r.from, r.to, undefined) !== undefined;
+      case 'supplies':
+        return this.findEdge('SUPPLIES', r.from, r.to, r.product) !== undefined;
+      case 'inSegment':
+        return c.members.get(r.segmentId)?.has(r.enterpriseId) ?? false;
+      case 'anchors':
+        return c.anchors.get(r.chainId)?.has(r.enterpriseId) ?? false;
+    }
+  }
+
+  /** Takes the relationships out (those that are not there are left alone), then derives systems again. */
+  applyRemovals(removals: readonly Removal[]): void {
+    for (const r of removals) {
+      if (r.kind === 'inSegment') this.chainIndex.removeMember(r.enterpriseId, r.segmentId);
+      else if (r.kind === 'anchors') this.chainIndex.removeAnchor(r.enterpriseId, r.chainId);
+      else {
+        const edge = this.findEdge(
+          r.kind === 'controls' ? 'CONTROLS' : 'SUPPLIES',
+          r.from,
+          r.to,
+          r.kind === 'supplies' ? r.product : undefined,
+        );
+        if (edge !== undefined) this.graph.dropEdge(edge);
+      }
+    }
+    this.systemsByRoot = deriveSystems(this.graph);
+    this.subgraphs.clear();
+  }
+
+  /** In memory only; see EmbeddedStore for the durable kind. */
+  async remove(removals: readonly Removal[], _note: string): Promise<Removal[]> {
+    const present = this.present(removals);
+    if (present.length > 0) this.applyRemovals(present);
+    return present;
+  }
+
+  /** What an import's checks need to know of this store. */
+  view(): ImportView {
+    return {
+      has: (kind: NodeKind, id: string) =>
+        kind === 'enterprises' ? this.graph.hasNode(id) : this.chainIndex.has(kind, id),
+      holdingsInto: (companyId: string) =>
+        this.graph.hasNode(companyId)
+          ? this.graph.mapInEdges(companyId, (_e, r) => r).flatMap((r) => (r.kind === 'CONTROLS' ? [r] : []))
+          : [],
+    };
+  }
+
+  /** How many enterprises and relationships between them the store holds. */
+  size(): { enterprises: number; relationships: number } {
+    return { enterprises: this.graph.order, relationships: this.graph.size };
+  }
+}

@@ -1,0 +1,147 @@
+import type {
+  EnterprisePath,
+  EnterpriseRecord,
+  Neighbourhood,
+  NeighbourhoodOptions,
+  PathOptions,
+  Relation,
+} from '../port';
+import type { EnterpriseGraph } from './memory-store';
+
+/** Breadth-first over the chosen kinds, both directions, up to `limit` enterprises. */
+export function neighbourhoodOf(graph: EnterpriseGraph, centre: string, options: NeighbourhoodOptions): Neighbourhood {
+  const all = options.kinds.length === 2;
+  const kinds = new Set<string>(options.kinds);
+  const distance = new Map<string, number>([[centre, 0]]);
+  let frontier = [centre];
+  let truncated = false;
+  for (let hop = 1; hop <= options.depth && frontier.length > 0 && !truncated; hop++) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      graph.someEdge(node, (_edge, r, source, target) => {
+        if (!all && !kinds.has(r.kind)) return false;
+        const other = source === node ? target : source;
+        if (distance.has(other)) return false;
+        if (distance.size >= options.limit) {
+          truncated = true;
+          return true;
+        }
+        distance.set(other, hop);
+        next.push(other);
+        return false;
+      });
+      if (truncated) break;
+    }
+    frontier = next;
+  }
+  const nodes: EnterpriseRecord[] = [];
+  const distances: number[] = [];
+  const edges: Relation[] = [];
+  const keep = (r: Relation) => {
+    if (all || kinds.has(r.kind)) edges.push(r);
+  };
+  for (const [id, d] of distance) {
+    nodes.push(graph.getNodeAttributes(id));
+    distances.push(d);
+    // The relationships among the enterprises reached: scan a node's out-edges, or, for a hub
+    // with more out-edges than there are enterprises here, look each of them up instead.
+    if (graph.outDegree(id) <= distance.size) {
+      graph.forEachOutEdge(id, (_edge, r, _source, target) => {
+        if (distance.has(target)) keep(r);
+      });
+    } else {
+      for (const target of distance.keys()) {
+        if (target !== id) graph.forEachOutEdge(id, target, (_edge, r) => keep(r));
+      }
+    }
+  }
+  return { centreId: centre, nodes, distances, edges, truncated };
+}
+
+/** One side of a bidirectional search: distance and the ways in of every node reached. */
+interface Side {
+  distance: Map<string, number>;
+  /** node → the (neighbour one step nearer this side's start, relationship) pairs. */
+  via: Map<string, { node: string; relation: Relation }[]>;
+  frontier: string[];
+  level: number;
+}
+
+const side = (start: string): Side => ({
+  distance: new Map([[start, 0]]),
+  via: new Map(),
+  frontier: [start],
+  level: 0,
+});
+
+/**
+ * Every shortest path between two enterprises (up to `limit`), over the chosen kinds, either
+ * direction: a bidirectional breadth-first search that grows the smaller frontier a whole level
+ * at a time. When the two searches first meet at levels a and b, every shortest path has length
+ * a + b and crosses exactly one meeting node at distance a from the side that just grew.
+ */
+export function shortestPathsOf(
+  graph: EnterpriseGraph,
+  from: string,
+  to: string,
+  options: PathOptions,
+): EnterprisePath[] {
+  if (from === to) return [{ nodeIds: [from], relations: [] }];
+  const kinds = new Set<string>(options.kinds);
+  const a = side(from);
+  const b = side(to);
+  while (a.level + b.level < options.maxHops && a.frontier.length > 0 && b.frontier.length > 0) {
+    const [grow, other] = a.frontier.length <= b.frontier.length ? [a, b] : [b, a];
+    grow.level++;
+    const next: string[] = [];
+    for (const node of grow.frontier) {
+      graph.forEachEdge(node, (_edge, relation, source, target) => {
+        if (!kinds.has(relation.kind)) return;
+        const n = source === node ? target : source;
+        const d = grow.distance.get(n);
+        if (d === undefined) {
+          grow.distance.set(n, grow.level);
+          grow.via.set(n, [{ node, relation }]);
+          next.push(n);
+        } else if (d === grow.level) grow.via.get(n)?.push({ node, relation });
+      });
+    }
+    grow.frontier = next;
+    const meeting = next.filter((n) => other.distance.has(n));
+    if (meeting.length > 0) return joinPaths(meeting, grow === a ? [a, b] : [b, a], from, options.limit);
+  }
+  return [];
+}
+
+/** Paths from the start of `ends[0]` through each meeting node to the start of `ends[1]`. */
+function joinPaths(meeting: string[], [near, far]: [Side, Side], from: string, limit: number): EnterprisePath[] {
+  const out: EnterprisePath[] = [];
+  for (const m of meeting) {
+    for (const head of walkBack(near, m, limit - out.length)) {
+      for (const tail of walkBack(far, m, limit - out.length)) {
+        const nodeIds = [...head.nodeIds, ...tail.nodeIds.slice(0, -1).reverse()];
+        const relations = [...head.relations, ...[...tail.relations].reverse()];
+        // `near` may be the side that started at the far end: orient every path from `from`
+        out.push(
+          nodeIds[0] === from ? { nodeIds, relations } : { nodeIds: nodeIds.reverse(), relations: relations.reverse() },
+        );
+        if (out.length >= limit) return out;
+      }
+    }
+  }
+  return out;
+}
+
+/** The paths from a side's start to `node`, start first, at most `limit`. */
+function walkBack(s: Side, node: string, limit: number): EnterprisePath[] {
+  const ways = s.via.get(node);
+  if (!ways) return [{ nodeIds: [node], relations: [] }];
+  const out: EnterprisePath[] = [];
+  for (const { node: prev, relation } of ways) {
+    for (const p of walkBack(s, prev, limit - out.length)) {
+      out.push({ nodeIds: [...p.nodeIds, node], relations: [...p.relations, relation] });
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}

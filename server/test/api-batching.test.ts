@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { readDataset } from '../src/import/importer';
+import { DEMO_DATA_DIR } from '../src/paths';
+import { MemoryStore } from '../src/store/memory/memory-store';
+import type { GraphStore } from '../src/store/port';
+import { demoApi } from './helpers';
+
+/** The demo store behind a proxy that counts the calls of each method. */
+async function countingStore() {
+  const store = new MemoryStore(await readDataset([DEMO_DATA_DIR]));
+  const calls: Record<string, number> = {};
+  const counted = new Proxy(store, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function' || typeof name !== 'string') return value;
+      return (...args: unknown[]) => {
+        calls[name] = (calls[name] ?? 0) + 1;
+        return value.apply(target, args);
+      };
+    },
+  }) as GraphStore;
+  return { store: counted, calls };
+}
+
+/** Chains, their anchors with segments, systems and suppliers (with theirs), segments with enterprises, members. */
+const nested = (chains: number) => `{
+  chains(first: ${chains}) {
+    nodes {
+      name
+      anchors {
+        name
+        segments { name chain { name } }
+        system { root { name } directCount }
+        suppliers(first: 5) { edges { product node { name segments { name } chains { name } } } }
+        parents(first: 5) { nodes { name } }
+      }
+      segments { name covered enterprises(first: 10) { nodes { name segments { name } } } }
+      members(first: 20) { edges { segment { name } node { name anchorOf { name } } } }
+    }
+  }
+}`;
+
+describe('no N+1: one store call per kind of look-up and level of the query, however many parents', () => {
+  it('pins the store calls of a nested query, the same for 3 chains as for 11', async () => {
+    const small = await countingStore();
+    const large = await countingStore();
+    const a = await (await demoApi({ store: small.store })).query(nested(3));
+    const b = await (await demoApi({ store: large.store })).query(nested(11));
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    expect(large.calls).toEqual(small.calls);
+    expect(large.calls).toMatchInlineSnapshot(`
+      {
+        "anchoredBy": 1,
+        "chainMembers": 1,
+        "chains": 1,
+        "chainsById": 1,
+        "getEnterprises": 2,
+        "ownersOf": 1,
+        "relationsOf": 2,
+        "segmentsById": 1,
+        "segmentsOf": 2,
+        "systems": 1,
+      }
+    `);
+  });
+});

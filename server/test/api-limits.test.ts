@@ -1,0 +1,83 @@
+import { describe, expect, it, vi } from 'vitest';
+import { readDataset } from '../src/import/importer';
+import { DEMO_DATA_DIR } from '../src/paths';
+import { MemoryStore } from '../src/store/memory/memory-store';
+import { MAX_BATCH } from '../src/yoga';
+import { demoApi } from './helpers';
+
+const deep = `{ chains { nodes { ${'segments { chain { '.repeat(10)}name${' } }'.repeat(10)} } } }`;
+const aliases = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: chains { totalCount }`).join(' ')} }`;
+const wide = `{ chains(first: 100) { nodes { members(first: 100) { nodes { suppliers(first: 100) { nodes { name } } } } } } }`;
+
+describe('bounds: hostile queries are refused before anything runs, and others are served meanwhile', () => {
+  it.each([
+    ['a query nested 20 levels deep', deep, /depth is 2\d, over the limit of 15/],
+    ['a query with 1,000 aliases', aliases, /aliases/i],
+    ['a query of a million items', wide, /complexity is \d+, over the limit/],
+  ])(
+    'refuses %s with TOO_COMPLEX, no store call made, while normal requests are answered',
+    async (_what, source, message) => {
+      const store = new MemoryStore(await readDataset([DEMO_DATA_DIR]));
+      const spies = ['chains', 'getEnterprises', 'chainMembers', 'relationsOf'].map((m) =>
+        vi.spyOn(store, m as 'chains'),
+      );
+      const { query } = await demoApi({ store });
+      const hostile = Array.from({ length: 20 }, () => query(source));
+      const normal = Array.from({ length: 20 }, () =>
+        query<{ chains: { totalCount: number } }>('{ chains { totalCount } }'),
+      );
+      const [refused, served] = await Promise.all([Promise.all(hostile), Promise.all(normal)]);
+      for (const r of refused) {
+        expect(r.errors?.[0]?.extensions?.code).toBe('TOO_COMPLEX');
+        expect(r.errors?.[0]?.message).toMatch(message);
+        expect(r.data ?? null).toBeNull();
+      }
+      for (const r of served) expect(r.data?.chains.totalCount).toBe(11);
+      // the store saw only the normal requests
+      expect(spies[0]?.mock.calls.length).toBe(20);
+      for (const spy of spies.slice(1)) expect(spy.mock.calls.length).toBe(0);
+    },
+  );
+
+  it(`answers a batch of up to ${MAX_BATCH} operations, and refuses a larger one`, async () => {
+    const { yoga } = await demoApi();
+    const post = (n: number) =>
+      yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(Array.from({ length: n }, () => ({ query: '{ chains { totalCount } }' }))),
+      });
+    const ok = (await (await post(MAX_BATCH)).json()) as { data: { chains: { totalCount: number } } }[];
+    expect(ok).toHaveLength(MAX_BATCH);
+    expect(ok.every((r) => r.data.chains.totalCount === 11)).toBe(true);
+    const refused = await post(MAX_BATCH + 1);
+    expect(refused.status).toBe(413);
+    expect(JSON.stringify(await refused.json())).toMatch(/Batching is limited to 10 operations/);
+  });
+
+  it('answers TIMEOUT when an operation runs too long, and goes on serving others', async () => {
+    const store = new MemoryStore(await readDataset([DEMO_DATA_DIR]));
+    const slow = new Promise<never>(() => {}); // a store call that never answers
+    vi.spyOn(store, 'chainSubgraph').mockReturnValue(slow);
+    const { query } = await demoApi({ store, timeoutMs: 300 });
+    const [stuck, fine] = await Promise.all([
+      query('{ chain(id: "logistics") { gapReport { minCover } } }'),
+      query<{ chain: { name: string } }>('{ chain(id: "logistics") { name } }'),
+    ]);
+    expect(stuck.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
+    expect(stuck.errors?.[0]?.message).toMatch(/longer than 300 ms/);
+    expect(fine.data?.chain.name).toBe('商贸物流');
+  });
+
+  it('masks every error that is not coded: a store failure reaches the client as "Unexpected error."', async () => {
+    const store = new MemoryStore(await readDataset([DEMO_DATA_DIR]));
+    vi.spyOn(store, 'chains').mockRejectedValue(new Error('disk /secret/path is on fire'));
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { query } = await demoApi({ store });
+    const r = await query('{ chains { totalCount } }');
+    expect(r.errors?.[0]).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL' } });
+    expect(JSON.stringify(r)).not.toMatch(/secret/);
+    expect(quiet).toHaveBeenCalled();
+    quiet.mockRestore();
+  });
+});
