@@ -1,5 +1,6 @@
 import { print } from '@0no-co/graphql.web';
 import type { TadaDocumentNode } from 'gql.tada';
+import manifest from './persisted-operations.json';
 
 /** The API's endpoint: same origin in production, proxied by Vite in development. */
 export const GRAPHQL_URL = '/graphql';
@@ -20,6 +21,21 @@ interface GraphQLResponse<Data> {
   errors?: readonly { message: string; extensions?: { code?: unknown } }[];
 }
 
+/** The hash of each of the app's operations by its text (persisted-operations.json, made by `pnpm persist`). */
+const HASHES = new Map(Object.entries(manifest as Record<string, string>).map(([hash, text]) => [text, hash]));
+
+/**
+ * The body of a request: a persisted operation goes by its hash only (a server with trusted
+ * documents on accepts nothing else from the app); any other document by its text.
+ */
+export function requestBody(document: Parameters<typeof print>[0], variables: unknown): string {
+  const text = print(document);
+  const hash = HASHES.get(text);
+  return JSON.stringify(
+    hash ? { variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } } : { query: text, variables },
+  );
+}
+
 /** Runs a typed query against /graphql; throws an ApiError on any GraphQL, HTTP or network error. */
 export async function request<Data, Variables>(
   document: TadaDocumentNode<Data, Variables>,
@@ -31,7 +47,7 @@ export async function request<Data, Variables>(
     response = await fetch(GRAPHQL_URL, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-      body: JSON.stringify({ query: print(document), variables }),
+      body: requestBody(document, variables),
       ...(signal ? { signal } : {}),
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import { graphql, type ResultOf } from './graphql';
 export const EnterpriseFields = graphql(`
   fragment EnterpriseFields on Enterprise {
     id
+    key
     name
     shortName
     district
@@ -29,14 +30,17 @@ export const EnterpriseFields = graphql(`
 `);
 
 export const SearchEnterprisesQuery = graphql(`
-  query SearchEnterprises($query: String!, $limit: Int) {
-    searchEnterprises(query: $query, limit: $limit) {
-      id
-      name
-      shortName
-      role
-      local
-      district
+  query SearchEnterprises($query: String!, $first: Int) {
+    searchEnterprises(query: $query, first: $first) {
+      totalCount
+      nodes {
+        id
+        name
+        shortName
+        role
+        local
+        district
+      }
     }
   }
 `);
@@ -76,7 +80,7 @@ export const NeighbourhoodQuery = graphql(
 );
 
 export type Enterprise = ResultOf<typeof EnterpriseFields>;
-export type SearchHit = ResultOf<typeof SearchEnterprisesQuery>['searchEnterprises'][number];
+export type SearchHit = ResultOf<typeof SearchEnterprisesQuery>['searchEnterprises']['nodes'][number];
 export type Neighbourhood = NonNullable<ResultOf<typeof NeighbourhoodQuery>['neighbourhood']>;
 export type Relation = Neighbourhood['edges'][number];
 export type EnterpriseRole = Enterprise['role'];

@@ -3,6 +3,7 @@ import type { Enterprise, EnterpriseRole, Neighbourhood, Relation } from '../src
 export function enterprise(id: string, role: EnterpriseRole = 'DIRECT', local = true): Enterprise {
   return {
     id,
+    key: `key-${id}`,
     name: `${id}有限公司`,
     shortName: id,
     district: '湖北省武汉市江汉区',

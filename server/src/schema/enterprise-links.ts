@@ -21,20 +21,30 @@ interface LinkEdge {
 
 const relationOf = (e: { cursor: string; node: EnterpriseRecord }) => (e as LinkEdge).relation;
 
-/** A page of relations as edges to the enterprises at their `end`. */
+/**
+ * A page of relations as edges to the enterprises at their `end`; with `local` given, only those
+ * whose enterprise is inside (true) or outside (false) the district.
+ */
 async function linkPage(
   loaders: Loaders,
-  args: PageArgs,
+  args: PageArgs & { local?: boolean | null | undefined },
   relations: readonly Relation[],
   end: 'from' | 'to',
   extra: (r: Relation) => Partial<LinkEdge> = () => ({}),
 ) {
-  const page = arrayConnection(args, relations);
-  const enterprises = await loadEnterprises(
-    loaders,
-    page.edges.map((e) => e.node[end]),
-  );
-  const byId = new Map(enterprises.map((e) => [e.id, e]));
+  let kept = relations;
+  const byId = new Map<string, EnterpriseRecord>();
+  if (args.local != null) {
+    for (const e of await loadEnterprises(
+      loaders,
+      relations.map((r) => r[end]),
+    ))
+      byId.set(e.id, e);
+    kept = relations.filter((r) => byId.get(r[end])?.local === args.local);
+  }
+  const page = arrayConnection(args, kept);
+  const missing = page.edges.map((e) => e.node[end]).filter((id) => !byId.has(id));
+  for (const e of await loadEnterprises(loaders, missing)) byId.set(e.id, e);
   return {
     ...page,
     edges: page.edges.flatMap((e) => {
@@ -119,24 +129,28 @@ async function subsidiaries(loaders: Loaders, rootId: string, depth: number) {
   return found;
 }
 
+type FieldBuilder = Parameters<Parameters<typeof builder.objectFields<typeof EnterpriseRef>>[1]>[0];
+const localArg = (t: FieldBuilder) =>
+  t.arg.boolean({ description: 'true: only enterprises inside the district; false: only those outside.' });
+
 builder.objectFields(EnterpriseRef, (t) => ({
   suppliers: t.field({
     type: SupplyConnection,
-    args: t.arg.connectionArgs(),
+    args: { ...t.arg.connectionArgs(), local: localArg(t) },
     complexity: connectionCost,
     description: 'Enterprises that supply this one (SUPPLIES into it).',
     resolve: async (e, args, { loaders }) => linkPage(loaders, args, await loaders.suppliers.load(e.id), 'from'),
   }),
   customers: t.field({
     type: SupplyConnection,
-    args: t.arg.connectionArgs(),
+    args: { ...t.arg.connectionArgs(), local: localArg(t) },
     complexity: connectionCost,
     description: 'Enterprises this one supplies (SUPPLIES out of it).',
     resolve: async (e, args, { loaders }) => linkPage(loaders, args, await loaders.customers.load(e.id), 'to'),
   }),
   parents: t.field({
     type: OwnershipConnection,
-    args: t.arg.connectionArgs(),
+    args: { ...t.arg.connectionArgs(), local: localArg(t) },
     complexity: connectionCost,
     description: 'Enterprises holding shares in this one (CONTROLS into it), with their shares.',
     resolve: async (e, args, { loaders }) => linkPage(loaders, args, await loaders.owners.load(e.id), 'from'),
@@ -145,7 +159,7 @@ builder.objectFields(EnterpriseRef, (t) => ({
     type: OwnershipConnection,
     complexity: connectionCost,
     description: `Enterprises this one holds shares in, directly or through others, down to \`depth\` levels (1 to ${MAX_SUBSIDIARY_DEPTH}), nearest first.`,
-    args: { ...t.arg.connectionArgs(), depth: t.arg.int({ defaultValue: 1 }) },
+    args: { ...t.arg.connectionArgs(), depth: t.arg.int({ defaultValue: 1 }), local: localArg(t) },
     resolve: async (e, args, { loaders }) => {
       const depth = intInRange('depth', args.depth ?? 1, 1, MAX_SUBSIDIARY_DEPTH);
       const found = await subsidiaries(loaders, e.id, depth);

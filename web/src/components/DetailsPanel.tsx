@@ -49,7 +49,7 @@ export function DetailsPanel({ enterprise, expandState, onExpand }: DetailsPanel
       </p>
       <dl className="facts">
         <dt>统一社会信用代码</dt>
-        <dd className="mono">{enterprise.id}</dd>
+        <dd className="mono">{enterprise.key}</dd>
         <dt>所在地区</dt>
         <dd>{enterprise.district}</dd>
         <dt>所在园区</dt>

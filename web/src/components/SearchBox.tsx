@@ -33,9 +33,9 @@ export function SearchBox({ onPick }: SearchBoxProps) {
     const abort = new AbortController();
     const timer = setTimeout(() => {
       setResults({ kind: 'loading' });
-      request(SearchEnterprisesQuery, { query, limit: LIMIT }, abort.signal).then(
+      request(SearchEnterprisesQuery, { query, first: LIMIT }, abort.signal).then(
         ({ searchEnterprises }) => {
-          setResults({ kind: 'done', query, hits: searchEnterprises });
+          setResults({ kind: 'done', query, hits: searchEnterprises.nodes });
           setActive(0);
         },
         (error: unknown) => {
