@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import { type GapParams, type GapReport, gapReport } from './analysis/gap-report';
 import type { ChainSubgraph } from './analysis/subgraph';
 import type { Holding } from './analysis/systems';
@@ -6,6 +5,7 @@ import type { Caller } from './auth/roles';
 import type { Curator } from './curation/curator';
 import type { EnterpriseRelationKind, Segment } from './domain/model';
 import { notFound } from './errors';
+import { Loader, whenLoaded } from './loader';
 import type {
   ChainRecord,
   EnterpriseRecord,
@@ -31,8 +31,8 @@ export interface Context {
  * of its query, however many parents ask (no N+1), and asks nothing twice.
  */
 export function createLoaders(store: GraphStore) {
-  const list = <K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, cacheKeyFn?: (key: K) => string) =>
-    new DataLoader<K, V, string>((keys) => fetch(keys), cacheKeyFn ? { cacheKeyFn } : {});
+  const list = <K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf?: (key: K) => string) =>
+    new Loader<K, V>(fetch, keyOf);
   const relationsOf = (direction: 'in' | 'out', kind: EnterpriseRelationKind) =>
     list<string, Relation[]>((ids) => store.relationsOf(ids, direction, kind));
   const chainSubgraph = list<string, ChainSubgraph | undefined>((ids) =>
@@ -89,17 +89,14 @@ export function forgetLoaded(context: Context): void {
 export const gapReportKey = (chainId: string, params: GapParams) => JSON.stringify({ chainId, params });
 
 /** What a loader's loadMany found, in order: the keys with nothing are left out. */
-export const found = <T>(items: readonly (T | undefined | Error)[]): T[] =>
-  items.filter((x): x is T => x !== undefined && !(x instanceof Error));
+export const found = <T>(items: readonly (T | undefined)[]): T[] => items.filter((x): x is T => x !== undefined);
 
 /** The enterprises of `ids` that exist, in order, through the request's batching loader. */
 export async function loadEnterprises(loaders: Loaders, ids: readonly string[]): Promise<EnterpriseRecord[]> {
   return found(await loaders.enterprise.loadMany(ids));
 }
 
-/** One enterprise through the request's batching loader; a NOT_FOUND error when there is none. */
-export async function loadEnterprise(loaders: Loaders, id: string): Promise<EnterpriseRecord> {
-  const found = await loaders.enterprise.load(id);
-  if (!found) throw notFound('enterprise', id);
-  return found;
+/** One enterprise through the request's batching loader (at once when loaded); NOT_FOUND when there is none. */
+export function loadEnterprise(loaders: Loaders, id: string): EnterpriseRecord | Promise<EnterpriseRecord> {
+  return whenLoaded(loaders.enterprise.load(id), (e) => e ?? Promise.reject(notFound('enterprise', id)));
 }

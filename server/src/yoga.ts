@@ -1,3 +1,4 @@
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { armorPlugins } from './armor';
@@ -48,6 +49,8 @@ export function createChainAtlasYoga(
     batching: { limit: MAX_BATCH },
     maskedErrors: { maskError },
     plugins: [
+      // operations compiled to JavaScript (graphql-jit): three to four times faster on large answers (B4)
+      useGraphQlJit(),
       ...armorPlugins(),
       usePersisted(operations, tokens, options.trustedDocuments ?? false),
       useRequestTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),

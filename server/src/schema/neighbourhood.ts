@@ -1,6 +1,7 @@
 import { builder } from '../builder';
 import { intInRange, notFound } from '../errors';
 import { keyOf } from '../global-id';
+import { preload } from '../lookahead';
 import { MAX_DEPTH, MAX_NEIGHBOURHOOD_LIMIT } from '../store/port';
 import { RelationKindEnum } from './enums';
 import { kindsArgument } from './kinds';
@@ -53,12 +54,15 @@ builder.queryFields((t) => ({
         description: `The most enterprises returned, 1 to ${MAX_NEIGHBOURHOOD_LIMIT}.`,
       }),
     },
-    resolve: async (_root, args, { store }) => {
+    resolve: async (_root, args, { store, loaders }, info) => {
       const depth = intInRange('depth', args.depth ?? 1, 1, MAX_DEPTH);
       const limit = intInRange('limit', args.limit ?? 200, 1, MAX_NEIGHBOURHOOD_LIMIT);
       const kinds = kindsArgument(args.kinds);
       const id = keyOf('Enterprise', args.id, 'id');
-      return (await store.neighbourhood(id, { depth, limit, kinds })) ?? Promise.reject(notFound('enterprise', id));
+      const found = await store.neighbourhood(id, { depth, limit, kinds });
+      if (!found) throw notFound('enterprise', id);
+      await preload(loaders, info, ['nodes', 'enterprise'], found.nodes);
+      return found;
     },
   }),
 }));

@@ -1,6 +1,7 @@
 import { builder } from '../builder';
 import { codedError, notFound } from '../errors';
 import { keyOf } from '../global-id';
+import { whenLoaded } from '../loader';
 import { arrayConnection } from '../pagination';
 import { TierEnum } from './enums';
 import { ChainRef, EnterpriseRef, SegmentRef } from './refs';
@@ -11,9 +12,11 @@ builder.objectFields(SegmentRef, (t) => ({
   order: t.exposeInt('order', { description: 'Position along the chain, upstream first.' }),
   chain: t.field({
     type: ChainRef,
-    resolve: async (s, _args, { loaders }) =>
-      (await loaders.chain.load(s.chainId)) ??
-      Promise.reject(codedError('NOT_FOUND', `Chain '${s.chainId}' is missing.`)),
+    resolve: (s, _args, { loaders }) =>
+      whenLoaded(
+        loaders.chain.load(s.chainId),
+        (chain) => chain ?? Promise.reject(codedError('NOT_FOUND', `Chain '${s.chainId}' is missing.`)),
+      ),
   }),
   feedsInto: t.field({
     type: [SegmentRef],

@@ -18,6 +18,8 @@ export class ChainIndex {
   readonly members = new Map<string, Map<string, InSegment>>();
   /** enterpriseId → segmentIds. */
   readonly segmentsOf = new Map<string, string[]>();
+  /** chainId → its segments in order, built on first use after a change of segments. */
+  private byChain: Map<string, Segment[]> | undefined;
 
   has(kind: 'chains' | 'segments' | 'leaders', id: string): boolean {
     return this[kind].has(id);
@@ -28,6 +30,7 @@ export class ChainIndex {
   }
 
   putSegment(s: Segment): boolean {
+    this.byChain = undefined;
     return put(this.segments, s.id, s);
   }
 
@@ -72,7 +75,16 @@ export class ChainIndex {
   }
 
   segmentsOfChain(chainId: string): Segment[] {
-    return [...this.segments.values()].filter((s) => s.chainId === chainId).sort((a, b) => a.order - b.order);
+    if (!this.byChain) {
+      this.byChain = new Map();
+      for (const s of this.segments.values()) {
+        const list = this.byChain.get(s.chainId);
+        if (list) list.push(s);
+        else this.byChain.set(s.chainId, [s]);
+      }
+      for (const list of this.byChain.values()) list.sort((a, b) => a.order - b.order);
+    }
+    return this.byChain.get(chainId) ?? [];
   }
 }
 

@@ -3,7 +3,7 @@ import type { ChainSubgraph } from '../../analysis/subgraph';
 import type { Controls, Dataset, Enterprise, Supplies } from '../../domain/model';
 import type { ImportView, NodeKind } from '../../import/check';
 import { KINDS, type Kind } from '../../import/interchange';
-import type { EnterpriseRecord, EnterpriseSystem, Relation, Removal } from '../port';
+import type { ChainRecord, EnterpriseRecord, EnterpriseSystem, Relation, Removal } from '../port';
 import { ChainIndex } from './chains';
 import { deriveSystems } from './derive';
 import { StringPool } from './intern';
@@ -28,6 +28,8 @@ export class MemoryGraph {
   protected systemsByRoot = new Map<string, EnterpriseSystem>();
   /** Chain subgraphs as built since the last change: a chain's gap report is asked for again and again. */
   protected readonly subgraphs = new Map<string, ChainSubgraph>();
+  /** Chain records as built since the last change: nearly every request asks for some. */
+  protected readonly chainRecords = new Map<string, ChainRecord>();
 
   constructor(data?: Dataset) {
     if (data) this.apply(data);
@@ -112,7 +114,7 @@ export class MemoryGraph {
     for (const r of data.controls) this.putRelation(this.relation('CONTROLS', r), added?.has(r) ?? false);
     for (const r of data.supplies) this.putRelation(this.relation('SUPPLIES', r), added?.has(r) ?? false);
     this.systemsByRoot = deriveSystems(this.graph);
-    this.subgraphs.clear();
+    this.forgetDerived();
   }
 
   /*
@@ -213,7 +215,13 @@ export class MemoryGraph {
       }
     }
     this.systemsByRoot = deriveSystems(this.graph);
+    this.forgetDerived();
+  }
+
+  /** Drops what was built from the graph as it was: call after every change. */
+  protected forgetDerived(): void {
     this.subgraphs.clear();
+    this.chainRecords.clear();
   }
 
   /** In memory only; see EmbeddedStore for the durable kind. */

@@ -100,17 +100,21 @@ export class MemoryStore extends MemoryGraph implements GraphStore {
   }
 
   private chainRecord(id: string): ChainRecord | undefined {
+    const cached = this.chainRecords.get(id);
+    if (cached) return cached;
     const c = this.chainIndex;
     const chain = c.chains.get(id);
     if (!chain) return undefined;
     const segments = c.segmentsOfChain(id);
-    return {
+    const record = {
       ...chain,
       segments,
       feeds: segments.flatMap((s) => [...(c.feeds.get(s.id) ?? [])].map((to) => ({ from: s.id, to }))),
       leaders: [...(c.leads.get(id) ?? [])].flatMap((l) => c.leaders.get(l) ?? []),
       anchorIds: [...(c.anchors.get(id)?.keys() ?? [])],
     };
+    this.chainRecords.set(id, record);
+    return record;
   }
 
   async segmentsById(ids: readonly string[]): Promise<(Segment | undefined)[]> {
@@ -156,7 +160,7 @@ export class MemoryStore extends MemoryGraph implements GraphStore {
 
   /** Drops the kept chain subgraphs (the benchmarks time a cold build with it). */
   forgetChainSubgraphs(): void {
-    this.subgraphs.clear();
+    this.forgetDerived();
   }
 
   private buildChainSubgraph(chainId: string): ChainSubgraph | undefined {
