@@ -1,7 +1,7 @@
 // relationsOf, direction 'in': each enterprise's relationships of one kind into it.
 // Parameters: $ids [enterprise id], $kind (CONTROLS or SUPPLIES, checked against the allow-list in code).
-// Returns: id, from, to, r (its properties); by the other end's id.
+// Returns: id, from, to, r (its properties); by the other end's id, then product.
 MATCH (a:Enterprise)-[r]->(b:Enterprise)
 WHERE b.id IN $ids AND type(r) = $kind
 RETURN b.id AS id, a.id AS from, b.id AS to, r {.*} AS r
-ORDER BY from
+ORDER BY from, r.product

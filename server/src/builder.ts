@@ -1,7 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
-import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
 import { atLeast } from './auth/roles';
 import type { Context } from './context';
 import { codedError } from './errors';
@@ -33,11 +33,17 @@ export const builder = new SchemaBuilder<{
       editor: atLeast(caller.role, 'editor'),
       admin: atLeast(caller.role, 'admin'),
     }),
-    unauthorizedError: (_parent, { caller }, info) =>
-      codedError(
+    unauthorizedError: (_parent, { caller }, info, result) => {
+      const needed = scopesOf(result.failure).join(' or ') || 'another role';
+      const who = caller.authenticated
+        ? `the token of ${caller.name} is a ${caller.role}'s`
+        : `the caller has no token (${caller.role})`;
+      return codedError(
         'FORBIDDEN',
-        `${info.parentType.name}.${info.fieldName} needs a role the ${caller.authenticated ? `token of ${caller.name}` : 'anonymous caller'} (${caller.role}) does not have.`,
-      ),
+        `${info.parentType.name}.${info.fieldName} needs the ${needed} role, and ${who}. Send a token with it: Authorization: Bearer <token> (in GraphiQL, the Headers tab of this tab).`,
+        { needed },
+      );
+    },
   },
   relay: {
     clientMutationId: 'omit',
@@ -64,6 +70,12 @@ export const builder = new SchemaBuilder<{
     },
   },
 });
+
+/** The scopes (roles) an authorization failure names. */
+function scopesOf(failure: AuthFailure): string[] {
+  if ('failures' in failure) return [...new Set(failure.failures.flatMap(scopesOf))];
+  return 'scope' in failure ? [failure.scope] : [];
+}
 
 /** The cost of a connection field: what is selected inside counts once per item of the page asked for. */
 export function connectionCost(args: { first?: number | null | undefined; last?: number | null | undefined }) {

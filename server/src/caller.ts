@@ -2,10 +2,13 @@ import type { Caller } from './auth/roles';
 import type { TokenBook } from './auth/tokens';
 import { codedError } from './errors';
 
-/** The bearer token of a request's Authorization header; undefined when there is none. */
+/**
+ * The bearer token of a request's Authorization header; undefined when there is none (or the
+ * header is of another scheme, e.g. a proxy's Basic credentials: they are not ours to judge).
+ */
 export function bearerToken(request: Request): string | undefined {
   const header = request.headers.get('authorization');
-  if (!header) return undefined;
+  if (!header || !/^Bearer\b/i.test(header)) return undefined;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!m) {
     throw codedError('FORBIDDEN', 'The Authorization header must be "Bearer <token>".', { http: { status: 401 } });

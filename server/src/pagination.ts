@@ -22,27 +22,35 @@ export function checkPageArgs(args: PageArgs): void {
       });
     }
   }
-  if (args.last != null && args.before == null && args.first == null) {
-    throw codedError('BAD_INPUT', "Argument 'last' needs 'before' (or 'first'): a page counted from the end.", {
-      argument: 'last',
-    });
-  }
   for (const name of ['after', 'before'] as const) {
     const cursor = args[name];
     if (cursor == null) continue;
+    let offset = Number.NaN;
     try {
-      if (cursorToOffset(cursor) < 0) throw new Error('negative');
+      offset = cursorToOffset(cursor);
     } catch {
+      // not even base64 of the cursor prefix: refused below
+    }
+    if (!Number.isInteger(offset) || offset < 0) {
       throw codedError('BAD_INPUT', `Argument '${name}' is not a cursor this API gave out.`, { argument: name });
     }
   }
+}
+
+/** An empty page has no cursors (the helpers would give out ones nobody can use). */
+function dropCursorsIfEmpty(page: {
+  edges: readonly unknown[];
+  pageInfo: { startCursor?: string | null; endCursor?: string | null };
+}) {
+  if (page.edges.length === 0) page.pageInfo = { ...page.pageInfo, startCursor: null, endCursor: null };
 }
 
 /** A connection over a list held whole: the page the arguments ask for, and the total count. */
 export function arrayConnection<T>(args: PageArgs, items: readonly T[]) {
   checkPageArgs(args);
   const page = resolveArrayConnection({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE }, items);
-  return { ...page, totalCount: items.length };
+  dropCursorsIfEmpty(page);
+  return page;
 }
 
 /** A connection over a list a store pages itself: `fetch` gets the window and tells the total. */
@@ -51,14 +59,17 @@ export async function offsetConnection<T>(
   fetch: (offset: number, limit: number) => Promise<{ total: number; items: readonly T[] }>,
 ) {
   checkPageArgs(args);
-  let total = 0;
+  // the last items, counted from the end: the end must be known first
+  const fromEnd = args.last != null && args.before == null && args.first == null;
+  let total = fromEnd ? (await fetch(0, 0)).total : 0;
   const page = await resolveOffsetConnection(
-    { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
+    { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, ...(fromEnd ? { totalCount: total } : {}) },
     async ({ offset, limit }) => {
       const found = await fetch(offset, limit);
       total = found.total;
       return found.items;
     },
   );
+  dropCursorsIfEmpty(page);
   return { ...page, totalCount: total };
 }

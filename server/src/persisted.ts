@@ -37,6 +37,7 @@ export function usePersisted(operations: Map<string, string>, tokens: TokenBook,
         ),
       notFound: () =>
         codedError('BAD_INPUT', 'No operation of the web app has that hash (extensions.persistedQuery.sha256Hash).', {
+          reason: 'PERSISTED_QUERY_NOT_FOUND',
           http: { status: 400 },
         }),
       keyNotFound: () =>

@@ -1,5 +1,5 @@
 import type { ExecutionResult } from 'graphql';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { codedError, type ErrorCode } from './errors';
 
@@ -32,13 +32,15 @@ export function maskError(error: unknown, message: string): Error {
 }
 
 /**
- * Stops waiting for an execution after `ms`: the client gets a TIMEOUT error and the server goes
- * on serving others. (GraphQL-js cannot abandon a resolver half-way: the work already started runs
+ * Stops waiting for a query after `ms`: the client gets a TIMEOUT error and the server goes on
+ * serving others. (GraphQL-js cannot abandon a resolver half-way: the work already started runs
  * to its end, but its answer is dropped; the Neo4j store has its own transaction timeout.)
+ * Mutations are not timed out: a write that is under way completes, and its answer must say so.
  */
 export function useRequestTimeout(ms: number): Plugin {
   return {
-    onExecute({ executeFn, setExecuteFn }) {
+    onExecute({ executeFn, setExecuteFn, args: { document, operationName } }) {
+      if (getOperationAST(document, operationName)?.operation === 'mutation') return;
       setExecuteFn(async (args) => {
         let timer: NodeJS.Timeout | undefined;
         const timedOut = new Promise<ExecutionResult>((resolve) => {

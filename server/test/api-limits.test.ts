@@ -69,6 +69,23 @@ describe('bounds: hostile queries are refused before anything runs, and others a
     expect(fine.data?.chain.name).toBe('商贸物流');
   });
 
+  it('never answers TIMEOUT for a mutation: a write under way completes, and its answer says so', async () => {
+    const store = new MemoryStore(await readDataset([DEMO_DATA_DIR]));
+    const commit = store.commit.bind(store);
+    vi.spyOn(store, 'commit').mockImplementation(async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return commit(...args);
+    });
+    const { query } = await demoApi({ store, timeoutMs: 100 });
+    const r = await query<{ updateEnterprise: { changed: boolean; enterprise: { revenue: number } } }>(
+      'mutation { updateEnterprise(id: "91420103T375845494", input: { revenue: 1 }) { changed enterprise { revenue } } }',
+      {},
+      'editor',
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.updateEnterprise).toEqual({ changed: true, enterprise: { revenue: 1 } });
+  });
+
   it('masks every error that is not coded: a store failure reaches the client as "Unexpected error."', async () => {
     const store = new MemoryStore(await readDataset([DEMO_DATA_DIR]));
     vi.spyOn(store, 'chains').mockRejectedValue(new Error('disk /secret/path is on fire'));

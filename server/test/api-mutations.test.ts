@@ -40,7 +40,7 @@ describe('curation mutations', () => {
     for (const role of [undefined, 'viewer', 'analyst'] as const) {
       const r = await query(CREATE, { input: firm(code(1)) }, role);
       expect(codeOf(r)).toBe('FORBIDDEN');
-      expect(r.errors?.[0]?.message).toMatch(/createEnterprise needs a role/);
+      expect(r.errors?.[0]?.message).toMatch(/createEnterprise needs the editor role.*Authorization: Bearer/);
     }
     const again = await EmbeddedStore.open(dir);
     expect(await again.getEnterprise(code(1))).toBeUndefined();

@@ -104,7 +104,11 @@ describe('GraphQL API', () => {
     ['a page over the maximum', '{ chains(first: 101) { totalCount } }', 'BAD_INPUT'],
     ['a negative page', '{ searchEnterprises(query: "长江", first: -1) { totalCount } }', 'BAD_INPUT'],
     ['a cursor the API never gave', '{ chains(after: "bm9wZQ") { totalCount } }', 'BAD_INPUT'],
-    ['last without before', '{ chains(last: 2) { totalCount } }', 'BAD_INPUT'],
+    [
+      'a cursor that is not a number',
+      `{ chains(after: "${Buffer.from('OffsetConnection:abc').toString('base64')}") { totalCount } }`,
+      'BAD_INPUT',
+    ],
     ['no relationship kinds', '{ neighbourhood(id: "x", kinds: []) { truncated } }', 'BAD_INPUT'],
     ['an over-long id', `{ enterprise(id: "${'x'.repeat(201)}") { id } }`, 'BAD_INPUT'],
     ['an over-long search', `{ searchEnterprises(query: "${'长'.repeat(101)}") { totalCount } }`, 'BAD_INPUT'],
@@ -117,6 +121,44 @@ describe('GraphQL API', () => {
     const { errors } = await query(source);
     expect(errors?.[0]?.extensions?.code).toBe(code);
     expect(errors?.[0]?.message).not.toMatch(/Unexpected error/);
+  });
+
+  it('pages connections forward and back, with no cursors on an empty page', async () => {
+    type Page = {
+      chains: {
+        totalCount: number;
+        nodes: { key: string }[];
+        pageInfo: {
+          hasNextPage: boolean;
+          hasPreviousPage: boolean;
+          startCursor: string | null;
+          endCursor: string | null;
+        };
+      };
+    };
+    const page = (args: string) =>
+      query<Page>(
+        `{ chains(${args}) { totalCount nodes { key } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+      );
+    const all = (await page('first: 100')).data?.chains.nodes.map((n) => n.key) ?? [];
+    const first = (await page('first: 4')).data?.chains;
+    expect(first?.nodes.map((n) => n.key)).toEqual(all.slice(0, 4));
+    const second = (await page(`first: 4, after: "${first?.pageInfo.endCursor}"`)).data?.chains;
+    expect(second?.nodes.map((n) => n.key)).toEqual(all.slice(4, 8));
+    expect(second?.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const last = (await page('last: 3')).data?.chains;
+    expect(last?.nodes.map((n) => n.key)).toEqual(all.slice(-3));
+    const back = (await page(`last: 2, before: "${second?.pageInfo.startCursor}"`)).data?.chains;
+    expect(back?.nodes.map((n) => n.key)).toEqual(all.slice(2, 4));
+    const none = (await page('first: 0')).data?.chains;
+    expect(none).toMatchObject({ totalCount: 11, nodes: [], pageInfo: { startCursor: null, endCursor: null } });
+    const lastFound = await query<{ searchEnterprises: { totalCount: number; nodes: { key: string }[] } }>(
+      '{ searchEnterprises(query: "长江", last: 2) { totalCount nodes { key } } }',
+    );
+    const every = await query<{ searchEnterprises: { nodes: { key: string }[] } }>(
+      '{ searchEnterprises(query: "长江", first: 100) { nodes { key } } }',
+    );
+    expect(lastFound.data?.searchEnterprises.nodes).toEqual(every.data?.searchEnterprises.nodes.slice(-2));
   });
 
   it('serves GraphiQL from this server, with nothing from a CDN', async () => {

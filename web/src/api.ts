@@ -9,16 +9,19 @@ export const GRAPHQL_URL = '/graphql';
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly code: string | undefined;
+  /** `extensions.reason`, where the server gives one. */
+  readonly reason: string | undefined;
 
-  constructor(message: string, code?: string) {
+  constructor(message: string, code?: string, reason?: string) {
     super(code ? `${message} (${code})` : message);
     this.code = code;
+    this.reason = reason;
   }
 }
 
 interface GraphQLResponse<Data> {
   data?: Data | null;
-  errors?: readonly { message: string; extensions?: { code?: unknown } }[];
+  errors?: readonly { message: string; extensions?: { code?: unknown; reason?: unknown } }[];
 }
 
 /** The hash of each of the app's operations by its text (persisted-operations.json, made by `pnpm persist`). */
@@ -36,18 +39,30 @@ export function requestBody(document: Parameters<typeof print>[0], variables: un
   );
 }
 
-/** Runs a typed query against /graphql; throws an ApiError on any GraphQL, HTTP or network error. */
+/**
+ * Runs a typed query against /graphql; throws an ApiError on any GraphQL, HTTP or network error.
+ * A server that does not know the operation's hash (one built from other sources) gets its text.
+ */
 export async function request<Data, Variables>(
   document: TadaDocumentNode<Data, Variables>,
   variables: Variables,
   signal?: AbortSignal,
 ): Promise<Data> {
+  try {
+    return await send<Data>(requestBody(document, variables), signal);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.reason === 'PERSISTED_QUERY_NOT_FOUND')) throw error;
+    return send<Data>(JSON.stringify({ query: print(document), variables }), signal);
+  }
+}
+
+async function send<Data>(requestText: string, signal?: AbortSignal): Promise<Data> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_URL, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-      body: requestBody(document, variables),
+      body: requestText,
       ...(signal ? { signal } : {}),
     });
   } catch (error) {
@@ -62,8 +77,12 @@ export async function request<Data, Variables>(
   }
   const first = body.errors?.[0];
   if (first) {
-    const code = first.extensions?.code;
-    throw new ApiError(first.message, typeof code === 'string' ? code : undefined);
+    const { code, reason } = first.extensions ?? {};
+    throw new ApiError(
+      first.message,
+      typeof code === 'string' ? code : undefined,
+      typeof reason === 'string' ? reason : undefined,
+    );
   }
   if (!response.ok || body.data == null) {
     throw new ApiError(`请求失败（HTTP ${response.status}）`, `HTTP_${response.status}`);

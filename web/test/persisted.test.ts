@@ -22,3 +22,35 @@ describe('persisted operations (trusted documents)', () => {
     }
   });
 });
+
+describe('a server that does not know a hash', () => {
+  it('gets the operation’s text instead, once', async () => {
+    const { request } = await import('../src/api');
+    const bodies: { query?: string; extensions?: unknown }[] = [];
+    const answers = [
+      {
+        errors: [
+          {
+            message: 'No operation of the web app has that hash',
+            extensions: { code: 'BAD_INPUT', reason: 'PERSISTED_QUERY_NOT_FOUND' },
+          },
+        ],
+      },
+      { data: { searchEnterprises: { totalCount: 0, nodes: [] } } },
+    ];
+    const original = globalThis.fetch;
+    globalThis.fetch = (async (_url: string, init: { body: string }) => {
+      bodies.push(JSON.parse(init.body));
+      return new Response(JSON.stringify(answers[bodies.length - 1]), { status: bodies.length === 1 ? 400 : 200 });
+    }) as typeof fetch;
+    try {
+      const data = await request(SearchEnterprisesQuery, { query: '长江', first: 5 });
+      expect(data.searchEnterprises.totalCount).toBe(0);
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]?.query).toBeUndefined();
+    expect(bodies[1]?.query).toMatch(/^query SearchEnterprises/);
+  });
+});

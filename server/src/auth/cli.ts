@@ -1,7 +1,7 @@
 /**
- * pnpm token -- add <name> <role> [--file FILE]   makes a token, prints it once, stores its hash
- * pnpm token -- list [--file FILE]                 names and roles (never a token: none is kept)
- * FILE defaults to CHAIN_TOKENS_FILE, or data/tokens.json.
+ * pnpm run token -- add <name> <role> [--file FILE]   makes a token, prints it once, stores its hash
+ * pnpm run token -- list [--file FILE]                 names and roles (never a token: none is kept)
+ * FILE defaults to CHAIN_TOKENS_FILE, or data/tokens.json. (`pnpm token` alone is pnpm's own command.)
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -14,14 +14,14 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const args = process.argv.slice(2);
+const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
 const fileAt = args.indexOf('--file');
 const file = fileAt >= 0 ? (args[fileAt + 1] ?? fail('--file needs a path')) : apiOptionsFromEnv().tokensFile;
 const [command, ...rest] = fileAt >= 0 ? [...args.slice(0, fileAt), ...args.slice(fileAt + 2)] : args;
 
 if (command === 'add') {
   const [name, role] = rest;
-  if (!name || !role) fail('usage: pnpm token -- add <name> <role> [--file FILE]');
+  if (!name || !role) fail('usage: pnpm run token -- add <name> <role> [--file FILE]');
   if (!isRole(role)) fail(`role must be one of ${ROLES.join(', ')}; got '${role}'`);
   const entries = readTokensFile(file);
   if (entries.some((e) => e.name === name)) fail(`${file} already has a token named '${name}'`);
@@ -35,5 +35,5 @@ if (command === 'add') {
 } else if (command === 'list') {
   for (const e of readTokensFile(file)) console.log(`${e.name}\t${e.role}`);
 } else {
-  fail('usage: pnpm token -- add <name> <role> | list   [--file FILE]');
+  fail('usage: pnpm run token -- add <name> <role> | list   [--file FILE]');
 }

@@ -5,7 +5,7 @@ import { type Caller, isRole, ROLES, type Role } from './roles';
 /**
  * Bearer tokens: each has a name and a role, and is stored only as the SHA-256 of the token.
  * They come from a JSON file (CHAIN_TOKENS_FILE: {"tokens": [{"name", "role", "sha256"}]}) and
- * from CHAIN_TOKENS ("name:role:sha256" entries separated by commas); `pnpm token` makes one.
+ * from CHAIN_TOKENS ("name:role:sha256" entries separated by commas); `pnpm run token -- add` makes one.
  */
 export interface TokenEntry {
   name: string;

@@ -20,20 +20,25 @@ export function parseRow<K extends Kind>(kind: K, input: Record<string, unknown>
   return row as unknown as Dataset[K][number];
 }
 
-/** Checks one row against the store as an import of it would be checked. */
-export async function checkAgainstStore<K extends Kind>(
-  kind: K,
-  row: Dataset[K][number],
-  view: (rows: Dataset) => ImportView | Promise<ImportView>,
-): Promise<Dataset> {
+/** A data set of one row. */
+export function single<K extends Kind>(kind: K, row: Dataset[K][number]): Dataset {
   const rows = emptyDataset();
   (rows[kind] as unknown[]).push(row);
-  const places = Object.fromEntries(KINDS.map((k) => [k, new RowPlaces()])) as Record<Kind, RowPlaces>;
-  places[kind].add({ file: 'input', line: 0 });
-  const problems: ImportProblem[] = [];
-  checkBatch({ rows, places, rowsRead: 1 }, await view(rows), (p) => problems.push(p));
-  if (problems.length > 0) throw inputError(problems);
   return rows;
+}
+
+/**
+ * The checks an import of these rows would get against the store (references, self-loops, share
+ * sums), as a function of the store's view, for the store to run when it writes.
+ */
+export function crossCheck(rows: Dataset): (view: ImportView) => void {
+  return (view) => {
+    const places = Object.fromEntries(KINDS.map((k) => [k, new RowPlaces()])) as Record<Kind, RowPlaces>;
+    for (const kind of KINDS) for (const _row of rows[kind]) places[kind].add({ file: 'input', line: 0 });
+    const problems: ImportProblem[] = [];
+    checkBatch({ rows, places, rowsRead: 1 }, view, (p) => problems.push(p));
+    if (problems.length > 0) throw inputError(problems);
+  };
 }
 
 /** One BAD_INPUT error for the problems of a mutation's input, each with its field. */

@@ -3,7 +3,7 @@ import type { Enterprise } from '../domain/model';
 import { codedError, notFound } from '../errors';
 import type { Kind } from '../import/interchange';
 import type { EnterpriseRecord, GraphStore, Removal } from '../store/port';
-import { checkAgainstStore, parseRow } from './check';
+import { crossCheck, parseRow, single } from './check';
 
 /** The kinds of relationship a curator may add or remove, and the import table of each. */
 export type RelationshipKind = 'CONTROLS' | 'SUPPLIES' | 'IN_SEGMENT' | 'ANCHORS';
@@ -59,19 +59,23 @@ export class Curator {
   createEnterprise(caller: Caller, input: Record<string, unknown>): Promise<string> {
     return this.serial(async () => {
       const row = parseRow('enterprises', input, 'input') as Enterprise;
-      const [existing] = await this.store.getEnterprises([row.id]);
-      if (existing) {
-        throw codedError('BAD_INPUT', `input.id: an enterprise with id '${row.id}' exists; update it instead.`, {
-          argument: 'input',
-        });
-      }
-      const rows = await checkAgainstStore('enterprises', row, (r) => this.store.view(r));
-      await this.store.commit(rows, this.note(caller, `create enterprise ${row.id}`));
+      const rows = single('enterprises', row);
+      await this.store.commit(rows, this.note(caller, `create enterprise ${row.id}`), (view) => {
+        if (view.has('enterprises', row.id)) {
+          throw codedError('BAD_INPUT', `input.id: an enterprise with id '${row.id}' exists; update it instead.`, {
+            argument: 'input',
+          });
+        }
+        crossCheck(rows)(view);
+      });
       return row.id;
     });
   }
 
-  /** Changes the fields `changes` gives; the others keep their values. Returns whether anything changed. */
+  /**
+   * Changes the fields `changes` gives; the others keep their values. The whole record, as stored
+   * with the changes, is checked and written (a store takes whole enterprise rows).
+   */
   updateEnterprise(caller: Caller, id: string, changes: Record<string, unknown>): Promise<boolean> {
     return this.serial(async () => {
       const [existing] = await this.store.getEnterprises([id]);
@@ -79,8 +83,13 @@ export class Curator {
       const { role: _role, ...stored } = existing as EnterpriseRecord;
       const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== null && v !== undefined));
       const row = parseRow('enterprises', { ...stored, ...given, id }, 'input') as Enterprise;
-      const rows = await checkAgainstStore('enterprises', row, (r) => this.store.view(r));
-      const counts = await this.store.commit(rows, this.note(caller, `update enterprise ${id}`));
+      const counts = await this.store.commit(
+        single('enterprises', row),
+        this.note(caller, `update enterprise ${id}`),
+        (view) => {
+          if (!view.has('enterprises', id)) throw notFound('enterprise', id);
+        },
+      );
       return counts.enterprises.updated > 0;
     });
   }
@@ -93,9 +102,9 @@ export class Curator {
     return this.serial(async () => {
       const table = TABLE[input.kind];
       const source = input.source ?? `curated by ${caller.name}`;
-      const row = parseRow(table, relationshipRow({ ...input, source }), 'input');
-      const rows = await checkAgainstStore(table, row, (r) => this.store.view(r));
-      const counts = await this.store.commit(rows, this.note(caller, `add ${input.kind} ${input.from}>${input.to}`));
+      const rows = single(table, parseRow(table, relationshipRow({ ...input, source }), 'input'));
+      const note = this.note(caller, `add ${input.kind} ${input.from}>${input.to}`);
+      const counts = await this.store.commit(rows, note, crossCheck(rows));
       return counts[table].added > 0;
     });
   }

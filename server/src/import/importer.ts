@@ -12,8 +12,12 @@ export interface ImportTarget {
   view(rows: Dataset): ImportView | Promise<ImportView>;
   /** What importing the rows would add, update and leave as it is, without doing it. */
   plan(data: Dataset): { counts: ApplyCounts } | Promise<{ counts: ApplyCounts }>;
-  /** Writes the rows durably and applies them, all or nothing. */
-  commit(data: Dataset, note: string): Promise<ApplyCounts>;
+  /**
+   * Writes the rows durably and applies them, all or nothing. `check`, when given, is run on the
+   * store's view as it is at the moment of writing (under the store's lock, or in the write
+   * transaction), and stops the write by throwing.
+   */
+  commit(data: Dataset, note: string, check?: (view: ImportView) => void): Promise<ApplyCounts>;
 }
 
 export interface ImportOptions {

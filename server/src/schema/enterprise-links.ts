@@ -4,6 +4,7 @@ import { intInRange } from '../errors';
 import { arrayConnection, type PageArgs } from '../pagination';
 import type { EnterpriseRecord, Relation } from '../store/port';
 import { EnterpriseRef, ProvenanceRef, RelationRef } from './refs';
+import { roundShare } from './values';
 
 /**
  * An enterprise's direct links, as connections whose edges carry the relationship: its suppliers
@@ -92,7 +93,8 @@ const OwnershipConnection = builder.connectionObject(
       effectiveShare: t.float({
         description:
           'Subsidiaries: the best product of shares along the shortest chains of holdings down to it; parents: the share.',
-        resolve: (e) => (e as LinkEdge).effectiveShare ?? (relationOf(e) as Relation & { share: number }).share,
+        resolve: (e) =>
+          roundShare((e as LinkEdge).effectiveShare ?? (relationOf(e) as Relation & { share: number }).share),
       }),
       provenance: t.field({ type: ProvenanceRef, resolve: relationOf }),
       relation: t.field({ type: RelationRef, resolve: relationOf }),

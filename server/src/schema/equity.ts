@@ -7,6 +7,7 @@ import { notFound } from '../errors';
 import { keyOf } from '../global-id';
 import { arrayConnection } from '../pagination';
 import { EnterpriseRef, SegmentRef, SystemRef } from './refs';
+import { roundShare } from './values';
 
 const ControllerRef = builder.objectRef<{ controllerId: string; effectiveShare: number; path: string[] }>(
   'UltimateController',
@@ -20,7 +21,10 @@ ControllerRef.implement({
       type: EnterpriseRef,
       resolve: (c, _a, { loaders }) => loadEnterprise(loaders, c.controllerId),
     }),
-    effectiveShare: t.exposeFloat('effectiveShare'),
+    effectiveShare: t.float({
+      description: 'From 0 to 1, to six places.',
+      resolve: (c) => roundShare(c.effectiveShare),
+    }),
     path: t.field({
       type: [EnterpriseRef],
       description: 'From the controller down to the enterprise.',

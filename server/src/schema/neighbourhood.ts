@@ -4,8 +4,8 @@ import { keyOf } from '../global-id';
 import { preload } from '../lookahead';
 import { MAX_DEPTH, MAX_NEIGHBOURHOOD_LIMIT } from '../store/port';
 import { RelationKindEnum } from './enums';
-import { kindsArgument } from './kinds';
 import { EnterpriseRef, NeighbourhoodNodeRef, NeighbourhoodRef, RelationRef } from './refs';
+import { kindsArgument } from './values';
 
 NeighbourhoodNodeRef.implement({
   description: 'An enterprise of a neighbourhood, with its distance from the centre.',

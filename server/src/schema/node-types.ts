@@ -128,6 +128,7 @@ builder.queryFields((t) => ({
   nodes: t.field({
     type: [NodeRef],
     nullable: { list: false, items: true },
+    complexity: (args) => ({ field: 1, multiplier: Math.max(1, args.ids.length) }),
     description: `Several objects by global id (at most ${MAX_NODES}), in order; null where an id names nothing.`,
     args: { ids: t.arg.idList({ required: true }) },
     resolve: async (_root, { ids }, { loaders }) => {

@@ -4,8 +4,8 @@ import { intInRange, notFound } from '../errors';
 import { keyOf } from '../global-id';
 import { type EnterprisePath, MAX_PATH_HOPS, MAX_PATHS } from '../store/port';
 import { RelationKindEnum } from './enums';
-import { kindsArgument } from './kinds';
 import { EnterpriseRef, RelationRef } from './refs';
+import { kindsArgument } from './values';
 
 const PathRef = builder.objectRef<EnterprisePath>('EnterprisePath');
 const PathsRef = builder.objectRef<{ paths: EnterprisePath[]; maxHops: number }>('PathSearch');

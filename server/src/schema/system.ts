@@ -4,13 +4,15 @@ import { notFound } from '../errors';
 import { keyOf } from '../global-id';
 import { arrayConnection } from '../pagination';
 import { EnterpriseRef, SystemMemberRef, SystemRef } from './refs';
+import { roundShare } from './values';
 
 SystemMemberRef.implement({
   description: 'A member of an enterprise system.',
   fields: (t) => ({
     enterprise: t.field({ type: EnterpriseRef, resolve: (m) => m.enterprise }),
-    effectiveShare: t.exposeFloat('effectiveShare', {
-      description: "The root's share, multiplied along the chain of control.",
+    effectiveShare: t.float({
+      description: "The root's share, multiplied along the chain of control, to six places.",
+      resolve: (m) => roundShare(m.effectiveShare),
     }),
     level: t.exposeInt('level', { description: 'Levels below the root (0 for the root).' }),
   }),

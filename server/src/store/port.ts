@@ -161,9 +161,13 @@ export interface GraphStore extends ImportTarget {
   /**
    * The shortest paths between two enterprises over the chosen kinds, either direction, of at
    * most `maxHops`; [] when there is none that short; undefined when either end does not exist.
+   * When there are more than `limit`, which of them come back is up to the store.
    */
   shortestPaths(from: string, to: string, options: PathOptions): Promise<EnterprisePath[] | undefined>;
-  /** For each enterprise, its relationships of a kind into it ('in') or out of it ('out'). */
+  /**
+   * For each enterprise, its relationships of a kind into it ('in') or out of it ('out'), by the
+   * other end's id, then product.
+   */
   relationsOf(ids: readonly string[], direction: 'in' | 'out', kind: EnterpriseRelationKind): Promise<Relation[][]>;
   /** In the order of `keys`; undefined where there is none. */
   relations(keys: readonly RelationKey[]): Promise<(Relation | undefined)[]>;
@@ -175,7 +179,7 @@ export interface GraphStore extends ImportTarget {
   segmentsOf(enterpriseIds: readonly string[]): Promise<Segment[][]>;
   /** For each enterprise, the ids of the chains it anchors (ANCHORS). */
   anchoredBy(enterpriseIds: readonly string[]): Promise<string[][]>;
-  /** For each chain, the enterprises working in its segments. */
+  /** For each chain, the enterprises working in its segments, by segment order, then enterprise id. */
   chainMembers(chainIds: readonly string[]): Promise<SegmentMembership[][]>;
   /**
    * A chain with its members, the supply into them and the supply out of them to local firms

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../../domain/model';
+import type { ImportView } from '../../import/check';
 import { KINDS } from '../../import/interchange';
 import { type ApplyCounts, MemoryStore } from '../memory/memory-store';
 import { emptyDataset, type Removal } from '../port';
@@ -18,6 +19,7 @@ export class EmbeddedStore extends MemoryStore {
   private readonly dir: DataDir;
   private applied: string[] = [];
   private manifestStamp = 0;
+  private refreshing: Promise<boolean> | undefined;
 
   private constructor(path: string) {
     super();
@@ -44,10 +46,11 @@ export class EmbeddedStore extends MemoryStore {
    * Writes the rows that change something durably, as a new segment, then applies them; writes
    * nothing when nothing changes. Returns what it added, updated and left as it was.
    */
-  override async commit(data: Dataset, note: string): Promise<ApplyCounts> {
+  override async commit(data: Dataset, note: string, check?: (view: ImportView) => void): Promise<ApplyCounts> {
     const release = this.dir.lock();
     try {
       await this.refresh(); // another process may have committed since this one loaded
+      check?.(this.view()); // under the lock, on the graph as it is: nobody writes between check and write
       const { counts, changes, added } = this.plan(data);
       if (KINDS.every((k) => changes[k].length === 0)) return counts;
       checkCapacity(this.dir.path, this.size(), changes);
@@ -84,20 +87,36 @@ export class EmbeddedStore extends MemoryStore {
   /**
    * Applies the segments committed since this store last looked. Returns whether anything
    * changed. Each segment is read whole and then applied in one step, so a reader never sees
-   * half of one.
+   * half of one. One refresh at a time: a caller that finds one under way waits for it, then
+   * looks again (the watch timer and a commit may ask at the same moment).
    */
   async refresh(): Promise<boolean> {
+    while (this.refreshing) await this.refreshing.catch(() => undefined);
+    this.refreshing = this.refreshOnce();
+    try {
+      return await this.refreshing;
+    } finally {
+      this.refreshing = undefined;
+    }
+  }
+
+  private async refreshOnce(): Promise<boolean> {
     const stamp = this.stamp();
     if (stamp === this.manifestStamp) return false;
     const manifest = this.dir.readManifest();
-    this.manifestStamp = stamp;
-    if (!manifest) return false;
+    if (!manifest) {
+      this.manifestStamp = stamp;
+      return false;
+    }
     const known = this.applied;
     if (known.some((name, i) => manifest.segments[i]?.name !== name)) {
       throw new Error(`The data directory ${this.dir.path} was rewritten under a running store; restart the server.`);
     }
     const fresh = manifest.segments.slice(known.length);
-    if (fresh.length === 0) return false;
+    if (fresh.length === 0) {
+      this.manifestStamp = stamp;
+      return false;
+    }
     checkManifestCapacity(this.dir.path, manifest);
     for (const segment of fresh) {
       const data = emptyDataset();
@@ -109,6 +128,8 @@ export class EmbeddedStore extends MemoryStore {
       if (removals.length > 0) this.applyRemovals(removals);
       this.applied = [...this.applied, segment.name];
     }
+    // only now: a refresh that failed half-way is tried again, from the segment it stopped at
+    this.manifestStamp = stamp;
     return true;
   }
 

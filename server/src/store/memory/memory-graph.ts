@@ -174,7 +174,8 @@ export class MemoryGraph {
   }
 
   /** Applies the rows that change something, in memory only; see EmbeddedStore for the durable kind. */
-  async commit(data: Dataset, _note: string): Promise<ApplyCounts> {
+  async commit(data: Dataset, _note: string, check?: (view: ImportView) => void): Promise<ApplyCounts> {
+    check?.(this.view());
     const { counts, changes, added } = this.plan(data);
     if (KINDS.some((k) => changes[k].length > 0)) this.apply(changes, added);
     return counts;

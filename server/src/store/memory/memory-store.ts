@@ -80,7 +80,7 @@ export class MemoryStore extends MemoryGraph implements GraphStore {
       };
       if (direction === 'in') this.graph.forEachInEdge(id, keep);
       else this.graph.forEachOutEdge(id, keep);
-      return out;
+      return out.sort(direction === 'in' ? byFromThenProduct : byToThenProduct);
     });
   }
 
@@ -143,9 +143,11 @@ export class MemoryStore extends MemoryGraph implements GraphStore {
       c
         .segmentsOfChain(chainId)
         .flatMap((s) =>
-          [...(c.members.get(s.id)?.keys() ?? [])].flatMap((id) =>
-            this.graph.hasNode(id) ? [{ enterprise: this.graph.getNodeAttributes(id), segmentId: s.id }] : [],
-          ),
+          [...(c.members.get(s.id)?.keys() ?? [])]
+            .sort()
+            .flatMap((id) =>
+              this.graph.hasNode(id) ? [{ enterprise: this.graph.getNodeAttributes(id), segmentId: s.id }] : [],
+            ),
         ),
     );
   }
@@ -219,3 +221,9 @@ export class MemoryStore extends MemoryGraph implements GraphStore {
 
   async close(): Promise<void> {}
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const productOf = (r: Relation) => (r.kind === 'SUPPLIES' ? r.product : '');
+/** The port's order of an enterprise's relationships: by the other end, then product. */
+const byFromThenProduct = (a: Relation, b: Relation) => compare(a.from, b.from) || compare(productOf(a), productOf(b));
+const byToThenProduct = (a: Relation, b: Relation) => compare(a.to, b.to) || compare(productOf(a), productOf(b));

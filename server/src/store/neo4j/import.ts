@@ -42,20 +42,27 @@ async function existingNodes(
 
 /** Looks up what the checks need: the nodes the rows refer to and the holdings in the companies they touch. */
 export async function prefetchView(tx: Tx, rows: Dataset): Promise<ImportView> {
+  // the nodes the rows refer to, and the rows' own nodes (whether each is there already)
   const refs: Record<NodeKind, string[]> = {
     enterprises: [
+      ...rows.enterprises.map((r) => r.id),
       ...rows.anchors.map((r) => r.enterpriseId),
       ...rows.inSegment.map((r) => r.enterpriseId),
       ...rows.controls.flatMap((r) => [r.from, r.to]),
       ...rows.supplies.flatMap((r) => [r.from, r.to]),
     ],
     chains: [
+      ...rows.chains.map((r) => r.id),
       ...rows.segments.map((r) => r.chainId),
       ...rows.leads.map((r) => r.chainId),
       ...rows.anchors.map((r) => r.chainId),
     ],
-    segments: [...rows.feeds.flatMap((r) => [r.from, r.to]), ...rows.inSegment.map((r) => r.segmentId)],
-    leaders: rows.leads.map((r) => r.leaderId),
+    segments: [
+      ...rows.segments.map((r) => r.id),
+      ...rows.feeds.flatMap((r) => [r.from, r.to]),
+      ...rows.inSegment.map((r) => r.segmentId),
+    ],
+    leaders: [...rows.leaders.map((r) => r.id), ...rows.leads.map((r) => r.leaderId)],
   };
   const known = {} as Record<NodeKind, Set<string>>;
   for (const kind of Object.keys(refs) as NodeKind[])

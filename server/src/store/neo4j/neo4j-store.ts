@@ -242,8 +242,9 @@ export class Neo4jStore implements GraphStore {
 
   async remove(removals: readonly Removal[], _note: string): Promise<Removal[]> {
     return this.db.write(async (tx) => {
-      const present = await presentRemovals(tx, removals);
-      if (present.length === 0) return [];
+      const there = new Set(await presentRemovals(tx, removals));
+      if (there.size === 0) return [];
+      const present = removals.filter((r) => there.has(r)); // in the order asked
       await writeRemovals(tx, present);
       await deriveRoles(tx, this.threshold);
       return present;
@@ -260,14 +261,18 @@ export class Neo4jStore implements GraphStore {
     return this.db.read((tx) => planImport(tx, rows));
   }
 
-  /** Writes every row and the roles they change in one transaction: all or nothing. */
-  async commit(rows: Dataset): Promise<ApplyCounts> {
-    const { counts } = await this.plan(rows);
-    await this.db.write(async (tx) => {
+  /**
+   * Writes every row and the roles they change in one write transaction: all or nothing. The
+   * check and the plan read in that transaction too, so they see what is written.
+   */
+  async commit(rows: Dataset, _note = '', check?: (view: ImportView) => void): Promise<ApplyCounts> {
+    return this.db.write(async (tx) => {
+      if (check) check(await prefetchView(tx, rows));
+      const { counts } = await planImport(tx, rows);
       await writeImport(tx, rows);
       await deriveRoles(tx, this.threshold);
+      return counts;
     });
-    return counts;
   }
 
   close(): Promise<void> {

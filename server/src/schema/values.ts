@@ -1,3 +1,4 @@
+/** Argument and value helpers the schema files share. */
 import { ENTERPRISE_RELATION_KINDS, type EnterpriseRelationKind } from '../domain/model';
 import { codedError } from '../errors';
 
@@ -10,3 +11,6 @@ export function kindsArgument(kinds: readonly EnterpriseRelationKind[] | null | 
   }
   return [...new Set(kinds ?? ENTERPRISE_RELATION_KINDS)];
 }
+
+/** A share multiplied along holdings, to six places: 0.658 rather than 0.6579999999999999. */
+export const roundShare = (share: number): number => Math.round(share * 1e6) / 1e6;
