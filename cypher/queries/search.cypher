@@ -1,11 +1,11 @@
-// search, for a text of two characters or more: the cjk full-text index over names (or the
-// enterprise id itself), then the filters. Parameters: $phrase (the text as a quoted Lucene
-// phrase), $query (the raw text), $candidates (how many index hits to consider), $local (or
-// null), $chainId (or null), $segmentId (or null), $tier (or null), $order (RELEVANCE, NAME,
+// search, for a text of two characters or more: the cjk full-text index over names (every hit:
+// the filters, the order and the count apply to all of them), or the enterprise id itself; then
+// the filters. Parameters: $phrase (the text as a quoted Lucene phrase), $query (the raw text),
+// $local (or null), $chainId (or null), $segmentId (or null), $tier (or null), $order (RELEVANCE, NAME,
 // REVENUE, REGISTERED_CAPITAL, EMPLOYEES or FOUNDED_ON), $skip, $limit.
 // Returns: one row: total (matches over every page), page [e] (their properties).
 CALL () {
-  CALL db.index.fulltext.queryNodes('enterprise_names', $phrase, {limit: $candidates}) YIELD node
+  CALL db.index.fulltext.queryNodes('enterprise_names', $phrase) YIELD node
   WHERE node.name CONTAINS $query OR node.shortName CONTAINS $query
   RETURN node AS e
   UNION

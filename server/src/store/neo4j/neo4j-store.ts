@@ -27,8 +27,6 @@ import { allowedKinds, chainRecords, enterprisesById, type RelationRow, systemOf
 import { presentRemovals, writeRemovals } from './removals';
 import { deriveRoles } from './roles';
 
-const SEARCH_CANDIDATES = 500;
-
 /**
  * The production store: the graph in Neo4j, every query a file of cypher/. Traversal happens in
  * the database; systems and roles are derived in TypeScript (analysis/systems.ts) from the
@@ -73,7 +71,6 @@ export class Neo4jStore implements GraphStore {
         : tx.run<EnterprisePage & { page: EnterpriseRecord[] }>('queries', 'search', {
             ...params,
             phrase: `"${text.replace(/["\\]/g, '\\$&')}"`,
-            candidates: int(Math.max(SEARCH_CANDIDATES, query.offset + query.limit)),
           }),
     );
     return { total: row?.total ?? 0, items: row?.page ?? [] };
