@@ -9,9 +9,10 @@ import { cookbookTabs } from './cookbook';
 import { Curator } from './curation/curator';
 import { PERSISTED_OPERATIONS_FILE } from './paths';
 import { readPersistedOperations, usePersisted } from './persisted';
-import { maskError, useRequestTimeout } from './request-limits';
+import { maskError, usePlainStringify, useRequestTimeout } from './request-limits';
 import { schema } from './schema/index';
 import type { GraphStore } from './store/port';
+import { Utf8Response } from './utf8-response';
 
 export interface YogaOptions {
   /** Who may do what; by default nobody has a token and the anonymous caller is a viewer. */
@@ -46,11 +47,13 @@ export function createChainAtlasYoga(
     // GraphiQL served from this server, not a CDN: district networks are often offline.
     renderGraphiQL,
     landingPage: false,
+    fetchAPI: { Response: Utf8Response as typeof globalThis.Response },
     batching: { limit: MAX_BATCH },
     maskedErrors: { maskError },
     plugins: [
       // operations compiled to JavaScript (graphql-jit): three to four times faster on large answers (B4)
       useGraphQlJit(),
+      usePlainStringify(),
       ...armorPlugins(),
       usePersisted(operations, tokens, options.trustedDocuments ?? false),
       useRequestTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
