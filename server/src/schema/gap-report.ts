@@ -1,9 +1,8 @@
 import { DEFAULT_GAP_PARAMS, type GapParams, type GapReport } from '../analysis/gap-report';
 import { builder, connectionCost } from '../builder';
-import { gapReportKey, type Loaders, loadEnterprise, loadEnterprises } from '../context';
+import { gapReportKey, loadEnterprise, loadEnterprises } from '../context';
 import { codedError, notFound } from '../errors';
-import { arrayConnection, type PageArgs } from '../pagination';
-import type { EnterpriseRecord } from '../store/port';
+import { arrayConnection } from '../pagination';
 import {
   AnchorSourcingRef,
   ChokepointsRef,
@@ -18,25 +17,7 @@ import {
 } from './analysis-refs';
 import { CandidateConnection } from './candidates';
 import { ChainRef, EnterpriseRef, SegmentRef } from './refs';
-
-/** A page of enterprises by id, as a connection. */
-async function enterprisePage(loaders: Loaders, args: PageArgs, ids: readonly string[]) {
-  const page = arrayConnection(args, ids);
-  const byId = new Map(
-    (
-      await loadEnterprises(
-        loaders,
-        page.edges.map((e) => e.node),
-      )
-    ).map((e) => [e.id, e]),
-  );
-  return {
-    ...page,
-    edges: page.edges.flatMap((e) =>
-      byId.has(e.node) ? [{ cursor: e.cursor, node: byId.get(e.node) as EnterpriseRecord }] : [],
-    ),
-  };
-}
+import { enterprisePage } from './values';
 
 const needs = (r: GapReport, need: string) =>
   r.segments.filter((s) => s.need === need).map((s) => ({ ...s, chainId: r.chainId }));

@@ -1,10 +1,10 @@
 import { builder } from '../builder';
-import { found, loadEnterprise, loadEnterprises } from '../context';
+import { found, loadEnterprise } from '../context';
 import { notFound } from '../errors';
 import { keyOf } from '../global-id';
 import { arrayConnection } from '../pagination';
 import { EnterpriseRef, SystemMemberRef, SystemRef } from './refs';
-import { roundShare } from './values';
+import { enterprisePage, roundShare } from './values';
 
 SystemMemberRef.implement({
   description: 'A member of an enterprise system.',
@@ -34,24 +34,7 @@ builder.objectFields(SystemRef, (t) => ({
     type: EnterpriseRef,
     description:
       'Supply-chain affiliates (供应链关联企业): enterprises outside the system linked to a member by SUPPLIES.',
-    resolve: async (s, args, { loaders }) => {
-      const page = arrayConnection(args, s.affiliateIds);
-      const enterprises = new Map(
-        (
-          await loadEnterprises(
-            loaders,
-            page.edges.map((e) => e.node),
-          )
-        ).map((e) => [e.id, e]),
-      );
-      return {
-        ...page,
-        edges: page.edges.flatMap((e) => {
-          const node = enterprises.get(e.node);
-          return node ? [{ cursor: e.cursor, node }] : [];
-        }),
-      };
-    },
+    resolve: (s, args, { loaders }) => enterprisePage(loaders, args, s.affiliateIds),
   }),
 }));
 

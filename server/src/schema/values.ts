@@ -1,6 +1,10 @@
 /** Argument and value helpers the schema files share. */
+
+import { type Loaders, loadEnterprises } from '../context';
 import { ENTERPRISE_RELATION_KINDS, type EnterpriseRelationKind } from '../domain/model';
 import { codedError } from '../errors';
+import { arrayConnection, type PageArgs } from '../pagination';
+import type { EnterpriseRecord } from '../store/port';
 
 /** The relationship kinds an argument chooses: every kind when left out, never none. */
 export function kindsArgument(kinds: readonly EnterpriseRelationKind[] | null | undefined): EnterpriseRelationKind[] {
@@ -14,3 +18,22 @@ export function kindsArgument(kinds: readonly EnterpriseRelationKind[] | null | 
 
 /** A share multiplied along holdings, to six places: 0.658 rather than 0.6579999999999999. */
 export const roundShare = (share: number): number => Math.round(share * 1e6) / 1e6;
+
+/** A page of enterprises by id, as a connection. */
+export async function enterprisePage(loaders: Loaders, args: PageArgs, ids: readonly string[]) {
+  const page = arrayConnection(args, ids);
+  const byId = new Map(
+    (
+      await loadEnterprises(
+        loaders,
+        page.edges.map((e) => e.node),
+      )
+    ).map((e) => [e.id, e]),
+  );
+  return {
+    ...page,
+    edges: page.edges.flatMap((e) =>
+      byId.has(e.node) ? [{ cursor: e.cursor, node: byId.get(e.node) as EnterpriseRecord }] : [],
+    ),
+  };
+}
