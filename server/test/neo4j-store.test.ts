@@ -164,7 +164,14 @@ describe('Neo4jStore (recording driver)', () => {
     await store.search({ text: '长江"商贸', order: 'RELEVANCE', offset: 0, limit: 5 });
     await store.search({ text: '长', order: 'NAME', offset: 20, limit: 5, local: false, tier: 'UPSTREAM' });
     await store.search({ order: 'REVENUE', offset: 0, limit: 5, segmentId: 's1', chainId: 'c' });
-    expect(driver.calls.map((c) => c.file)).toEqual(['queries/search', 'queries/search-scan', 'queries/search-scan']);
+    await store.search({ text: 'CJsm', order: 'RELEVANCE', offset: 0, limit: 5 });
+    expect(driver.calls.map((c) => c.file)).toEqual([
+      'queries/search',
+      'queries/search-scan',
+      'queries/search-scan',
+      'queries/search-initials',
+    ]);
+    expect(driver.calls[3]?.parameters).toMatchObject({ query: 'cjsm', subsequence: '.*c.*j.*s.*m.*' });
     expect(driver.calls[0]?.parameters.phrase).toBe('"长江\\"商贸"');
     expect(driver.calls).toMatchSnapshot();
   });

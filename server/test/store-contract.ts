@@ -57,6 +57,15 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
       expect((await search(store, '', 1, { text: byShortName('长江商贸') })).items[0]?.shortName).toBe('长江商贸');
     });
 
+    it('searches by pinyin initials: of the short name first, then of names, then letters in order', async () => {
+      expect((await search(store, 'cjsm', 5)).items[0]?.shortName).toBe('长江商贸');
+      expect((await search(store, 'CJSM', 5)).items[0]?.shortName).toBe('长江商贸');
+      const hbsm = await search(store, 'hbsm', 50);
+      expect(hbsm.items.map((e) => e.name)).toContain('湖北长江商贸物流集团有限公司');
+      expect(hbsm.total).toBeGreaterThan(0);
+      expect((await search(store, 'qqqqzzzz', 5)).total).toBe(0);
+    });
+
     it('filters a search by local, chain, segment and tier, sorts it, and pages it', async () => {
       const segment = data.segments.find((s) => s.chainId === 'logistics' && s.tier === 'UPSTREAM') as { id: string };
       const inSegment = new Set(data.inSegment.filter((m) => m.segmentId === segment.id).map((m) => m.enterpriseId));

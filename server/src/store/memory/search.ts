@@ -1,12 +1,34 @@
 import type { Enterprise } from '../../domain/model';
+import { initialsOf, initialsRank, isInitialsQuery } from '../../domain/pinyin';
 import type { EnterpriseOrder } from '../port';
+
+/** Initials of an enterprise's names, worked out on first use; a changed enterprise is a new record. */
+const initialsCache = new WeakMap<Enterprise, { short: string[]; name: string[] }>();
+
+function initials(e: Enterprise) {
+  let found = initialsCache.get(e);
+  if (!found) {
+    found = { short: initialsOf(e.shortName), name: initialsOf(e.name) };
+    initialsCache.set(e, found);
+  }
+  return found;
+}
 
 /**
  * How well an enterprise's names match a search text: 0 an exact short name or name, 1 a name
- * that starts with it, 2 any other match (or the id itself); undefined for no match.
+ * that starts with it, 2 any other match (or the id itself); undefined for no match. A text of
+ * Latin letters only also matches pinyin initials (see initialsRank), ranked after the names.
  * `q` is the trimmed, lower-cased text.
  */
 export function matchRank(e: Enterprise, q: string): number | undefined {
+  const byName = nameRank(e, q);
+  if (byName !== undefined || !isInitialsQuery(q)) return byName;
+  const { short, name } = initials(e);
+  const rank = initialsRank(q, short, name);
+  return rank === undefined ? undefined : 3 + rank;
+}
+
+function nameRank(e: Enterprise, q: string): number | undefined {
   const name = e.name.toLowerCase();
   const short = e.shortName.toLowerCase();
   if (short === q || name === q) return 0;

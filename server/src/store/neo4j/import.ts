@@ -1,4 +1,5 @@
 import type { Dataset } from '../../domain/model';
+import { initialsOf } from '../../domain/pinyin';
 import type { ImportView, NodeKind } from '../../import/check';
 import { KINDS, type Kind } from '../../import/interchange';
 import { rowKey } from '../../import/keys';
@@ -132,7 +133,8 @@ function sameProperties(
   from?: string,
   to?: string,
 ): boolean {
-  const { role: _role, ...props } = stored;
+  // derived properties are not the row's to compare
+  const { role: _role, shortInitials: _s, nameInitials: _n, ...props } = stored;
   const wanted = Object.entries(row).filter(([k]) => k !== from && k !== to);
   if (wanted.length !== Object.keys(props).length) return false;
   return wanted.every(([k, v]) => JSON.stringify(props[k]) === JSON.stringify(v));
@@ -169,7 +171,9 @@ export async function writeImport(tx: Tx, rows: Dataset): Promise<void> {
     const integers = INTEGERS[kind] ?? [];
     const keys = UPDATED_BY_PROPS[kind];
     for (const part of chunks(rows[kind] as unknown as Record<string, unknown>[])) {
-      const typed = integers.length === 0 ? part : part.map((r) => withIntegers(r, integers));
+      const typed = (integers.length === 0 ? part : part.map((r) => withIntegers(r, integers))).map((r) =>
+        kind === 'enterprises' ? withInitials(r) : r,
+      );
       const sent = keys
         ? typed.map((r) => ({
             ...pick(r, keys),
@@ -187,6 +191,14 @@ export async function writeImport(tx: Tx, rows: Dataset): Promise<void> {
 const pick = (row: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, row[k]]));
 const omit = (row: Record<string, unknown>, keys: string[]) =>
   Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
+
+/** An enterprise row with the pinyin initials of its names, which search-initials.cypher reads. */
+function withInitials(row: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...row };
+  if (typeof row.shortName === 'string') out.shortInitials = initialsOf(row.shortName);
+  if (typeof row.name === 'string') out.nameInitials = initialsOf(row.name);
+  return out;
+}
 
 function withIntegers(row: Record<string, unknown>, fields: string[]): Record<string, unknown> {
   const out = { ...row };

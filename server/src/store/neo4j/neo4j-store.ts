@@ -1,6 +1,7 @@
 import type { ChainSubgraph } from '../../analysis/subgraph';
 import { DEFAULT_CONTROL_THRESHOLD, findRoots, type Holding } from '../../analysis/systems';
 import type { Dataset, EnterpriseRelationKind, Segment, Supplies } from '../../domain/model';
+import { isInitialsQuery } from '../../domain/pinyin';
 import type { ImportView } from '../../import/check';
 import type { ApplyCounts } from '../memory/memory-store';
 import type {
@@ -23,7 +24,15 @@ import { statements } from './cypher-files';
 import { int, type Neo4jGateway } from './gateway';
 import { groupBy, holdings } from './holdings';
 import { planImport, prefetchView, writeImport } from './import';
-import { allowedKinds, chainRecords, enterprisesById, type RelationRow, systemOf, toRelation } from './reads';
+import {
+  allowedKinds,
+  chainRecords,
+  enterprisesById,
+  type RelationRow,
+  systemOf,
+  toRelation,
+  withoutInitials,
+} from './reads';
 import { presentRemovals, writeRemovals } from './removals';
 import { deriveRoles } from './roles';
 
@@ -65,15 +74,20 @@ export class Neo4jStore implements GraphStore {
       skip: int(query.offset),
       limit: int(query.limit),
     };
-    const [row] = await this.db.read((tx) =>
-      [...text].length < 2
-        ? tx.run<EnterprisePage & { page: EnterpriseRecord[] }>('queries', 'search-scan', params)
-        : tx.run<EnterprisePage & { page: EnterpriseRecord[] }>('queries', 'search', {
-            ...params,
-            phrase: `"${text.replace(/["\\]/g, '\\$&')}"`,
-          }),
-    );
-    return { total: row?.total ?? 0, items: row?.page ?? [] };
+    type Page = EnterprisePage & { page: EnterpriseRecord[] };
+    const [row] = await this.db.read((tx) => {
+      if (isInitialsQuery(text)) {
+        const q = text.toLowerCase();
+        return tx.run<Page>('queries', 'search-initials', {
+          ...params,
+          query: q,
+          subsequence: `.*${[...q].join('.*')}.*`,
+        });
+      }
+      if ([...text].length < 2) return tx.run<Page>('queries', 'search-scan', params);
+      return tx.run<Page>('queries', 'search', { ...params, phrase: `"${text.replace(/["\\]/g, '\\$&')}"` });
+    });
+    return { total: row?.total ?? 0, items: (row?.page ?? []).map(withoutInitials) };
   }
 
   async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Neighbourhood | undefined> {
@@ -195,7 +209,9 @@ export class Neo4jStore implements GraphStore {
       tx.run<{ chainId: string; e: EnterpriseRecord; segmentId: string }>('queries', 'chain-members', { chainIds }),
     );
     const byChain = groupBy(rows, (r) => r.chainId);
-    return chainIds.map((id) => (byChain.get(id) ?? []).map((r) => ({ enterprise: r.e, segmentId: r.segmentId })));
+    return chainIds.map((id) =>
+      (byChain.get(id) ?? []).map((r) => ({ enterprise: withoutInitials(r.e), segmentId: r.segmentId })),
+    );
   }
 
   async chainSubgraph(chainId: string): Promise<ChainSubgraph | undefined> {

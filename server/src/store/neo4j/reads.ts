@@ -43,9 +43,19 @@ export function allowedKinds(kinds: readonly string[]): EnterpriseRelationKind[]
   return kinds.filter((k): k is EnterpriseRelationKind => k === 'CONTROLS' || k === 'SUPPLIES');
 }
 
+/** An enterprise as the port gives it: without the pinyin initials kept for search. */
+export function withoutInitials(e: EnterpriseRecord): EnterpriseRecord {
+  const {
+    shortInitials: _s,
+    nameInitials: _n,
+    ...rest
+  } = e as EnterpriseRecord & { shortInitials?: unknown; nameInitials?: unknown };
+  return rest;
+}
+
 export async function enterprisesById(tx: Tx, ids: readonly string[]): Promise<Map<string, EnterpriseRecord>> {
   const rows = await tx.run<{ e: EnterpriseRecord }>('queries', 'get-enterprises', { ids });
-  return new Map(rows.map((r) => [r.e.id, r.e]));
+  return new Map(rows.map((r) => [r.e.id, withoutInitials(r.e)]));
 }
 
 export async function chainRecords(tx: Tx, ids: string[] | null): Promise<ChainRecord[]> {

@@ -33,6 +33,8 @@ export const PROPERTY_KEYS = [
   'revenue',
   'tags',
   'role',
+  'shortInitials',
+  'nameInitials',
   // Chain, Segment, Leader
   'description',
   'chainId',
