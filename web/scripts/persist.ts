@@ -1,7 +1,7 @@
 /** Writes src/persisted-operations.json from the operations of src/queries.ts (`pnpm persist`). */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { formatManifest, persistedOperations } from '../src/persisted';
+import { formatManifest, persistedOperations } from './persisted-operations';
 
 const file = fileURLToPath(new URL('../src/persisted-operations.json', import.meta.url));
 const manifest = await persistedOperations();

@@ -1,15 +1,61 @@
+import { Route, Switch, useLocation } from 'wouter';
+import { AppLink } from './components/AppLink';
+import { useT } from './i18n/useT';
+import { ChainMapView } from './views/ChainMapView';
+import { ChainsOverview } from './views/ChainsOverview';
 import { Explorer } from './views/Explorer';
+import { PathView } from './views/PathView';
+import { Targets } from './views/Targets';
 
+/** The shell: the top bar with the views and the language switch, and the view the URL names. */
 export function App() {
+  const { t, lang, setLang } = useT();
+  const [location] = useLocation();
+  const current = (prefix: string) => (location === prefix || location.startsWith(`${prefix}/`) ? 'page' : undefined);
   return (
-    <div className="app">
+    <div className="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <header className="topbar">
         <h1>
-          链图 <span className="brand-en">Chain Atlas</span>
+          {t('app.name')} {lang === 'zh' && <span className="brand-en">Chain Atlas</span>}
         </h1>
-        <p className="tagline">产业链企业关系图谱</p>
+        <p className="tagline">{t('app.tagline')}</p>
+        <nav className="nav" aria-label={t('app.name')}>
+          <AppLink
+            href="/"
+            aria-current={location === '/' || current('/chains') ? 'page' : undefined}
+            data-testid="nav-chains"
+          >
+            {t('nav.chains')}
+          </AppLink>
+          <AppLink href="/explore" aria-current={current('/explore')} data-testid="nav-explorer">
+            {t('nav.explorer')}
+          </AppLink>
+          <AppLink href="/path" aria-current={current('/path')} data-testid="nav-path">
+            {t('nav.path')}
+          </AppLink>
+        </nav>
+        <button
+          type="button"
+          className="lang-switch"
+          data-testid="lang-switch"
+          aria-label={t('nav.languageLabel')}
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+        >
+          {t('nav.language')}
+        </button>
       </header>
-      <Explorer />
+      <Switch>
+        <Route path="/" component={ChainsOverview} />
+        <Route path="/chains/:key/targets">{(p) => <Targets chainKey={decodeURIComponent(p.key)} />}</Route>
+        <Route path="/chains/:key">{(p) => <ChainMapView chainKey={decodeURIComponent(p.key)} />}</Route>
+        <Route path="/explore" component={Explorer} />
+        <Route path="/path" component={PathView} />
+        <Route>
+          <main className="page">
+            <p>404</p>
+          </main>
+        </Route>
+      </Switch>
     </div>
   );
 }

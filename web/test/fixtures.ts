@@ -1,4 +1,4 @@
-import type { Enterprise, EnterpriseRole, Neighbourhood, Relation } from '../src/queries';
+import type { Enterprise, EnterpriseRole, Neighbourhood, Relation } from '../src/queries/enterprise';
 
 export function enterprise(id: string, role: EnterpriseRole = 'DIRECT', local = true): Enterprise {
   return {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatManifest, persistedOperations } from '../scripts/persisted-operations';
 import { requestBody } from '../src/api';
-import { formatManifest, persistedOperations } from '../src/persisted';
-import { NeighbourhoodQuery, SearchEnterprisesQuery } from '../src/queries';
+import { NeighbourhoodQuery, SearchEnterprisesQuery } from '../src/queries/enterprise';
 
 describe('persisted operations (trusted documents)', () => {
   it('src/persisted-operations.json holds every operation of queries.ts, as it is now (run `pnpm persist` in web/)', async () => {

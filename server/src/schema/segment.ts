@@ -1,9 +1,10 @@
 import { builder } from '../builder';
+import { enterpriseOrder } from '../domain/order';
 import { codedError, notFound } from '../errors';
 import { keyOf } from '../global-id';
 import { whenLoaded } from '../loader';
 import { arrayConnection } from '../pagination';
-import { TierEnum } from './enums';
+import { EnterpriseOrderEnum, TierEnum } from './enums';
 import { ChainRef, EnterpriseRef, SegmentRef } from './refs';
 
 builder.objectFields(SegmentRef, (t) => ({
@@ -39,15 +40,14 @@ builder.objectFields(SegmentRef, (t) => ({
   enterprises: t.connection({
     type: EnterpriseRef,
     description:
-      'Enterprises working in the segment; `local` keeps only those inside (true) or outside (false) the district.',
-    args: { local: t.arg.boolean() },
-    resolve: async (s, args, { loaders }) =>
-      arrayConnection(
-        args,
-        (await loaders.chainMembers.load(s.chainId))
-          .filter((m) => m.segmentId === s.id && (args.local == null || m.enterprise.local === args.local))
-          .map((m) => m.enterprise),
-      ),
+      'Enterprises working in the segment; `local` keeps only those inside (true) or outside (false) the district. By key unless `orderBy` says otherwise.',
+    args: { local: t.arg.boolean(), orderBy: t.arg({ type: EnterpriseOrderEnum }) },
+    resolve: async (s, args, { loaders }) => {
+      const found = (await loaders.chainMembers.load(s.chainId))
+        .filter((m) => m.segmentId === s.id && (args.local == null || m.enterprise.local === args.local))
+        .map((m) => m.enterprise);
+      return arrayConnection(args, args.orderBy ? found.sort(enterpriseOrder(args.orderBy)) : found);
+    },
   }),
   localCount: t.int({
     description: 'How many local enterprises work in the segment.',

@@ -1,28 +1,34 @@
-import { formatCount, formatWan, TIER_LABELS } from '../format';
-import { OUTSIDE_STYLE, ROLE_STYLES } from '../graph/style';
-import type { Enterprise } from '../queries';
+import { formatCount, formatWan } from '../format';
+import { ROLE_STYLES } from '../graph/style';
+import { useT } from '../i18n/useT';
+import type { Enterprise } from '../queries/enterprise';
 import type { ExpandState } from '../state/useExplorer';
+import { AppLink } from './AppLink';
 
 interface DetailsPanelProps {
   enterprise: Enterprise | null;
   expandState: ExpandState;
   onExpand(id: string): void;
+  /** Folding its system into one node (or opening it again): for members of a system. */
+  folded?: boolean;
+  onToggleFold?(id: string): void;
 }
 
-const EXPAND_LABELS: Record<ExpandState, string> = { idle: '展开', pending: '展开中…', done: '已展开' };
+const EXPAND_KEYS = { idle: 'explorer.expand', pending: 'explorer.expanding', done: 'explorer.expanded' } as const;
 
-/** The selected enterprise: identity, place, role, size, tags and chain segments; and the 展开 button. */
-export function DetailsPanel({ enterprise, expandState, onExpand }: DetailsPanelProps) {
+/** The selected enterprise: identity, place, role, size, tags and chain segments; expand, fold, find a path. */
+export function DetailsPanel({ enterprise, expandState, onExpand, folded, onToggleFold }: DetailsPanelProps) {
+  const { t } = useT();
   if (!enterprise) {
     return (
       <section className="panel details details-empty" data-testid="details-empty">
-        <p className="hint">点击图中的企业查看详情；再次单击或双击可展开其关联企业。</p>
+        <p className="hint">{t('explorer.hint')}</p>
       </section>
     );
   }
-  const role = ROLE_STYLES[enterprise.role];
+  const inSystem = enterprise.role === 'ROOT' || enterprise.role === 'DIRECT';
   return (
-    <section className="panel details" data-testid="details-panel" aria-label="企业详情">
+    <section className="panel details" data-testid="details-panel" aria-label={enterprise.shortName}>
       <header className="details-header">
         <div>
           <h2>{enterprise.shortName}</h2>
@@ -35,35 +41,48 @@ export function DetailsPanel({ enterprise, expandState, onExpand }: DetailsPanel
           disabled={expandState !== 'idle'}
           onClick={() => onExpand(enterprise.id)}
         >
-          {EXPAND_LABELS[expandState]}
+          {t(EXPAND_KEYS[expandState])}
         </button>
       </header>
       <p className="badges">
-        <span className="badge" style={{ background: role.color }}>
-          {role.label}
+        <span className="badge" style={{ background: ROLE_STYLES[enterprise.role].color }}>
+          {t(`role.${enterprise.role}`)}
         </span>
-        <span className={enterprise.local ? 'badge local' : 'badge outside'}>
-          {enterprise.local ? '区内企业' : OUTSIDE_STYLE.label}
-        </span>
+        <span className={enterprise.local ? 'badge local' : 'badge outside'}>{t(`local.${enterprise.local}`)}</span>
         {enterprise.status && <span className="badge plain">{enterprise.status}</span>}
       </p>
+      <p className="details-actions">
+        {inSystem && onToggleFold && (
+          <button
+            type="button"
+            className="button"
+            data-testid="fold-button"
+            onClick={() => onToggleFold(enterprise.id)}
+          >
+            {t(folded ? 'explorer.openSystem' : 'explorer.collapseSystem')}
+          </button>
+        )}
+        <AppLink className="button" href={`/path?from=${encodeURIComponent(enterprise.key)}`} data-testid="path-from">
+          {t('explorer.pathFrom')}
+        </AppLink>
+      </p>
       <dl className="facts">
-        <dt>统一社会信用代码</dt>
+        <dt>{t('explorer.creditCode')}</dt>
         <dd className="mono">{enterprise.key}</dd>
-        <dt>所在地区</dt>
+        <dt>{t('explorer.district')}</dt>
         <dd>{enterprise.district}</dd>
-        <dt>所在园区</dt>
+        <dt>{t('explorer.park')}</dt>
         <dd>{enterprise.park ?? '—'}</dd>
-        <dt>营业收入</dt>
+        <dt>{t('explorer.revenue')}</dt>
         <dd>{formatWan(enterprise.revenue)}</dd>
-        <dt>注册资本</dt>
+        <dt>{t('explorer.capital')}</dt>
         <dd>{formatWan(enterprise.registeredCapital)}</dd>
-        <dt>员工人数</dt>
-        <dd>{formatCount(enterprise.employees, '人')}</dd>
-        <dt>成立日期</dt>
+        <dt>{t('explorer.employees')}</dt>
+        <dd>{formatCount(enterprise.employees, t('explorer.people'))}</dd>
+        <dt>{t('explorer.founded')}</dt>
         <dd>{enterprise.foundedOn ?? '—'}</dd>
       </dl>
-      <h3>标签</h3>
+      <h3>{t('explorer.tags')}</h3>
       {enterprise.tags.length > 0 ? (
         <ul className="tags">
           {enterprise.tags.map((tag) => (
@@ -71,22 +90,24 @@ export function DetailsPanel({ enterprise, expandState, onExpand }: DetailsPanel
           ))}
         </ul>
       ) : (
-        <p className="muted">无</p>
+        <p className="muted">—</p>
       )}
-      <h3>产业链环节</h3>
+      <h3>{t('explorer.segments')}</h3>
       {enterprise.segments.length > 0 ? (
         <ul className="segments">
           {enterprise.segments.map((segment) => (
             <li key={segment.id}>
-              <span className="chain-name">{segment.chain.name}</span>
+              <AppLink className="chain-name" href={`/chains/${encodeURIComponent(segment.chain.key)}`}>
+                {segment.chain.name}
+              </AppLink>
               <span className="segment-name">
-                {segment.name}（{TIER_LABELS[segment.tier]}）
+                {segment.name}（{t(`tier.${segment.tier}`)}）
               </span>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="muted">无</p>
+        <p className="muted">—</p>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
-import { EDGE_STYLES, OUTSIDE_STYLE, RELATION_KINDS, ROLE_STYLES, ROLES } from '../graph/style';
+import { EDGE_STYLES, RELATION_KINDS, ROLE_STYLES, ROLES } from '../graph/style';
+import { useT } from '../i18n/useT';
 
 function NodeSwatch({ color, border, outside = false }: { color: string; border: string; outside?: boolean }) {
   return (
@@ -25,39 +26,34 @@ function EdgeSwatch({ color, dashed }: { color: string; dashed: boolean }) {
   );
 }
 
-/** 图例: every node and edge style of the graph, from the same tables the stylesheet is built from. */
+/** 图例: every node and edge style of the explorer's graph, from the same tables the stylesheet is built from. */
 export function Legend() {
+  const { t } = useT();
   return (
-    <section className="panel legend" data-testid="legend" aria-label="图例">
-      <h3>图例</h3>
+    <section className="panel legend" data-testid="legend" aria-label={t('legend.title')}>
+      <h3>{t('legend.title')}</h3>
       <ul>
-        {ROLES.map((role) => {
-          const style = ROLE_STYLES[role];
-          return (
-            <li key={role} title={style.description}>
-              <NodeSwatch color={style.color} border={style.border} />
-              <span>{style.label}</span>
-              <small>{style.description}</small>
-            </li>
-          );
-        })}
-        <li title={OUTSIDE_STYLE.description}>
+        {ROLES.map((role) => (
+          <li key={role} title={t(`role.${role}.note`)}>
+            <NodeSwatch color={ROLE_STYLES[role].color} border={ROLE_STYLES[role].border} />
+            <span>{t(`role.${role}`)}</span>
+            <small>{t(`role.${role}.note`)}</small>
+          </li>
+        ))}
+        <li title={t('local.false.note')}>
           <NodeSwatch color={ROLE_STYLES.AFFILIATE.tint} border={ROLE_STYLES.AFFILIATE.border} outside />
-          <span>{OUTSIDE_STYLE.label}</span>
-          <small>{OUTSIDE_STYLE.description}</small>
+          <span>{t('local.false')}</span>
+          <small>{t('local.false.note')}</small>
         </li>
-        {RELATION_KINDS.map((kind) => {
-          const style = EDGE_STYLES[kind];
-          return (
-            <li key={kind} title={style.description}>
-              <EdgeSwatch color={style.color} dashed={style.lineStyle === 'dashed'} />
-              <span>{style.label}</span>
-              <small>{style.description}</small>
-            </li>
-          );
-        })}
+        {RELATION_KINDS.map((kind) => (
+          <li key={kind} title={t(`kind.${kind}.note`)}>
+            <EdgeSwatch color={EDGE_STYLES[kind].color} dashed={EDGE_STYLES[kind].lineStyle === 'dashed'} />
+            <span>{t(`kind.${kind}`)}</span>
+            <small>{t(`kind.${kind}.note`)}</small>
+          </li>
+        ))}
       </ul>
-      <p className="hint">单击选中企业；再次单击、双击或点“展开”加载其关联企业。</p>
+      <p className="hint">{t('explorer.hint')}</p>
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { request } from '../api';
 import { ROLE_STYLES } from '../graph/style';
-import { SearchEnterprisesQuery, type SearchHit } from '../queries';
+import { useT } from '../i18n/useT';
+import { SearchEnterprisesQuery, type SearchHit } from '../queries/enterprise';
 
 const DEBOUNCE_MS = 250;
 const LIMIT = 12;
@@ -14,10 +15,14 @@ type Results =
 
 interface SearchBoxProps {
   onPick(hit: SearchHit): void;
+  /** Tells the boxes of one page apart (test ids, labels). */
+  id?: string;
+  label?: string;
 }
 
-/** 搜索企业: debounced search by name or short name; pick with a click, or the arrow keys and Enter. */
-export function SearchBox({ onPick }: SearchBoxProps) {
+/** 搜索企业: debounced search by name, short name or pinyin initials; pick with a click, or the arrow keys and Enter. */
+export function SearchBox({ onPick, id = 'search', label }: SearchBoxProps) {
+  const { t } = useT();
   const [text, setText] = useState('');
   const [results, setResults] = useState<Results>({ kind: 'idle' });
   const [open, setOpen] = useState(false);
@@ -81,10 +86,10 @@ export function SearchBox({ onPick }: SearchBoxProps) {
       <input
         type="search"
         className="search-input"
-        data-testid="search-input"
+        data-testid={`${id}-input`}
         maxLength={100}
-        placeholder="搜索企业（名称或简称）"
-        aria-label="搜索企业"
+        placeholder={t('explorer.searchPlaceholder')}
+        aria-label={label ?? t('explorer.search')}
         role="combobox"
         aria-autocomplete="list"
         aria-expanded={showList}
@@ -101,19 +106,21 @@ export function SearchBox({ onPick }: SearchBoxProps) {
       />
       {showList && (
         <div className="search-popup">
-          {(current.kind === 'loading' || current.kind === 'idle') && <p className="search-status">搜索中…</p>}
+          {(current.kind === 'loading' || current.kind === 'idle') && (
+            <p className="search-status">{t('explorer.searching')}</p>
+          )}
           {current.kind === 'error' && (
             <p className="search-status error" role="alert">
-              {current.message}
+              {t('explorer.searchFailed', { message: current.message })}
             </p>
           )}
           {current.kind === 'done' && hits.length === 0 && (
-            <p className="search-status" data-testid="search-empty">
-              未找到匹配的企业
+            <p className="search-status" data-testid={`${id}-empty`}>
+              {t('explorer.noHits', { q: query })}
             </p>
           )}
           {hits.length > 0 && (
-            <div id={listId} role="listbox" className="search-results" aria-label="搜索结果">
+            <div id={listId} role="listbox" className="search-results" aria-label={label ?? t('explorer.search')}>
               {hits.map((hit, i) => (
                 <div
                   key={hit.id}
@@ -122,7 +129,7 @@ export function SearchBox({ onPick }: SearchBoxProps) {
                   tabIndex={-1}
                   aria-selected={i === active}
                   className={i === active ? 'search-result active' : 'search-result'}
-                  data-testid="search-result"
+                  data-testid={`${id}-result`}
                   onMouseDown={(event) => event.preventDefault()}
                   onMouseEnter={() => setActive(i)}
                   onClick={() => pick(hit)}
@@ -134,8 +141,8 @@ export function SearchBox({ onPick }: SearchBoxProps) {
                     <small>{hit.name}</small>
                   </span>
                   <span className="search-result-role">
-                    {ROLE_STYLES[hit.role].label}
-                    {hit.local ? '' : ' · 区外'}
+                    {t(`role.${hit.role}`)}
+                    {hit.local ? '' : ` · ${t('local.false')}`}
                   </span>
                 </div>
               ))}

@@ -1,5 +1,5 @@
 import type { Position } from 'cytoscape';
-import type { Enterprise, EnterpriseRole, Neighbourhood, Relation, RelationKind } from '../queries';
+import type { Enterprise, EnterpriseRole, Neighbourhood, Relation, RelationKind } from '../queries/enterprise';
 import { type RingOptions, ringPositions } from './placement';
 
 /** A node's data: the enterprise and what the stylesheet selects on. */

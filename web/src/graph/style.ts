@@ -1,5 +1,5 @@
 import type { StylesheetJson } from 'cytoscape';
-import type { EnterpriseRole, RelationKind } from '../queries';
+import type { EnterpriseRole, RelationKind } from '../queries/enterprise';
 
 /** How each enterprise role is drawn, and its name in the legend. */
 export interface RoleStyle {
@@ -145,6 +145,23 @@ export function graphStylesheet(): StylesheetJson {
     {
       selector: 'edge.hover, edge.focus',
       style: { label: 'data(label)', width: 3, opacity: 1, 'z-index': 10 },
+    },
+    // filters and folded systems hide; a folded root shows how many it stands for
+    { selector: '.filtered, .folded-away', style: { display: 'none' } },
+    {
+      selector: 'node.folded',
+      style: {
+        label: 'data(folded)',
+        'border-width': 6,
+        'border-style': 'double',
+        width: 70,
+        height: 70,
+        'font-weight': 'bold',
+      },
+    },
+    {
+      selector: 'edge.meta',
+      style: { 'line-color': '#868e96', 'target-arrow-color': '#868e96', 'line-style': 'dotted', width: 2 },
     },
   ];
 }

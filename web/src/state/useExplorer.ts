@@ -1,105 +1,302 @@
-import { type RefObject, useCallback, useRef, useState } from 'react';
+import type { Core, Position } from 'cytoscape';
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'wouter';
 import { request } from '../api';
-import { toElements } from '../graph/elements';
-import type { GraphHandle, GraphStats } from '../graph/GraphCanvas';
-import { type Enterprise, NeighbourhoodQuery } from '../queries';
+import type { CanvasHandle } from '../graph/Canvas';
+import { type GraphElements, newElements, placeAround, toElements } from '../graph/elements';
+import { foldSystem } from '../graph/folding';
+import { concentricPositions } from '../graph/layouts/concentric';
+import { forcePositions } from '../graph/layouts/force';
+import { layeredPositions } from '../graph/layouts/layered';
+import type { T } from '../i18n/useT';
+import { type Enterprise, NeighbourhoodQuery, SystemOfQuery } from '../queries/enterprise';
+import { type ExplorerView, type LayoutName, readView, writeView } from './explorer-url';
 
 /** How many enterprises one neighbourhood request may bring. */
 export const NEIGHBOURHOOD_LIMIT = 200;
+const FORCE_BUDGET_MS = 1500;
 
 export type LoadState =
   | { kind: 'idle' }
   | { kind: 'loading'; name: string }
   | { kind: 'ready' }
   | { kind: 'error'; message: string };
-
 export type ExpandState = 'idle' | 'pending' | 'done';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** The drawn nodes and edges, as the layouts take them. */
+function drawnGraph(cy: Core) {
+  const nodes = cy.nodes(':visible').map((n) => ({ id: n.id(), distance: Number(n.data('distance') ?? 0) }));
+  const edges = cy.edges(':visible').map((e) => ({ source: e.source().id(), target: e.target().id() }));
+  return { nodes, edges };
+}
+
+/** Positions by the named layout; the force layout runs off the main thread within a time budget. */
+async function positionsFor(layout: LayoutName, cy: Core): Promise<Map<string, Position>> {
+  const { nodes, edges } = drawnGraph(cy);
+  if (layout === 'layered') return layeredPositions(nodes, edges);
+  if (layout === 'force') {
+    const initial = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+    return forcePositions(nodes, edges, { budgetMs: FORCE_BUDGET_MS, initial });
+  }
+  return concentricPositions(nodes);
+}
+
 /**
- * The explorer's state: what is loading, which enterprise is selected, which nodes were expanded.
- * The graph itself stays in the GraphCanvas (reached through `graph`).
+ * The explorer: the view in the URL (centre, depth, kinds, layout, filters, expansions, folded
+ * systems), the graph in the Canvas. Changing the centre, depth or kinds loads a new graph;
+ * changing the layout moves the nodes; filters hide and show; expanding adds beside the parent.
  */
-export function useExplorer(graph: RefObject<GraphHandle | null>) {
+export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
+  const [params, setParams] = useSearchParams();
+  const view = readView(params);
   const [load, setLoad] = useState<LoadState>({ kind: 'idle' });
   const [selected, setSelected] = useState<Enterprise | null>(null);
-  const [stats, setStats] = useState<GraphStats>({ nodes: 0, edges: 0 });
   const [notice, setNotice] = useState<string | null>(null);
   const [expansions, setExpansions] = useState<ReadonlyMap<string, ExpandState>>(new Map());
-  // Read synchronously by the handlers (a tap and a double tap arrive in the same tick); mirrored into state.
-  const expansionsRef = useRef(new Map<string, ExpandState>());
+  const [layingOut, setLayingOut] = useState(false);
   const generation = useRef(0);
-  const controller = useRef<AbortController | null>(null);
 
-  const setExpansion = useCallback((id: string, state: ExpandState | null) => {
-    if (state) expansionsRef.current.set(id, state);
-    else expansionsRef.current.delete(id);
-    setExpansions(new Map(expansionsRef.current));
-  }, []);
-
-  /** Opens a new graph centred on an enterprise. */
-  const open = useCallback(
-    async (id: string, name: string) => {
-      const current = ++generation.current;
-      controller.current?.abort();
-      const abort = new AbortController();
-      controller.current = abort;
-      setLoad({ kind: 'loading', name });
-      setNotice(null);
-      // Expansions under way belong to the old graph: their answers are dropped, so none stays pending.
-      expansionsRef.current = new Map();
-      setExpansions(new Map());
-      try {
-        const { neighbourhood } = await request(
-          NeighbourhoodQuery,
-          { id, depth: 1, limit: NEIGHBOURHOOD_LIMIT },
-          abort.signal,
-        );
-        if (current !== generation.current) return;
-        if (!neighbourhood) throw new Error(`未找到企业 ${name}`);
-        const elements = toElements(neighbourhood);
-        graph.current?.replace(elements, neighbourhood.centre.id);
-        expansionsRef.current = new Map([[neighbourhood.centre.id, 'done']]);
-        setExpansions(new Map(expansionsRef.current));
-        setSelected(elements.nodes.find((node) => node.data.id === neighbourhood.centre.id)?.data.enterprise ?? null);
-        setLoad({ kind: 'ready' });
-        if (neighbourhood.truncated) setNotice(`关系过多，仅显示前 ${NEIGHBOURHOOD_LIMIT} 家企业`);
-      } catch (error) {
-        if (current !== generation.current) return;
-        setLoad({ kind: 'error', message: message(error) });
-      }
-    },
-    [graph],
+  const update = useCallback(
+    (change: Partial<ExplorerView>, push = false) =>
+      setParams((prev) => writeView({ ...readView(prev), ...change }, prev), { replace: !push }),
+    [setParams],
   );
 
-  /** Adds an enterprise's neighbours around it; at most once per enterprise and graph. */
+  const cy = useCallback(() => canvas.current?.cy() ?? null, [canvas]);
+  const keyOf = useCallback(
+    (id: string) => (cy()?.getElementById(id).data('enterprise') as Enterprise | undefined)?.key,
+    [cy],
+  );
+
+  const relayout = useCallback(
+    async (layout: LayoutName, animate: boolean) => {
+      const c = canvas.current?.cy();
+      if (!c || c.nodes().empty()) return;
+      setLayingOut(true);
+      try {
+        const positions = await positionsFor(layout, c);
+        canvas.current?.place(positions, { animate });
+        canvas.current?.fit();
+      } finally {
+        setLayingOut(false);
+      }
+    },
+    [canvas],
+  );
+
+  /** Adds an enterprise's neighbours beside it; the rest of the graph stays where it is. */
+  const expandNode = useCallback(
+    async (id: string, kinds: ExplorerView['kinds'], current: number) => {
+      const c = canvas.current?.cy();
+      const parent = c?.getElementById(id);
+      if (!c || !parent || parent.empty()) return { nodes: 0, truncated: false };
+      const { neighbourhood } = await request(NeighbourhoodQuery, { id, depth: 1, limit: NEIGHBOURHOOD_LIMIT, kinds });
+      if (current !== generation.current || !neighbourhood) return { nodes: 0, truncated: false };
+      const fresh = newElements(
+        { nodeIds: new Set(c.nodes().map((n) => n.id())), edgeIds: new Set(c.edges().map((e) => e.id())) },
+        toElements(neighbourhood),
+      );
+      const placed = placeAround(
+        fresh.nodes,
+        { position: { ...parent.position() }, distance: Number(parent.data('distance')) },
+        c.nodes().map((n) => ({ ...n.position() })),
+      );
+      canvas.current?.upsert([...placed, ...fresh.edges]);
+      return { nodes: placed.length + fresh.edges.length, truncated: neighbourhood.truncated };
+    },
+    [canvas],
+  );
+
+  const applyFilters = useCallback(() => {
+    const c = canvas.current?.cy();
+    if (!c) return;
+    c.batch(() => {
+      c.nodes().forEach((n) => {
+        const e = n.data('enterprise') as Enterprise | undefined;
+        const out =
+          !!e &&
+          !n.hasClass('centre') &&
+          ((view.show === 'local' && !e.local) ||
+            (view.show === 'outside' && e.local) ||
+            (view.segment !== null && !e.segments.some((s) => s.key === view.segment)));
+        n.toggleClass('filtered', out);
+      });
+    });
+  }, [canvas, view.show, view.segment]);
+
+  const fold = useCallback(
+    async (id: string) => {
+      const c = canvas.current?.cy();
+      if (!c) return null;
+      const { enterprise } = await request(SystemOfQuery, { id });
+      const system = enterprise?.system;
+      if (!system || c.getElementById(system.root.id).empty()) return null;
+      const members = new Set(system.members.nodes.map((m) => m.enterprise.id));
+      const result = foldSystem(system.root.id, members, {
+        nodes: c.nodes().map((n) => n.id()),
+        edges: c.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })),
+      });
+      canvas.current?.setClass(result.hidden, 'folded-away', true);
+      canvas.current?.upsert(
+        result.meta.map((m) => ({ group: 'edges' as const, data: { ...m, kind: 'META' }, classes: 'meta' })),
+      );
+      const root = c.getElementById(system.root.id);
+      root
+        .addClass('folded')
+        .data('folded', t('explorer.systemFolded', { name: system.root.shortName, n: system.directCount + 1 }));
+      return root.data('enterprise') as Enterprise;
+    },
+    [canvas, t],
+  );
+
+  const unfold = useCallback(
+    (rootId: string) => {
+      const c = canvas.current?.cy();
+      if (!c) return;
+      c.batch(() => {
+        c.edges(`.meta[source = "${rootId}"], .meta[target = "${rootId}"]`).remove();
+        c.nodes('.folded-away').removeClass('folded-away');
+        c.getElementById(rootId).removeClass('folded').removeData('folded');
+      });
+      // members of other folded systems stay hidden
+      for (const key of view.folded) {
+        const other = c.nodes().filter((n) => (n.data('enterprise') as Enterprise | undefined)?.key === key);
+        if (other.nonempty() && other.id() !== rootId) void fold(other.id());
+      }
+    },
+    [canvas, view.folded, fold],
+  );
+
+  // a new centre, depth or kinds: a new graph, then the expansions and folds the URL names
+  const kindsKey = view.kinds.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the graph is reloaded only when centre, depth or kinds change
+  useEffect(() => {
+    const current = ++generation.current;
+    setExpansions(new Map());
+    setNotice(null);
+    if (!view.centre) {
+      canvas.current?.replace([]);
+      setLoad({ kind: 'idle' });
+      setSelected(null);
+      return;
+    }
+    const centre = view.centre;
+    setLoad({ kind: 'loading', name: centre });
+    void (async () => {
+      try {
+        const { neighbourhood } = await request(NeighbourhoodQuery, {
+          id: centre,
+          depth: view.depth,
+          limit: NEIGHBOURHOOD_LIMIT,
+          kinds: view.kinds,
+        });
+        if (current !== generation.current) return;
+        if (!neighbourhood) throw new Error(t('explorer.notFound', { name: centre }));
+        const elements: GraphElements = toElements(neighbourhood);
+        const positions = concentricPositions(
+          elements.nodes.map((n) => ({ id: n.data.id, distance: n.data.distance })),
+        );
+        canvas.current?.replace(
+          [
+            ...elements.nodes.map((n) => ({ ...n, position: positions.get(n.data.id) ?? { x: 0, y: 0 } })),
+            ...elements.edges,
+          ],
+          { fit: true },
+        );
+        const centreId = neighbourhood.centre.id;
+        canvas.current?.setClass([centreId], 'centre', true);
+        canvas.current?.select(centreId);
+        setSelected(elements.nodes.find((n) => n.data.id === centreId)?.data.enterprise ?? null);
+        const done = new Map<string, ExpandState>([[centreId, 'done']]);
+        for (const key of view.expanded) {
+          const node = cy()
+            ?.nodes()
+            .filter((n) => (n.data('enterprise') as Enterprise | undefined)?.key === key);
+          if (!node || node.empty()) continue;
+          await expandNode(node.id(), view.kinds, current);
+          done.set(node.id(), 'done');
+        }
+        if (current !== generation.current) return;
+        setExpansions(done);
+        if (view.layout !== 'concentric') await relayout(view.layout, false);
+        for (const key of view.folded) {
+          const node = cy()
+            ?.nodes()
+            .filter((n) => (n.data('enterprise') as Enterprise | undefined)?.key === key);
+          if (node?.nonempty()) await fold(node.id());
+        }
+        applyFilters();
+        setLoad({ kind: 'ready' });
+        if (neighbourhood.truncated) setNotice(t('explorer.truncated', { n: NEIGHBOURHOOD_LIMIT }));
+      } catch (error) {
+        if (current === generation.current) setLoad({ kind: 'error', message: message(error) });
+      }
+    })();
+  }, [view.centre, view.depth, kindsKey]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a change of layout only
+  useEffect(() => {
+    if (load.kind === 'ready') void relayout(view.layout, true);
+  }, [view.layout]);
+
+  useEffect(() => {
+    if (load.kind === 'ready') applyFilters();
+  }, [applyFilters, load.kind]);
+
   const expand = useCallback(
     async (id: string) => {
-      if (expansionsRef.current.has(id)) return;
+      if (expansions.has(id)) return;
       const current = generation.current;
-      setExpansion(id, 'pending');
+      setExpansions((prev) => new Map(prev).set(id, 'pending'));
       setNotice(null);
       try {
-        const { neighbourhood } = await request(NeighbourhoodQuery, { id, depth: 1, limit: NEIGHBOURHOOD_LIMIT });
+        const added = await expandNode(id, view.kinds, current);
         if (current !== generation.current) return;
-        if (!neighbourhood) throw new Error('未找到该企业');
-        const added = graph.current?.expand(id, toElements(neighbourhood)) ?? { nodes: 0, edges: 0 };
-        setExpansion(id, 'done');
-        if (neighbourhood.truncated) setNotice(`关系过多，仅显示前 ${NEIGHBOURHOOD_LIMIT} 家企业`);
-        else if (added.nodes === 0 && added.edges === 0) setNotice('没有更多关联企业');
+        setExpansions((prev) => new Map(prev).set(id, 'done'));
+        const key = keyOf(id);
+        if (key && !view.expanded.includes(key)) update({ expanded: [...view.expanded, key] });
+        applyFilters();
+        if (added.truncated) setNotice(t('explorer.truncated', { n: NEIGHBOURHOOD_LIMIT }));
+        else if (added.nodes === 0) setNotice(t('explorer.nothingMore'));
       } catch (error) {
         if (current !== generation.current) return;
-        setExpansion(id, null);
-        setNotice(`展开失败：${message(error)}`);
+        setExpansions((prev) => {
+          const next = new Map(prev);
+          next.delete(id);
+          return next;
+        });
+        setNotice(t('explorer.expandFailed', { message: message(error) }));
       }
     },
-    [graph, setExpansion],
+    [expansions, expandNode, view.kinds, view.expanded, update, applyFilters, t, keyOf],
   );
 
-  const expandState = (id: string): ExpandState => expansions.get(id) ?? 'idle';
-
-  const dismissNotice = useCallback(() => setNotice(null), []);
-
-  return { load, selected, select: setSelected, stats, setStats, notice, dismissNotice, open, expand, expandState };
+  return {
+    view,
+    update,
+    load,
+    selected,
+    select: setSelected,
+    notice,
+    dismissNotice: () => setNotice(null),
+    layingOut,
+    expand,
+    expandState: (id: string): ExpandState => expansions.get(id) ?? 'idle',
+    isFolded: (id: string) => !!cy()?.getElementById(id).hasClass('folded'),
+    toggleFold: async (id: string) => {
+      const c = cy();
+      if (!c) return;
+      const rootFolded = c.getElementById(id).hasClass('folded');
+      if (rootFolded) {
+        const key = keyOf(id);
+        update({ folded: view.folded.filter((k) => k !== key) });
+        unfold(id);
+      } else {
+        const root = await fold(id);
+        if (root && !view.folded.includes(root.key)) update({ folded: [...view.folded, root.key] });
+      }
+    },
+  };
 }

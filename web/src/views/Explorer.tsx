@@ -1,58 +1,105 @@
-import { useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { DetailsPanel } from '../components/DetailsPanel';
+import { ExplorerToolbar } from '../components/ExplorerToolbar';
 import { Legend } from '../components/Legend';
 import { SearchBox } from '../components/SearchBox';
-import { GraphCanvas, type GraphHandle } from '../graph/GraphCanvas';
+import { Canvas, type CanvasHandle } from '../graph/Canvas';
+import { downloadBlob } from '../graph/download';
+import { graphStylesheet } from '../graph/style';
+import { useT } from '../i18n/useT';
+import type { Enterprise } from '../queries/enterprise';
 import { useExplorer } from '../state/useExplorer';
 
-/** Search on the left, the graph in the middle, details and legend on the right. */
+const stylesheet = graphStylesheet();
+
+/** 企业图谱: search on the left, the graph in the middle with its controls, details and legend on the left below. */
 export function Explorer() {
-  const graph = useRef<GraphHandle>(null);
-  const { load, selected, select, stats, setStats, notice, dismissNotice, open, expand, expandState } =
-    useExplorer(graph);
+  const { t } = useT();
+  const canvas = useRef<CanvasHandle>(null);
+  const x = useExplorer(canvas, t);
+  const [stats, setStats] = useState({ nodes: 0, edges: 0 });
+  const [, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the graph changes size (the graph lives in the canvas)
+  const segments = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const id of canvas.current?.nodeIds() ?? []) {
+      const e = canvas.current?.cy()?.getElementById(id).data('enterprise') as Enterprise | undefined;
+      for (const s of e?.segments ?? []) seen.set(s.key, `${s.chain.name} · ${s.name}`);
+    }
+    return [...seen].map(([key, label]) => ({ key, label })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+  }, [stats.nodes]);
+
+  const onNodeTap = (id: string) => {
+    const e = canvas.current?.cy()?.getElementById(id).data('enterprise') as Enterprise | undefined;
+    if (!e) return;
+    if (x.selected?.id === id) void x.expand(id);
+    else x.select(e);
+  };
 
   return (
     <main className="explorer">
       <aside className="sidebar">
-        <SearchBox onPick={(hit) => void open(hit.id, hit.shortName)} />
+        <SearchBox onPick={(hit) => x.update({ centre: hit.key, expanded: [], folded: [], segment: null }, true)} />
         <DetailsPanel
-          enterprise={selected}
-          expandState={selected ? expandState(selected.id) : 'idle'}
-          onExpand={(id) => void expand(id)}
+          enterprise={x.selected}
+          expandState={x.selected ? x.expandState(x.selected.id) : 'idle'}
+          onExpand={(id) => void x.expand(id)}
+          folded={x.selected ? x.isFolded(x.selected.id) : false}
+          onToggleFold={(id) => void x.toggleFold(id).then(() => setTick((n) => n + 1))}
         />
         <Legend />
       </aside>
-      <section className="stage" aria-label="关系图" aria-busy={load.kind === 'loading'}>
-        <GraphCanvas ref={graph} onSelect={select} onExpand={(id) => void expand(id)} onStats={setStats} />
-        {load.kind !== 'idle' && (
-          <p className="stats" data-testid="graph-stats">
-            节点 {stats.nodes} · 关系 {stats.edges}
-          </p>
-        )}
-        {load.kind === 'idle' && (
-          <div className="overlay empty" data-testid="graph-empty">
-            <p>在左侧搜索企业，查看它的控股与供应关系。</p>
-            <p className="muted">例如：长江</p>
-          </div>
-        )}
-        {load.kind === 'loading' && (
-          <div className="overlay loading" data-testid="graph-loading" role="status">
-            加载中…（{load.name}）
-          </div>
-        )}
-        {load.kind === 'error' && (
-          <div className="banner error" data-testid="graph-error" role="alert">
-            {load.message}
-          </div>
-        )}
-        {notice && (
-          <div className="banner notice" data-testid="graph-notice" role="status">
-            <span>{notice}</span>
-            <button type="button" aria-label="关闭提示" onClick={dismissNotice}>
-              ×
-            </button>
-          </div>
-        )}
+      <section className="stage" aria-label={t('explorer.title')} aria-busy={x.load.kind === 'loading'}>
+        <ExplorerToolbar
+          view={x.view}
+          segments={segments}
+          onChange={(change) => x.update(change)}
+          onFit={() => canvas.current?.fit()}
+          onPng={() =>
+            canvas.current && downloadBlob(canvas.current.png(), `${x.selected?.shortName ?? 'chain-atlas'}.png`)
+          }
+          busy={x.layingOut}
+        />
+        <div className="stage-canvas">
+          <Canvas
+            ref={canvas}
+            stylesheet={stylesheet}
+            label={t('explorer.title')}
+            onNodeTap={onNodeTap}
+            onNodeDoubleTap={(id) => void x.expand(id)}
+            onBackgroundTap={() => x.select(null)}
+            onChange={setStats}
+          />
+          {x.load.kind !== 'idle' && (
+            <p className="stats" data-testid="graph-stats">
+              {t('explorer.stats', stats)}
+            </p>
+          )}
+          {x.load.kind === 'idle' && (
+            <div className="overlay empty" data-testid="graph-empty">
+              <p>{t('explorer.empty')}</p>
+              <p className="muted">{t('explorer.emptyExample')}</p>
+            </div>
+          )}
+          {x.load.kind === 'loading' && (
+            <div className="overlay loading" data-testid="graph-loading" role="status">
+              {t('explorer.loadingName', { name: x.load.name })}
+            </div>
+          )}
+          {x.load.kind === 'error' && (
+            <div className="banner error" data-testid="graph-error" role="alert">
+              {x.load.message}
+            </div>
+          )}
+          {x.notice && (
+            <div className="banner notice" data-testid="graph-notice" role="status">
+              <span>{x.notice}</span>
+              <button type="button" aria-label={t('action.close')} onClick={x.dismissNotice}>
+                ×
+              </button>
+            </div>
+          )}
+        </div>
       </section>
     </main>
   );

@@ -1,5 +1,6 @@
 import type { Enterprise } from '../../domain/model';
 import { initialsOf, initialsRank, isInitialsQuery } from '../../domain/pinyin';
+import { enterpriseOrder } from '../../domain/order';
 import type { EnterpriseOrder } from '../port';
 
 /** Initials of an enterprise's names, worked out on first use; a changed enterprise is a new record. */
@@ -37,21 +38,6 @@ function nameRank(e: Enterprise, q: string): number | undefined {
   return undefined;
 }
 
-const byId = (a: Enterprise, b: Enterprise) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const desc = (key: 'revenue' | 'registeredCapital' | 'employees') => (a: Enterprise, b: Enterprise) =>
-  (b[key] ?? -1) - (a[key] ?? -1) || byId(a, b);
-
-/** The comparators of the search orders; every one ends on the id, so pages never overlap. */
-const ORDERS: Record<Exclude<EnterpriseOrder, 'RELEVANCE'>, (a: Enterprise, b: Enterprise) => number> = {
-  // by code point, as Neo4j orders strings: the same order on both stores
-  NAME: (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : byId(a, b)),
-  REVENUE: desc('revenue'),
-  REGISTERED_CAPITAL: desc('registeredCapital'),
-  EMPLOYEES: desc('employees'),
-  // oldest first; unknown dates last
-  FOUNDED_ON: (a, b) => (a.foundedOn ?? '9999').localeCompare(b.foundedOn ?? '9999') || byId(a, b),
-};
-
 /**
  * The enterprises among `candidates` whose names contain `text` (all, for an empty text), sorted
  * by `order`. RELEVANCE ranks by matchRank, then larger revenue, then id.
@@ -68,9 +54,9 @@ export function searchEnterprises<T extends Enterprise>(
     if (rank !== undefined) hits.push({ e, rank });
   }
   if (order === 'RELEVANCE') {
-    const revenue = ORDERS.REVENUE;
+    const revenue = enterpriseOrder('REVENUE');
     hits.sort((a, b) => a.rank - b.rank || revenue(a.e, b.e));
     return hits.map((h) => h.e);
   }
-  return hits.map((h) => h.e).sort(ORDERS[order]);
+  return hits.map((h) => h.e).sort(enterpriseOrder(order));
 }

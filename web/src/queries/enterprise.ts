@@ -1,4 +1,4 @@
-import { graphql, type ResultOf } from './graphql';
+import { graphql, type ResultOf } from '../graphql';
 
 /** Everything the details panel and the graph show about an enterprise. */
 export const EnterpriseFields = graphql(`
@@ -19,10 +19,12 @@ export const EnterpriseFields = graphql(`
     role
     segments {
       id
+      key
       name
       tier
       chain {
         id
+        key
         name
       }
     }
@@ -35,6 +37,7 @@ export const SearchEnterprisesQuery = graphql(`
       totalCount
       nodes {
         id
+        key
         name
         shortName
         role
@@ -47,8 +50,8 @@ export const SearchEnterprisesQuery = graphql(`
 
 export const NeighbourhoodQuery = graphql(
   `
-  query Neighbourhood($id: ID!, $depth: Int, $limit: Int) {
-    neighbourhood(id: $id, depth: $depth, limit: $limit) {
+  query Neighbourhood($id: ID!, $depth: Int, $limit: Int, $kinds: [RelationKind!]) {
+    neighbourhood(id: $id, depth: $depth, limit: $limit, kinds: $kinds) {
       centre {
         id
       }
@@ -79,9 +82,67 @@ export const NeighbourhoodQuery = graphql(
   [EnterpriseFields],
 );
 
+/** The members of the system (系) an enterprise belongs to, to fold into one node or open again. */
+export const SystemOfQuery = graphql(`
+  query SystemOf($id: ID!) {
+    enterprise(id: $id) {
+      id
+      system {
+        id
+        root {
+          id
+          shortName
+        }
+        directCount
+        members(first: 100) {
+          totalCount
+          nodes {
+            enterprise {
+              id
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The shortest paths between two enterprises, with everything the graph draws of them. */
+export const PathQuery = graphql(
+  `
+  query Path($from: ID!, $to: ID!, $maxHops: Int, $kinds: [RelationKind!]) {
+    path(from: $from, to: $to, maxHops: $maxHops, kinds: $kinds, limit: 20) {
+      found
+      length
+      paths {
+        enterprises {
+          ...EnterpriseFields
+        }
+        relations {
+          id
+          kind
+          fromId
+          toId
+          share
+          product
+          annualValue
+          provenance {
+            source
+            confidence
+            verifiedAt
+          }
+        }
+      }
+    }
+  }
+`,
+  [EnterpriseFields],
+);
+
 export type Enterprise = ResultOf<typeof EnterpriseFields>;
 export type SearchHit = ResultOf<typeof SearchEnterprisesQuery>['searchEnterprises']['nodes'][number];
 export type Neighbourhood = NonNullable<ResultOf<typeof NeighbourhoodQuery>['neighbourhood']>;
 export type Relation = Neighbourhood['edges'][number];
 export type EnterpriseRole = Enterprise['role'];
 export type RelationKind = Relation['kind'];
+export type PathSearch = NonNullable<ResultOf<typeof PathQuery>['path']>;

@@ -1,0 +1,107 @@
+import { useT } from '../i18n/useT';
+import type { ExplorerView, Kind, LayoutName, Show } from '../state/explorer-url';
+
+interface ExplorerToolbarProps {
+  view: ExplorerView;
+  /** The segments of the enterprises drawn, for the segment filter. */
+  segments: readonly { key: string; label: string }[];
+  onChange(change: Partial<ExplorerView>): void;
+  onFit(): void;
+  onPng(): void;
+  busy: boolean;
+}
+
+const LAYOUTS: readonly LayoutName[] = ['concentric', 'layered', 'force'];
+const SHOWS: readonly Show[] = ['all', 'local', 'outside'];
+const SHOW_KEYS = { all: 'local.all', local: 'local.true', outside: 'local.false' } as const;
+
+/** Depth, relationship kinds, layout, local/outside and segment filters, fit and PNG export: real controls, keyboard and all. */
+export function ExplorerToolbar({ view, segments, onChange, onFit, onPng, busy }: ExplorerToolbarProps) {
+  const { t } = useT();
+  const toggleKind = (kind: Kind, on: boolean) => {
+    const kinds = on ? [...new Set([...view.kinds, kind])] : view.kinds.filter((k) => k !== kind);
+    if (kinds.length > 0) onChange({ kinds, expanded: [], folded: [] });
+  };
+  return (
+    <div className="toolbar explorer-toolbar" data-testid="explorer-toolbar">
+      <label>
+        {t('explorer.depth')}
+        <select
+          value={view.depth}
+          data-testid="depth"
+          onChange={(e) => onChange({ depth: Number(e.target.value) as 1 | 2 | 3, expanded: [], folded: [] })}
+        >
+          {[1, 2, 3].map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="kinds">
+        <legend>{t('explorer.kinds')}</legend>
+        {(['CONTROLS', 'SUPPLIES'] as const).map((kind) => (
+          <label key={kind}>
+            <input
+              type="checkbox"
+              data-testid={`kind-${kind}`}
+              checked={view.kinds.includes(kind)}
+              onChange={(e) => toggleKind(kind, e.target.checked)}
+            />
+            {t(`kind.${kind}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        {t('explorer.layout')}
+        <select
+          value={view.layout}
+          data-testid="layout"
+          onChange={(e) => onChange({ layout: e.target.value as LayoutName })}
+        >
+          {LAYOUTS.map((l) => (
+            <option key={l} value={l}>
+              {t(`explorer.layout.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('explorer.show')}
+        <select value={view.show} data-testid="show" onChange={(e) => onChange({ show: e.target.value as Show })}>
+          {SHOWS.map((s) => (
+            <option key={s} value={s}>
+              {t(SHOW_KEYS[s])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('explorer.segment')}
+        <select
+          value={view.segment ?? ''}
+          data-testid="segment"
+          onChange={(e) => onChange({ segment: e.target.value || null })}
+        >
+          <option value="">{t('explorer.allSegments')}</option>
+          {segments.map((s) => (
+            <option key={s.key} value={s.key}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="button" onClick={onFit}>
+        {t('action.fit')}
+      </button>
+      <button type="button" className="button" data-testid="export-png" onClick={onPng}>
+        {t('action.exportPng')}
+      </button>
+      {busy && (
+        <span className="muted" role="status">
+          {t('explorer.layoutRunning')}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { useT } from '../i18n/useT';
+
+/** What a view shows while its data loads, when there is none, or when loading failed. */
+export type Loadable<T> = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: T };
+
+export function Loading({ what }: { what?: string }) {
+  const { t } = useT();
+  return (
+    <div className="status loading" role="status" data-testid="status-loading">
+      {what ? `${t('state.loading')} ${what}` : t('state.loading')}
+    </div>
+  );
+}
+
+export function Failed({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  const { t } = useT();
+  return (
+    <div className="status failed" role="alert" data-testid="status-error">
+      <p>{t('state.error', { message })}</p>
+      {onRetry && (
+        <button type="button" className="button" onClick={onRetry}>
+          {t('state.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children?: ReactNode }) {
+  const { t } = useT();
+  return (
+    <div className="status empty" data-testid="status-empty">
+      {children ?? t('state.empty')}
+    </div>
+  );
+}

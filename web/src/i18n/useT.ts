@@ -1,0 +1,32 @@
+import { useCallback } from 'react';
+import { useSearchParams } from 'wouter';
+import { type Lang, type MessageKey, translate } from './messages';
+
+/**
+ * The language of the page, from the URL (`?lang=en`; Chinese without it, so that a shared link
+ * opens in the language it was shared in), and the function that translates.
+ */
+export function useT() {
+  const [params, setParams] = useSearchParams();
+  const lang: Lang = params.get('lang') === 'en' ? 'en' : 'zh';
+  const t = useCallback(
+    (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars),
+    [lang],
+  );
+  const setLang = useCallback(
+    (next: Lang) =>
+      setParams(
+        (prev) => {
+          const p = new URLSearchParams(prev);
+          if (next === 'zh') p.delete('lang');
+          else p.set('lang', next);
+          return p;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  return { lang, t, setLang };
+}
+
+export type T = ReturnType<typeof useT>['t'];

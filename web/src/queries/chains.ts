@@ -1,0 +1,221 @@
+import { graphql, type ResultOf } from '../graphql';
+
+/** What the chain views show of an enterprise. */
+export const FirmFields = graphql(`
+  fragment FirmFields on Enterprise {
+    id
+    key
+    name
+    shortName
+    local
+    role
+    district
+    revenue
+    anchorOf {
+      id
+    }
+    system {
+      id
+      root {
+        id
+        shortName
+      }
+    }
+  }
+`);
+
+/** 产业链总览: every chain with its leaders, anchors, firms, coverage and gaps. */
+export const ChainsOverviewQuery = graphql(`
+  query ChainsOverview {
+    chains(first: 100) {
+      totalCount
+      nodes {
+        id
+        key
+        name
+        description
+        leaders {
+          name
+          title
+        }
+        anchors {
+          id
+          shortName
+        }
+        localCount
+        outsideCount
+        segments {
+          id
+          covered
+        }
+        gapReport {
+          fill {
+            segment {
+              id
+            }
+          }
+          extend {
+            segment {
+              id
+            }
+          }
+          strengthen {
+            segment {
+              id
+            }
+          }
+          sourcing {
+            overall {
+              byCount
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** 产业链全景图: the segments with their first firms, local and outside, and what each segment needs. */
+export const ChainMapQuery = graphql(
+  `
+  query ChainMap($id: ID!, $local: Int!, $outside: Int!) {
+    chain(id: $id) {
+      id
+      key
+      name
+      description
+      leaders {
+        name
+        title
+      }
+      anchors {
+        id
+        shortName
+      }
+      localCount
+      outsideCount
+      segments {
+        id
+        key
+        name
+        tier
+        order
+        covered
+        feedsInto {
+          id
+        }
+        localFirms: enterprises(local: true, first: $local, orderBy: REVENUE) {
+          totalCount
+          nodes {
+            ...FirmFields
+          }
+        }
+        outsideFirms: enterprises(local: false, first: $outside, orderBy: REVENUE) {
+          totalCount
+          nodes {
+            ...FirmFields
+          }
+        }
+      }
+      gapReport {
+        segments {
+          segment {
+            id
+          }
+          need
+          direction
+          reasons
+          localCount
+          outsideCount
+          sourcing {
+            byCount
+          }
+          concerned {
+            id
+            shortName
+          }
+          candidates(first: 0) {
+            totalCount
+          }
+        }
+      }
+    }
+  }
+`,
+  [FirmFields],
+);
+
+/** More firms of a segment (expanding it on the map). */
+export const SegmentFirmsQuery = graphql(
+  `
+  query SegmentFirms($id: ID!, $local: Boolean!, $first: Int!, $after: String) {
+    segment(id: $id) {
+      id
+      enterprises(local: $local, first: $first, after: $after, orderBy: REVENUE) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          ...FirmFields
+        }
+      }
+    }
+  }
+`,
+  [FirmFields],
+);
+
+/** A gap's candidates (招商线索) with every score term and the evidence paths. */
+export const GapCandidatesQuery = graphql(
+  `
+  query GapCandidates($id: ID!, $first: Int!) {
+    segment(id: $id) {
+      id
+      key
+      name
+      tier
+      candidates(first: $first) {
+        totalCount
+        nodes {
+          score
+          enterprise {
+            ...FirmFields
+          }
+          terms {
+            key
+            label
+            value
+            weight
+            points
+          }
+          evidence {
+            steps {
+              kind
+              from {
+                id
+              }
+              toEnterprise {
+                ...FirmFields
+              }
+              toSegment {
+                id
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`,
+  [FirmFields],
+);
+
+export type Firm = ResultOf<typeof FirmFields>;
+export type ChainSummary = ResultOf<typeof ChainsOverviewQuery>['chains']['nodes'][number];
+export type ChainMap = NonNullable<ResultOf<typeof ChainMapQuery>['chain']>;
+export type MapSegment = ChainMap['segments'][number];
+export type SegmentNeed = ChainMap['gapReport']['segments'][number];
+export type GapCandidates = NonNullable<ResultOf<typeof GapCandidatesQuery>['segment']>;
+export type Candidate = GapCandidates['candidates']['nodes'][number];

@@ -1,0 +1,58 @@
+/**
+ * The explorer's view, as the URL holds it, so that it can be shared and reloaded:
+ * e (the centre's key), depth, kinds, layout, show (local / outside), segment (a segment key),
+ * x (the keys of enterprises expanded), fold (the keys of systems folded).
+ */
+export type LayoutName = 'concentric' | 'layered' | 'force';
+export type Show = 'all' | 'local' | 'outside';
+export type Kind = 'CONTROLS' | 'SUPPLIES';
+
+export interface ExplorerView {
+  centre: string | null;
+  depth: 1 | 2 | 3;
+  kinds: Kind[];
+  layout: LayoutName;
+  show: Show;
+  segment: string | null;
+  expanded: string[];
+  folded: string[];
+}
+
+const LAYOUTS: readonly LayoutName[] = ['concentric', 'layered', 'force'];
+const KINDS: readonly Kind[] = ['CONTROLS', 'SUPPLIES'];
+const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
+
+export function readView(params: URLSearchParams): ExplorerView {
+  const depth = Number(params.get('depth'));
+  const kinds = list(params.get('kinds')).filter((k): k is Kind => (KINDS as readonly string[]).includes(k));
+  const layout = params.get('layout');
+  const show = params.get('show');
+  return {
+    centre: params.get('e'),
+    depth: depth === 2 || depth === 3 ? depth : 1,
+    kinds: kinds.length > 0 ? kinds : [...KINDS],
+    layout: (LAYOUTS as readonly (string | null)[]).includes(layout) ? (layout as LayoutName) : 'concentric',
+    show: show === 'local' || show === 'outside' ? show : 'all',
+    segment: params.get('segment'),
+    expanded: list(params.get('x')),
+    folded: list(params.get('fold')),
+  };
+}
+
+/** The URL parameters of a view; defaults are left out, other parameters (lang) are kept. */
+export function writeView(view: ExplorerView, base: URLSearchParams): URLSearchParams {
+  const p = new URLSearchParams(base);
+  const set = (name: string, value: string | null, fallback: string | null = null) => {
+    if (value === null || value === fallback || value === '') p.delete(name);
+    else p.set(name, value);
+  };
+  set('e', view.centre);
+  set('depth', String(view.depth), '1');
+  set('kinds', view.kinds.length === KINDS.length ? null : view.kinds.join(','));
+  set('layout', view.layout, 'concentric');
+  set('show', view.show, 'all');
+  set('segment', view.segment);
+  set('x', view.expanded.join(','));
+  set('fold', view.folded.join(','));
+  return p;
+}

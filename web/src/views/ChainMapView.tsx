@@ -1,0 +1,171 @@
+import type { ElementDefinition } from 'cytoscape';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { AppLink } from '../components/AppLink';
+import { Failed, Loading } from '../components/Status';
+import { Canvas, type CanvasHandle } from '../graph/Canvas';
+import { downloadBlob } from '../graph/download';
+import { useT } from '../i18n/useT';
+import type { Firm } from '../queries/chains';
+import { MapPanel } from './chains/MapPanel';
+import { candidateNodeId, chainMapElements, type MapSegment, segmentNodeId } from './chains/map-layout';
+import { mapStylesheet, SYSTEM_PALETTE } from './chains/map-style';
+import { useChainMap } from './chains/useChainMap';
+
+const stylesheet = mapStylesheet();
+
+/**
+ * 产业链全景图: the chain's segments as lanes from upstream to downstream, its firms inside them,
+ * anchors and systems marked, gaps drawn in place; a gap opens its candidates and their evidence.
+ */
+export function ChainMapView({ chainKey }: { chainKey: string }) {
+  const { t } = useT();
+  const state = useChainMap(chainKey);
+  const { chain, segments, gapSegment, mapCandidates } = state;
+  const canvas = useRef<CanvasHandle>(null);
+  const drawn = useRef(new Map<string, string>());
+  const [selected, setSelected] = useState<Firm | null>(null);
+
+  // systems in the order their roots first appear: the same colour each time the map is drawn
+  const systemColor = useMemo(() => {
+    const roots = [...new Set(segments.flatMap((s) => s.firms.flatMap((f) => (f.system ? [f.system.root.id] : []))))];
+    return (root: string) => SYSTEM_PALETTE[roots.indexOf(root) % SYSTEM_PALETTE.length];
+  }, [segments]);
+
+  const elements = useMemo(
+    () =>
+      chainMapElements(
+        segments,
+        {
+          tier: (tier) => t(`tier.${tier}`),
+          counts: (s: MapSegment) => `${t(`need.${s.need}`)}${s.covered ? '' : ` · ${t('map.noLocal')}`}`,
+          more: (n) => t('map.moreFirms', { n }),
+        },
+        {
+          systemColor,
+          ...(gapSegment ? { gapId: gapSegment.id } : {}),
+          ...(mapCandidates ? { candidates: mapCandidates } : {}),
+        },
+      ),
+    [segments, systemColor, gapSegment, mapCandidates, t],
+  );
+
+  // the first drawing fits the view; later ones touch only what changed (nothing else moves)
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c || elements.length === 0) return;
+    const next = new Map(elements.map((e) => [e.data.id as string, JSON.stringify(e)]));
+    if (drawn.current.size === 0) c.replace(elements, { fit: true, maxZoom: 1 });
+    else {
+      c.remove([...drawn.current.keys()].filter((id) => !next.has(id)));
+      c.upsert(
+        elements.filter(
+          (e) => drawn.current.get(e.data.id as string) !== next.get(e.data.id as string),
+        ) as ElementDefinition[],
+      );
+    }
+    drawn.current = next;
+    c.setClass(
+      segments.map((s) => segmentNodeId(s.id)),
+      'selected-gap',
+      false,
+    );
+    if (gapSegment) c.setClass([segmentNodeId(gapSegment.id)], 'selected-gap', true);
+  }, [elements, segments, gapSegment]);
+
+  const { loadOpen } = state;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once the chain is there, open what the URL says
+  useEffect(() => {
+    void loadOpen();
+  }, [chain?.id]);
+
+  const onNodeTap = (id: string) => {
+    const data = canvas.current?.cy()?.getElementById(id).data() as
+      | { kind?: string; segmentId?: string; firmId?: string }
+      | undefined;
+    if (!data) return;
+    if (data.kind === 'segment' || data.kind === 'more') {
+      const segment = chain?.segments.find((s) => s.id === data.segmentId);
+      if (data.kind === 'more' && segment) void state.toggleSegment(segment.id);
+      else state.chooseGap(segment?.key ?? null);
+    } else if (data.kind === 'firm' || data.kind === 'candidate') {
+      const firm =
+        segments.flatMap((s) => s.firms).find((f) => f.id === data.firmId) ??
+        mapCandidates?.find((c) => c.enterprise.id === data.firmId)?.enterprise;
+      setSelected(firm ?? null);
+      if (data.kind === 'candidate' && data.firmId) highlight(data.firmId);
+    }
+  };
+
+  const highlight = (firmId: string | null) => {
+    const cy = canvas.current?.cy();
+    if (!cy) return;
+    cy.edges('.evidence').removeClass('lit');
+    if (firmId) cy.getElementById(candidateNodeId(firmId)).connectedEdges('.evidence').addClass('lit');
+  };
+
+  if (state.map.kind === 'loading')
+    return (
+      <main className="page">
+        <Loading />
+      </main>
+    );
+  if (state.map.kind === 'error')
+    return (
+      <main className="page">
+        <Failed message={state.map.message} onRetry={state.retry} />
+      </main>
+    );
+  if (!chain)
+    return (
+      <main className="page">
+        <Failed message={t('map.notFound', { key: chainKey })} />
+      </main>
+    );
+
+  return (
+    <main className="chain-map" data-testid="chain-map">
+      <section className="stage" aria-label={t('map.title', { name: chain.name })}>
+        <div className="map-toolbar toolbar">
+          <AppLink href="/" className="button">
+            {t('map.back')}
+          </AppLink>
+          <h2>{t('map.title', { name: chain.name })}</h2>
+          <label>
+            <input
+              type="checkbox"
+              checked={state.showOutside}
+              onChange={(e) => state.setShowOutside(e.target.checked)}
+              data-testid="show-outside"
+            />
+            {t('local.false')}
+          </label>
+          <button type="button" className="button" onClick={() => canvas.current?.fit()}>
+            {t('action.fit')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            data-testid="export-png"
+            onClick={() => canvas.current && downloadBlob(canvas.current.png(), `${chain.name}.png`)}
+          >
+            {t('action.exportPng')}
+          </button>
+          <AppLink href={`/chains/${encodeURIComponent(chain.key)}/targets`} className="button">
+            {t('chains.openTargets')}
+          </AppLink>
+        </div>
+        <Canvas
+          ref={canvas}
+          stylesheet={stylesheet}
+          label={t('map.title', { name: chain.name })}
+          onNodeTap={onNodeTap}
+          onBackgroundTap={() => {
+            setSelected(null);
+            highlight(null);
+          }}
+        />
+      </section>
+      <MapPanel state={state} selected={selected} onHighlight={highlight} systemColor={systemColor} />
+    </main>
+  );
+}

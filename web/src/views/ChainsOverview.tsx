@@ -1,0 +1,77 @@
+import { AppLink } from '../components/AppLink';
+import { Empty, Failed, Loading } from '../components/Status';
+import { useT } from '../i18n/useT';
+import { type ChainSummary, ChainsOverviewQuery } from '../queries/chains';
+import { useQuery } from '../state/useQuery';
+import { NeedBadge, needOf, SegmentStrip } from './chains/needs';
+
+const percent = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v * 100)}%`);
+
+/** 产业链总览: every chain as a card — who leads and anchors it, its firms, coverage and gaps; each opens its map. */
+export function ChainsOverview() {
+  const { t } = useT();
+  const [state, retry] = useQuery(ChainsOverviewQuery, {});
+  return (
+    <main className="page chains-page" data-testid="chains-overview">
+      <h2>{t('chains.title')}</h2>
+      {state.kind === 'loading' && <Loading />}
+      {state.kind === 'error' && <Failed message={state.message} onRetry={retry} />}
+      {state.kind === 'ready' && state.data.chains.nodes.length === 0 && <Empty />}
+      {state.kind === 'ready' && state.data.chains.nodes.length > 0 && (
+        <>
+          <p className="muted intro">{t('chains.intro', { n: state.data.chains.totalCount })}</p>
+          <ul className="chain-cards">
+            {state.data.chains.nodes.map((chain) => (
+              <ChainCard key={chain.id} chain={chain} />
+            ))}
+          </ul>
+        </>
+      )}
+    </main>
+  );
+}
+
+function ChainCard({ chain }: { chain: ChainSummary }) {
+  const { t } = useT();
+  const report = chain.gapReport;
+  const need = needOf(report);
+  const covered = chain.segments.filter((s) => s.covered).length;
+  return (
+    <li className="chain-card" data-testid="chain-card" data-chain={chain.key}>
+      <header>
+        <h3>
+          <AppLink href={`/chains/${encodeURIComponent(chain.key)}`}>{chain.name}</AppLink>
+        </h3>
+        <div className="badges">
+          <NeedBadge need="FILL" count={report.fill.length} />
+          <NeedBadge need="EXTEND" count={report.extend.length} />
+          <NeedBadge need="STRENGTHEN" count={report.strengthen.length} />
+        </div>
+      </header>
+      {chain.description && <p className="muted description">{chain.description}</p>}
+      <dl className="chain-facts">
+        <dt>{t('chains.leaders')}</dt>
+        <dd>{chain.leaders.map((l) => `${l.name}（${l.title}）`).join('、') || '—'}</dd>
+        <dt>{t('chains.anchors')}</dt>
+        <dd>{chain.anchors.map((a) => a.shortName).join('、') || '—'}</dd>
+        <dt>{t('chains.local')}</dt>
+        <dd data-testid="local-count">{chain.localCount}</dd>
+        <dt>{t('chains.outside')}</dt>
+        <dd>{chain.outsideCount}</dd>
+        <dt>{t('chains.coverage')}</dt>
+        <dd>{t('chains.coverageValue', { covered, total: chain.segments.length })}</dd>
+        <dt>{t('chains.sourcing')}</dt>
+        <dd>{percent(report.sourcing.overall.byCount)}</dd>
+      </dl>
+      <SegmentStrip segments={chain.segments.map((s) => ({ id: s.id, need: need(s.id), covered: s.covered }))} />
+      <footer>
+        <AppLink className="button primary" href={`/chains/${encodeURIComponent(chain.key)}`} data-testid="open-map">
+          {t('chains.openMap')}
+        </AppLink>
+        <AppLink className="button" href={`/chains/${encodeURIComponent(chain.key)}/targets`}>
+          {t('chains.openTargets')}
+        </AppLink>
+      </footer>
+    </li>
+  );
+}

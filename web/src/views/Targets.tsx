@@ -1,0 +1,44 @@
+import { AppLink } from '../components/AppLink';
+import { Failed, Loading } from '../components/Status';
+import { useT } from '../i18n/useT';
+import '../targets.css';
+import { TargetsBody } from './targets/TargetsBody';
+import { useChainTargets } from './targets/useChainTargets';
+
+/**
+ * 招商目标: a chain's candidates across all its gaps (补链 · 延链 · 强链) in one ranked, explained,
+ * filterable table, exported as CSV. Filters and sort live in the URL, so a link shares the view.
+ */
+export function Targets({ chainKey }: { chainKey: string }) {
+  const { t } = useT();
+  const [state, retry] = useChainTargets(chainKey);
+  return (
+    <main className="page targets-page" data-testid="targets-view">
+      {state.kind === 'ready' ? (
+        <TargetsBody chain={state.chain} />
+      ) : (
+        <>
+          <header className="targets-header">
+            {state.kind === 'notFound' ? (
+              <AppLink href="/" className="back-link">
+                {t('targets.backOverview')}
+              </AppLink>
+            ) : (
+              <AppLink href={`/chains/${encodeURIComponent(chainKey)}`} className="back-link">
+                {t('targets.backMap')}
+              </AppLink>
+            )}
+            <h2>{t('targets.heading')}</h2>
+          </header>
+          {state.kind === 'loading' && <Loading />}
+          {state.kind === 'error' && <Failed message={state.message} onRetry={retry} />}
+          {state.kind === 'notFound' && (
+            <div className="status failed" role="alert" data-testid="targets-not-found">
+              {t('targets.notFound', { key: chainKey })}
+            </div>
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,119 @@
+import { ROLE_STYLES, ROLES } from '../../graph/style';
+import { useT } from '../../i18n/useT';
+import type { MapSegment } from './map-layout';
+import { CANDIDATE_COLOR } from './map-style';
+import { NEED_COLORS } from './needs';
+
+/** The map's legend: how needs, roles, anchors, systems, candidates and evidence are drawn. */
+export function MapLegend({
+  segments,
+  systemColor,
+}: {
+  segments: readonly MapSegment[];
+  systemColor(rootId: string): string | undefined;
+}) {
+  const { t } = useT();
+  const systems = new Map(
+    segments.flatMap((s) =>
+      s.firms.flatMap((f) => (f.system ? [[f.system.root.id, f.system.root.shortName] as const] : [])),
+    ),
+  );
+  const dash = { FILL: '6 4', EXTEND: '2 3', STRENGTHEN: undefined, OK: undefined } as const;
+  return (
+    <section className="panel legend" data-testid="map-legend" aria-label={t('legend.title')}>
+      <h3>{t('legend.title')}</h3>
+      <ul>
+        {(['FILL', 'EXTEND', 'STRENGTHEN', 'OK'] as const).map((need) => (
+          <li key={need} title={need === 'OK' ? undefined : t(`need.${need}.note`)}>
+            <svg width="30" height="18" aria-hidden="true">
+              <rect
+                x="2"
+                y="2"
+                width="26"
+                height="14"
+                rx="3"
+                fill={NEED_COLORS[need].fill}
+                stroke={NEED_COLORS[need].border}
+                strokeWidth="2"
+                strokeDasharray={dash[need]}
+              />
+            </svg>
+            <span>{t(`need.${need}`)}</span>
+            <small>{need !== 'OK' ? t(`need.${need}.note`) : ''}</small>
+          </li>
+        ))}
+        {ROLES.map((role) => (
+          <li key={role}>
+            <svg width="30" height="18" aria-hidden="true">
+              <circle
+                cx="15"
+                cy="9"
+                r="7"
+                fill={ROLE_STYLES[role].color}
+                stroke={ROLE_STYLES[role].border}
+                strokeWidth="2"
+              />
+            </svg>
+            <span>{t(`role.${role}`)}</span>
+            <small />
+          </li>
+        ))}
+        <li>
+          <svg width="30" height="18" aria-hidden="true">
+            <circle
+              cx="15"
+              cy="9"
+              r="7"
+              fill={ROLE_STYLES.AFFILIATE.tint}
+              stroke={ROLE_STYLES.AFFILIATE.border}
+              strokeWidth="2"
+              strokeDasharray="3 2"
+            />
+          </svg>
+          <span>{t('local.false')}</span>
+          <small />
+        </li>
+        <li>
+          <svg width="30" height="18" aria-hidden="true">
+            <polygon
+              points="15,1 17.5,7 24,7 19,11 21,17 15,13.5 9,17 11,11 6,7 12.5,7"
+              fill={ROLE_STYLES.ROOT.color}
+            />
+          </svg>
+          <span>{t('map.anchor')}</span>
+          <small />
+        </li>
+        {[...systems].map(([root, name]) => (
+          <li key={root}>
+            <svg width="30" height="18" aria-hidden="true">
+              <circle cx="15" cy="9" r="6" fill="#fff" stroke={systemColor(root)} strokeWidth="3" />
+            </svg>
+            <span>{t('explorer.systemOf', { name })}</span>
+            <small />
+          </li>
+        ))}
+        <li>
+          <svg width="30" height="18" aria-hidden="true">
+            <polygon
+              points="15,1 23,9 15,17 7,9"
+              fill="#e5dbff"
+              stroke={CANDIDATE_COLOR}
+              strokeWidth="2"
+              strokeDasharray="3 2"
+            />
+          </svg>
+          <span>{t('map.legend.candidate')}</span>
+          <small />
+        </li>
+        <li>
+          <svg width="30" height="18" aria-hidden="true">
+            <line x1="2" y1="9" x2="24" y2="9" stroke={CANDIDATE_COLOR} strokeWidth="2" strokeDasharray="5 3" />
+            <polygon points="23,4 29,9 23,14" fill={CANDIDATE_COLOR} />
+          </svg>
+          <span>{t('map.legend.evidence')}</span>
+          <small />
+        </li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { AppLink } from '../../components/AppLink';
+import { Loading } from '../../components/Status';
+import { formatWan } from '../../format';
+import { useT } from '../../i18n/useT';
+import type { Firm } from '../../queries/chains';
+import { CandidateList } from './CandidateList';
+import { MapLegend } from './MapLegend';
+import { NeedBadge } from './needs';
+import type { useChainMap } from './useChainMap';
+
+interface MapPanelProps {
+  state: ReturnType<typeof useChainMap>;
+  selected: Firm | null;
+  onHighlight(firmId: string | null): void;
+  systemColor(rootId: string): string | undefined;
+}
+
+/** The map's side panel: the segments (a keyboard's way to the gaps), the chosen gap with its candidates, the chosen firm, the legend. */
+export function MapPanel({ state, selected, onHighlight, systemColor }: MapPanelProps) {
+  const { t } = useT();
+  const { chain, gapSegment, candidates } = state;
+  if (!chain) return null;
+  const need = new Map(chain.gapReport.segments.map((s) => [s.segment.id, s]));
+  const gap = gapSegment ? need.get(gapSegment.id) : undefined;
+  return (
+    <aside className="sidebar map-panel" data-testid="map-panel">
+      <section className="panel">
+        <p className="muted">
+          {t('chains.leaders')}：{chain.leaders.map((l) => `${l.name}（${l.title}）`).join('、')} ·{' '}
+          {t('chains.anchors')}：{chain.anchors.map((a) => a.shortName).join('、')}
+        </p>
+        <p className="muted">{t('map.firms', { local: chain.localCount, outside: chain.outsideCount })}</p>
+        <ul className="segment-list" aria-label={t('chains.segmentStrip')}>
+          {chain.segments.map((s) => {
+            const n = need.get(s.id);
+            return (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  className="segment-button"
+                  aria-pressed={gapSegment?.id === s.id}
+                  data-testid="segment-button"
+                  data-need={n?.need ?? 'OK'}
+                  onClick={() => state.chooseGap(gapSegment?.id === s.id ? null : s.key)}
+                >
+                  <span className="tier">{t(`tier.${s.tier}`)}</span>
+                  <span className="name">{s.name}</span>
+                  {n && n.need !== 'OK' && <NeedBadge need={n.need} />}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        {!gapSegment && <p className="hint">{t('map.clickGap')}</p>}
+      </section>
+      {gapSegment && gap && (
+        <section className="panel gap-panel" data-testid="gap-panel">
+          <h3>
+            {t('map.candidates', { segment: gapSegment.name })} {gap.need !== 'OK' && <NeedBadge need={gap.need} />}
+          </h3>
+          {gap.direction && <p className="muted">{t(`direction.${gap.direction}`)}</p>}
+          {gap.reasons.length > 0 && (
+            <p className="muted">
+              {t('map.reasons')}：{gap.reasons.map((r) => t(`reason.${r}`)).join('、')}
+              {gap.concerned.length > 0 && `（${gap.concerned.map((c) => c.shortName).join('、')}）`}
+            </p>
+          )}
+          <p className="muted">{t('map.firms', { local: gap.localCount, outside: gap.outsideCount })}</p>
+          {candidates.kind === 'loading' && <Loading />}
+          {candidates.kind === 'error' && <p className="error">{candidates.message}</p>}
+          {candidates.kind === 'ready' && candidates.data.segment && (
+            <CandidateList
+              candidates={candidates.data.segment.candidates}
+              segmentName={gapSegment.name}
+              onHighlight={onHighlight}
+            />
+          )}
+        </section>
+      )}
+      {selected && (
+        <section className="panel firm-panel" data-testid="firm-panel">
+          <h3>{selected.shortName}</h3>
+          <p className="details-name">{selected.name}</p>
+          <dl className="facts">
+            <dt>{t('explorer.creditCode')}</dt>
+            <dd className="mono">{selected.key}</dd>
+            <dt>{t('explorer.role')}</dt>
+            <dd>{t(`role.${selected.role}`)}</dd>
+            <dt>{t('explorer.district')}</dt>
+            <dd>
+              {selected.district}（{t(`local.${selected.local}`)}）
+            </dd>
+            <dt>{t('explorer.revenue')}</dt>
+            <dd>{formatWan(selected.revenue)}</dd>
+            {selected.system && (
+              <>
+                <dt>{t('explorer.system')}</dt>
+                <dd>
+                  <span className="system-ring" style={{ borderColor: systemColor(selected.system.root.id) }} />
+                  {selected.system.root.shortName}
+                </dd>
+              </>
+            )}
+          </dl>
+          <AppLink
+            href={`/explore?e=${encodeURIComponent(selected.key)}`}
+            className="button"
+            data-testid="open-explorer"
+          >
+            {t('explorer.open')}
+          </AppLink>
+        </section>
+      )}
+      <MapLegend segments={state.segments} systemColor={systemColor} />
+    </aside>
+  );
+}

@@ -1,0 +1,138 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'wouter';
+import { request } from '../../api';
+import type { ResultOf } from '../../graphql';
+import { ChainMapQuery, type Firm, GapCandidatesQuery, SegmentFirmsQuery } from '../../queries/chains';
+import { useQuery } from '../../state/useQuery';
+import type { MapCandidate, MapSegment } from './map-layout';
+import { needOf } from './needs';
+
+/** How many firms a segment shows before it is expanded. */
+export const FIRST_LOCAL = 8;
+export const FIRST_OUTSIDE = 4;
+const PAGE = 100;
+
+/** Every firm of a segment, local or outside, page by page (expanding it). */
+async function allFirms(segmentId: string, local: boolean): Promise<Firm[]> {
+  const firms: Firm[] = [];
+  let after: string | null = null;
+  for (let more = true; more; ) {
+    const answer: ResultOf<typeof SegmentFirmsQuery> = await request(SegmentFirmsQuery, {
+      id: segmentId,
+      local,
+      first: PAGE,
+      after,
+    });
+    const page = answer.segment?.enterprises;
+    if (!page) break;
+    firms.push(...page.nodes);
+    more = page.pageInfo.hasNextPage;
+    after = page.pageInfo.endCursor ?? null;
+  }
+  return firms;
+}
+
+const list = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
+
+/**
+ * The chain map's data and the view's state, kept in the URL: which segments are open (`open`,
+ * segment keys), which gap is chosen (`gap`), whether outside firms show (`outside=0` hides them).
+ */
+export function useChainMap(chainKey: string) {
+  const [params, setParams] = useSearchParams();
+  const [map, retry] = useQuery(ChainMapQuery, { id: chainKey, local: FIRST_LOCAL, outside: FIRST_OUTSIDE });
+  const [full, setFull] = useState<ReadonlyMap<string, { local: Firm[]; outside: Firm[] }>>(new Map());
+  const open = list(params.get('open'));
+  const gapKey = params.get('gap');
+  const showOutside = params.get('outside') !== '0';
+  const chain = map.kind === 'ready' ? map.data.chain : null;
+  const gapSegment = chain?.segments.find((s) => s.key === gapKey) ?? null;
+  const [candidates] = useQuery(GapCandidatesQuery, gapSegment ? { id: gapSegment.id, first: 20 } : null);
+
+  const setParam = useCallback(
+    (name: string, value: string | null) =>
+      setParams(
+        (prev) => {
+          const p = new URLSearchParams(prev);
+          if (value === null || value === '') p.delete(name);
+          else p.set(name, value);
+          return p;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  // load the whole of every open segment once
+  const loadFull = useCallback(
+    async (segmentId: string) => {
+      if (full.has(segmentId)) return;
+      const [local, outside] = await Promise.all([allFirms(segmentId, true), allFirms(segmentId, false)]);
+      setFull((prev) => new Map(prev).set(segmentId, { local, outside }));
+    },
+    [full],
+  );
+
+  const segments: MapSegment[] = useMemo(() => {
+    if (!chain) return [];
+    const need = needOf({
+      fill: chain.gapReport.segments.filter((s) => s.need === 'FILL'),
+      extend: chain.gapReport.segments.filter((s) => s.need === 'EXTEND'),
+      strengthen: chain.gapReport.segments.filter((s) => s.need === 'STRENGTHEN'),
+    });
+    return chain.segments.map((s) => {
+      const isOpen = open.includes(s.key);
+      const loaded = isOpen ? full.get(s.id) : undefined;
+      const local = loaded?.local ?? s.localFirms.nodes;
+      const outside = showOutside ? (loaded?.outside ?? s.outsideFirms.nodes) : [];
+      const total = s.localFirms.totalCount + (showOutside ? s.outsideFirms.totalCount : 0);
+      return {
+        id: s.id,
+        name: s.name,
+        tier: s.tier,
+        need: need(s.id),
+        covered: s.covered,
+        firms: [...local, ...outside],
+        hidden: Math.max(0, total - local.length - outside.length),
+        feedsInto: s.feedsInto.map((f) => f.id),
+      };
+    });
+  }, [chain, open, full, showOutside]);
+
+  const mapCandidates: MapCandidate[] | undefined =
+    candidates.kind === 'ready' && candidates.data.segment
+      ? candidates.data.segment.candidates.nodes.map((c) => ({
+          enterprise: c.enterprise,
+          score: c.score,
+          supplies: c.evidence.flatMap((e) =>
+            e.steps.flatMap((s) => (s.kind === 'SUPPLIES' && s.toEnterprise ? [s.toEnterprise.id] : [])),
+          ),
+        }))
+      : undefined;
+
+  return {
+    map,
+    retry,
+    chain,
+    segments,
+    gapSegment,
+    candidates,
+    mapCandidates,
+    showOutside,
+    open,
+    setShowOutside: (on: boolean) => setParam('outside', on ? null : '0'),
+    chooseGap: (key: string | null) => setParam('gap', key),
+    toggleSegment: async (segmentId: string) => {
+      const key = chain?.segments.find((s) => s.id === segmentId)?.key;
+      if (!key) return;
+      if (open.includes(key)) setParam('open', open.filter((k) => k !== key).join(','));
+      else {
+        await loadFull(segmentId);
+        setParam('open', [...open, key].join(','));
+      }
+    },
+    loadOpen: async () => {
+      for (const s of chain?.segments ?? []) if (open.includes(s.key)) await loadFull(s.id);
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { useMemo } from 'react';
+import { AppLink } from '../../components/AppLink';
+import { Empty } from '../../components/Status';
+import { downloadCsv, toCsv } from '../../csv';
+import { useT } from '../../i18n/useT';
+import type { TargetsChain } from '../../queries/targets';
+import { filterRows, gapsOf, sortRows, targetRows } from './rows';
+import { TargetsFilters } from './TargetsFilters';
+import { TargetsTable } from './TargetsTable';
+import { targetsCsvTable, targetsFileName } from './targetsCsv';
+import { nextSort, useTargetParams } from './useTargetParams';
+
+/** The view once the chain has loaded: title and counts, filters, export, the ranked table. */
+export function TargetsBody({ chain }: { chain: TargetsChain }) {
+  const { t } = useT();
+  const gaps = useMemo(() => gapsOf(chain), [chain]);
+  const all = useMemo(() => targetRows(gaps), [gaps]);
+  const segmentKeys = useMemo(() => gaps.map((g) => g.segment.key), [gaps]);
+  const { filters, raw, sort, set, setSort, clearFilters } = useTargetParams(segmentKeys);
+  const shown = sortRows(filterRows(all, filters), sort);
+  const firms = new Set(all.map((row) => row.enterprise.id)).size;
+  const truncated = gaps.filter((g) => g.candidates.totalCount > g.candidates.nodes.length);
+  const filtered =
+    filters.need !== null || filters.segment !== null || filters.text.trim() !== '' || filters.minScore !== null;
+  const exportCsv = () => downloadCsv(targetsFileName(t, chain), toCsv(targetsCsvTable(shown, t)));
+
+  return (
+    <>
+      <header className="targets-header">
+        <AppLink href={`/chains/${encodeURIComponent(chain.key)}`} className="back-link" data-testid="targets-back">
+          {t('targets.back', { name: chain.name })}
+        </AppLink>
+        <h2>{t('targets.title', { name: chain.name })}</h2>
+        <p className="targets-summary" data-testid="targets-summary">
+          {t('targets.summary', { gaps: gaps.length, rows: all.length, firms })}
+        </p>
+        <p className="targets-intro">{t('targets.intro')}</p>
+        {truncated.length > 0 && (
+          <p className="targets-note" role="note">
+            {t('targets.truncated', { n: Math.min(...truncated.map((g) => g.candidates.nodes.length)) })}
+          </p>
+        )}
+      </header>
+      {all.length === 0 ? (
+        <Empty>{gaps.length === 0 ? t('targets.noGaps') : t('targets.noCandidates')}</Empty>
+      ) : (
+        <>
+          <TargetsFilters gaps={gaps} filters={filters} raw={raw} set={set}>
+            <span className="targets-count" data-testid="targets-count" aria-live="polite">
+              {t('targets.shown', { shown: shown.length, total: all.length })}
+            </span>
+            <button
+              type="button"
+              className="button primary"
+              data-testid="export-csv"
+              disabled={shown.length === 0}
+              title={t('targets.export.title', { n: shown.length })}
+              onClick={exportCsv}
+            >
+              {t('action.exportCsv')}
+            </button>
+          </TargetsFilters>
+          {shown.length === 0 ? (
+            <Empty>
+              <p>{t('targets.noMatch')}</p>
+              {filtered && (
+                <button type="button" className="button" onClick={clearFilters} data-testid="clear-filters">
+                  {t('targets.clearFilters')}
+                </button>
+              )}
+            </Empty>
+          ) : (
+            <div className="targets-scroll">
+              <TargetsTable
+                chainName={chain.name}
+                rows={shown}
+                maxScore={all[0]?.score ?? 0}
+                sort={sort}
+                onSort={(key) => setSort(nextSort(sort, key))}
+              />
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import type { CsvCell } from '../../csv';
+import type { T } from '../../i18n/useT';
+import { gapWhy, termLabel } from './labels';
+import { type TargetRow, termColumns } from './rows';
+
+/**
+ * The rows as a table for CSV: a header in the page's language, then one line per row with its
+ * numbers unformatted (revenue in 万元; each score term's value and points).
+ */
+export function targetsCsvTable(rows: readonly TargetRow[], t: T): CsvCell[][] {
+  const terms = termColumns(rows);
+  const header = [
+    t('targets.col.rank'),
+    t('targets.col.name'),
+    t('targets.col.shortName'),
+    t('targets.col.district'),
+    t('targets.col.segment'),
+    t('targets.col.tier'),
+    t('targets.col.need'),
+    t('targets.col.why'),
+    t('targets.col.score'),
+    ...terms.flatMap(({ key, label }) => {
+      const name = termLabel(t, key, label);
+      return [t('targets.csv.value', { label: name }), t('targets.csv.points', { label: name })];
+    }),
+    t('targets.col.revenueWan'),
+  ];
+  const lines = rows.map((row) => [
+    row.rank,
+    row.enterprise.name,
+    row.enterprise.shortName,
+    row.enterprise.district,
+    row.gap.segment.name,
+    t(`tier.${row.gap.segment.tier}`),
+    t(`need.${row.gap.need}`),
+    gapWhy(t, row.gap),
+    row.score,
+    ...terms.flatMap(({ key }) => {
+      const term = row.terms.find((x) => x.key === key);
+      return [term?.value, term?.points];
+    }),
+    row.enterprise.revenue,
+  ]);
+  return [header, ...lines];
+}
+
+/** 招商目标-商贸物流.csv, or targets-logistics.csv in English. */
+export const targetsFileName = (t: T, chain: { name: string; key: string }) =>
+  t('targets.file', { name: chain.name, key: chain.key });

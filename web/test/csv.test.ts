@@ -1,0 +1,174 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BOM, csvField, downloadCsv, safeFileName, toCsv } from '../src/csv';
+import { type Lang, translate } from '../src/i18n/messages';
+import type { T } from '../src/i18n/useT';
+import type { TargetsChain, TargetsGap } from '../src/queries/targets';
+import { filterRows, gapsOf, sortRows, targetRows } from '../src/views/targets/rows';
+import { targetsCsvTable, targetsFileName } from '../src/views/targets/targetsCsv';
+import { parseFilters, parseSort } from '../src/views/targets/useTargetParams';
+
+describe('toCsv', () => {
+  it('starts with the UTF-8 byte-order mark and ends every row with CRLF', () => {
+    const text = toCsv([
+      ['企业', '得分'],
+      ['长江商贸', 24.3],
+    ]);
+    expect(text.startsWith(BOM)).toBe(true);
+    expect(text).toBe('\uFEFF企业,得分\r\n长江商贸,24.3\r\n');
+    expect(new TextEncoder().encode(text).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+  });
+
+  it('quotes fields with commas, double quotes or line breaks (RFC 4180), and only those', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
+    expect(csvField('cr\r\nlf')).toBe('"cr\r\nlf"');
+    expect(csvField('普通文本')).toBe('普通文本');
+    expect(toCsv([['x,y', 'z']])).toBe('\uFEFF"x,y",z\r\n');
+  });
+
+  it('neutralises text that Excel would run as a formula', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField('a=b')).toBe('a=b');
+  });
+
+  it('writes numbers unformatted and unguarded; nothing, NaN and Infinity as empty cells', () => {
+    expect(toCsv([[-5, 1234567.5, 0, null, undefined, Number.NaN, Number.POSITIVE_INFINITY, '']])).toBe(
+      '\uFEFF-5,1234567.5,0,,,,,\r\n',
+    );
+  });
+
+  it('makes file names every system accepts', () => {
+    expect(safeFileName('招商目标-商贸物流.csv')).toBe('招商目标-商贸物流.csv');
+    expect(safeFileName('a/b:c*?.csv')).toBe('a_b_c__.csv');
+  });
+});
+
+describe('downloadCsv', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('saves a UTF-8 Blob through a click on an <a download>', async () => {
+    const link = { href: '', download: '', style: { display: '' }, click: vi.fn(), remove: vi.fn() };
+    const append = vi.fn();
+    let blob: Blob | undefined;
+    vi.stubGlobal('document', { createElement: () => link, body: { append } });
+    const createObjectURL = (b: Blob) => {
+      blob = b;
+      return 'blob:x';
+    };
+    vi.stubGlobal('URL', { createObjectURL, revokeObjectURL: vi.fn() });
+    vi.useFakeTimers();
+    downloadCsv('招商目标-商贸物流.csv', toCsv([['名称'], ['长江']]));
+    vi.runAllTimers();
+    vi.useRealTimers();
+    expect(link.download).toBe('招商目标-商贸物流.csv');
+    expect(link.href).toBe('blob:x');
+    expect(link.click).toHaveBeenCalledOnce();
+    expect(append).toHaveBeenCalledWith(link);
+    expect(blob?.type).toBe('text/csv;charset=utf-8');
+    const bytes = new Uint8Array(await (blob as Blob).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toBe('名称\r\n长江\r\n');
+  });
+});
+
+const term = (key: string, value: number, weight: number) => ({
+  key,
+  label: key,
+  value,
+  weight,
+  points: value * weight,
+});
+const firm = (id: string, name: string, revenue: number | null) => ({
+  id,
+  key: id,
+  name,
+  shortName: name.slice(0, 4),
+  district: '湖北省武汉市',
+  revenue,
+  employees: null,
+  local: false,
+});
+const gap = (key: string, order: number, need: TargetsGap['need'], candidates: [ReturnType<typeof firm>, number][]) =>
+  ({
+    segment: { id: `S${key}`, key, name: `环节${key}`, tier: 'MIDSTREAM', order },
+    need,
+    direction: need === 'EXTEND' ? 'UPSTREAM' : null,
+    reasons: need === 'STRENGTHEN' ? ['FEW_FIRMS', 'CHOKEPOINT'] : [],
+    candidates: {
+      totalCount: candidates.length,
+      nodes: candidates.map(([enterprise, links]) => ({
+        score: links * 3 + 4,
+        terms: [term('WORKS_IN_SEGMENT', 1, 4), term('LINKS_INTO_CHAIN', links, 3)],
+        enterprise,
+      })),
+    },
+  }) satisfies TargetsGap;
+
+const a = firm('A', '=长江物流, "集团"', 500);
+const b = firm('B', '安达运输有限公司', null);
+const chain: TargetsChain = {
+  id: 'C1',
+  key: 'logistics',
+  name: '商贸物流',
+  gapReport: {
+    segments: [
+      gap('s2', 2, 'STRENGTHEN', [[a, 2]]),
+      gap('s1', 1, 'FILL', [
+        [b, 2],
+        [a, 1],
+      ]),
+      gap('s3', 3, 'OK', []),
+    ],
+  },
+};
+const tr =
+  (lang: Lang): T =>
+  (key, vars) =>
+    translate(lang, key, vars);
+
+describe('the targets table', () => {
+  const rows = targetRows(gapsOf(chain));
+
+  it('is one row per (gap, candidate), best score first, equal scores sharing a rank', () => {
+    expect(rows.map((r) => [r.rank, r.enterprise.id, r.gap.segment.key])).toEqual([
+      [1, 'A', 's2'],
+      [1, 'B', 's1'],
+      [3, 'A', 's1'],
+    ]);
+  });
+
+  it('filters and sorts as the URL says', () => {
+    const f = parseFilters(new URLSearchParams('need=FILL&q=安达&lang=en'), ['s1', 's2']);
+    expect(filterRows(rows, f).map((r) => r.enterprise.id)).toEqual(['B']);
+    expect(parseFilters(new URLSearchParams('segment=gone&min=abc'), ['s1'])).toMatchObject({
+      segment: null,
+      minScore: null,
+    });
+    const byRevenue = sortRows(rows, parseSort(new URLSearchParams('sort=revenue&dir=asc')));
+    expect(byRevenue.map((r) => r.enterprise.revenue)).toEqual([500, 500, null]);
+  });
+
+  it('exports a header in the page’s language and the numbers unformatted', () => {
+    const zh = toCsv(targetsCsvTable(rows, tr('zh'))).split('\r\n');
+    expect(zh[0]).toBe(
+      '\uFEFF排名,企业名称,简称,所在地区,短板环节,环节位置,需求,短板原因,得分,从事该环节（值）,从事该环节（得分）,向链上供货（值）,向链上供货（得分）,营收（万元）',
+    );
+    expect(zh[1]).toBe(
+      `1,"'=长江物流, ""集团""",'=长江物,湖北省武汉市,环节s2,中游,强链,本地企业少；存在卡点企业,10,1,4,2,6,500`,
+    );
+    expect(zh[2]).toBe(
+      '1,安达运输有限公司,安达运输,湖北省武汉市,环节s1,中游,补链,本地无企业，且位于已覆盖环节之间,10,1,4,2,6,',
+    );
+    const en = toCsv(targetsCsvTable(rows, tr('en'))).split('\r\n');
+    expect(en[0]).toMatch(
+      /^\uFEFFRank,Name,Short name,District,Gap link,Tier,Need,Why a gap,Score,In the link \(value\)/,
+    );
+    expect(targetsFileName(tr('zh'), chain)).toBe('招商目标-商贸物流.csv');
+    expect(targetsFileName(tr('en'), chain)).toBe('targets-logistics.csv');
+  });
+});
