@@ -1,6 +1,6 @@
 import type { Enterprise } from '../../domain/model';
-import { initialsOf, initialsRank, isInitialsQuery } from '../../domain/pinyin';
 import { enterpriseOrder } from '../../domain/order';
+import { initialsOf, initialsRank, isInitialsQuery } from '../../domain/pinyin';
 import type { EnterpriseOrder } from '../port';
 
 /** Initials of an enterprise's names, worked out on first use; a changed enterprise is a new record. */
