@@ -1,99 +1,104 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { startServer } from './server';
+import { expect, it } from 'vitest';
+import { clickNode, graphNodeIds, modelPosition, nodeCount, SHOTS, useHarness } from './harness';
 
-/**
- * The walking skeleton in a real browser: against the server started as `pnpm start` does,
- * search, open an enterprise, expand a neighbour by clicking it, and check that the graph grew
- * and nothing went wrong in the page. Screenshots land in web/e2e/screenshots/.
- */
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+/** The enterprise explorer in a real browser, as a chain leader uses it. */
+const h = useHarness();
+const ROOT = '91420103T375845494'; // 长江商贸
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  chromium = await launchChromium();
-  browser = chromium.browser;
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-function watchForProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
-  });
-  return problems;
-}
-
-const nodeCount = async (page: Page) => Number(await page.getByTestId('graph-canvas').getAttribute('data-node-count'));
-
-/** Clicks a node of the canvas where Cytoscape drew it. */
-async function clickNode(page: Page, id: string): Promise<void> {
-  const at = await page.evaluate((nodeId) => window.chainAtlasGraph?.renderedPosition(nodeId) ?? null, id);
-  const box = await page.getByTestId('graph-canvas').boundingBox();
-  if (!at || !box) throw new Error(`node ${id} is not drawn`);
-  await page.mouse.click(box.x + at.x, box.y + at.y);
-}
-
-it('searches, opens an enterprise, expands a neighbour and grows the graph', async () => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const problems = watchForProblems(page);
-  await page.goto(server.url);
-  await expect.poll(() => page.title()).toContain('链图');
-
-  await page.getByTestId('search-input').fill('长江');
-  const results = page.getByTestId('search-result');
-  await results.first().waitFor();
-  expect(await results.count()).toBeGreaterThan(1);
-  await results.filter({ hasText: '长江商贸' }).first().click();
-
+it('finds an enterprise by pinyin initials, opens it, and expands a neighbour beside it without moving the others', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url('/explore'));
+  await page.getByTestId('graph-empty').waitFor();
+  await page.getByTestId('search-input').fill('cjsm');
+  await page.getByTestId('search-result').first().waitFor();
+  expect(await page.getByTestId('search-result').first().textContent()).toContain('长江商贸');
+  await page.keyboard.press('Enter');
   await expect.poll(() => nodeCount(page), { timeout: 10_000 }).toBeGreaterThan(1);
-  const before = await nodeCount(page);
-  await expect.poll(() => page.getByTestId('details-panel').textContent()).toContain('长江商贸');
+  expect(new URL(page.url()).searchParams.get('e')).toBe(ROOT);
+  await expect.poll(() => page.getByTestId('details-panel').textContent()).toContain('91420103T375845494');
   await page.screenshot({ path: `${SHOTS}explorer-opened.png` });
 
-  // Click a neighbour (not the centre) to select it, then expand it.
-  const centreId = await page.evaluate(() => window.chainAtlasGraph?.nodeIds()[0] ?? '');
-  const neighbourIds = await page.evaluate(() => window.chainAtlasGraph?.nodeIds() ?? []);
+  const ids = await graphNodeIds(page);
+  const before = new Map(await Promise.all(ids.map(async (id) => [id, await modelPosition(page, id)] as const)));
   let grew = false;
-  for (const id of neighbourIds.filter((x) => x !== centreId)) {
+  for (const id of ids.slice(1)) {
     await clickNode(page, id);
     await page.getByTestId('expand-button').click();
     await expect.poll(() => page.getByTestId('expand-button').textContent(), { timeout: 10_000 }).toContain('已展开');
-    if ((await nodeCount(page)) > before) {
+    if ((await nodeCount(page)) > ids.length) {
       grew = true;
       break;
     }
   }
   expect(grew).toBe(true);
-  const after = await nodeCount(page);
-  expect(after).toBeGreaterThan(before);
-  expect(await page.getByTestId('graph-stats').textContent()).toContain(`节点 ${after}`);
+  for (const [id, position] of before) expect(await modelPosition(page, id), id).toEqual(position);
+  expect(new URL(page.url()).searchParams.get('x')).toBeTruthy();
   await page.screenshot({ path: `${SHOTS}explorer-expanded.png` });
+  // the URL holds the view: a reload draws the same graph
+  const count = await nodeCount(page);
+  await page.reload();
+  await expect.poll(() => nodeCount(page), { timeout: 15_000 }).toBe(count);
+  expect(problems).toEqual([]);
+  await page.close();
+});
 
+it('filters by depth, kind, local or outside and segment, lays out three ways, folds a system and exports a PNG', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url(`/explore?e=${ROOT}&depth=2`));
+  await expect.poll(() => nodeCount(page), { timeout: 10_000 }).toBeGreaterThan(20);
+  const all = await nodeCount(page);
+  const visible = () => page.evaluate(() => window.chainAtlasGraph?.visibleNodeCount() ?? 0);
+
+  await page.getByTestId('show').selectOption('outside');
+  await expect.poll(visible).toBeLessThan(all);
+  await page.getByTestId('show').selectOption('all');
+  await expect.poll(visible).toBe(all);
+
+  await page.getByTestId('kind-SUPPLIES').uncheck();
+  await expect.poll(() => new URL(page.url()).searchParams.get('kinds')).toBe('CONTROLS');
+  await expect.poll(() => nodeCount(page)).toBeLessThan(all);
+  await page.getByTestId('kind-SUPPLIES').check();
+  await expect.poll(() => nodeCount(page)).toBe(all);
+
+  for (const layout of ['layered', 'force', 'concentric'] as const) {
+    await page.getByTestId('layout').selectOption(layout);
+    await expect.poll(() => page.getByText('布局计算中…').count(), { timeout: 10_000 }).toBe(0);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${SHOTS}explorer-layout-${layout}.png` });
+  }
+
+  // fold 长江商贸's system into one node, then open it again
+  await page.getByTestId('fold-button').click();
+  await expect.poll(visible).toBeLessThan(all);
+  expect(new URL(page.url()).searchParams.get('fold')).toBe(ROOT);
+  await page.screenshot({ path: `${SHOTS}explorer-folded.png` });
+  await page.getByTestId('fold-button').click();
+  await expect.poll(visible).toBe(all);
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-png').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.png$/);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('finds the shortest paths between two firms', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url(`/path?from=${ROOT}&to=91420103283550749C`));
+  await page.getByTestId('path-found').waitFor({ timeout: 15_000 });
+  expect(await page.getByTestId('path-found').textContent()).toMatch(/4 步|4 steps/);
+  await expect.poll(() => nodeCount(page)).toBeGreaterThanOrEqual(5);
+  await page.screenshot({ path: `${SHOTS}path.png` });
+  await page.goto(h.url(`/path?from=${ROOT}&to=91420103283550749C&hops=2`));
+  await page.getByTestId('path-none').waitFor();
   expect(problems).toEqual([]);
   await page.close();
 });
 
 it('offers GraphiQL at /graphql, which runs the README query', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-  const problems = watchForProblems(page);
-  await page.goto(`${server.url}/graphql`);
+  const { page, problems } = await h.page();
+  await page.goto(h.url('/graphql'));
   await page.locator('.graphiql-execute-button').click();
   await expect.poll(() => page.locator('.result-window').textContent(), { timeout: 15_000 }).toContain('商贸物流');
   await page.screenshot({ path: `${SHOTS}graphiql.png` });

@@ -43,7 +43,11 @@ declare global {
     chainAtlasGraph?: {
       nodeIds(): string[];
       renderedPosition(id: string): { x: number; y: number } | null;
+      /** Where a node is in the graph's own coordinates (unchanged by pan and zoom). */
+      position(id: string): { x: number; y: number } | null;
       data(id: string): Record<string, unknown> | null;
+      visibleNodeCount(): number;
+      edgeIds(selector?: string): string[];
     };
   }
 }
@@ -89,10 +93,16 @@ export function Canvas({
         const node = cy.getElementById(id);
         return node.nonempty() ? { ...node.renderedPosition() } : null;
       },
+      position: (id) => {
+        const node = cy.getElementById(id);
+        return node.nonempty() ? { ...node.position() } : null;
+      },
       data: (id) => {
         const el = cy.getElementById(id);
         return el.nonempty() ? (el.data() as Record<string, unknown>) : null;
       },
+      visibleNodeCount: () => cy.nodes(':visible').length,
+      edgeIds: (selector = 'edge') => cy.edges(selector).map((e) => e.id()),
     };
     return () => {
       delete window.chainAtlasGraph;

@@ -1,0 +1,108 @@
+import { CHAINS } from '@chain-atlas/seeds/chains';
+import { expect, it } from 'vitest';
+import { graphNodeIds, modelPosition, SHOTS, useHarness } from './harness';
+
+/** The chain overview and the chain map, as chain leaders use them. */
+const h = useHarness();
+
+it('lists every chain with its leader, anchors, firms, coverage and gaps; a card opens its map (by keyboard too)', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url('/'));
+  const cards = page.getByTestId('chain-card');
+  await expect.poll(() => cards.count()).toBe(CHAINS.length);
+  const logistics = page.locator('[data-chain="logistics"]');
+  for (const text of ['李志刚', '长江商贸', '补链 1', '延链 1', '5/7'])
+    await expect.poll(() => logistics.textContent()).toContain(text);
+  await page.screenshot({ path: `${SHOTS}chains-overview.png` });
+  // keyboard: focus the first card's 查看全景图 and press Enter
+  await page.locator('[data-chain="logistics"]').getByTestId('open-map').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('chain-map').waitFor();
+  expect(new URL(page.url()).pathname).toBe('/chains/logistics');
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('shows the deliberate gaps of every demo chain on its map', async () => {
+  const { page, problems } = await h.page();
+  for (const spec of CHAINS) {
+    await page.goto(h.url(`/chains/${spec.id}`));
+    const buttons = page.getByTestId('segment-button');
+    await expect.poll(() => buttons.count()).toBe(spec.segments.length);
+    const needs = await buttons.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.need));
+    const gaps = needs.flatMap((n, i) => (n === 'FILL' || n === 'EXTEND' ? [i] : []));
+    expect(gaps, spec.id).toEqual([...spec.uncovered].sort((a, b) => a - b));
+    // and each gap is drawn in place, in the gap's style
+    const drawn = await page.evaluate(() =>
+      (window.chainAtlasGraph?.nodeIds() ?? [])
+        .filter((id) => id.startsWith('segment|'))
+        .map((id) => window.chainAtlasGraph?.data(id)?.need),
+    );
+    expect(drawn.filter((n) => n === 'FILL' || n === 'EXTEND').length, spec.id).toBe(spec.uncovered.length);
+  }
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('opens a gap: its candidates with every score term, drawn on the map with their evidence', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url('/chains/logistics'));
+  await page.getByTestId('segment-button').filter({ hasText: '供应链管理' }).click();
+  const candidates = page.getByTestId('candidate');
+  await candidates.first().waitFor();
+  expect(await candidates.count()).toBeGreaterThan(0);
+  expect(await candidates.first().getByTestId('score-term').count()).toBe(4);
+  expect(await candidates.first().textContent()).toMatch(/依据/);
+  expect(new URL(page.url()).searchParams.get('gap')).toBe('logistics-s5');
+  await expect
+    .poll(async () => (await graphNodeIds(page)).filter((id) => id.startsWith('candidate|')).length)
+    .toBeGreaterThan(0);
+  const evidence = await page.evaluate(() => window.chainAtlasGraph?.edgeIds('.evidence') ?? []);
+  expect(evidence.length).toBeGreaterThan(0);
+  await candidates.first().hover();
+  await page.screenshot({ path: `${SHOTS}chain-map-gap.png` });
+  // the URL holds the view: a reload opens the same gap
+  await page.reload();
+  await page.getByTestId('candidate').first().waitFor();
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('expands a segment in place: nothing else on the map moves', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url('/chains/logistics'));
+  await page.getByTestId('segment-button').first().waitFor();
+  const ids = await graphNodeIds(page);
+  const more = ids.find((id) => id.startsWith('more|'));
+  expect(more).toBeDefined();
+  const segment = (more as string).slice('more|'.length);
+  const others = ids.filter((id) => id.startsWith('firm|') && !id.startsWith(`firm|${segment}|`)).slice(0, 20);
+  const before = await Promise.all(others.map((id) => modelPosition(page, id)));
+  const count = ids.length;
+  // tap the "more" node where it is drawn
+  const at = await page.evaluate((id) => window.chainAtlasGraph?.renderedPosition(id) ?? null, more as string);
+  const box = await page.getByTestId('graph-canvas').boundingBox();
+  if (!at || !box) throw new Error('the more node is not drawn');
+  await page.mouse.click(box.x + at.x, box.y + at.y);
+  await expect.poll(async () => (await graphNodeIds(page)).length).toBeGreaterThan(count);
+  expect(await Promise.all(others.map((id) => modelPosition(page, id)))).toEqual(before);
+  expect(new URL(page.url()).searchParams.get('open')).toBeTruthy();
+  await page.screenshot({ path: `${SHOTS}chain-map-expanded.png` });
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('switches to English and keeps the language across views', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url('/chains/logistics'));
+  await page.getByTestId('lang-switch').click();
+  await expect.poll(() => page.getByTestId('map-panel').textContent()).toMatch(/Fill|Extend|Strengthen/);
+  expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+  await page.getByTestId('nav-explorer').click();
+  expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+  await page.getByTestId('nav-chains').click();
+  await expect.poll(() => page.locator('h2').first().textContent()).toBe('Industry chains');
+  await page.screenshot({ path: `${SHOTS}chains-overview-en.png` });
+  expect(problems).toEqual([]);
+  await page.close();
+});
