@@ -1,9 +1,9 @@
 import { CHAINS } from '@chain-atlas/seeds/chains';
 import { expect, it } from 'vitest';
-import { graphNodeIds, modelPosition, SHOTS, useHarness } from './harness';
+import { graphNodeIds, modelPosition, SHOTS, browserHarness } from './harness';
 
 /** The chain overview and the chain map, as chain leaders use them. */
-const h = useHarness();
+const h = browserHarness();
 
 it('lists every chain with its leader, anchors, firms, coverage and gaps; a card opens its map (by keyboard too)', async () => {
   const { page, problems } = await h.page();

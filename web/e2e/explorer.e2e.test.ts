@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
-import { clickNode, graphNodeIds, modelPosition, nodeCount, SHOTS, useHarness } from './harness';
+import { clickNode, graphNodeIds, modelPosition, nodeCount, SHOTS, browserHarness } from './harness';
 
 /** The enterprise explorer in a real browser, as a chain leader uses it. */
-const h = useHarness();
+const h = browserHarness();
 const ROOT = '91420103T375845494'; // 长江商贸
 
 it('finds an enterprise by pinyin initials, opens it, and expands a neighbour beside it without moving the others', async () => {

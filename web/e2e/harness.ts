@@ -12,7 +12,7 @@ export const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
  * One server (started as `pnpm start` does, on a fresh data directory) and one Chromium for a
  * test file; pages that record every console error, page error and failed response.
  */
-export function useHarness() {
+export function browserHarness() {
   let server: Awaited<ReturnType<typeof startServer>>;
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { SHOTS, useHarness } from './harness';
+import { SHOTS, browserHarness } from './harness';
 
 /** The targets table, as investment-attraction staff use it. */
-const h = useHarness();
+const h = browserHarness();
 
 it('ranks a chain’s candidates across its gaps, filters them, and exports the rows as CSV for Excel', async () => {
   const { page, problems } = await h.page();
