@@ -1,6 +1,6 @@
 import { CHAINS } from '@chain-atlas/seeds/chains';
 import { expect, it } from 'vitest';
-import { graphNodeIds, modelPosition, SHOTS, browserHarness } from './harness';
+import { browserHarness, graphNodeIds, modelPosition, SHOTS } from './harness';
 
 /** The chain overview and the chain map, as chain leaders use them. */
 const h = browserHarness();

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { clickNode, graphNodeIds, modelPosition, nodeCount, SHOTS, browserHarness } from './harness';
+import { browserHarness, clickNode, graphNodeIds, modelPosition, nodeCount, SHOTS } from './harness';
 
 /** The enterprise explorer in a real browser, as a chain leader uses it. */
 const h = browserHarness();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { SHOTS, browserHarness } from './harness';
+import { browserHarness, SHOTS } from './harness';
 
 /** The targets table, as investment-attraction staff use it. */
 const h = browserHarness();
