@@ -12,8 +12,8 @@ export interface CanvasHandle {
   /** Adds elements whose ids are new; updates the data and position of those already there. */
   upsert(elements: readonly ElementDefinition[]): void;
   remove(ids: readonly string[]): void;
-  /** Moves nodes to new positions (animated when asked). */
-  place(positions: ReadonlyMap<string, Position>, options?: { animate?: boolean }): void;
+  /** Moves nodes to new positions (animated when asked); resolves when they are there. */
+  place(positions: ReadonlyMap<string, Position>, options?: { animate?: boolean }): Promise<void>;
   positions(): Map<string, Position>;
   nodeIds(): string[];
   setClass(ids: readonly string[], className: string, on: boolean): void;
@@ -167,15 +167,27 @@ export function Canvas({
         });
         changed();
       },
-      place(positions, { animate = false } = {}) {
+      async place(positions, { animate = false } = {}) {
         const c = cy();
         if (!c) return;
-        if (animate) {
-          for (const [id, p] of positions) c.getElementById(id).animate({ position: p }, { duration: 350 });
-        } else
+        if (!animate) {
           c.batch(() => {
             for (const [id, p] of positions) c.getElementById(id).position(p);
           });
+          return;
+        }
+        const moves = [...positions].flatMap(([id, p]) => {
+          const node = c.getElementById(id);
+          return node.nonempty()
+            ? [
+                node
+                  .animation({ position: p, duration: 350 } as Parameters<typeof node.animation>[0])
+                  .play()
+                  .promise(),
+              ]
+            : [];
+        });
+        await Promise.all(moves);
       },
       positions: () =>
         new Map(

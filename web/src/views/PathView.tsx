@@ -79,6 +79,10 @@ export function PathView() {
   const [state, retry] = useQuery(PathQuery, from && to ? { from, to, maxHops: hops, kinds: chosen } : null);
   const canvas = useRef<CanvasHandle>(null);
   const search = state.kind === 'ready' ? state.data.path : null;
+  // the ends by name once a path shows them, by key until then
+  const ends = search?.paths[0]?.enterprises;
+  const fromName = ends?.[0]?.shortName ?? from ?? '—';
+  const toName = ends?.at(-1)?.shortName ?? to ?? '—';
 
   useEffect(() => {
     canvas.current?.replace(search ? pathElements(search) : [], { fit: true, maxZoom: 1.2 });
