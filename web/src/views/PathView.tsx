@@ -94,11 +94,11 @@ export function PathView() {
         <section className="panel">
           <h3>{t('path.title')}</h3>
           <p className="muted">
-            {t('path.from')}：{from ?? '—'}
+            {t('path.from')}：{fromName}
           </p>
           <SearchBox id="path-from" label={t('path.from')} onPick={(hit) => set('from', hit.key)} />
           <p className="muted">
-            {t('path.to')}：{to ?? '—'}
+            {t('path.to')}：{toName}
           </p>
           <SearchBox id="path-to" label={t('path.to')} onPick={(hit) => set('to', hit.key)} />
           <div className="toolbar">
