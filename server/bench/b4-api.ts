@@ -7,6 +7,7 @@ import { MemoryStore } from '../src/store/memory/memory-store';
 import type { EnterpriseRecord, GraphStore, Neighbourhood, Relation } from '../src/store/port';
 import { createChainAtlasYoga } from '../src/yoga';
 import { dataset } from './datasets';
+import { busiest, limitFor } from './hub';
 import { ms, printTable, timeEachAsync } from './stats';
 
 /**
@@ -68,29 +69,6 @@ export async function b4(size: Size) {
   console.log(`\nB4 API vs direct store call, the same neighbourhood JSON, on ${size}, ms (${ROUNDS} × 3 runs each)`);
   printTable(['elements', 'limit', 'KiB', 'API p50', 'API p95', 'direct p50', 'direct p95', 'ratio p50'], rows);
   return results;
-}
-
-/** The enterprise with the most relationships: its 3-hop neighbourhood reaches far. */
-async function busiest(store: MemoryStore): Promise<string> {
-  let best = '';
-  let degree = -1;
-  store.graph.forEachNode((id) => {
-    const d = store.graph.degree(id);
-    if (d > degree) [best, degree] = [id, d];
-  });
-  return best;
-}
-
-/** The neighbourhood limit whose nodes and relationships come closest to `target` elements. */
-async function limitFor(store: GraphStore, id: string, target: number): Promise<number> {
-  let [lo, hi] = [1, 5000];
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    const n = await store.neighbourhood(id, { depth: 3, kinds: ['CONTROLS', 'SUPPLIES'], limit: mid });
-    if ((n?.nodes.length ?? 0) + (n?.edges.length ?? 0) < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** What the API answers for the web app's Neighbourhood operation, built straight from the store. */

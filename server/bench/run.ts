@@ -1,5 +1,7 @@
 /**
- * pnpm bench [-- --sizes S,M] [--memory M,L] [--only B1,B4,B6,B7,B11,LIMIT,B2,B6N]
+ * pnpm bench [-- --sizes S,M] [--memory M,L] [--only B1,B4,B6,B7,B9,B11,LIMIT,B2,B6N]
+ *
+ * B9 drives the built web app (`pnpm build`) in Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  *
  * B2 and B6N run on Neo4j when NEO4J_URI is set, and say they skipped otherwise.
  *
@@ -17,6 +19,7 @@ import { b1 } from './b1-neighbourhood';
 import { b4 } from './b4-api';
 import { b6 } from './b6-import';
 import { b7b8 } from './b7-b8-analysis';
+import { b9 } from './b9-web';
 import { b11 } from './b11-memory';
 import { mapLimit } from './map-limit';
 import { neo4jScenarios } from './neo4j';
@@ -28,7 +31,7 @@ const { values } = parseArgs({
 });
 const sizes = (values.sizes ?? 'M').split(',') as Size[];
 const memorySizes = (values.memory ?? 'M,L').split(',') as Size[];
-const only = new Set((values.only ?? 'B1,B4,B6,B7,B11,LIMIT,B2,B6N').toUpperCase().split(','));
+const only = new Set((values.only ?? 'B1,B4,B6,B7,B9,B11,LIMIT,B2,B6N').toUpperCase().split(','));
 const benchDir = join(DATASETS_DIR, '..', 'bench');
 const scratch = join(benchDir, 'scratch');
 mkdirSync(scratch, { recursive: true });
@@ -47,6 +50,7 @@ const results: Record<string, unknown> = { machine, startedAt: new Date().toISOS
 for (const size of sizes) {
   if (only.has('B1')) results[`B1-${size}`] = await b1(size);
   if (only.has('B4')) results[`B4-${size}`] = await b4(size);
+  if (only.has('B9')) results[`B9-${size}`] = await b9(size);
   if (only.has('B6')) results[`B6-${size}`] = await b6(size, scratch);
   if (only.has('B7') || only.has('B8')) results[`B7-B8-${size}`] = await b7b8(size);
   if (only.has('B2') || only.has('B6N')) results[`neo4j-${size}`] = await neo4jScenarios(size, scratch, only);

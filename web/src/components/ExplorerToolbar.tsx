@@ -1,5 +1,5 @@
 import { useT } from '../i18n/useT';
-import type { ExplorerView, Kind, LayoutName, Show } from '../state/explorer-url';
+import { type ExplorerView, type Kind, type LayoutName, LIMITS, type Show } from '../state/explorer-url';
 
 interface ExplorerToolbarProps {
   view: ExplorerView;
@@ -11,7 +11,7 @@ interface ExplorerToolbarProps {
   busy: boolean;
 }
 
-const LAYOUTS: readonly LayoutName[] = ['concentric', 'layered', 'force'];
+const LAYOUTS = ['concentric', 'layered', 'force'] as const satisfies readonly LayoutName[];
 const SHOWS: readonly Show[] = ['all', 'local', 'outside'];
 const SHOW_KEYS = { all: 'local.all', local: 'local.true', outside: 'local.false' } as const;
 
@@ -64,6 +64,22 @@ export function ExplorerToolbar({ view, segments, onChange, onFit, onPng, busy }
               {t(`explorer.layout.${l}`)}
             </option>
           ))}
+        </select>
+      </label>
+      <label>
+        {t('explorer.limit')}
+        <select
+          value={view.limit}
+          data-testid="limit"
+          onChange={(e) => onChange({ limit: Number(e.target.value), expanded: [], folded: [] })}
+        >
+          {[...new Set([...LIMITS, view.limit])]
+            .sort((a, b) => a - b)
+            .map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
         </select>
       </label>
       <label>

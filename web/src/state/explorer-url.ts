@@ -1,9 +1,11 @@
 /**
  * The explorer's view, as the URL holds it, so that it can be shared and reloaded:
  * e (the centre's key), depth, kinds, layout, show (local / outside), segment (a segment key),
- * x (the keys of enterprises expanded), fold (the keys of systems folded).
+ * x (the keys of enterprises expanded), fold (the keys of systems folded), limit (the most
+ * enterprises one neighbourhood brings).
  */
-export type LayoutName = 'concentric' | 'layered' | 'force';
+/** fcose (Cytoscape's usual force layout, in the page's thread) is not offered: it is the reference of benchmark B9. */
+export type LayoutName = 'concentric' | 'layered' | 'force' | 'fcose';
 export type Show = 'all' | 'local' | 'outside';
 export type Kind = 'CONTROLS' | 'SUPPLIES';
 
@@ -16,9 +18,13 @@ export interface ExplorerView {
   segment: string | null;
   expanded: string[];
   folded: string[];
+  limit: number;
 }
 
-const LAYOUTS: readonly LayoutName[] = ['concentric', 'layered', 'force'];
+export const LIMITS = [200, 500, 1000, 2000] as const;
+export const DEFAULT_LIMIT = 200;
+
+const LAYOUTS: readonly LayoutName[] = ['concentric', 'layered', 'force', 'fcose'];
 const KINDS: readonly Kind[] = ['CONTROLS', 'SUPPLIES'];
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
 
@@ -27,6 +33,7 @@ export function readView(params: URLSearchParams): ExplorerView {
   const kinds = list(params.get('kinds')).filter((k): k is Kind => (KINDS as readonly string[]).includes(k));
   const layout = params.get('layout');
   const show = params.get('show');
+  const limit = Number(params.get('limit'));
   return {
     centre: params.get('e'),
     depth: depth === 2 || depth === 3 ? depth : 1,
@@ -36,6 +43,7 @@ export function readView(params: URLSearchParams): ExplorerView {
     segment: params.get('segment'),
     expanded: list(params.get('x')),
     folded: list(params.get('fold')),
+    limit: Number.isInteger(limit) && limit >= 1 && limit <= 5000 ? limit : DEFAULT_LIMIT,
   };
 }
 
@@ -54,5 +62,6 @@ export function writeView(view: ExplorerView, base: URLSearchParams): URLSearchP
   set('segment', view.segment);
   set('x', view.expanded.join(','));
   set('fold', view.folded.join(','));
+  set('limit', String(view.limit), String(DEFAULT_LIMIT));
   return p;
 }

@@ -1,4 +1,4 @@
-import type { Core, Position } from 'cytoscape';
+import cytoscape, { type Core, type Position } from 'cytoscape';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'wouter';
 import { request } from '../api';
@@ -12,8 +12,6 @@ import type { T } from '../i18n/useT';
 import { type Enterprise, NeighbourhoodQuery, SystemOfQuery } from '../queries/enterprise';
 import { type ExplorerView, type LayoutName, readView, writeView } from './explorer-url';
 
-/** How many enterprises one neighbourhood request may bring. */
-export const NEIGHBOURHOOD_LIMIT = 200;
 const FORCE_BUDGET_MS = 1500;
 
 export type LoadState =
@@ -34,6 +32,7 @@ function drawnGraph(cy: Core) {
 
 /** Positions by the named layout; the force layout runs off the main thread within a time budget. */
 async function positionsFor(layout: LayoutName, cy: Core): Promise<Map<string, Position>> {
+  if (layout === 'fcose') return fcosePositions(cy);
   const { nodes, edges } = drawnGraph(cy);
   if (layout === 'layered') return layeredPositions(nodes, edges);
   if (layout === 'force') {
@@ -41,6 +40,21 @@ async function positionsFor(layout: LayoutName, cy: Core): Promise<Map<string, P
     return forcePositions(nodes, edges, { budgetMs: FORCE_BUDGET_MS, initial });
   }
   return concentricPositions(nodes);
+}
+
+/** Cytoscape's fcose layout with its default settings, loaded only when asked for (B9's reference). */
+async function fcosePositions(cy: Core): Promise<Map<string, Position>> {
+  const { default: fcose } = await import('cytoscape-fcose');
+  cytoscape.use(fcose);
+  cy.layout({ name: 'fcose', animate: false, fit: false } as cytoscape.LayoutOptions).run();
+  return new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+}
+
+/** Marks a moment for the benchmarks (B9): after the next frame Cytoscape paints. */
+function markPainted(cy: Core | null | undefined, name: string) {
+  if (!cy) return;
+  cy.one('render', () => requestAnimationFrame(() => performance.mark(name)));
+  cy.forceRender();
 }
 
 /**
@@ -88,11 +102,11 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
 
   /** Adds an enterprise's neighbours beside it; the rest of the graph stays where it is. */
   const expandNode = useCallback(
-    async (id: string, kinds: ExplorerView['kinds'], current: number) => {
+    async (id: string, kinds: ExplorerView['kinds'], limit: number, current: number) => {
       const c = canvas.current?.cy();
       const parent = c?.getElementById(id);
       if (!c || !parent || parent.empty()) return { nodes: 0, truncated: false };
-      const { neighbourhood } = await request(NeighbourhoodQuery, { id, depth: 1, limit: NEIGHBOURHOOD_LIMIT, kinds });
+      const { neighbourhood } = await request(NeighbourhoodQuery, { id, depth: 1, limit, kinds });
       if (current !== generation.current || !neighbourhood) return { nodes: 0, truncated: false };
       const fresh = newElements(
         { nodeIds: new Set(c.nodes().map((n) => n.id())), edgeIds: new Set(c.edges().map((e) => e.id())) },
@@ -103,7 +117,8 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         { position: { ...parent.position() }, distance: Number(parent.data('distance')) },
         c.nodes().map((n) => ({ ...n.position() })),
       );
-      canvas.current?.upsert([...placed, ...fresh.edges]);
+      // in slices, a frame apart: a few hundred elements added at once would hold the page (B9)
+      await canvas.current?.addInSlices([...placed, ...fresh.edges]);
       return { nodes: placed.length + fresh.edges.length, truncated: neighbourhood.truncated };
     },
     [canvas],
@@ -121,7 +136,9 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
           ((view.show === 'local' && !e.local) ||
             (view.show === 'outside' && e.local) ||
             (view.segment !== null && !e.segments.some((s) => s.key === view.segment)));
-        n.toggleClass('filtered', out);
+        // only where it changes: touching a class restyles the element, and a graph of thousands
+        // restyled at once is a long task
+        if (n.hasClass('filtered') !== out) n.toggleClass('filtered', out);
       });
     });
   }, [canvas, view.show, view.segment]);
@@ -189,7 +206,7 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         const { neighbourhood } = await request(NeighbourhoodQuery, {
           id: centre,
           depth: view.depth,
-          limit: NEIGHBOURHOOD_LIMIT,
+          limit: view.limit,
           kinds: view.kinds,
         });
         if (current !== generation.current) return;
@@ -215,7 +232,7 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
             ?.nodes()
             .filter((n) => (n.data('enterprise') as Enterprise | undefined)?.key === key);
           if (!node || node.empty()) continue;
-          await expandNode(node.id(), view.kinds, current);
+          await expandNode(node.id(), view.kinds, view.limit, current);
           done.set(node.id(), 'done');
         }
         if (current !== generation.current) return;
@@ -229,12 +246,13 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         }
         applyFilters();
         setLoad({ kind: 'ready' });
-        if (neighbourhood.truncated) setNotice(t('explorer.truncated', { n: NEIGHBOURHOOD_LIMIT }));
+        markPainted(cy(), 'chain-atlas:graph-drawn');
+        if (neighbourhood.truncated) setNotice(t('explorer.truncated', { n: view.limit }));
       } catch (error) {
         if (current === generation.current) setLoad({ kind: 'error', message: message(error) });
       }
     })();
-  }, [view.centre, view.depth, kindsKey]);
+  }, [view.centre, view.depth, kindsKey, view.limit]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a change of layout only
   useEffect(() => {
@@ -252,13 +270,14 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
       setExpansions((prev) => new Map(prev).set(id, 'pending'));
       setNotice(null);
       try {
-        const added = await expandNode(id, view.kinds, current);
+        const added = await expandNode(id, view.kinds, view.limit, current);
         if (current !== generation.current) return;
         setExpansions((prev) => new Map(prev).set(id, 'done'));
         const key = keyOf(id);
         if (key && !view.expanded.includes(key)) update({ expanded: [...view.expanded, key] });
         applyFilters();
-        if (added.truncated) setNotice(t('explorer.truncated', { n: NEIGHBOURHOOD_LIMIT }));
+        markPainted(cy(), 'chain-atlas:expanded');
+        if (added.truncated) setNotice(t('explorer.truncated', { n: view.limit }));
         else if (added.nodes === 0) setNotice(t('explorer.nothingMore'));
       } catch (error) {
         if (current !== generation.current) return;
@@ -270,7 +289,7 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         setNotice(t('explorer.expandFailed', { message: message(error) }));
       }
     },
-    [expansions, expandNode, view.kinds, view.expanded, update, applyFilters, t, keyOf],
+    [expansions, expandNode, view.kinds, view.limit, view.expanded, update, applyFilters, t, keyOf, cy],
   );
 
   return {

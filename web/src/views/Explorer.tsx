@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { DetailsPanel } from '../components/DetailsPanel';
 import { ExplorerToolbar } from '../components/ExplorerToolbar';
 import { Legend } from '../components/Legend';
@@ -28,6 +28,21 @@ export function Explorer() {
     }
     return [...seen].map(([key, label]) => ({ key, label })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
   }, [stats.nodes]);
+
+  useEffect(() => {
+    window.chainAtlasExplorer = {
+      expand: async (key) => {
+        const node = canvas.current
+          ?.cy()
+          ?.nodes()
+          .filter((n) => (n.data('enterprise') as Enterprise | undefined)?.key === key);
+        if (node?.nonempty()) await x.expand(node.id());
+      },
+    };
+    return () => {
+      delete window.chainAtlasExplorer;
+    };
+  }, [x.expand]);
 
   const onNodeTap = (id: string) => {
     const e = canvas.current?.cy()?.getElementById(id).data('enterprise') as Enterprise | undefined;
