@@ -38,7 +38,9 @@ export function App() {
           type="button"
           className="lang-switch"
           data-testid="lang-switch"
-          aria-label={t('nav.languageLabel')}
+          // the visible name is the other language's own ("English", "中文"): the title says what it does
+          title={t('nav.languageLabel')}
+          lang={lang === 'zh' ? 'en' : 'zh-CN'}
           onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
         >
           {t('nav.language')}
@@ -46,8 +48,8 @@ export function App() {
       </header>
       <Switch>
         <Route path="/" component={ChainsOverview} />
-        <Route path="/chains/:key/targets">{(p) => <Targets chainKey={decodeURIComponent(p.key)} />}</Route>
-        <Route path="/chains/:key">{(p) => <ChainMapView chainKey={decodeURIComponent(p.key)} />}</Route>
+        <Route path="/chains/:key/targets">{(p) => <Targets key={p.key} chainKey={decodeURIComponent(p.key)} />}</Route>
+        <Route path="/chains/:key">{(p) => <ChainMapView key={p.key} chainKey={decodeURIComponent(p.key)} />}</Route>
         <Route path="/explore" component={Explorer} />
         <Route path="/path" component={PathView} />
         <Route>

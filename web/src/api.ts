@@ -1,5 +1,6 @@
 import { print } from '@0no-co/graphql.web';
 import type { TadaDocumentNode } from 'gql.tada';
+import { type Lang, type MessageKey, translate } from './i18n/messages';
 import manifest from './persisted-operations.json';
 
 /** The API's endpoint: same origin in production, proxied by Vite in development. */
@@ -67,13 +68,16 @@ async function send<Data>(requestText: string, signal?: AbortSignal): Promise<Da
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiError(`无法连接服务器：${error instanceof Error ? error.message : String(error)}`, 'NETWORK');
+    throw new ApiError(
+      say('error.network', { message: error instanceof Error ? error.message : String(error) }),
+      'NETWORK',
+    );
   }
   let body: GraphQLResponse<Data>;
   try {
     body = (await response.json()) as GraphQLResponse<Data>;
   } catch {
-    throw new ApiError(`服务器响应无效（HTTP ${response.status}）`, `HTTP_${response.status}`);
+    throw new ApiError(say('error.badResponse', { status: response.status }), `HTTP_${response.status}`);
   }
   const first = body.errors?.[0];
   if (first) {
@@ -85,7 +89,14 @@ async function send<Data>(requestText: string, signal?: AbortSignal): Promise<Da
     );
   }
   if (!response.ok || body.data == null) {
-    throw new ApiError(`请求失败（HTTP ${response.status}）`, `HTTP_${response.status}`);
+    throw new ApiError(say('error.httpFailed', { status: response.status }), `HTTP_${response.status}`);
   }
   return body.data;
+}
+
+/** A message in the page's language of the moment (the `lang` parameter, as useT reads it). */
+function say(key: MessageKey, vars: Record<string, string | number>): string {
+  const lang: Lang =
+    typeof location !== 'undefined' && new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
+  return translate(lang, key, vars);
 }

@@ -156,17 +156,17 @@ describe('the targets table', () => {
   it('exports a header in the page’s language and the numbers unformatted', () => {
     const zh = toCsv(targetsCsvTable(rows, tr('zh'))).split('\r\n');
     expect(zh[0]).toBe(
-      '\uFEFF排名,企业名称,简称,所在地区,短板环节,环节位置,需求,短板原因,得分,从事该环节（值）,从事该环节（得分）,向链上供货（值）,向链上供货（得分）,营收（万元）',
+      '\uFEFF排名,企业名称,简称,统一社会信用代码,所在地区,短板环节,环节位置,需求,短板原因,得分,从事该环节（值）,从事该环节（得分）,向链上供货（值）,向链上供货（得分）,营收（万元）',
     );
     expect(zh[1]).toBe(
-      `1,"'=长江物流, ""集团""",'=长江物,湖北省武汉市,环节s2,中游,强链,本地企业少；存在卡点企业,10,1,4,2,6,500`,
+      `1,"'=长江物流, ""集团""",'=长江物,A,湖北省武汉市,环节s2,中游,强链,本地企业少；存在卡点企业,10,1,4,2,6,500`,
     );
     expect(zh[2]).toBe(
-      '1,安达运输有限公司,安达运输,湖北省武汉市,环节s1,中游,补链,本地无企业，且位于已覆盖环节之间,10,1,4,2,6,',
+      '1,安达运输有限公司,安达运输,B,湖北省武汉市,环节s1,中游,补链,本地无企业，且位于已覆盖环节之间,10,1,4,2,6,',
     );
     const en = toCsv(targetsCsvTable(rows, tr('en'))).split('\r\n');
     expect(en[0]).toMatch(
-      /^\uFEFFRank,Name,Short name,District,Gap link,Tier,Need,Why a gap,Score,In the link \(value\)/,
+      /^\uFEFFRank,Name,Short name,Credit code,District,Gap segment,Tier,Need,Why a gap,Score,In the segment \(value\)/,
     );
     expect(targetsFileName(tr('zh'), chain)).toBe('招商目标-商贸物流.csv');
     expect(targetsFileName(tr('en'), chain)).toBe('targets-logistics.csv');

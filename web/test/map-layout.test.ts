@@ -26,7 +26,7 @@ const segment = (id: string, tier: MapSegment['tier'], firms: number, hidden = 0
   feedsInto: [],
 });
 
-const labels = { tier: (t: string) => t, counts: () => '', more: (n: number) => `+${n}` };
+const labels = { tier: (t: string) => t, counts: () => '', more: (n: number) => `+${n}`, collapse: () => 'fewer' };
 const draw = (segments: MapSegment[]) =>
   new Map(chainMapElements(segments, labels, { systemColor: () => undefined }).map((e) => [e.data.id as string, e]));
 
@@ -82,6 +82,14 @@ describe('the chain map layout', () => {
     expect(top(boxAfter)).toBe(top(boxBefore));
     expect(boxAfter?.data.height).toBeGreaterThan(boxBefore?.data.height as number);
     expect(after.has('more|c')).toBe(false);
+  });
+
+  it('offers to show fewer in a segment expanded at the user’s asking, and to show more while firms are hidden', () => {
+    const hiding = draw(chain.map((s) => (s.id === 'c' ? { ...s, hidden: 5 } : s)));
+    expect(hiding.get('more|c')?.data.label).toBe('+5');
+    const expanded = draw(chain.map((s) => (s.id === 'c' ? { ...s, hidden: 0, expanded: true } : s)));
+    expect(expanded.get('more|c')?.data.label).toBe('fewer');
+    expect(expanded.get('more|c')?.data.kind).toBe('more');
   });
 
   it('draws a gap’s candidates under it with their evidence to the firms they supply', () => {

@@ -7,8 +7,9 @@ import { AppLink } from './AppLink';
 
 interface DetailsPanelProps {
   enterprise: Enterprise | null;
-  expandState: ExpandState;
-  onExpand(id: string): void;
+  /** Expanding in place (the explorer); without it, a link opens the explorer centred on the enterprise. */
+  expandState?: ExpandState;
+  onExpand?(id: string): void;
   /** Folding its system into one node (or opening it again): for members of a system. */
   folded?: boolean;
   onToggleFold?(id: string): void;
@@ -17,7 +18,7 @@ interface DetailsPanelProps {
 const EXPAND_KEYS = { idle: 'explorer.expand', pending: 'explorer.expanding', done: 'explorer.expanded' } as const;
 
 /** The selected enterprise: identity, place, role, size, tags and chain segments; expand, fold, find a path. */
-export function DetailsPanel({ enterprise, expandState, onExpand, folded, onToggleFold }: DetailsPanelProps) {
+export function DetailsPanel({ enterprise, expandState = 'idle', onExpand, folded, onToggleFold }: DetailsPanelProps) {
   const { t } = useT();
   if (!enterprise) {
     return (
@@ -34,15 +35,25 @@ export function DetailsPanel({ enterprise, expandState, onExpand, folded, onTogg
           <h2>{enterprise.shortName}</h2>
           <p className="details-name">{enterprise.name}</p>
         </div>
-        <button
-          type="button"
-          className="expand-button"
-          data-testid="expand-button"
-          disabled={expandState !== 'idle'}
-          onClick={() => onExpand(enterprise.id)}
-        >
-          {t(EXPAND_KEYS[expandState])}
-        </button>
+        {onExpand ? (
+          <button
+            type="button"
+            className="expand-button"
+            data-testid="expand-button"
+            disabled={expandState !== 'idle'}
+            onClick={() => onExpand(enterprise.id)}
+          >
+            {t(EXPAND_KEYS[expandState])}
+          </button>
+        ) : (
+          <AppLink
+            className="expand-button"
+            href={`/explore?e=${encodeURIComponent(enterprise.key)}`}
+            data-testid="explore-from"
+          >
+            {t('explorer.exploreFrom')}
+          </AppLink>
+        )}
       </header>
       <p className="badges">
         <span className="badge" style={{ background: ROLE_STYLES[enterprise.role].color }}>
@@ -101,7 +112,7 @@ export function DetailsPanel({ enterprise, expandState, onExpand, folded, onTogg
                 {segment.chain.name}
               </AppLink>
               <span className="segment-name">
-                {segment.name}（{t(`tier.${segment.tier}`)}）
+                {t('explorer.segmentTier', { name: segment.name, tier: t(`tier.${segment.tier}`) })}
               </span>
             </li>
           ))}

@@ -113,11 +113,10 @@ export function ExplorerToolbar({ view, segments, onChange, onFit, onPng, busy }
       <button type="button" className="button" data-testid="export-png" onClick={onPng}>
         {t('action.exportPng')}
       </button>
-      {busy && (
-        <span className="muted" role="status">
-          {t('explorer.layoutRunning')}
-        </span>
-      )}
+      {/* always in the page, so that screen readers announce what appears in it */}
+      <span className="muted" role="status">
+        {busy ? t('explorer.layoutRunning') : ''}
+      </span>
     </div>
   );
 }

@@ -93,7 +93,7 @@ export function SearchBox({ onPick, id = 'search', label }: SearchBoxProps) {
         role="combobox"
         aria-autocomplete="list"
         aria-expanded={showList}
-        aria-controls={listId}
+        aria-controls={showList ? listId : undefined}
         aria-activedescendant={showList && hits[active] ? `${listId}-${active}` : undefined}
         value={text}
         onChange={(event) => {

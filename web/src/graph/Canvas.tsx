@@ -229,6 +229,8 @@ export function Canvas({
       async place(positions, { animate = false } = {}) {
         const c = cy();
         if (!c) return;
+        // a newer placement wins over one still moving the nodes
+        c.nodes().stop(true, false);
         if (!animate) {
           c.batch(() => {
             for (const [id, p] of positions) c.getElementById(id).position(p);

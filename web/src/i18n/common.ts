@@ -1,5 +1,13 @@
 /** Words every view uses: navigation, states, the domain's names. Chinese first, English beside it. */
 export const zh = {
+  // punctuation: Chinese full-width marks; the English ones below
+  'punct.labelled': '{label}：{value}',
+  'punct.aside': '{text}（{aside}）',
+  'punct.list': '、',
+  'punct.listLong': '；',
+  'error.network': '无法连接服务器：{message}',
+  'error.badResponse': '服务器响应无效（HTTP {status}）',
+  'error.httpFailed': '请求失败（HTTP {status}）',
   'app.name': '链图',
   'app.tagline': '产业链企业关系图谱',
   'nav.chains': '产业链总览',
@@ -55,6 +63,13 @@ export const zh = {
 export type CommonKey = keyof typeof zh;
 
 export const en: Record<CommonKey, string> = {
+  'punct.labelled': '{label}: {value}',
+  'punct.aside': '{text} ({aside})',
+  'punct.list': ', ',
+  'punct.listLong': '; ',
+  'error.network': 'Cannot reach the server: {message}',
+  'error.badResponse': 'The server sent an invalid answer (HTTP {status})',
+  'error.httpFailed': 'The request failed (HTTP {status})',
   'app.name': 'Chain Atlas',
   'app.tagline': 'Industry-chain enterprise graph',
   'nav.chains': 'Chains',
@@ -90,9 +105,9 @@ export const en: Record<CommonKey, string> = {
   'kind.SUPPLIES': 'Supplies',
   'kind.SUPPLIES.note': 'Supplier → customer; the product on hover or selection',
   'need.FILL': 'Fill',
-  'need.FILL.note': 'No local firm, between covered links',
+  'need.FILL.note': 'No local firm, between covered segments',
   'need.EXTEND': 'Extend',
-  'need.EXTEND.note': 'No local firm, beyond the covered links',
+  'need.EXTEND.note': 'No local firm, beyond the covered segments',
   'need.STRENGTHEN': 'Strengthen',
   'need.STRENGTHEN.note': 'Covered, but weak',
   'need.OK': 'OK',

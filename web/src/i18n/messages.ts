@@ -12,8 +12,15 @@ export const MESSAGES = {
 export type Lang = keyof typeof MESSAGES;
 export type MessageKey = keyof (typeof MESSAGES)['zh'];
 
-/** A message with its {placeholders} filled in. */
+/**
+ * A message with its placeholders filled in: `{n}` is the value of n; `{n|path|paths}` is "path" when n
+ * is 1 and "paths" otherwise (English plurals; Chinese needs none).
+ */
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const text: string = MESSAGES[lang][key] ?? MESSAGES.zh[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return text.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+    if (!(name in vars)) return whole;
+    if (one === undefined) return String(vars[name]);
+    return Number(vars[name]) === 1 ? one : (other ?? '');
+  });
 }

@@ -13,6 +13,11 @@ export function useT() {
     (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars),
     [lang],
   );
+  /** Items joined with the language's list mark (、 or a comma; ；or a semicolon when long). */
+  const list = useCallback(
+    (items: readonly string[], long = false) => items.join(translate(lang, long ? 'punct.listLong' : 'punct.list')),
+    [lang],
+  );
   const setLang = useCallback(
     (next: Lang) =>
       setParams(
@@ -26,7 +31,7 @@ export function useT() {
       ),
     [setParams],
   );
-  return { lang, t, setLang };
+  return { lang, t, list, setLang };
 }
 
 export type T = ReturnType<typeof useT>['t'];

@@ -111,6 +111,14 @@ export const SystemOfQuery = graphql(`
 export const PathQuery = graphql(
   `
   query Path($from: ID!, $to: ID!, $maxHops: Int, $kinds: [RelationKind!]) {
+    fromEnd: enterprise(id: $from) {
+      id
+      shortName
+    }
+    toEnd: enterprise(id: $to) {
+      id
+      shortName
+    }
     path(from: $from, to: $to, maxHops: $maxHops, kinds: $kinds, limit: 20) {
       found
       length

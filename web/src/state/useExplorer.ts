@@ -8,17 +8,24 @@ import { foldSystem } from '../graph/folding';
 import { concentricPositions } from '../graph/layouts/concentric';
 import { forcePositions } from '../graph/layouts/force';
 import { layeredPositions } from '../graph/layouts/layered';
+import type { MessageKey } from '../i18n/messages';
 import type { T } from '../i18n/useT';
 import { type Enterprise, NeighbourhoodQuery, SystemOfQuery } from '../queries/enterprise';
 import { type ExplorerView, type LayoutName, readView, writeView } from './explorer-url';
 
 const FORCE_BUDGET_MS = 1500;
 
+/** A message kept as its key and values, translated when shown (the language can change meanwhile). */
+export interface Said {
+  key: MessageKey;
+  vars?: Record<string, string | number>;
+}
+
 export type LoadState =
   | { kind: 'idle' }
   | { kind: 'loading'; name: string }
   | { kind: 'ready' }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; said: Said };
 export type ExpandState = 'idle' | 'pending' | 'done';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -31,13 +38,13 @@ function drawnGraph(cy: Core) {
 }
 
 /** Positions by the named layout; the force layout runs off the main thread within a time budget. */
-async function positionsFor(layout: LayoutName, cy: Core): Promise<Map<string, Position>> {
+async function positionsFor(layout: LayoutName, cy: Core, signal: AbortSignal): Promise<Map<string, Position>> {
   if (layout === 'fcose') return fcosePositions(cy);
   const { nodes, edges } = drawnGraph(cy);
   if (layout === 'layered') return layeredPositions(nodes, edges);
   if (layout === 'force') {
     const initial = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
-    return forcePositions(nodes, edges, { budgetMs: FORCE_BUDGET_MS, initial });
+    return forcePositions(nodes, edges, { budgetMs: FORCE_BUDGET_MS, initial, signal });
   }
   return concentricPositions(nodes);
 }
@@ -65,16 +72,34 @@ function markPainted(cy: Core | null | undefined, name: string) {
 export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
   const [params, setParams] = useSearchParams();
   const view = readView(params);
+  // the view as the URL holds it now, for work that began under an older one
+  const latest = useRef(view);
+  latest.current = view;
   const [load, setLoad] = useState<LoadState>({ kind: 'idle' });
   const [selected, setSelected] = useState<Enterprise | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [centreName, setCentreName] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Said | null>(null);
   const [expansions, setExpansions] = useState<ReadonlyMap<string, ExpandState>>(new Map());
   const [layingOut, setLayingOut] = useState(false);
+  /** Bumped by each new graph: work for an older one is dropped. */
   const generation = useRef(0);
+  /** True once the current graph is on the canvas (a layout chosen before then is applied by the load). */
+  const drawn = useRef(false);
+  /** The layout running now; a newer one aborts it. */
+  const layoutRun = useRef<AbortController | null>(null);
+  /** Expansions asked for and not answered yet (a double click asks twice). */
+  const expanding = useRef(new Set<string>());
 
+  /** Changes the view in the URL; a function sees the URL as it is then, not as this render saw it. */
   const update = useCallback(
-    (change: Partial<ExplorerView>, push = false) =>
-      setParams((prev) => writeView({ ...readView(prev), ...change }, prev), { replace: !push }),
+    (change: Partial<ExplorerView> | ((now: ExplorerView) => Partial<ExplorerView>), push = false) =>
+      setParams(
+        (prev) => {
+          const now = readView(prev);
+          return writeView({ ...now, ...(typeof change === 'function' ? change(now) : change) }, prev);
+        },
+        { replace: !push },
+      ),
     [setParams],
   );
 
@@ -83,18 +108,35 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
     (id: string) => (cy()?.getElementById(id).data('enterprise') as Enterprise | undefined)?.key,
     [cy],
   );
+  const nodeByKey = useCallback(
+    (key: string) =>
+      cy()
+        ?.nodes()
+        .filter((n) => (n.data('enterprise') as Enterprise | undefined)?.key === key),
+    [cy],
+  );
 
+  /** Moves the nodes to the named layout, then fits; a newer layout, or a new graph, cancels it. */
   const relayout = useCallback(
     async (layout: LayoutName, animate: boolean) => {
       const c = canvas.current?.cy();
       if (!c || c.nodes().empty()) return;
+      layoutRun.current?.abort();
+      const run = new AbortController();
+      layoutRun.current = run;
       setLayingOut(true);
       try {
-        const positions = await positionsFor(layout, c);
-        canvas.current?.place(positions, { animate });
-        canvas.current?.fit();
+        const positions = await positionsFor(layout, c, run.signal);
+        if (run.signal.aborted) return;
+        await canvas.current?.place(positions, { animate });
+        if (!run.signal.aborted) canvas.current?.fit();
+      } catch (error) {
+        if (!run.signal.aborted) throw error;
       } finally {
-        setLayingOut(false);
+        if (layoutRun.current === run) {
+          layoutRun.current = null;
+          setLayingOut(false);
+        }
       }
     },
     [canvas],
@@ -143,13 +185,19 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
     });
   }, [canvas, view.show, view.segment]);
 
+  /**
+   * Folds the system of the enterprise `id` belongs to into its root: its members are hidden and
+   * their links drawn from the root. Returns the root, or why it could not.
+   */
   const fold = useCallback(
-    async (id: string) => {
+    async (id: string): Promise<{ root: Enterprise } | { why: Said }> => {
       const c = canvas.current?.cy();
-      if (!c) return null;
+      if (!c) return { why: { key: 'explorer.noSystem' } };
       const { enterprise } = await request(SystemOfQuery, { id });
       const system = enterprise?.system;
-      if (!system || c.getElementById(system.root.id).empty()) return null;
+      if (!system) return { why: { key: 'explorer.noSystem' } };
+      const root = c.getElementById(system.root.id);
+      if (root.empty()) return { why: { key: 'explorer.rootNotShown', vars: { name: system.root.shortName } } };
       const members = new Set(system.members.nodes.map((m) => m.enterprise.id));
       const result = foldSystem(system.root.id, members, {
         nodes: c.nodes().map((n) => n.id()),
@@ -159,14 +207,18 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
       canvas.current?.upsert(
         result.meta.map((m) => ({ group: 'edges' as const, data: { ...m, kind: 'META' }, classes: 'meta' })),
       );
-      const root = c.getElementById(system.root.id);
-      root
-        .addClass('folded')
-        .data('folded', t('explorer.systemFolded', { name: system.root.shortName, n: system.directCount + 1 }));
-      return root.data('enterprise') as Enterprise;
+      // the label is written in the language of the moment, and again when it changes (see below)
+      root.addClass('folded').data({ foldedName: system.root.shortName, foldedCount: system.directCount + 1 });
+      labelFolded(c, t);
+      return { root: root.data('enterprise') as Enterprise };
     },
     [canvas, t],
   );
+
+  useEffect(() => {
+    const c = cy();
+    if (c) labelFolded(c, t);
+  }, [cy, t]);
 
   const unfold = useCallback(
     (rootId: string) => {
@@ -175,15 +227,15 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
       c.batch(() => {
         c.edges(`.meta[source = "${rootId}"], .meta[target = "${rootId}"]`).remove();
         c.nodes('.folded-away').removeClass('folded-away');
-        c.getElementById(rootId).removeClass('folded').removeData('folded');
+        c.getElementById(rootId).removeClass('folded').removeData('folded foldedName foldedCount');
       });
       // members of other folded systems stay hidden
-      for (const key of view.folded) {
-        const other = c.nodes().filter((n) => (n.data('enterprise') as Enterprise | undefined)?.key === key);
-        if (other.nonempty() && other.id() !== rootId) void fold(other.id());
+      for (const key of latest.current.folded) {
+        const other = nodeByKey(key);
+        if (other?.nonempty() && other.id() !== rootId) void fold(other.id());
       }
     },
-    [canvas, view.folded, fold],
+    [canvas, fold, nodeByKey],
   );
 
   // a new centre, depth or kinds: a new graph, then the expansions and folds the URL names
@@ -191,6 +243,9 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the graph is reloaded only when centre, depth or kinds change
   useEffect(() => {
     const current = ++generation.current;
+    drawn.current = false;
+    layoutRun.current?.abort();
+    expanding.current.clear();
     setExpansions(new Map());
     setNotice(null);
     if (!view.centre) {
@@ -210,7 +265,10 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
           kinds: view.kinds,
         });
         if (current !== generation.current) return;
-        if (!neighbourhood) throw new Error(t('explorer.notFound', { name: centre }));
+        if (!neighbourhood) {
+          setLoad({ kind: 'error', said: { key: 'explorer.notFound', vars: { name: centre } } });
+          return;
+        }
         const elements: GraphElements = toElements(neighbourhood);
         const positions = concentricPositions(
           elements.nodes.map((n) => ({ id: n.data.id, distance: n.data.distance })),
@@ -222,41 +280,45 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
           ],
           { fit: true },
         );
+        drawn.current = true;
         const centreId = neighbourhood.centre.id;
         canvas.current?.setClass([centreId], 'centre', true);
         canvas.current?.select(centreId);
-        setSelected(elements.nodes.find((n) => n.data.id === centreId)?.data.enterprise ?? null);
+        const centreFirm = elements.nodes.find((n) => n.data.id === centreId)?.data.enterprise ?? null;
+        setSelected(centreFirm);
+        setCentreName(centreFirm?.shortName ?? null);
         const done = new Map<string, ExpandState>([[centreId, 'done']]);
         for (const key of view.expanded) {
-          const node = cy()
-            ?.nodes()
-            .filter((n) => (n.data('enterprise') as Enterprise | undefined)?.key === key);
+          const node = nodeByKey(key);
           if (!node || node.empty()) continue;
           await expandNode(node.id(), view.kinds, view.limit, current);
           done.set(node.id(), 'done');
         }
         if (current !== generation.current) return;
         setExpansions(done);
-        if (view.layout !== 'concentric') await relayout(view.layout, false);
-        for (const key of view.folded) {
-          const node = cy()
-            ?.nodes()
-            .filter((n) => (n.data('enterprise') as Enterprise | undefined)?.key === key);
+        // the layout the URL holds now: it may have been changed while this graph loaded
+        const layout = latest.current.layout;
+        if (layout !== 'concentric') await relayout(layout, false);
+        if (current !== generation.current) return;
+        for (const key of latest.current.folded) {
+          const node = nodeByKey(key);
           if (node?.nonempty()) await fold(node.id());
         }
         applyFilters();
         setLoad({ kind: 'ready' });
         markPainted(cy(), 'chain-atlas:graph-drawn');
-        if (neighbourhood.truncated) setNotice(t('explorer.truncated', { n: view.limit }));
+        if (neighbourhood.truncated) setNotice({ key: 'explorer.truncated', vars: { n: view.limit } });
       } catch (error) {
-        if (current === generation.current) setLoad({ kind: 'error', message: message(error) });
+        if (current === generation.current)
+          setLoad({ kind: 'error', said: { key: 'explorer.loadFailed', vars: { message: message(error) } } });
       }
     })();
   }, [view.centre, view.depth, kindsKey, view.limit]);
 
+  // a new layout for the graph drawn; one chosen while it loads is applied by the load
   // biome-ignore lint/correctness/useExhaustiveDependencies: a change of layout only
   useEffect(() => {
-    if (load.kind === 'ready') void relayout(view.layout, true);
+    if (drawn.current) void relayout(view.layout, true);
   }, [view.layout]);
 
   useEffect(() => {
@@ -265,7 +327,8 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
 
   const expand = useCallback(
     async (id: string) => {
-      if (expansions.has(id)) return;
+      if (expansions.has(id) || expanding.current.has(id)) return;
+      expanding.current.add(id);
       const current = generation.current;
       setExpansions((prev) => new Map(prev).set(id, 'pending'));
       setNotice(null);
@@ -274,11 +337,11 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         if (current !== generation.current) return;
         setExpansions((prev) => new Map(prev).set(id, 'done'));
         const key = keyOf(id);
-        if (key && !view.expanded.includes(key)) update({ expanded: [...view.expanded, key] });
+        if (key) update((now) => (now.expanded.includes(key) ? {} : { expanded: [...now.expanded, key] }));
         applyFilters();
         markPainted(cy(), 'chain-atlas:expanded');
-        if (added.truncated) setNotice(t('explorer.truncated', { n: view.limit }));
-        else if (added.nodes === 0) setNotice(t('explorer.nothingMore'));
+        if (added.truncated) setNotice({ key: 'explorer.truncated', vars: { n: view.limit } });
+        else if (added.nodes === 0) setNotice({ key: 'explorer.nothingMore' });
       } catch (error) {
         if (current !== generation.current) return;
         setExpansions((prev) => {
@@ -286,36 +349,64 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
           next.delete(id);
           return next;
         });
-        setNotice(t('explorer.expandFailed', { message: message(error) }));
+        setNotice({ key: 'explorer.expandFailed', vars: { message: message(error) } });
+      } finally {
+        expanding.current.delete(id);
       }
     },
-    [expansions, expandNode, view.kinds, view.limit, view.expanded, update, applyFilters, t, keyOf, cy],
+    [expansions, expandNode, view.kinds, view.limit, update, applyFilters, keyOf, cy],
+  );
+
+  /** Folds the selected enterprise's system (selecting its root, which stands for it), or opens it again. */
+  const toggleFold = useCallback(
+    async (id: string) => {
+      const c = cy();
+      if (!c) return;
+      if (c.getElementById(id).hasClass('folded')) {
+        const key = keyOf(id);
+        update((now) => ({ folded: now.folded.filter((k) => k !== key) }));
+        unfold(id);
+        return;
+      }
+      try {
+        const folded = await fold(id);
+        if ('why' in folded) {
+          setNotice(folded.why);
+          return;
+        }
+        const { root } = folded;
+        update((now) => (now.folded.includes(root.key) ? {} : { folded: [...now.folded, root.key] }));
+        canvas.current?.select(root.id);
+        setSelected(root);
+      } catch (error) {
+        setNotice({ key: 'explorer.foldFailed', vars: { message: message(error) } });
+      }
+    },
+    [canvas, cy, keyOf, update, unfold, fold],
   );
 
   return {
     view,
     update,
     load,
+    loadError: load.kind === 'error' ? t(load.said.key, load.said.vars) : null,
     selected,
+    /** The centre's short name, once its graph is drawn (the name of the PNG). */
+    centreName,
     select: setSelected,
-    notice,
+    notice: notice && t(notice.key, notice.vars),
     dismissNotice: () => setNotice(null),
     layingOut,
     expand,
     expandState: (id: string): ExpandState => expansions.get(id) ?? 'idle',
     isFolded: (id: string) => !!cy()?.getElementById(id).hasClass('folded'),
-    toggleFold: async (id: string) => {
-      const c = cy();
-      if (!c) return;
-      const rootFolded = c.getElementById(id).hasClass('folded');
-      if (rootFolded) {
-        const key = keyOf(id);
-        update({ folded: view.folded.filter((k) => k !== key) });
-        unfold(id);
-      } else {
-        const root = await fold(id);
-        if (root && !view.folded.includes(root.key)) update({ folded: [...view.folded, root.key] });
-      }
-    },
+    toggleFold,
   };
+}
+
+/** Writes the label of each folded root in the language of `t`. */
+function labelFolded(c: Core, t: T) {
+  c.nodes('.folded').forEach((n) => {
+    n.data('folded', t('explorer.systemFolded', { name: n.data('foldedName'), n: n.data('foldedCount') }));
+  });
 }

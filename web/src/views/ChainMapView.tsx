@@ -1,4 +1,4 @@
-import type { ElementDefinition } from 'cytoscape';
+import type { Core, ElementDefinition } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AppLink } from '../components/AppLink';
 import { Failed, Loading } from '../components/Status';
@@ -22,8 +22,11 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
   const state = useChainMap(chainKey);
   const { chain, segments, gapSegment, mapCandidates } = state;
   const canvas = useRef<CanvasHandle>(null);
-  const drawn = useRef(new Map<string, string>());
+  /** What is on the canvas, by element id (as JSON), and the Cytoscape instance it is on. */
+  const drawn = useRef({ on: null as Core | null, elements: new Map<string, string>() });
   const [selected, setSelected] = useState<Firm | null>(null);
+  /** The candidate chosen (by click or from the list), whose evidence stays lit. */
+  const pinned = useRef<string | null>(null);
 
   // systems in the order their roots first appear: the same colour each time the map is drawn
   const systemColor = useMemo(() => {
@@ -39,6 +42,7 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
           tier: (tier) => t(`tier.${tier}`),
           counts: (s: MapSegment) => `${t(`need.${s.need}`)}${s.covered ? '' : ` · ${t('map.noLocal')}`}`,
           more: (n) => t('map.moreFirms', { n }),
+          collapse: () => t('map.collapse'),
         },
         {
           systemColor,
@@ -54,16 +58,18 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
     const c = canvas.current;
     if (!c || elements.length === 0) return;
     const next = new Map(elements.map((e) => [e.data.id as string, JSON.stringify(e)]));
-    if (drawn.current.size === 0) c.replace(elements, { fit: true, maxZoom: 1 });
+    const before = drawn.current;
+    // a new canvas (the view remounted it) starts empty, whatever was drawn on the old one
+    if (before.on !== c.cy() || before.elements.size === 0) c.replace(elements, { fit: true, maxZoom: 1 });
     else {
-      c.remove([...drawn.current.keys()].filter((id) => !next.has(id)));
+      c.remove([...before.elements.keys()].filter((id) => !next.has(id)));
       c.upsert(
         elements.filter(
-          (e) => drawn.current.get(e.data.id as string) !== next.get(e.data.id as string),
+          (e) => before.elements.get(e.data.id as string) !== next.get(e.data.id as string),
         ) as ElementDefinition[],
       );
     }
-    drawn.current = next;
+    drawn.current = { on: c.cy(), elements: next };
     c.setClass(
       segments.map((s) => segmentNodeId(s.id)),
       'selected-gap',
@@ -92,15 +98,25 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
         segments.flatMap((s) => s.firms).find((f) => f.id === data.firmId) ??
         mapCandidates?.find((c) => c.enterprise.id === data.firmId)?.enterprise;
       setSelected(firm ?? null);
-      if (data.kind === 'candidate' && data.firmId) highlight(data.firmId);
+      pinned.current = data.kind === 'candidate' ? (data.firmId ?? null) : null;
+      highlight(pinned.current);
     }
   };
 
+  /** Lights a candidate's evidence; with none, the evidence of the candidate chosen (if any) stays lit. */
   const highlight = (firmId: string | null) => {
     const cy = canvas.current?.cy();
     if (!cy) return;
+    const lit = firmId ?? pinned.current;
     cy.edges('.evidence').removeClass('lit');
-    if (firmId) cy.getElementById(candidateNodeId(firmId)).connectedEdges('.evidence').addClass('lit');
+    if (lit) cy.getElementById(candidateNodeId(lit)).connectedEdges('.evidence').addClass('lit');
+  };
+
+  const pickCandidate = (firm: Firm) => {
+    pinned.current = firm.id;
+    setSelected(firm);
+    canvas.current?.select(candidateNodeId(firm.id));
+    highlight(firm.id);
   };
 
   if (state.map.kind === 'loading')
@@ -154,6 +170,14 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
             {t('chains.openTargets')}
           </AppLink>
         </div>
+        {state.segmentError && (
+          <div className="banner error" role="alert" data-testid="segment-error">
+            <span>{t('map.segmentFailed', state.segmentError)}</span>
+            <button type="button" aria-label={t('action.close')} onClick={state.dismissSegmentError}>
+              ×
+            </button>
+          </div>
+        )}
         <Canvas
           ref={canvas}
           stylesheet={stylesheet}
@@ -161,11 +185,18 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
           onNodeTap={onNodeTap}
           onBackgroundTap={() => {
             setSelected(null);
+            pinned.current = null;
             highlight(null);
           }}
         />
       </section>
-      <MapPanel state={state} selected={selected} onHighlight={highlight} systemColor={systemColor} />
+      <MapPanel
+        state={state}
+        selected={selected}
+        onHighlight={highlight}
+        onPickCandidate={pickCandidate}
+        systemColor={systemColor}
+      />
     </main>
   );
 }

@@ -32,7 +32,7 @@ export function ChainsOverview() {
 }
 
 function ChainCard({ chain }: { chain: ChainSummary }) {
-  const { t } = useT();
+  const { t, list } = useT();
   const report = chain.gapReport;
   const need = needOf(report);
   const covered = chain.segments.filter((s) => s.covered).length;
@@ -51,9 +51,9 @@ function ChainCard({ chain }: { chain: ChainSummary }) {
       {chain.description && <p className="muted description">{chain.description}</p>}
       <dl className="chain-facts">
         <dt>{t('chains.leaders')}</dt>
-        <dd>{chain.leaders.map((l) => `${l.name}（${l.title}）`).join('、') || '—'}</dd>
+        <dd>{list(chain.leaders.map((l) => t('punct.aside', { text: l.name, aside: l.title }))) || '—'}</dd>
         <dt>{t('chains.anchors')}</dt>
-        <dd>{chain.anchors.map((a) => a.shortName).join('、') || '—'}</dd>
+        <dd>{list(chain.anchors.map((a) => a.shortName)) || '—'}</dd>
         <dt>{t('chains.local')}</dt>
         <dd data-testid="local-count">{chain.localCount}</dd>
         <dt>{t('chains.outside')}</dt>

@@ -70,9 +70,7 @@ export function Explorer() {
           segments={segments}
           onChange={(change) => x.update(change)}
           onFit={() => canvas.current?.fit()}
-          onPng={() =>
-            canvas.current && downloadBlob(canvas.current.png(), `${x.selected?.shortName ?? 'chain-atlas'}.png`)
-          }
+          onPng={() => canvas.current && downloadBlob(canvas.current.png(), `${x.centreName ?? 'chain-atlas'}.png`)}
           busy={x.layingOut}
         />
         <div className="stage-canvas">
@@ -101,9 +99,9 @@ export function Explorer() {
               {t('explorer.loadingName', { name: x.load.name })}
             </div>
           )}
-          {x.load.kind === 'error' && (
+          {x.loadError && (
             <div className="banner error" data-testid="graph-error" role="alert">
-              {x.load.message}
+              {x.loadError}
             </div>
           )}
           {x.notice && (

@@ -1,7 +1,8 @@
 import type { ElementDefinition } from 'cytoscape';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'wouter';
 import { AppLink } from '../components/AppLink';
+import { DetailsPanel } from '../components/DetailsPanel';
 import { SearchBox } from '../components/SearchBox';
 import { Failed, Loading } from '../components/Status';
 import { Canvas, type CanvasHandle } from '../graph/Canvas';
@@ -9,11 +10,13 @@ import { downloadBlob } from '../graph/download';
 import { edgeLabel } from '../graph/elements';
 import { graphStylesheet } from '../graph/style';
 import { useT } from '../i18n/useT';
-import { PathQuery, type PathSearch } from '../queries/enterprise';
+import { type Enterprise, PathQuery, type PathSearch } from '../queries/enterprise';
 import { useQuery } from '../state/useQuery';
 
 const stylesheet = graphStylesheet();
 const KINDS = ['CONTROLS', 'SUPPLIES'] as const;
+const HOPS = [1, 2, 3, 4, 5, 6] as const;
+const DEFAULT_HOPS = 4;
 
 /**
  * The shortest paths as one picture: every enterprise at its step from the start (all shortest
@@ -63,7 +66,8 @@ export function PathView() {
   const [params, setParams] = useSearchParams();
   const from = params.get('from');
   const to = params.get('to');
-  const hops = Number(params.get('hops')) || 4;
+  const asked = Number(params.get('hops'));
+  const hops = (HOPS as readonly number[]).includes(asked) ? asked : DEFAULT_HOPS;
   const kinds = (params
     .get('kinds')
     ?.split(',')
@@ -79,12 +83,13 @@ export function PathView() {
   const [state, retry] = useQuery(PathQuery, from && to ? { from, to, maxHops: hops, kinds: chosen } : null);
   const canvas = useRef<CanvasHandle>(null);
   const search = state.kind === 'ready' ? state.data.path : null;
-  // the ends by name once a path shows them, by key until then
-  const ends = search?.paths[0]?.enterprises;
-  const fromName = ends?.[0]?.shortName ?? from ?? '—';
-  const toName = ends?.at(-1)?.shortName ?? to ?? '—';
+  // the ends by name once they are known, by key until then
+  const fromName = (state.kind === 'ready' && state.data.fromEnd?.shortName) || from || '—';
+  const toName = (state.kind === 'ready' && state.data.toEnd?.shortName) || to || '—';
+  const [selected, setSelected] = useState<Enterprise | null>(null);
 
   useEffect(() => {
+    setSelected(null);
     canvas.current?.replace(search ? pathElements(search) : [], { fit: true, maxZoom: 1.2 });
   }, [search]);
 
@@ -93,19 +98,19 @@ export function PathView() {
       <aside className="sidebar">
         <section className="panel">
           <h3>{t('path.title')}</h3>
-          <p className="muted">
-            {t('path.from')}：{fromName}
+          <p className="muted" data-testid="path-from-name">
+            {t('path.fromName', { name: fromName })}
           </p>
           <SearchBox id="path-from" label={t('path.from')} onPick={(hit) => set('from', hit.key)} />
-          <p className="muted">
-            {t('path.to')}：{toName}
+          <p className="muted" data-testid="path-to-name">
+            {t('path.toName', { name: toName })}
           </p>
           <SearchBox id="path-to" label={t('path.to')} onPick={(hit) => set('to', hit.key)} />
           <div className="toolbar">
             <label>
               {t('path.maxHops')}
               <select value={hops} data-testid="max-hops" onChange={(e) => set('hops', e.target.value)}>
-                {[1, 2, 3, 4, 5, 6].map((n) => (
+                {HOPS.map((n) => (
                   <option key={n} value={n}>
                     {n}
                   </option>
@@ -158,6 +163,7 @@ export function PathView() {
             </>
           )}
         </section>
+        {selected && <DetailsPanel enterprise={selected} />}
       </aside>
       <section className="stage" aria-label={t('path.title')}>
         <div className="toolbar explorer-toolbar">
@@ -174,7 +180,15 @@ export function PathView() {
           </button>
         </div>
         <div className="stage-canvas">
-          <Canvas ref={canvas} stylesheet={stylesheet} label={t('path.title')} />
+          <Canvas
+            ref={canvas}
+            stylesheet={stylesheet}
+            label={t('path.title')}
+            onNodeTap={(id) =>
+              setSelected((canvas.current?.cy()?.getElementById(id).data('enterprise') as Enterprise) ?? null)
+            }
+            onBackgroundTap={() => setSelected(null)}
+          />
         </div>
       </section>
     </main>

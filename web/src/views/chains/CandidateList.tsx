@@ -1,17 +1,21 @@
 import { useT } from '../../i18n/useT';
-import type { GapCandidates } from '../../queries/chains';
+import type { Firm, GapCandidates } from '../../queries/chains';
 
 /** A gap's candidates, best first: every term of each score (value × weight = points), and the evidence. */
 export function CandidateList({
   candidates,
   segmentName,
   onHighlight,
+  onPick,
+  pickedId,
 }: {
   candidates: GapCandidates['candidates'];
   segmentName: string;
   onHighlight(firmId: string | null): void;
+  onPick(firm: Firm): void;
+  pickedId: string | null;
 }) {
-  const { t } = useT();
+  const { t, list } = useT();
   if (candidates.totalCount === 0) return <p className="muted">{t('map.noCandidates')}</p>;
   return (
     <>
@@ -28,6 +32,8 @@ export function CandidateList({
             <button
               type="button"
               className="candidate-head"
+              aria-pressed={pickedId === c.enterprise.id}
+              onClick={() => onPick(c.enterprise)}
               onFocus={() => onHighlight(c.enterprise.id)}
               onBlur={() => onHighlight(null)}
               title={t('map.showEvidence')}
@@ -52,16 +58,20 @@ export function CandidateList({
               </tbody>
             </table>
             <p className="evidence">
-              {t('map.evidence')}：
-              {c.evidence
-                .flatMap((e) => e.steps)
-                .map((s) =>
-                  s.kind === 'SUPPLIES' && s.toEnterprise
-                    ? t('map.evidence.supplies', { to: s.toEnterprise.shortName })
-                    : t('map.evidence.inSegment', { segment: segmentName }),
-                )
-                .filter((x, i, all) => x && all.indexOf(x) === i)
-                .join('；')}
+              {t('punct.labelled', {
+                label: t('map.evidence'),
+                value: list(
+                  c.evidence
+                    .flatMap((e) => e.steps)
+                    .map((s) =>
+                      s.kind === 'SUPPLIES' && s.toEnterprise
+                        ? t('map.evidence.supplies', { to: s.toEnterprise.shortName })
+                        : t('map.evidence.inSegment', { segment: segmentName }),
+                    )
+                    .filter((x, i, all) => x && all.indexOf(x) === i),
+                  true,
+                ),
+              })}
             </p>
           </li>
         ))}

@@ -2,7 +2,7 @@ import { ROLE_STYLES, ROLES } from '../../graph/style';
 import { useT } from '../../i18n/useT';
 import type { MapSegment } from './map-layout';
 import { CANDIDATE_COLOR } from './map-style';
-import { NEED_COLORS } from './needs';
+import { mapBoxColors } from './needs';
 
 /** The map's legend: how needs, roles, anchors, systems, candidates and evidence are drawn. */
 export function MapLegend({
@@ -32,8 +32,8 @@ export function MapLegend({
                 width="26"
                 height="14"
                 rx="3"
-                fill={NEED_COLORS[need].fill}
-                stroke={NEED_COLORS[need].border}
+                fill={mapBoxColors(need).fill}
+                stroke={mapBoxColors(need).border}
                 strokeWidth="2"
                 strokeDasharray={dash[need]}
               />

@@ -12,12 +12,14 @@ interface MapPanelProps {
   state: ReturnType<typeof useChainMap>;
   selected: Firm | null;
   onHighlight(firmId: string | null): void;
+  /** A candidate chosen from the list: its details shown and its evidence kept lit. */
+  onPickCandidate(firm: Firm): void;
   systemColor(rootId: string): string | undefined;
 }
 
 /** The map's side panel: the segments (a keyboard's way to the gaps), the chosen gap with its candidates, the chosen firm, the legend. */
-export function MapPanel({ state, selected, onHighlight, systemColor }: MapPanelProps) {
-  const { t } = useT();
+export function MapPanel({ state, selected, onHighlight, onPickCandidate, systemColor }: MapPanelProps) {
+  const { t, list } = useT();
   const { chain, gapSegment, candidates } = state;
   if (!chain) return null;
   const need = new Map(chain.gapReport.segments.map((s) => [s.segment.id, s]));
@@ -26,13 +28,17 @@ export function MapPanel({ state, selected, onHighlight, systemColor }: MapPanel
     <aside className="sidebar map-panel" data-testid="map-panel">
       <section className="panel">
         <p className="muted">
-          {t('chains.leaders')}：{chain.leaders.map((l) => `${l.name}（${l.title}）`).join('、')} ·{' '}
-          {t('chains.anchors')}：{chain.anchors.map((a) => a.shortName).join('、')}
+          {t('punct.labelled', {
+            label: t('chains.leaders'),
+            value: list(chain.leaders.map((l) => t('punct.aside', { text: l.name, aside: l.title }))),
+          })}{' '}
+          · {t('punct.labelled', { label: t('chains.anchors'), value: list(chain.anchors.map((a) => a.shortName)) })}
         </p>
         <p className="muted">{t('map.firms', { local: chain.localCount, outside: chain.outsideCount })}</p>
         <ul className="segment-list" aria-label={t('chains.segmentStrip')}>
           {chain.segments.map((s) => {
             const n = need.get(s.id);
+            const drawn = state.segments.find((m) => m.id === s.id);
             return (
               <li key={s.id}>
                 <button
@@ -47,6 +53,18 @@ export function MapPanel({ state, selected, onHighlight, systemColor }: MapPanel
                   <span className="name">{s.name}</span>
                   {n && n.need !== 'OK' && <NeedBadge need={n.need} />}
                 </button>
+                {drawn && (drawn.hidden > 0 || drawn.expanded) && (
+                  <button
+                    type="button"
+                    className="segment-more"
+                    data-testid="segment-more"
+                    aria-expanded={!!drawn.expanded}
+                    aria-label={`${s.name} · ${drawn.expanded ? t('map.collapse') : t('map.showAll')}`}
+                    onClick={() => void state.toggleSegment(s.id)}
+                  >
+                    {drawn.expanded ? t('map.collapse') : t('map.moreFirms', { n: drawn.hidden })}
+                  </button>
+                )}
               </li>
             );
           })}
@@ -61,8 +79,16 @@ export function MapPanel({ state, selected, onHighlight, systemColor }: MapPanel
           {gap.direction && <p className="muted">{t(`direction.${gap.direction}`)}</p>}
           {gap.reasons.length > 0 && (
             <p className="muted">
-              {t('map.reasons')}：{gap.reasons.map((r) => t(`reason.${r}`)).join('、')}
-              {gap.concerned.length > 0 && `（${gap.concerned.map((c) => c.shortName).join('、')}）`}
+              {t('punct.labelled', {
+                label: t('map.reasons'),
+                value:
+                  gap.concerned.length > 0
+                    ? t('punct.aside', {
+                        text: list(gap.reasons.map((r) => t(`reason.${r}`))),
+                        aside: list(gap.concerned.map((c) => c.shortName)),
+                      })
+                    : list(gap.reasons.map((r) => t(`reason.${r}`))),
+              })}
             </p>
           )}
           <p className="muted">{t('map.firms', { local: gap.localCount, outside: gap.outsideCount })}</p>
@@ -73,6 +99,8 @@ export function MapPanel({ state, selected, onHighlight, systemColor }: MapPanel
               candidates={candidates.data.segment.candidates}
               segmentName={gapSegment.name}
               onHighlight={onHighlight}
+              onPick={onPickCandidate}
+              pickedId={selected?.id ?? null}
             />
           )}
         </section>
@@ -87,9 +115,7 @@ export function MapPanel({ state, selected, onHighlight, systemColor }: MapPanel
             <dt>{t('explorer.role')}</dt>
             <dd>{t(`role.${selected.role}`)}</dd>
             <dt>{t('explorer.district')}</dt>
-            <dd>
-              {selected.district}（{t(`local.${selected.local}`)}）
-            </dd>
+            <dd>{t('punct.aside', { text: selected.district, aside: t(`local.${selected.local}`) })}</dd>
             <dt>{t('explorer.revenue')}</dt>
             <dd>{formatWan(selected.revenue)}</dd>
             {selected.system && (

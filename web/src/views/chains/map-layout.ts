@@ -20,6 +20,8 @@ export interface MapSegment {
   firms: readonly Firm[];
   /** How many more firms there are than are shown. */
   hidden: number;
+  /** All its firms are shown at the user's asking: the box offers to show fewer again. */
+  expanded?: boolean;
   feedsInto: readonly string[];
 }
 
@@ -34,6 +36,7 @@ export interface MapLabels {
   tier: (tier: Tier) => string;
   counts: (segment: MapSegment) => string;
   more: (n: number) => string;
+  collapse: () => string;
 }
 
 export const GEOMETRY = {
@@ -63,8 +66,11 @@ export function columnLefts(segments: readonly MapSegment[]): number[] {
   });
 }
 
+/** A segment's last row: "n more" while firms are hidden, "show fewer" once expanded. */
+const hasMoreRow = (s: MapSegment) => s.hidden > 0 || !!s.expanded;
+
 const boxHeight = (s: MapSegment) =>
-  GEOMETRY.header + Math.ceil(s.firms.length / 2) * GEOMETRY.cellHeight + (s.hidden > 0 ? GEOMETRY.more : 0) + 12;
+  GEOMETRY.header + Math.ceil(s.firms.length / 2) * GEOMETRY.cellHeight + (hasMoreRow(s) ? GEOMETRY.more : 0) + 12;
 
 /** Every element of the map, positioned. `candidates` are drawn under the box of `gapId`. */
 export function chainMapElements(
@@ -137,10 +143,15 @@ export function chainMapElements(
           .trim(),
       });
     });
-    if (s.hidden > 0) {
+    if (hasMoreRow(s)) {
       out.push({
         group: 'nodes',
-        data: { id: moreNodeId(s.id), kind: 'more', segmentId: s.id, label: labels.more(s.hidden) },
+        data: {
+          id: moreNodeId(s.id),
+          kind: 'more',
+          segmentId: s.id,
+          label: s.hidden > 0 ? labels.more(s.hidden) : labels.collapse(),
+        },
         position: { x: left + GEOMETRY.boxWidth / 2, y: height - GEOMETRY.more / 2 - 6 },
         classes: 'more',
         selectable: false,

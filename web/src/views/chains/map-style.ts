@@ -1,6 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import { FONT_FAMILY, ROLE_STYLES, ROLES } from '../../graph/style';
-import { NEED_COLORS } from './needs';
+import { mapBoxColors } from './needs';
 
 /** Colours told apart for the enterprise systems (系) on the map: a ring around each member. */
 export const SYSTEM_PALETTE = ['#7048e8', '#0ca678', '#e8590c', '#1971c2', '#c2255c', '#5c940d', '#862e9c', '#495057'];
@@ -59,8 +59,8 @@ export function mapStylesheet(): StylesheetJson {
     ...(['FILL', 'EXTEND', 'STRENGTHEN', 'OK'] as const).map((need) => ({
       selector: `node.need-${need}`,
       style: {
-        'background-color': need === 'OK' ? '#ffffff' : NEED_COLORS[need].fill,
-        'border-color': need === 'OK' ? '#ced4da' : NEED_COLORS[need].border,
+        'background-color': mapBoxColors(need).fill,
+        'border-color': mapBoxColors(need).border,
         'border-style': NEED_BORDERS[need].style,
         'border-width': NEED_BORDERS[need].width,
       },

@@ -10,6 +10,12 @@ export const NEED_COLORS: Record<Need, { fill: string; border: string; text: str
   OK: { fill: '#ebfbee', border: '#40c057', text: '#2b8a3e' },
 };
 
+/** A segment's box on the map and its swatch in the map's legend: a segment that needs nothing stays plain. */
+export const mapBoxColors = (need: Need) =>
+  need === 'OK'
+    ? { fill: '#ffffff', border: '#ced4da' }
+    : { fill: NEED_COLORS[need].fill, border: NEED_COLORS[need].border };
+
 /** The need of each segment of a report: FILL, EXTEND, STRENGTHEN, or OK where none names it. */
 export function needOf(report: {
   fill: readonly { segment: { id: string } }[];

@@ -42,7 +42,10 @@ export function useChainMap(chainKey: string) {
   const [params, setParams] = useSearchParams();
   const [map, retry] = useQuery(ChainMapQuery, { id: chainKey, local: FIRST_LOCAL, outside: FIRST_OUTSIDE });
   const [full, setFull] = useState<ReadonlyMap<string, { local: Firm[]; outside: Firm[] }>>(new Map());
-  const open = list(params.get('open'));
+  const [segmentError, setSegmentError] = useState<{ segment: string; message: string } | null>(null);
+  const openParam = params.get('open');
+  // the same array while the parameter is the same: the map is not rebuilt on every render
+  const open = useMemo(() => list(openParam), [openParam]);
   const gapKey = params.get('gap');
   const showOutside = params.get('outside') !== '0';
   const chain = map.kind === 'ready' ? map.data.chain : null;
@@ -63,14 +66,37 @@ export function useChainMap(chainKey: string) {
     [setParams],
   );
 
-  // load the whole of every open segment once
+  /** Loads the whole of a segment once; false (and the error shown) if it could not. */
   const loadFull = useCallback(
-    async (segmentId: string) => {
-      if (full.has(segmentId)) return;
-      const [local, outside] = await Promise.all([allFirms(segmentId, true), allFirms(segmentId, false)]);
-      setFull((prev) => new Map(prev).set(segmentId, { local, outside }));
+    async (segmentId: string, name: string) => {
+      if (full.has(segmentId)) return true;
+      try {
+        const [local, outside] = await Promise.all([allFirms(segmentId, true), allFirms(segmentId, false)]);
+        setFull((prev) => new Map(prev).set(segmentId, { local, outside }));
+        return true;
+      } catch (error) {
+        setSegmentError({ segment: name, message: error instanceof Error ? error.message : String(error) });
+        return false;
+      }
     },
     [full],
+  );
+
+  /** Adds or removes a segment key in `open`, as the URL holds it when the change lands. */
+  const setOpen = useCallback(
+    (key: string, on: boolean) =>
+      setParams(
+        (prev) => {
+          const p = new URLSearchParams(prev);
+          const now = list(p.get('open')).filter((k) => k !== key);
+          const next = on ? [...now, key] : now;
+          if (next.length > 0) p.set('open', next.join(','));
+          else p.delete('open');
+          return p;
+        },
+        { replace: true },
+      ),
+    [setParams],
   );
 
   const segments: MapSegment[] = useMemo(() => {
@@ -86,6 +112,7 @@ export function useChainMap(chainKey: string) {
       const local = loaded?.local ?? s.localFirms.nodes;
       const outside = showOutside ? (loaded?.outside ?? s.outsideFirms.nodes) : [];
       const total = s.localFirms.totalCount + (showOutside ? s.outsideFirms.totalCount : 0);
+      const firstShown = s.localFirms.nodes.length + (showOutside ? s.outsideFirms.nodes.length : 0);
       return {
         id: s.id,
         name: s.name,
@@ -94,6 +121,7 @@ export function useChainMap(chainKey: string) {
         covered: s.covered,
         firms: [...local, ...outside],
         hidden: Math.max(0, total - local.length - outside.length),
+        expanded: !!loaded && total > firstShown,
         feedsInto: s.feedsInto.map((f) => f.id),
       };
     });
@@ -120,19 +148,22 @@ export function useChainMap(chainKey: string) {
     mapCandidates,
     showOutside,
     open,
+    segmentError,
+    dismissSegmentError: () => setSegmentError(null),
     setShowOutside: (on: boolean) => setParam('outside', on ? null : '0'),
     chooseGap: (key: string | null) => setParam('gap', key),
+    /** Shows all of a segment's firms, or the first few again. */
     toggleSegment: async (segmentId: string) => {
-      const key = chain?.segments.find((s) => s.id === segmentId)?.key;
-      if (!key) return;
-      if (open.includes(key)) setParam('open', open.filter((k) => k !== key).join(','));
+      const segment = chain?.segments.find((s) => s.id === segmentId);
+      if (!segment) return;
+      if (open.includes(segment.key)) setOpen(segment.key, false);
       else {
-        await loadFull(segmentId);
-        setParam('open', [...open, key].join(','));
+        setSegmentError(null);
+        if (await loadFull(segmentId, segment.name)) setOpen(segment.key, true);
       }
     },
     loadOpen: async () => {
-      for (const s of chain?.segments ?? []) if (open.includes(s.key)) await loadFull(s.id);
+      for (const s of chain?.segments ?? []) if (open.includes(s.key)) await loadFull(s.id, s.name);
     },
   };
 }

@@ -73,6 +73,7 @@ export function TargetsBody({ chain }: { chain: TargetsChain }) {
             <div className="targets-scroll">
               <TargetsTable
                 chainName={chain.name}
+                chainKey={chain.key}
                 rows={shown}
                 maxScore={all[0]?.score ?? 0}
                 sort={sort}

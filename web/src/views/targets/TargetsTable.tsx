@@ -1,3 +1,4 @@
+import { AppLink } from '../../components/AppLink';
 import { useT } from '../../i18n/useT';
 import { formatNumber, formatRevenue, gapWhy, termLabel, termNote } from './labels';
 import type { SortKey, TargetRow, TargetSort } from './rows';
@@ -5,6 +6,7 @@ import { termColumns } from './rows';
 
 interface Props {
   chainName: string;
+  chainKey: string;
   rows: readonly TargetRow[];
   /** The best score of all the chain's rows (the scale of the score bars). */
   maxScore: number;
@@ -13,7 +15,7 @@ interface Props {
 }
 
 /** The ranked table: one row per (gap, candidate), each score term as points (value × weight on hover). */
-export function TargetsTable({ chainName, rows, maxScore, sort, onSort }: Props) {
+export function TargetsTable({ chainName, chainKey, rows, maxScore, sort, onSort }: Props) {
   const { t, lang } = useT();
   const terms = termColumns(rows);
   const num = (n: number) => formatNumber(n, lang);
@@ -81,14 +83,26 @@ export function TargetsTable({ chainName, rows, maxScore, sort, onSort }: Props)
           >
             <td className="num rank">{row.rank}</td>
             <td className="enterprise">
-              <span className="name">{row.enterprise.name}</span>
+              <AppLink
+                className="name"
+                href={`/explore?e=${encodeURIComponent(row.enterprise.key)}`}
+                title={t('targets.openExplorer')}
+              >
+                {row.enterprise.name}
+              </AppLink>
               {row.enterprise.shortName !== row.enterprise.name && (
                 <span className="short-name">{row.enterprise.shortName}</span>
               )}
             </td>
             <td className="district">{row.enterprise.district}</td>
             <td className="segment">
-              <span className="name">{row.gap.segment.name}</span>
+              <AppLink
+                className="name"
+                href={`/chains/${encodeURIComponent(chainKey)}?gap=${encodeURIComponent(row.gap.segment.key)}`}
+                title={t('targets.openMap')}
+              >
+                {row.gap.segment.name}
+              </AppLink>
               <span className={`tier tier-${row.gap.segment.tier}`}>{t(`tier.${row.gap.segment.tier}`)}</span>
             </td>
             <td>
@@ -113,7 +127,9 @@ export function TargetsTable({ chainName, rows, maxScore, sort, onSort }: Props)
               });
               return (
                 <td key={key} className={`num term${term.points === 0 ? ' zero' : ''}`} title={title}>
-                  {num(term.points)}
+                  <span aria-hidden="true">{num(term.points)}</span>
+                  {/* what the tooltip shows, for those who cannot hover: value × weight = points */}
+                  <span className="visually-hidden">{title}</span>
                 </td>
               );
             })}

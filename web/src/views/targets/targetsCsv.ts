@@ -13,6 +13,7 @@ export function targetsCsvTable(rows: readonly TargetRow[], t: T): CsvCell[][] {
     t('targets.col.rank'),
     t('targets.col.name'),
     t('targets.col.shortName'),
+    t('targets.col.creditCode'),
     t('targets.col.district'),
     t('targets.col.segment'),
     t('targets.col.tier'),
@@ -29,6 +30,9 @@ export function targetsCsvTable(rows: readonly TargetRow[], t: T): CsvCell[][] {
     row.rank,
     row.enterprise.name,
     row.enterprise.shortName,
+    // the key to match the leads with other records; Excel shows an all-digit code as a rounded number
+    // unless the column is imported as text
+    row.enterprise.key,
     row.enterprise.district,
     row.gap.segment.name,
     t(`tier.${row.gap.segment.tier}`),
