@@ -1,6 +1,6 @@
 import { CHAINS } from '@chain-atlas/seeds/chains';
 import { expect, it } from 'vitest';
-import { browserHarness, graphNodeIds, modelPosition, SHOTS } from './harness';
+import { browserHarness, graphNodeIds, modelPosition, SHOTS, slowApi } from './harness';
 
 /** The chain overview and the chain map, as chain leaders use them. */
 const h = browserHarness();
@@ -88,6 +88,32 @@ it('expands a segment in place: nothing else on the map moves', async () => {
   expect(await Promise.all(others.map((id) => modelPosition(page, id)))).toEqual(before);
   expect(new URL(page.url()).searchParams.get('open')).toBeTruthy();
   await page.screenshot({ path: `${SHOTS}chain-map-expanded.png` });
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('opens two segments in quick succession and shows fewer again, from the panel by keyboard', async () => {
+  const { page, problems } = await h.page();
+  await slowApi(page, 400);
+  await page.goto(h.url('/chains/logistics'));
+  await page.getByTestId('segment-button').first().waitFor({ timeout: 15_000 });
+  const toggles = page.getByTestId('segment-more');
+  expect(await toggles.count()).toBeGreaterThanOrEqual(2);
+  const count = (await graphNodeIds(page)).length;
+  // both asked for before the first answer: both stay open
+  await toggles.nth(0).click();
+  await toggles.nth(1).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('open')?.split(',').length, { timeout: 15_000 }).toBe(2);
+  await expect.poll(() => page.locator('[data-testid=segment-more][aria-expanded=true]').count()).toBe(2);
+  expect((await graphNodeIds(page)).length).toBeGreaterThan(count);
+  // and closed again with the keyboard
+  await page.locator('[data-testid=segment-more][aria-expanded=true]').first().focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => new URL(page.url()).searchParams.get('open')?.split(',').length).toBe(1);
+  await page.locator('[data-testid=segment-more][aria-expanded=true]').first().focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => new URL(page.url()).searchParams.get('open')).toBeNull();
+  await expect.poll(async () => (await graphNodeIds(page)).length).toBe(count);
   expect(problems).toEqual([]);
   await page.close();
 });

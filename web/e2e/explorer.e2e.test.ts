@@ -1,5 +1,15 @@
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { browserHarness, clickNode, graphNodeIds, modelPosition, nodeCount, SHOTS } from './harness';
+import {
+  browserHarness,
+  clickNode,
+  graphNodeIds,
+  modelPosition,
+  nodeCount,
+  positions,
+  SHOTS,
+  slowApi,
+} from './harness';
 
 /** The enterprise explorer in a real browser, as a chain leader uses it. */
 const h = browserHarness();
@@ -83,15 +93,111 @@ it('filters by depth, kind, local or outside and segment, lays out three ways, f
   await page.close();
 });
 
+/** Waits until no layout runs and the last animation (350 ms) is over. */
+async function settled(page: Page) {
+  await expect.poll(() => page.getByTestId('graph-loading').count(), { timeout: 15_000 }).toBe(0);
+  await expect
+    .poll(() => page.getByRole('status').filter({ hasText: '布局计算中…' }).count(), { timeout: 10_000 })
+    .toBe(0);
+  await page.waitForTimeout(600);
+}
+
+it('keeps the canvas and the URL in step with a user quicker than the server', async () => {
+  const { page, problems } = await h.page();
+  const view = `/explore?e=${ROOT}&depth=2`;
+  // the drawings to expect: concentric and layered, each after a plain load
+  await page.goto(h.url(view));
+  await settled(page);
+  const concentric = await positions(page);
+  await page.goto(h.url(`${view}&layout=layered`));
+  await settled(page);
+  const layered = await positions(page);
+  expect(layered).not.toEqual(concentric);
+
+  // a layout picked while the graph loads is the one drawn
+  await slowApi(page, 700);
+  await page.goto(h.url(view));
+  await page.getByTestId('graph-loading').waitFor();
+  await page.getByTestId('layout').selectOption('layered');
+  await settled(page);
+  expect(new URL(page.url()).searchParams.get('layout')).toBe('layered');
+  expect(await positions(page)).toEqual(layered);
+
+  // force, then at once concentric: the force run is dropped, concentric is drawn
+  await page.getByTestId('layout').selectOption('force');
+  await page.getByTestId('layout').selectOption('concentric');
+  await page.waitForTimeout(2_000); // the force layout's budget, had it not been stopped
+  await settled(page);
+  expect(await positions(page)).toEqual(concentric);
+
+  // two expansions under way at once: both stay in the URL
+  const keys = await page.evaluate(() => {
+    const g = window.chainAtlasGraph;
+    return (g?.nodeIds() ?? [])
+      .map((id) => (g?.data(id)?.enterprise as { key: string; role: string } | undefined) ?? null)
+      .filter((e) => e && e.key !== '91420103T375845494')
+      .slice(0, 2)
+      .map((e) => e?.key as string);
+  });
+  expect(keys).toHaveLength(2);
+  await page.evaluate((both) => Promise.all(both.map((key) => window.chainAtlasExplorer?.expand(key))), keys);
+  await expect.poll(() => new URL(page.url()).searchParams.get('x')?.split(',').sort()).toEqual([...keys].sort());
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('folds a system from one of its members, selects the root, and relabels it in English', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url(`/explore?e=${ROOT}`));
+  await settled(page);
+  const byName = (name: string) =>
+    page.evaluate((shortName) => {
+      const g = window.chainAtlasGraph;
+      return (g?.nodeIds() ?? []).find(
+        (id) => (g?.data(id)?.enterprise as { shortName: string } | undefined)?.shortName === shortName,
+      ) as string;
+    }, name);
+  // a member of a system whose root is not drawn: nothing to fold into, and the page says so
+  await clickNode(page, await byName('星图知识工程'));
+  await page.getByTestId('fold-button').click();
+  await expect.poll(() => page.getByTestId('graph-notice').textContent()).toContain('星图智能');
+  // a member of 长江商贸's system: folded into 长江商贸, which is selected
+  await clickNode(page, await byName('长江仓储'));
+  await page.getByTestId('fold-button').click();
+  await expect.poll(() => page.locator('[data-testid=details-panel] h2').textContent()).toBe('长江商贸');
+  expect(await page.getByTestId('fold-button').textContent()).toBe('展开企业系');
+  expect(new URL(page.url()).searchParams.get('fold')).toBe(ROOT);
+  const rootId = await page.evaluate((key) => {
+    const g = window.chainAtlasGraph;
+    return (g?.nodeIds() ?? []).find((id) => (g?.data(id)?.enterprise as { key: string } | undefined)?.key === key);
+  }, ROOT);
+  const label = () => page.evaluate((id) => String(window.chainAtlasGraph?.data(id)?.folded ?? ''), rootId as string);
+  expect(await label()).toMatch(/^长江商贸系（\d+ 家）$/);
+  await page.getByTestId('lang-switch').click();
+  await expect.poll(label).toMatch(/^长江商贸 system \(\d+ firms\)$/);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 it('finds the shortest paths between two firms', async () => {
   const { page, problems } = await h.page();
-  await page.goto(h.url(`/path?from=${ROOT}&to=91420103283550749C`));
+  // steps beyond the choice (1–6) fall back to the default, 4
+  await page.goto(h.url(`/path?from=${ROOT}&to=91420103283550749C&hops=9`));
   await page.getByTestId('path-found').waitFor({ timeout: 15_000 });
+  expect(await page.getByTestId('max-hops').inputValue()).toBe('4');
   expect(await page.getByTestId('path-found').textContent()).toMatch(/4 步|4 steps/);
   await expect.poll(() => nodeCount(page)).toBeGreaterThanOrEqual(5);
+  // a firm on the path: its details, and a way to explore from it
+  const [first] = await graphNodeIds(page);
+  await clickNode(page, first as string);
+  await page.getByTestId('details-panel').waitFor();
+  expect(await page.getByTestId('explore-from').getAttribute('href')).toContain('/explore?e=');
   await page.screenshot({ path: `${SHOTS}path.png` });
   await page.goto(h.url(`/path?from=${ROOT}&to=91420103283550749C&hops=2`));
   await page.getByTestId('path-none').waitFor();
+  // no path: the ends still by name
+  expect(await page.getByTestId('path-from-name').textContent()).toContain('长江商贸');
+  expect(await page.getByTestId('path-to-name').textContent()).not.toContain('91420103283550749C');
   expect(problems).toEqual([]);
   await page.close();
 });

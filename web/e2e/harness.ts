@@ -60,3 +60,22 @@ export async function clickNode(page: Page, id: string): Promise<void> {
 export const graphNodeIds = (page: Page) => page.evaluate(() => window.chainAtlasGraph?.nodeIds() ?? []);
 export const modelPosition = (page: Page, id: string) =>
   page.evaluate((nodeId) => window.chainAtlasGraph?.position(nodeId) ?? null, id);
+
+/** Holds every API answer back by `ms`: the user can act while the server is still answering. */
+export async function slowApi(page: Page, ms: number): Promise<void> {
+  await page.route('**/graphql', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.continue();
+  });
+}
+
+/** Every node's model position, rounded to a tenth of a pixel, by id. */
+export async function positions(page: Page): Promise<Record<string, string>> {
+  const ids = await graphNodeIds(page);
+  const out: Record<string, string> = {};
+  for (const id of ids) {
+    const p = await modelPosition(page, id);
+    out[id] = p ? `${p.x.toFixed(1)},${p.y.toFixed(1)}` : 'none';
+  }
+  return out;
+}
