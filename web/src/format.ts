@@ -1,16 +1,28 @@
-/** Display helpers for amounts and counts, in Chinese conventions. */
+import type { Lang } from './i18n/messages';
 
-const integer = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+/** Display helpers for amounts and counts, in the page's language. Amounts come in 万元 (10k CNY). */
 
-/** An amount in 万元 (10k CNY): "1,220 万元", or in 亿元 from 10,000 万元 on ("357.75 亿元"). */
-export function formatWan(value: number | null | undefined): string {
+const integer = { zh: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 }), en: new Intl.NumberFormat('en') };
+const decimal = {
+  zh: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en', { maximumFractionDigits: 2 }),
+};
+
+/** A score, a term's value or points: at most two decimals. */
+export const formatNumber = (value: number, lang: Lang) => decimal[lang].format(value);
+
+/** An amount given in 万元: "1,975 万元" / "357.75 亿元" in Chinese, "CNY 19.75m" / "CNY 3.58bn" in English. */
+export function formatMoney(value: number | null | undefined, lang: Lang): string {
   if (value == null) return '—';
-  return Math.abs(value) >= 10_000 ? `${decimal.format(value / 10_000)} 亿元` : `${decimal.format(value)} 万元`;
+  if (lang === 'zh')
+    return Math.abs(value) >= 10_000 ? `${decimal.zh.format(value / 10_000)} 亿元` : `${decimal.zh.format(value)} 万元`;
+  const millions = value / 100;
+  return Math.abs(millions) >= 1000
+    ? `CNY ${decimal.en.format(millions / 1000)}bn`
+    : `CNY ${decimal.en.format(millions)}m`;
 }
 
-export function formatCount(value: number | null | undefined, unit = ''): string {
-  return value == null ? '—' : `${integer.format(value)}${unit ? ` ${unit}` : ''}`;
+/** A count with its unit: "69 人", "69 people". */
+export function formatCount(value: number | null | undefined, lang: Lang, unit = ''): string {
+  return value == null ? '—' : `${integer[lang].format(value)}${unit ? ` ${unit}` : ''}`;
 }
-
-export const TIER_LABELS = { UPSTREAM: '上游', MIDSTREAM: '中游', DOWNSTREAM: '下游' } as const;

@@ -1,4 +1,4 @@
-import { formatCount, formatWan } from '../format';
+import { formatCount, formatMoney } from '../format';
 import { ROLE_STYLES } from '../graph/style';
 import { useT } from '../i18n/useT';
 import type { Enterprise } from '../queries/enterprise';
@@ -19,7 +19,7 @@ const EXPAND_KEYS = { idle: 'explorer.expand', pending: 'explorer.expanding', do
 
 /** The selected enterprise: identity, place, role, size, tags and chain segments; expand, fold, find a path. */
 export function DetailsPanel({ enterprise, expandState = 'idle', onExpand, folded, onToggleFold }: DetailsPanelProps) {
-  const { t } = useT();
+  const { t, lang } = useT();
   if (!enterprise) {
     return (
       <section className="panel details details-empty" data-testid="details-empty">
@@ -85,11 +85,11 @@ export function DetailsPanel({ enterprise, expandState = 'idle', onExpand, folde
         <dt>{t('explorer.park')}</dt>
         <dd>{enterprise.park ?? '—'}</dd>
         <dt>{t('explorer.revenue')}</dt>
-        <dd>{formatWan(enterprise.revenue)}</dd>
+        <dd>{formatMoney(enterprise.revenue, lang)}</dd>
         <dt>{t('explorer.capital')}</dt>
-        <dd>{formatWan(enterprise.registeredCapital)}</dd>
+        <dd>{formatMoney(enterprise.registeredCapital, lang)}</dd>
         <dt>{t('explorer.employees')}</dt>
-        <dd>{formatCount(enterprise.employees, t('explorer.people'))}</dd>
+        <dd>{formatCount(enterprise.employees, lang, t('explorer.people'))}</dd>
         <dt>{t('explorer.founded')}</dt>
         <dd>{enterprise.foundedOn ?? '—'}</dd>
       </dl>

@@ -60,7 +60,7 @@ export const en: Record<keyof typeof zh, string> = {
   'map.title': '{name} · chain map',
   'map.back': '← All chains',
   'map.notFound': 'There is no chain {key}',
-  'map.moreFirms': '{n} more, show',
+  'map.moreFirms': 'Show {n} more',
   'map.collapse': 'Show fewer',
   'map.segmentFailed': 'Could not load all firms of “{segment}”: {message}',
   'map.showAll': 'Show all firms',

@@ -1,6 +1,6 @@
 import { AppLink } from '../../components/AppLink';
 import { Loading } from '../../components/Status';
-import { formatWan } from '../../format';
+import { formatMoney } from '../../format';
 import { useT } from '../../i18n/useT';
 import type { Firm } from '../../queries/chains';
 import { CandidateList } from './CandidateList';
@@ -19,7 +19,7 @@ interface MapPanelProps {
 
 /** The map's side panel: the segments (a keyboard's way to the gaps), the chosen gap with its candidates, the chosen firm, the legend. */
 export function MapPanel({ state, selected, onHighlight, onPickCandidate, systemColor }: MapPanelProps) {
-  const { t, list } = useT();
+  const { t, list, lang } = useT();
   const { chain, gapSegment, candidates } = state;
   if (!chain) return null;
   const need = new Map(chain.gapReport.segments.map((s) => [s.segment.id, s]));
@@ -117,7 +117,7 @@ export function MapPanel({ state, selected, onHighlight, onPickCandidate, system
             <dt>{t('explorer.district')}</dt>
             <dd>{t('punct.aside', { text: selected.district, aside: t(`local.${selected.local}`) })}</dd>
             <dt>{t('explorer.revenue')}</dt>
-            <dd>{formatWan(selected.revenue)}</dd>
+            <dd>{formatMoney(selected.revenue, lang)}</dd>
             {selected.system && (
               <>
                 <dt>{t('explorer.system')}</dt>

@@ -1,6 +1,7 @@
 import { AppLink } from '../../components/AppLink';
+import { formatMoney, formatNumber } from '../../format';
 import { useT } from '../../i18n/useT';
-import { formatNumber, formatRevenue, gapWhy, termLabel, termNote } from './labels';
+import { gapWhy, termLabel, termNote } from './labels';
 import type { SortKey, TargetRow, TargetSort } from './rows';
 import { termColumns } from './rows';
 
@@ -133,7 +134,7 @@ export function TargetsTable({ chainName, chainKey, rows, maxScore, sort, onSort
                 </td>
               );
             })}
-            <td className="num revenue">{formatRevenue(row.enterprise.revenue, lang)}</td>
+            <td className="num revenue">{formatMoney(row.enterprise.revenue, lang)}</td>
           </tr>
         ))}
       </tbody>

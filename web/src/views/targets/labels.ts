@@ -1,5 +1,3 @@
-import { formatWan } from '../../format';
-import type { Lang } from '../../i18n/messages';
 import type { T } from '../../i18n/useT';
 import type { Gap } from './rows';
 
@@ -29,21 +27,4 @@ export function gapWhy(t: T, gap: Gap): string {
         ? gap.reasons.map((r) => t(`reason.${r}`)).join(t('targets.listSep'))
         : t('need.STRENGTHEN.note');
   }
-}
-
-const decimal = {
-  zh: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat('en', { maximumFractionDigits: 2 }),
-};
-
-/** A score, a term's value or points: at most two decimals. */
-export const formatNumber = (value: number, lang: Lang) => decimal[lang].format(value);
-
-/** Revenue (given in 万元): "1,975 万元" / "357.75 亿元" in Chinese, "CNY 19.75m" / "CNY 3.58bn" in English. */
-export function formatRevenue(value: number | null | undefined, lang: Lang): string {
-  if (lang === 'zh' || value == null) return formatWan(value);
-  const millions = value / 100;
-  return Math.abs(millions) >= 1000
-    ? `CNY ${decimal.en.format(millions / 1000)}bn`
-    : `CNY ${decimal.en.format(millions)}m`;
 }
