@@ -179,6 +179,25 @@ it('folds a system from one of its members, selects the root, and relabels it in
   await page.close();
 });
 
+it('walks the graph from the keyboard: the selected firm’s neighbours are buttons', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url(`/explore?e=${ROOT}`));
+  await settled(page);
+  const linked = page.locator('[data-testid=linked-firms] button');
+  expect(await linked.count()).toBe((await nodeCount(page)) - 1);
+  const name = (await linked.first().locator('.name').textContent()) as string;
+  await linked.first().focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('[data-testid=details-panel] h2').textContent()).toBe(name);
+  const before = await nodeCount(page);
+  await page.getByTestId('expand-button').focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId('expand-button').textContent(), { timeout: 10_000 }).toContain('已展开');
+  expect(await nodeCount(page)).toBeGreaterThanOrEqual(before);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 it('finds the shortest paths between two firms', async () => {
   const { page, problems } = await h.page();
   // steps beyond the choice (1–6) fall back to the default, 4

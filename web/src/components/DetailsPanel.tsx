@@ -5,6 +5,19 @@ import type { Enterprise } from '../queries/enterprise';
 import type { ExpandState } from '../state/useExplorer';
 import { AppLink } from './AppLink';
 
+/** A firm drawn next to the selected one: the keyboard's way along the graph. */
+export interface LinkedFirm {
+  id: string;
+  name: string;
+  /** The selected firm controls or supplies it (else it controls or supplies the selected firm). */
+  outgoing: boolean;
+  kind: 'CONTROLS' | 'SUPPLIES';
+  /** The share or product, where the link has one. */
+  detail: string;
+}
+
+const MAX_LINKS = 100;
+
 interface DetailsPanelProps {
   enterprise: Enterprise | null;
   /** Expanding in place (the explorer); without it, a link opens the explorer centred on the enterprise. */
@@ -13,12 +26,23 @@ interface DetailsPanelProps {
   /** Folding its system into one node (or opening it again): for members of a system. */
   folded?: boolean;
   onToggleFold?(id: string): void;
+  /** The firms drawn next to it, each a button that selects it. */
+  links?: readonly LinkedFirm[];
+  onPickLink?(id: string): void;
 }
 
 const EXPAND_KEYS = { idle: 'explorer.expand', pending: 'explorer.expanding', done: 'explorer.expanded' } as const;
 
 /** The selected enterprise: identity, place, role, size, tags and chain segments; expand, fold, find a path. */
-export function DetailsPanel({ enterprise, expandState = 'idle', onExpand, folded, onToggleFold }: DetailsPanelProps) {
+export function DetailsPanel({
+  enterprise,
+  expandState = 'idle',
+  onExpand,
+  folded,
+  onToggleFold,
+  links,
+  onPickLink,
+}: DetailsPanelProps) {
   const { t, lang } = useT();
   if (!enterprise) {
     return (
@@ -102,6 +126,32 @@ export function DetailsPanel({ enterprise, expandState = 'idle', onExpand, folde
         </ul>
       ) : (
         <p className="muted">—</p>
+      )}
+      {links && onPickLink && (
+        <>
+          <h3>{t('explorer.linked', { n: links.length })}</h3>
+          {links.length > 0 ? (
+            <ul className="linked" data-testid="linked-firms">
+              {links.slice(0, MAX_LINKS).map((link) => (
+                <li key={`${link.id}|${link.kind}|${link.outgoing}`}>
+                  <button type="button" className="linked-firm" onClick={() => onPickLink(link.id)}>
+                    <span aria-hidden="true">{link.outgoing ? '→' : '←'}</span>
+                    <span className="name">{link.name}</span>
+                    <span className="muted">
+                      {t(link.outgoing ? `explorer.linkOut.${link.kind}` : `explorer.linkIn.${link.kind}`)}
+                      {link.detail && ` · ${link.detail}`}
+                    </span>
+                  </button>
+                </li>
+              ))}
+              {links.length > MAX_LINKS && (
+                <li className="muted">{t('explorer.linkedMore', { n: links.length - MAX_LINKS })}</li>
+              )}
+            </ul>
+          ) : (
+            <p className="muted">—</p>
+          )}
+        </>
       )}
       <h3>{t('explorer.segments')}</h3>
       {enterprise.segments.length > 0 ? (

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DetailsPanel } from '../components/DetailsPanel';
+import { DetailsPanel, type LinkedFirm } from '../components/DetailsPanel';
 import { ExplorerToolbar } from '../components/ExplorerToolbar';
 import { Legend } from '../components/Legend';
 import { SearchBox } from '../components/SearchBox';
@@ -28,6 +28,40 @@ export function Explorer() {
     }
     return [...seen].map(([key, label]) => ({ key, label })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
   }, [stats.nodes]);
+
+  // the firms drawn next to the selected one, for the keyboard (the canvas takes no focus)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the graph or the filters change
+  const links = useMemo((): LinkedFirm[] => {
+    const node = x.selected ? canvas.current?.cy()?.getElementById(x.selected.id) : undefined;
+    if (!node || node.empty()) return [];
+    return node
+      .connectedEdges(':visible')
+      .map((edge) => {
+        const outgoing = edge.source().id() === node.id();
+        const other = outgoing ? edge.target() : edge.source();
+        return {
+          id: other.id(),
+          name: String(other.data('label')),
+          outgoing,
+          kind: edge.data('kind') as LinkedFirm['kind'],
+          detail:
+            edge.data('kind') === 'CONTROLS' || edge.data('kind') === 'SUPPLIES'
+              ? String(edge.data('label') ?? '')
+              : '',
+        };
+      })
+      .filter((link) => link.kind === 'CONTROLS' || link.kind === 'SUPPLIES')
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  }, [x.selected, stats.nodes, stats.edges, x.view.show, x.view.segment, x.load.kind]);
+
+  const pickLink = (id: string) => {
+    const node = canvas.current?.cy()?.getElementById(id);
+    const e = node?.data('enterprise') as Enterprise | undefined;
+    if (!node || !e) return;
+    canvas.current?.select(id);
+    canvas.current?.cy()?.animate({ center: { eles: node } }, { duration: 200 });
+    x.select(e);
+  };
 
   useEffect(() => {
     window.chainAtlasExplorer = {
@@ -61,6 +95,8 @@ export function Explorer() {
           onExpand={(id) => void x.expand(id)}
           folded={x.selected ? x.isFolded(x.selected.id) : false}
           onToggleFold={(id) => void x.toggleFold(id).then(() => setTick((n) => n + 1))}
+          links={links}
+          onPickLink={pickLink}
         />
         <Legend />
       </aside>
