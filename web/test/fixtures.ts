@@ -46,3 +46,14 @@ export function neighbourhood(): Neighbourhood {
     edges: [relation('r1', 'CONTROLS', '长江商贸', '长江快运'), relation('r2', 'SUPPLIES', '隆信', '长江商贸')],
   };
 }
+
+/** A seeded pseudo-random generator (mulberry32): the same random graphs on every run. */
+export function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { forcePositions } from '../src/graph/layouts/force';
 import type { ForceReply, ForceRequest } from '../src/graph/layouts/simulation';
+import { random } from './fixtures';
 
 type Point = { x: number; y: number };
 const distance = (a: Point | undefined, b: Point | undefined) =>
@@ -8,15 +9,6 @@ const distance = (a: Point | undefined, b: Point | undefined) =>
 const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 
 /** A seeded pseudo-random generator (mulberry32), so the graphs are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomGraph(nodeCount: number, edgeCount: number, seed = 7) {
   const next = random(seed);

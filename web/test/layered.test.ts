@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { layeredPositions } from '../src/graph/layouts/layered';
 
+import { random } from './fixtures';
+
 type Point = { x: number; y: number };
 const nodes = (...ids: string[]) => ids.map((id) => ({ id }));
 const edges = (...pairs: string[]) =>
@@ -25,17 +27,6 @@ function crossings(positions: Map<string, Point>, list: readonly { source: strin
     }
   }
   return count;
-}
-
-/** A seeded pseudo-random generator (mulberry32), so the big graph is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('layeredPositions', () => {

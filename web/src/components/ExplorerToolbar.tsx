@@ -1,13 +1,17 @@
+import type { RefObject } from 'react';
+import type { CanvasHandle } from '../graph/Canvas';
 import { useT } from '../i18n/useT';
 import { type ExplorerView, type Kind, type LayoutName, LIMITS, type Show } from '../state/explorer-url';
+import { CanvasActions } from './CanvasActions';
 
 interface ExplorerToolbarProps {
   view: ExplorerView;
   /** The segments of the enterprises drawn, for the segment filter. */
   segments: readonly { key: string; label: string }[];
   onChange(change: Partial<ExplorerView>): void;
-  onFit(): void;
-  onPng(): void;
+  /** The canvas the Fit and PNG buttons act on, and the PNG's name. */
+  canvas: RefObject<CanvasHandle | null>;
+  pngName: string;
   busy: boolean;
 }
 
@@ -16,7 +20,7 @@ const SHOWS: readonly Show[] = ['all', 'local', 'outside'];
 const SHOW_KEYS = { all: 'local.all', local: 'local.true', outside: 'local.false' } as const;
 
 /** Depth, relationship kinds, layout, local/outside and segment filters, fit and PNG export: real controls, keyboard and all. */
-export function ExplorerToolbar({ view, segments, onChange, onFit, onPng, busy }: ExplorerToolbarProps) {
+export function ExplorerToolbar({ view, segments, onChange, canvas, pngName, busy }: ExplorerToolbarProps) {
   const { t } = useT();
   const toggleKind = (kind: Kind, on: boolean) => {
     const kinds = on ? [...new Set([...view.kinds, kind])] : view.kinds.filter((k) => k !== kind);
@@ -107,12 +111,7 @@ export function ExplorerToolbar({ view, segments, onChange, onFit, onPng, busy }
           ))}
         </select>
       </label>
-      <button type="button" className="button" onClick={onFit}>
-        {t('action.fit')}
-      </button>
-      <button type="button" className="button" data-testid="export-png" onClick={onPng}>
-        {t('action.exportPng')}
-      </button>
+      <CanvasActions canvas={canvas} fileName={pngName} />
       {/* always in the page, so that screen readers announce what appears in it */}
       <span className="muted" role="status">
         {busy ? t('explorer.layoutRunning') : ''}

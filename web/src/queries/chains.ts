@@ -24,26 +24,45 @@ export const FirmFields = graphql(`
   }
 `);
 
+/** One term of a candidate's score: value × weight = points. */
+export const ScoreTermFields = graphql(`
+  fragment ScoreTermFields on ScoreTerm {
+    key
+    label
+    value
+    weight
+    points
+  }
+`);
+
+/** A chain's name, who leads and anchors it, and how many firms it has: the head of every chain view. */
+export const ChainHeadFields = graphql(`
+  fragment ChainHeadFields on Chain {
+    id
+    key
+    name
+    description
+    leaders {
+      name
+      title
+    }
+    anchors {
+      id
+      shortName
+    }
+    localCount
+    outsideCount
+  }
+`);
+
 /** 产业链总览: every chain with its leaders, anchors, firms, coverage and gaps. */
-export const ChainsOverviewQuery = graphql(`
+export const ChainsOverviewQuery = graphql(
+  `
   query ChainsOverview {
     chains(first: 100) {
       totalCount
       nodes {
-        id
-        key
-        name
-        description
-        leaders {
-          name
-          title
-        }
-        anchors {
-          id
-          shortName
-        }
-        localCount
-        outsideCount
+        ...ChainHeadFields
         segments {
           id
           covered
@@ -73,27 +92,16 @@ export const ChainsOverviewQuery = graphql(`
       }
     }
   }
-`);
+`,
+  [ChainHeadFields],
+);
 
 /** 产业链全景图: the segments with their first firms, local and outside, and what each segment needs. */
 export const ChainMapQuery = graphql(
   `
   query ChainMap($id: ID!, $local: Int!, $outside: Int!) {
     chain(id: $id) {
-      id
-      key
-      name
-      description
-      leaders {
-        name
-        title
-      }
-      anchors {
-        id
-        shortName
-      }
-      localCount
-      outsideCount
+      ...ChainHeadFields
       segments {
         id
         key
@@ -142,7 +150,7 @@ export const ChainMapQuery = graphql(
     }
   }
 `,
-  [FirmFields],
+  [ChainHeadFields, FirmFields],
 );
 
 /** More firms of a segment (expanding it on the map). */
@@ -184,11 +192,7 @@ export const GapCandidatesQuery = graphql(
             ...FirmFields
           }
           terms {
-            key
-            label
-            value
-            weight
-            points
+            ...ScoreTermFields
           }
           evidence {
             steps {
@@ -209,7 +213,7 @@ export const GapCandidatesQuery = graphql(
     }
   }
 `,
-  [FirmFields],
+  [FirmFields, ScoreTermFields],
 );
 
 export type Firm = ResultOf<typeof FirmFields>;

@@ -31,6 +31,24 @@ export const EnterpriseFields = graphql(`
   }
 `);
 
+/** A relation as the graph draws it: its ends, share or product, and where it comes from. */
+export const RelationFields = graphql(`
+  fragment RelationFields on Relation {
+    id
+    kind
+    fromId
+    toId
+    share
+    product
+    annualValue
+    provenance {
+      source
+      confidence
+      verifiedAt
+    }
+  }
+`);
+
 export const SearchEnterprisesQuery = graphql(`
   query SearchEnterprises($query: String!, $first: Int) {
     searchEnterprises(query: $query, first: $first) {
@@ -62,24 +80,13 @@ export const NeighbourhoodQuery = graphql(
         }
       }
       edges {
-        id
-        kind
-        fromId
-        toId
-        share
-        product
-        annualValue
-        provenance {
-          source
-          confidence
-          verifiedAt
-        }
+        ...RelationFields
       }
       truncated
     }
   }
 `,
-  [EnterpriseFields],
+  [EnterpriseFields, RelationFields],
 );
 
 /** The members of the system (系) an enterprise belongs to, to fold into one node or open again. */
@@ -127,24 +134,13 @@ export const PathQuery = graphql(
           ...EnterpriseFields
         }
         relations {
-          id
-          kind
-          fromId
-          toId
-          share
-          product
-          annualValue
-          provenance {
-            source
-            confidence
-            verifiedAt
-          }
+          ...RelationFields
         }
       }
     }
   }
 `,
-  [EnterpriseFields],
+  [EnterpriseFields, RelationFields],
 );
 
 export type Enterprise = ResultOf<typeof EnterpriseFields>;

@@ -1,7 +1,9 @@
 import { graphql, type ResultOf } from '../graphql';
+import { ScoreTermFields } from './chains';
 
 /** 招商目标: every gap of a chain with its ranked candidates and their score terms. */
-export const TargetsQuery = graphql(`
+export const TargetsQuery = graphql(
+  `
   query Targets($id: ID!) {
     chain(id: $id) {
       id
@@ -24,11 +26,7 @@ export const TargetsQuery = graphql(`
             nodes {
               score
               terms {
-                key
-                label
-                value
-                weight
-                points
+                ...ScoreTermFields
               }
               enterprise {
                 id
@@ -46,7 +44,9 @@ export const TargetsQuery = graphql(`
       }
     }
   }
-`);
+`,
+  [ScoreTermFields],
+);
 
 export type TargetsChain = NonNullable<ResultOf<typeof TargetsQuery>['chain']>;
 export type TargetsGap = TargetsChain['gapReport']['segments'][number];

@@ -1,9 +1,9 @@
 import type { Core, ElementDefinition } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AppLink } from '../components/AppLink';
+import { CanvasActions } from '../components/CanvasActions';
 import { Failed, Loading } from '../components/Status';
 import { Canvas, type CanvasHandle } from '../graph/Canvas';
-import { downloadBlob } from '../graph/download';
 import { useT } from '../i18n/useT';
 import type { Firm } from '../queries/chains';
 import { MapPanel } from './chains/MapPanel';
@@ -155,17 +155,7 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
             />
             {t('local.false')}
           </label>
-          <button type="button" className="button" onClick={() => canvas.current?.fit()}>
-            {t('action.fit')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            data-testid="export-png"
-            onClick={() => canvas.current && downloadBlob(canvas.current.png(), `${chain.name}.png`)}
-          >
-            {t('action.exportPng')}
-          </button>
+          <CanvasActions canvas={canvas} fileName={`${chain.name}.png`} />
           <AppLink href={`/chains/${encodeURIComponent(chain.key)}/targets`} className="button">
             {t('chains.openTargets')}
           </AppLink>

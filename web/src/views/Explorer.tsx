@@ -4,7 +4,6 @@ import { ExplorerToolbar } from '../components/ExplorerToolbar';
 import { Legend } from '../components/Legend';
 import { SearchBox } from '../components/SearchBox';
 import { Canvas, type CanvasHandle } from '../graph/Canvas';
-import { downloadBlob } from '../graph/download';
 import { graphStylesheet } from '../graph/style';
 import { useT } from '../i18n/useT';
 import type { Enterprise } from '../queries/enterprise';
@@ -105,8 +104,8 @@ export function Explorer() {
           view={x.view}
           segments={segments}
           onChange={(change) => x.update(change)}
-          onFit={() => canvas.current?.fit()}
-          onPng={() => canvas.current && downloadBlob(canvas.current.png(), `${x.centreName ?? 'chain-atlas'}.png`)}
+          canvas={canvas}
+          pngName={`${x.centreName ?? 'chain-atlas'}.png`}
           busy={x.layingOut}
         />
         <div className="stage-canvas">

@@ -2,11 +2,11 @@ import type { ElementDefinition } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'wouter';
 import { AppLink } from '../components/AppLink';
+import { CanvasActions } from '../components/CanvasActions';
 import { DetailsPanel } from '../components/DetailsPanel';
 import { SearchBox } from '../components/SearchBox';
 import { Failed, Loading } from '../components/Status';
 import { Canvas, type CanvasHandle } from '../graph/Canvas';
-import { downloadBlob } from '../graph/download';
 import { edgeLabel } from '../graph/elements';
 import { graphStylesheet } from '../graph/style';
 import { useT } from '../i18n/useT';
@@ -167,17 +167,7 @@ export function PathView() {
       </aside>
       <section className="stage" aria-label={t('path.title')}>
         <div className="toolbar explorer-toolbar">
-          <button type="button" className="button" onClick={() => canvas.current?.fit()}>
-            {t('action.fit')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            data-testid="export-png"
-            onClick={() => canvas.current && downloadBlob(canvas.current.png(), 'path.png')}
-          >
-            {t('action.exportPng')}
-          </button>
+          <CanvasActions canvas={canvas} fileName={`${fromName}-${toName}.png`} />
         </div>
         <div className="stage-canvas">
           <Canvas
