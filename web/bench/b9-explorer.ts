@@ -62,6 +62,9 @@ export async function measureExplorer(input: B9Input) {
   const chromium = await launchChromium();
   try {
     const page = await chromium.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // say why a run stopped rather than only that the page went away
+    page.on('crash', () => process.stderr.write('B9: the page crashed\n'));
+    page.on('pageerror', (e) => process.stderr.write(`B9: error in the page: ${e.message}\n`));
     const url = (layout: string) =>
       `${input.baseUrl}/explore?e=${input.centre}&depth=3&limit=${input.limit}&layout=${layout}`;
     const paint: Record<string, { ms: number; nodes: number; edges: number }> = {};
