@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
+import { AuditLog } from './audit/audit-log';
 import { isRole, ROLES } from './auth/roles';
-import { parseTokensVariable, readTokensFile, TokenBook } from './auth/tokens';
-import { DEFAULT_TOKENS_FILE } from './paths';
+import { parseTokensVariable, TokenBook } from './auth/tokens';
+import { DEFAULT_AUDIT_FILE, DEFAULT_TOKENS_FILE } from './paths';
 import type { YogaOptions } from './yoga';
 
 /**
  * The API's settings from the environment, each checked with a message naming the variable:
  * CHAIN_TOKENS_FILE (default data/tokens.json), CHAIN_TOKENS, CHAIN_ANONYMOUS_ROLE (default
- * viewer), CHAIN_TRUSTED_DOCUMENTS (on/off, default off), CHAIN_REQUEST_TIMEOUT_MS (default 15000).
+ * viewer), CHAIN_AUDIT_FILE (default data/audit.jsonl), CHAIN_TRUSTED_DOCUMENTS (on/off, default off), CHAIN_REQUEST_TIMEOUT_MS (default 15000).
  */
 export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): YogaOptions & { tokensFile: string } {
   const tokensFile = env.CHAIN_TOKENS_FILE?.trim()
@@ -17,10 +18,11 @@ export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): YogaOpt
   if (!isRole(anonymous)) {
     throw new Error(`CHAIN_ANONYMOUS_ROLE must be one of ${ROLES.join(', ')}; got '${anonymous}'.`);
   }
-  const entries = [...readTokensFile(tokensFile), ...parseTokensVariable(env.CHAIN_TOKENS ?? '')];
   const options: YogaOptions & { tokensFile: string } = {
     tokensFile,
-    tokens: new TokenBook(entries, anonymous),
+    // the file is read here too, so that a broken one stops the start with its message
+    tokens: new TokenBook(parseTokensVariable(env.CHAIN_TOKENS ?? ''), anonymous, tokensFile),
+    audit: new AuditLog(auditFileFromEnv(env)),
     trustedDocuments: onOff('CHAIN_TRUSTED_DOCUMENTS', env.CHAIN_TRUSTED_DOCUMENTS),
   };
   const timeout = env.CHAIN_REQUEST_TIMEOUT_MS?.trim();
@@ -41,4 +43,10 @@ function onOff(name: string, value: string | undefined): boolean {
   if (['', '0', 'off', 'false', 'no'].includes(v)) return false;
   if (['1', 'on', 'true', 'yes'].includes(v)) return true;
   throw new Error(`${name} must be on or off; got '${value}'.`);
+}
+
+/** The audit log's file: CHAIN_AUDIT_FILE, or data/audit.jsonl (the server and the importer share it). */
+export function auditFileFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const file = env.CHAIN_AUDIT_FILE?.trim();
+  return file ? resolve(env.INIT_CWD ?? process.cwd(), file) : DEFAULT_AUDIT_FILE;
 }

@@ -1,7 +1,9 @@
 import { type GapParams, type GapReport, gapReport } from './analysis/gap-report';
 import type { ChainSubgraph } from './analysis/subgraph';
 import type { Holding } from './analysis/systems';
+import type { AuditLog } from './audit/audit-log';
 import type { Caller } from './auth/roles';
+import type { TokenBook } from './auth/tokens';
 import type { Curator } from './curation/curator';
 import type { EnterpriseRelationKind, Segment } from './domain/model';
 import { notFound } from './errors';
@@ -17,13 +19,27 @@ import type {
 } from './store/port';
 import { relationId } from './store/port';
 
-/** Per-request context: who asks, the store, the request's batching loaders and the curator. */
-export interface Context {
+/** Per-request context: who asks and from where, the store, the request's batching loaders and the curator. */
+export interface Context extends Server, Origin {
   caller: Caller;
-  store: GraphStore;
   loaders: Loaders;
+}
+
+/** What every request of one server shares. */
+export interface Server {
+  store: GraphStore;
   /** Checks and writes curation changes; one per server, so that writes go one at a time. */
   curator: Curator;
+  tokens: TokenBook;
+  audit: AuditLog;
+}
+
+/** Where a request comes from. */
+export interface Origin {
+  /** The client's address. */
+  from: string;
+  /** The id the server gave the request (in its log lines and the x-request-id header). */
+  requestId?: string;
 }
 
 /**
@@ -76,8 +92,8 @@ export function createLoaders(store: GraphStore) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-export function createContext(store: GraphStore, caller: Caller, curator: Curator): Context {
-  return { caller, store, loaders: createLoaders(store), curator };
+export function createContext(server: Server, caller: Caller, origin: Origin): Context {
+  return { ...server, ...origin, caller, loaders: createLoaders(server.store) };
 }
 
 /** Forgets what the request's loaders hold: after a write, they would answer with the old graph. */

@@ -11,3 +11,4 @@ export const PERSISTED_OPERATIONS_FILE = fileURLToPath(
 );
 export const COOKBOOK_FILE = fileURLToPath(new URL('../../docs/graphql-cookbook.md', import.meta.url));
 export const DEFAULT_TOKENS_FILE = fileURLToPath(new URL('../../data/tokens.json', import.meta.url));
+export const DEFAULT_AUDIT_FILE = fileURLToPath(new URL('../../data/audit.jsonl', import.meta.url));

@@ -1,7 +1,10 @@
+import type { IncomingMessage } from 'node:http';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { armorPlugins } from './armor';
+import { AuditLog } from './audit/audit-log';
+import { useAudit } from './audit/audit-plugin';
 import { TokenBook } from './auth/tokens';
 import { callerOf } from './caller';
 import { type Context, createContext } from './context';
@@ -23,6 +26,13 @@ export interface YogaOptions {
   timeoutMs?: number;
   /** The web app's operations by hash; by default web/src/persisted-operations.json. */
   persistedOperations?: Map<string, string>;
+  /** Where mutations and exports are recorded; by default in memory only. */
+  audit?: AuditLog;
+}
+
+/** What Node's HTTP server passes with each request (see app.ts). */
+export interface NodeServerContext {
+  req?: IncomingMessage & { id?: string };
 }
 
 /** The most operations one batched request (a JSON array) may hold. */
@@ -33,13 +43,17 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 export function createChainAtlasYoga(
   store: GraphStore,
   options: YogaOptions = {},
-): YogaServerInstance<Record<string, unknown>, Context> {
+): YogaServerInstance<NodeServerContext, Context> {
   const tokens = options.tokens ?? new TokenBook([]);
-  const curator = new Curator(store);
+  const server = { store, tokens, curator: new Curator(store), audit: options.audit ?? new AuditLog() };
   const operations = options.persistedOperations ?? readPersistedOperations(PERSISTED_OPERATIONS_FILE);
-  return createYoga<Record<string, unknown>, Context>({
+  return createYoga<NodeServerContext, Context>({
     schema,
-    context: ({ request }) => createContext(store, callerOf(request, tokens), curator),
+    context: ({ request, req }) =>
+      createContext(server, callerOf(request, tokens), {
+        from: req?.socket.remoteAddress ?? 'unknown',
+        ...(req?.id ? { requestId: req.id } : {}),
+      }),
     graphiql: {
       title: 'Chain Atlas 链图 — GraphQL',
       defaultTabs: cookbookTabs(),
@@ -57,6 +71,7 @@ export function createChainAtlasYoga(
       ...armorPlugins(),
       usePersisted(operations, tokens, options.trustedDocuments ?? false),
       useRequestTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      useAudit(),
     ],
   });
 }

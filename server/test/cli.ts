@@ -25,7 +25,8 @@ export function runImport(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/import/cli.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, ...options.env },
+      // the audit log of a test run is its own, not the workspace's data/audit.jsonl
+      env: { ...process.env, CHAIN_AUDIT_FILE: join(tempDir(), 'audit.jsonl'), ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

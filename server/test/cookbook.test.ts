@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Role } from '../src/auth/roles';
 import { readCookbook } from '../src/cookbook';
 import { COOKBOOK_FILE } from '../src/paths';
 import { demoApi } from './helpers';
@@ -23,8 +24,9 @@ describe('docs/graphql-cookbook.md: every recipe runs against the demo data', ()
   it.each(recipes.map((r) => [`${r.line}: ${r.title}`, r] as const))('%s', async (_title, recipe) => {
     // each on a store of its own: a curation recipe changes it
     const { query } = await demoApi();
-    const mutation = /^\s*mutation\b/.test(recipe.query);
-    const { data, errors } = await query(recipe.query, JSON.parse(recipe.variables), mutation ? 'editor' : undefined);
+    // a recipe that needs a role says so in its title: "(editor token)"
+    const role = /\((analyst|editor|admin) token\)/.exec(recipe.title)?.[1] as Role | undefined;
+    const { data, errors } = await query(recipe.query, JSON.parse(recipe.variables), role);
     expect(errors).toBeUndefined();
     for (const [field, value] of Object.entries(data ?? {})) expect(value, field).not.toBeNull();
     expect(findsSomething(data)).toBe(true);

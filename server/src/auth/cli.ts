@@ -3,11 +3,9 @@
  * pnpm run token -- list [--file FILE]                 names and roles (never a token: none is kept)
  * FILE defaults to CHAIN_TOKENS_FILE, or data/tokens.json. (`pnpm token` alone is pnpm's own command.)
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { apiOptionsFromEnv } from '../config';
 import { isRole, ROLES } from './roles';
-import { hashToken, newToken, readTokensFile, type TokenEntry } from './tokens';
+import { readTokensFile, TokenBook } from './tokens';
 
 function fail(message: string): never {
   console.error(message);
@@ -23,13 +21,12 @@ if (command === 'add') {
   const [name, role] = rest;
   if (!name || !role) fail('usage: pnpm run token -- add <name> <role> [--file FILE]');
   if (!isRole(role)) fail(`role must be one of ${ROLES.join(', ')}; got '${role}'`);
-  const entries = readTokensFile(file);
-  if (entries.some((e) => e.name === name)) fail(`${file} already has a token named '${name}'`);
-  const token = newToken();
-  const next: TokenEntry[] = [...entries, { name, role, sha256: hashToken(token) }];
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, `${JSON.stringify({ tokens: next }, null, 2)}\n`, { mode: 0o600 });
-  renameSync(`${file}.tmp`, file);
+  let token: string;
+  try {
+    token = new TokenBook([], 'viewer', file).create(name, role);
+  } catch (e) {
+    fail(`${file}: ${(e as Error).message}`);
+  }
   console.log(`Token for ${name} (${role}), shown this once; ${file} keeps only its hash:\n\n  ${token}\n`);
   console.log('Send it as the header  Authorization: Bearer <token>  (in GraphiQL: the Headers tab).');
 } else if (command === 'list') {

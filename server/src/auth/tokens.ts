@@ -1,5 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
 import { type Caller, isRole, ROLES, type Role } from './roles';
 
 /**
@@ -12,6 +23,7 @@ export interface TokenEntry {
   role: Role;
   /** SHA-256 of the token, 64 hex digits. */
   sha256: string;
+  createdAt?: string;
 }
 
 export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -28,7 +40,12 @@ export function checkEntry(value: unknown, where: string): TokenEntry {
     throw new Error(`${where}: 'role' must be one of ${ROLES.join(', ')}; got ${JSON.stringify(e.role)}`);
   if (typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256))
     throw new Error(`${where}: 'sha256' must be 64 lower-case hex digits (the SHA-256 of the token)`);
-  return { name: e.name, role: e.role, sha256: e.sha256 };
+  return {
+    name: e.name,
+    role: e.role,
+    sha256: e.sha256,
+    ...(typeof e.createdAt === 'string' ? { createdAt: e.createdAt } : {}),
+  };
 }
 
 /** The entries of a tokens file; none when there is no file. */
@@ -57,19 +74,38 @@ export function parseTokensVariable(text: string): TokenEntry[] {
     });
 }
 
-/** Tells callers apart by their bearer token. */
+/** A token as an admin sees it: never its value, nor its hash. */
+export interface TokenInfo {
+  name: string;
+  role: Role;
+  /** `file`: made with createToken or `pnpm run token`, and revocable; `environment`: from CHAIN_TOKENS. */
+  source: 'file' | 'environment';
+  createdAt?: string;
+}
+
+/**
+ * Tells callers apart by their bearer token. Tokens from CHAIN_TOKENS are fixed; those of the
+ * tokens file can be made and revoked while the server runs (createToken, revokeToken), and
+ * changes another process (`pnpm run token`) makes to the file are seen by the next request (a
+ * `stat` of the file per request with a token).
+ */
 export class TokenBook {
-  private readonly byHash: Map<string, TokenEntry>;
+  private fromFile: TokenEntry[] = [];
+  private byHash = new Map<string, TokenEntry>();
+  private stamp = '';
 
   constructor(
-    entries: readonly TokenEntry[],
+    private readonly fixed: readonly TokenEntry[],
     readonly anonymousRole: Role = 'viewer',
+    /** The tokens file; none: only the fixed tokens. */
+    readonly file?: string,
   ) {
-    this.byHash = new Map(entries.map((e) => [e.sha256, e]));
+    this.reload();
   }
 
   /** The caller a bearer token stands for; undefined for a token this book does not hold. */
   callerOf(token: string): Caller | undefined {
+    this.reload();
     // looked up by its hash: what timing may tell is about the hash, which gives nothing of the token
     const entry = this.byHash.get(hashToken(token));
     return entry && { name: entry.name, role: entry.role, authenticated: true };
@@ -78,4 +114,97 @@ export class TokenBook {
   get anonymous(): Caller {
     return { name: 'anonymous', role: this.anonymousRole, authenticated: false };
   }
+
+  list(): TokenInfo[] {
+    this.reload();
+    return [
+      ...this.fromFile.map((e) => ({
+        name: e.name,
+        role: e.role,
+        source: 'file' as const,
+        ...(e.createdAt ? { createdAt: e.createdAt } : {}),
+      })),
+      ...this.fixed.map((e) => ({ name: e.name, role: e.role, source: 'environment' as const })),
+    ];
+  }
+
+  /** Makes a token, keeps its hash in the tokens file, and returns the token (shown once). */
+  create(name: string, role: Role): string {
+    const file = this.writableFile();
+    this.reload();
+    const clean = name.trim();
+    if (clean === '' || clean.length > 100 || /[:,\p{Cc}]/u.test(clean)) {
+      throw new TokenError(
+        `A token's name must be 1 to 100 characters, without ':', ',' or control characters; got ${JSON.stringify(name)}.`,
+      );
+    }
+    if ([...this.fromFile, ...this.fixed].some((e) => e.name === clean)) {
+      throw new TokenError(`There is already a token named '${clean}'; revoke it first or choose another name.`);
+    }
+    const token = newToken();
+    writeTokensFile(file, [
+      ...this.fromFile,
+      { name: clean, role, sha256: hashToken(token), createdAt: new Date().toISOString() },
+    ]);
+    this.reload();
+    return token;
+  }
+
+  /** Takes a token of the file out; false when there is none by that name. */
+  revoke(name: string): boolean {
+    const file = this.writableFile();
+    this.reload();
+    if (this.fixed.some((e) => e.name === name)) {
+      throw new TokenError(`The token '${name}' comes from CHAIN_TOKENS: take it out there and restart the server.`);
+    }
+    const kept = this.fromFile.filter((e) => e.name !== name);
+    if (kept.length === this.fromFile.length) return false;
+    writeTokensFile(file, kept);
+    this.reload();
+    return true;
+  }
+
+  private writableFile(): string {
+    if (!this.file)
+      throw new TokenError('This server keeps no tokens file (only CHAIN_TOKENS): tokens cannot be made here.');
+    return this.file;
+  }
+
+  /** Reads the tokens file again when it changed: a revoked token is refused from the next request on. */
+  private reload(): void {
+    if (!this.file) {
+      if (this.byHash.size === 0) this.byHash = new Map(this.fixed.map((e) => [e.sha256, e]));
+      return;
+    }
+    let stamp = 'none';
+    try {
+      const s = statSync(this.file);
+      stamp = `${s.mtimeMs}:${s.size}:${s.ino}`;
+    } catch {
+      // no file: no tokens from it
+    }
+    if (stamp === this.stamp) return;
+    this.fromFile = readTokensFile(this.file);
+    this.stamp = stamp;
+    this.byHash = new Map([...this.fromFile, ...this.fixed].map((e) => [e.sha256, e]));
+  }
+}
+
+/** A token request an admin made that cannot be done (a taken name, an environment token). */
+export class TokenError extends Error {
+  override readonly name = 'TokenError';
+}
+
+/** Replaces the tokens file in one step (written, synced, renamed), readable by its owner only. */
+export function writeTokensFile(file: string, entries: readonly TokenEntry[]): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w', 0o600);
+  try {
+    writeSync(fd, `${JSON.stringify({ tokens: entries }, null, 2)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
 }

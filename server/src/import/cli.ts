@@ -5,8 +5,11 @@
  * (CHAIN_DATA_DIR, default data/). Checks everything first and writes nothing when anything is
  * wrong; a running server picks up the import within a second.
  */
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { AuditLog } from '../audit/audit-log';
+import { auditFileFromEnv } from '../config';
 import { EmbeddedStore } from '../store/embedded/embedded-store';
 import { dataDirFromEnv, openNeo4jStore } from '../store/open';
 import { type ImportSummary, importFiles } from './importer';
@@ -55,9 +58,14 @@ async function main(argv: string[]): Promise<number> {
     });
     progress.clear();
     printSummary(summary, where);
+    if (!summary.dryRun) audit(paths, where, 'ok', { counts: summary.counts, rowsRead: summary.rowsRead });
     return 0;
   } catch (e) {
     progress.clear();
+    if (!values['dry-run']) {
+      const problems = e instanceof ImportError ? e.problems.length : undefined;
+      audit(paths, where, e instanceof ImportError ? 'BAD_INPUT' : 'FAILED', { problems, error: (e as Error).message });
+    }
     if (!(e instanceof ImportError)) throw e;
     const shown = e.problems.slice(0, 500);
     for (const p of shown) console.error(formatProblem(p));
@@ -80,6 +88,19 @@ function parse(argv: string[]) {
       'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
+  });
+}
+
+/** An import, accepted or refused, in the audit log the server shares (CHAIN_AUDIT_FILE). */
+function audit(paths: readonly string[], where: string, outcome: string, detail: Record<string, unknown>): void {
+  new AuditLog(auditFileFromEnv()).record({
+    who: `cli:${userInfo().username}`,
+    role: 'local',
+    action: 'import',
+    target: paths.join(', '),
+    detail: { into: where, ...detail },
+    from: 'local',
+    outcome,
   });
 }
 

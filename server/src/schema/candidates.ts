@@ -8,7 +8,10 @@ import { EnterpriseRef, SegmentRef } from './refs';
 export const CandidateConnection = builder.connectionObject({ type: CandidateRef, name: 'CandidateConnection' });
 
 CandidateRef.implement({
-  description: 'An outside enterprise that would close a gap (招商线索), with the terms of its score and the evidence.',
+  description:
+    'An outside enterprise that would close a gap (招商线索), with the terms of its score and the evidence. Analyst role.',
+  // on the type too: however a query reaches a candidate, its fields need an analyst
+  authScopes: { analyst: true },
   fields: (t) => ({
     enterprise: t.field({
       type: EnterpriseRef,

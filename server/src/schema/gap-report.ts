@@ -19,6 +19,9 @@ import { CandidateConnection } from './candidates';
 import { ChainRef, EnterpriseRef, SegmentRef } from './refs';
 import { enterprisePage } from './values';
 
+/** Candidates (招商线索) are an analyst's: the district's pipeline of whom it courts. */
+const analyst = { analyst: true } as const;
+
 const needs = (r: GapReport, need: string) =>
   r.segments.filter((s) => s.need === need).map((s) => ({ ...s, chainId: r.chainId }));
 
@@ -80,6 +83,7 @@ SegmentNeedRef.implement({
     }),
     candidates: t.field({
       type: CandidateConnection,
+      authScopes: analyst,
       args: t.arg.connectionArgs(),
       complexity: connectionCost,
       description: 'Outside enterprises that would close this gap, best first (empty where it needs nothing).',
@@ -204,6 +208,7 @@ builder.objectField(ChainRef, 'gapReport', (t) =>
 builder.objectField(SegmentRef, 'candidates', (t) =>
   t.field({
     type: CandidateConnection,
+    authScopes: analyst,
     args: t.arg.connectionArgs(),
     complexity: connectionCost,
     description: 'Outside enterprises that would close this segment’s gap, best first (empty where it needs nothing).',

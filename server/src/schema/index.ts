@@ -16,5 +16,6 @@ import './gap-report';
 import './what-if';
 import './equity';
 import './mutations';
+import './access';
 
 export const schema = builder.toSchema({ sortSchema: false });
