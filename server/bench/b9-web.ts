@@ -65,7 +65,7 @@ async function expandCandidate(store: MemoryStore, hub: string, target: number) 
 export async function b9(size: Size) {
   if (!existsSync(`${WEB_DIST_DIR}index.html`)) throw new Error('B9 needs the built web app: run `pnpm build` first.');
   const store = new MemoryStore(await readDataset([dataset(size)]));
-  const server = createApp({ store, webDir: WEB_DIST_DIR });
+  const { server } = createApp({ store, webDir: WEB_DIST_DIR });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const centre = await busiest(store);

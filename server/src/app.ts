@@ -1,6 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { pinoHttp } from 'pino-http';
 import sirv from 'sirv';
+import { TokenBook } from './auth/tokens';
+import { setSecurityHeaders } from './http/headers';
+import { healthz, readyz } from './http/health';
+import { DEFAULT_LIMITS, Gate, type RequestLimits, refuse } from './http/limits';
+import { log, withLogger } from './log';
 import type { GraphStore } from './store/port';
 import { createChainAtlasYoga, type YogaOptions } from './yoga';
 
@@ -9,25 +16,119 @@ export interface AppOptions {
   /** The built web app (web/dist); the API alone when absent. */
   webDir?: string;
   api?: YogaOptions;
+  /** Body size and request rates; DEFAULT_LIMITS when absent. */
+  limits?: Partial<RequestLimits>;
 }
 
-/** One HTTP server: the GraphQL API at /graphql and the built web app everywhere else. */
-export function createApp({ store, webDir, api }: AppOptions): Server {
-  const yoga = createChainAtlasYoga(store, api);
+/** The HTTP server of the app, and what its shutdown needs. */
+export interface App {
+  server: Server;
+  /**
+   * Graceful shutdown: /readyz answers 503, no new connection is taken, requests under way finish
+   * (those still running after `graceMs` are cut), then the store is closed.
+   */
+  shutdown(graceMs?: number): Promise<void>;
+}
+
+/**
+ * One HTTP server: /healthz and /readyz, the GraphQL API at /graphql (behind the body size and
+ * rate limits) and the built web app everywhere else; security headers on every answer, a JSON
+ * log line for every request (with its id, which the answer's x-request-id header also gives).
+ */
+export function createApp(options: AppOptions): App {
+  const { store, webDir } = options;
+  const tokens = options.api?.tokens ?? new TokenBook([]);
+  const yoga = createChainAtlasYoga(store, { ...options.api, tokens });
+  const gate = new Gate({ ...DEFAULT_LIMITS, ...options.limits }, tokens);
   const web =
     webDir && existsSync(webDir) ? sirv(webDir, { single: true, etag: true, gzip: false, dev: false }) : undefined;
-  return createServer((req, res) => {
-    if (req.url?.startsWith(yoga.graphqlEndpoint)) {
-      void yoga(req, res);
-    } else if (web) {
+  const httpLog = pinoHttp({
+    logger: log(),
+    genReqId: requestId,
+    quietReqLogger: true,
+    customAttributeKeys: { reqId: 'reqId' },
+    serializers: {
+      // the path only: a query string is no place for secrets, but someone may have put one there
+      req: (req: { id: string; method: string; url: string; remoteAddress: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+        from: req.remoteAddress,
+      }),
+      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+    },
+    // refusals of a flood are not logged one by one (the lines would cost more than the refusals):
+    // the gate logs how many it refused, per caller, every ten seconds
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500
+        ? 'error'
+        : res.statusCode === 429
+          ? 'silent'
+          : res.statusCode >= 400
+            ? 'warn'
+            : 'info',
+    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+  });
+  let stopping = false;
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setSecurityHeaders(res);
+    const path = req.url?.split('?')[0] ?? '/';
+    if (path === '/healthz') return healthz(res);
+    if (path === '/readyz') return readyz(res, store, stopping);
+    if (path.startsWith(yoga.graphqlEndpoint)) {
+      const refusal = await gate.admit(req, res);
+      if (refusal) return refuse(res, refusal);
+      if (stopping) res.setHeader('connection', 'close');
+      await yoga(req, res);
+      return;
+    }
+    if (web) {
       web(req, res, () => {
         res.statusCode = 404;
         res.end('Not found');
       });
-    } else {
-      res.statusCode = 404;
-      res.setHeader('content-type', 'text/plain; charset=utf-8');
-      res.end('The web app is not built: run `pnpm build`. The API is at /graphql.');
+      return;
     }
+    res.statusCode = 404;
+    res.setHeader('content-type', 'text/plain; charset=utf-8');
+    res.end('The web app is not built: run `pnpm build`. The API is at /graphql.');
+  }
+
+  const server = createServer((req, res) => {
+    httpLog(req, res);
+    withLogger(req.log, () =>
+      route(req, res).catch((error: unknown) => {
+        req.log.error({ err: error }, 'request failed');
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      }),
+    );
   });
+  // slow clients may not hold connections open for ever (slowloris)
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 60_000;
+
+  async function shutdown(graceMs = 10_000): Promise<void> {
+    stopping = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // keep-alive connections are closed as soon as their requests are answered
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    cut.unref();
+    await closed;
+    clearInterval(idle);
+    clearTimeout(cut);
+    await store.close();
+  }
+
+  return { server, shutdown };
+}
+
+/** A proxy's request id when it gives a sensible one, else a new one; sent back as x-request-id. */
+function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
 }

@@ -2,13 +2,15 @@ import { resolve } from 'node:path';
 import { AuditLog } from './audit/audit-log';
 import { isRole, ROLES } from './auth/roles';
 import { parseTokensVariable, TokenBook } from './auth/tokens';
+import type { RequestLimits } from './http/limits';
 import { DEFAULT_AUDIT_FILE, DEFAULT_TOKENS_FILE } from './paths';
 import type { YogaOptions } from './yoga';
 
 /**
  * The API's settings from the environment, each checked with a message naming the variable:
  * CHAIN_TOKENS_FILE (default data/tokens.json), CHAIN_TOKENS, CHAIN_ANONYMOUS_ROLE (default
- * viewer), CHAIN_AUDIT_FILE (default data/audit.jsonl), CHAIN_TRUSTED_DOCUMENTS (on/off, default off), CHAIN_REQUEST_TIMEOUT_MS (default 15000).
+ * viewer), CHAIN_AUDIT_FILE (default data/audit.jsonl), CHAIN_TRUSTED_DOCUMENTS (on/off, default off), CHAIN_REQUEST_TIMEOUT_MS (default 15000),
+ * CHAIN_CORS_ORIGINS (origins allowed to call the API from their pages; none by default).
  */
 export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): YogaOptions & { tokensFile: string } {
   const tokensFile = env.CHAIN_TOKENS_FILE?.trim()
@@ -25,17 +27,52 @@ export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): YogaOpt
     audit: new AuditLog(auditFileFromEnv(env)),
     trustedDocuments: onOff('CHAIN_TRUSTED_DOCUMENTS', env.CHAIN_TRUSTED_DOCUMENTS),
   };
-  const timeout = env.CHAIN_REQUEST_TIMEOUT_MS?.trim();
-  if (timeout) {
-    const ms = Number(timeout);
-    if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) {
+  const timeout = wholeNumber(env, 'CHAIN_REQUEST_TIMEOUT_MS', 100, 600_000);
+  if (timeout !== undefined) options.timeoutMs = timeout;
+  const origins = (env.CHAIN_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
       throw new Error(
-        `CHAIN_REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000; got '${timeout}'.`,
+        `CHAIN_CORS_ORIGINS must list origins like https://atlas.example.gov.cn (no path), separated by commas; got '${origin}'.`,
       );
     }
-    options.timeoutMs = ms;
   }
+  options.corsOrigins = origins;
   return options;
+}
+
+/**
+ * The HTTP limits from the environment: CHAIN_MAX_BODY_BYTES (default 1 MiB), CHAIN_RATE_PER_ADDRESS
+ * and CHAIN_RATE_PER_TOKEN (requests a second; defaults 50 and 100), CHAIN_MAX_IN_FLIGHT (a caller's
+ * requests under way at once; default 6), CHAIN_MS_PER_SECOND (the server's time a caller's requests
+ * may take, in ms a second over 5 s; default 250). 0 turns a limit off.
+ */
+export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<RequestLimits> {
+  const limits: Partial<RequestLimits> = {};
+  const body = wholeNumber(env, 'CHAIN_MAX_BODY_BYTES', 1024, 1 << 30);
+  if (body !== undefined) limits.maxBodyBytes = body;
+  const perAddress = wholeNumber(env, 'CHAIN_RATE_PER_ADDRESS', 0, 1_000_000);
+  if (perAddress !== undefined) limits.perAddress = perAddress;
+  const perToken = wholeNumber(env, 'CHAIN_RATE_PER_TOKEN', 0, 1_000_000);
+  if (perToken !== undefined) limits.perToken = perToken;
+  const inFlight = wholeNumber(env, 'CHAIN_MAX_IN_FLIGHT', 0, 10_000);
+  if (inFlight !== undefined) limits.inFlight = inFlight;
+  const ms = wholeNumber(env, 'CHAIN_MS_PER_SECOND', 0, 1_000_000);
+  if (ms !== undefined) limits.msPerSecond = ms;
+  return limits;
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
+  const text = env[name]?.trim();
+  if (!text) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}; got '${text}'.`);
+  }
+  return n;
 }
 
 function onOff(name: string, value: string | undefined): boolean {

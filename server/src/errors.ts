@@ -1,7 +1,15 @@
 import { GraphQLError } from 'graphql';
 
 /** The error codes clients can rely on, in `extensions.code`. Every other error is masked. */
-export type ErrorCode = 'NOT_FOUND' | 'BAD_INPUT' | 'FORBIDDEN' | 'TOO_COMPLEX' | 'TIMEOUT' | 'UNAVAILABLE';
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'BAD_INPUT'
+  | 'FORBIDDEN'
+  | 'TOO_COMPLEX'
+  | 'TIMEOUT'
+  | 'UNAVAILABLE'
+  /** Too many requests a second (HTTP 429, before GraphQL: see http/limits.ts). */
+  | 'RATE_LIMITED';
 
 export function codedError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });

@@ -1,51 +1,76 @@
 import { createApp } from './app';
-import { apiOptionsFromEnv } from './config';
+import { apiOptionsFromEnv, limitsFromEnv } from './config';
+import { createLogger, setRootLogger } from './log';
 import { WEB_DIST_DIR } from './paths';
 import { EmbeddedStore } from './store/embedded/embedded-store';
 import { openStore } from './store/open';
 
+const logger = createLogger();
+setRootLogger(logger);
+
 const port = Number(process.env.PORT ?? 4000);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT must be a port number from 0 to 65535; got '${process.env.PORT}'.`);
+  logger.fatal(`PORT must be a port number from 0 to 65535; got '${process.env.PORT}'.`);
   process.exit(1);
 }
 
 const started = performance.now();
 let opened: Awaited<ReturnType<typeof openStore>>;
 let api: ReturnType<typeof apiOptionsFromEnv>;
+let limits: ReturnType<typeof limitsFromEnv>;
 try {
   api = apiOptionsFromEnv();
+  limits = limitsFromEnv();
   opened = await openStore();
 } catch (e) {
-  console.error(`Chain Atlas could not start: ${(e as Error).message}`);
+  logger.fatal(`Chain Atlas could not start: ${(e as Error).message}`);
   process.exit(1);
 }
 const { store } = opened;
 // imports committed by `pnpm run import` show up without a restart
-if (store instanceof EmbeddedStore) store.watch();
+if (store instanceof EmbeddedStore) store.watch(1000, (err) => logger.error({ err }, 'reading a new import failed'));
 
-const server = createApp({ store, webDir: WEB_DIST_DIR, api });
+const { server, shutdown } = createApp({ store, webDir: WEB_DIST_DIR, api, limits });
 server.on('error', (error: NodeJS.ErrnoException) => {
   const reason = error.code === 'EADDRINUSE' ? `port ${port} is in use (set PORT to another port)` : error.message;
-  console.error(`Chain Atlas could not start: ${reason}.`);
+  logger.fatal(`Chain Atlas could not start: ${reason}.`);
   process.exit(1);
 });
 server.listen(port, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
-  console.log(
-    `Chain Atlas is ready in ${Math.round(performance.now() - started)} ms (${opened.kind} store: ${opened.where}):`,
-  );
-  console.log(`  web      http://localhost:${actual}/`);
-  console.log(`  GraphQL  http://localhost:${actual}/graphql`);
-  console.log(
-    `  callers  anonymous: ${api.tokens?.anonymousRole}; tokens from ${api.tokensFile} and CHAIN_TOKENS; trusted documents ${api.trustedDocuments ? 'on' : 'off'}`,
+  const web = `http://localhost:${actual}/`;
+  const graphql = `http://localhost:${actual}/graphql`;
+  logger.info(
+    {
+      store: opened.kind,
+      where: opened.where,
+      web,
+      graphql,
+      anonymousRole: api.tokens?.anonymousRole,
+      tokensFile: api.tokensFile,
+      auditFile: api.audit?.file,
+      trustedDocuments: api.trustedDocuments ?? false,
+      corsOrigins: api.corsOrigins,
+    },
+    `Chain Atlas is ready in ${Math.round(performance.now() - started)} ms: web ${web}, GraphQL ${graphql}`,
   );
 });
 
+// SIGTERM (or Ctrl-C): answer what is under way, close the store, then leave
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    server.close();
-    void store.close().then(() => process.exit(0));
+    logger.info(`${signal}: finishing the requests under way, then stopping`);
+    shutdown().then(
+      () => {
+        logger.info('stopped');
+        logger.flush();
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'stopping failed');
+        process.exit(1);
+      },
+    );
   });
 }

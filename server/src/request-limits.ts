@@ -15,7 +15,8 @@ const CODES = new Set<string>([
 
 /**
  * Error masking: GraphQL's own errors (syntax, validation, variables; no original error) and our
- * coded errors pass; anything else (a bug, a store failure) is logged here and masked there.
+ * coded errors pass; anything else (a bug, a store failure) is masked there (graphql-yoga logs it,
+ * with its stack, through the server's logger: see yoga.ts).
  */
 export function maskError(error: unknown, message: string): Error {
   if (error instanceof GraphQLError) {
@@ -24,7 +25,6 @@ export function maskError(error: unknown, message: string): Error {
     const code = (original instanceof GraphQLError ? original : error).extensions?.code;
     if (typeof code === 'string' && CODES.has(code)) return error;
   }
-  console.error('Masked error:', error instanceof GraphQLError ? (error.originalError ?? error) : error);
   return new GraphQLError(message, {
     ...(error instanceof GraphQLError && error.path ? { path: error.path } : {}),
     extensions: { code: 'INTERNAL' },

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { armorPlugins } from './armor';
 import { AuditLog } from './audit/audit-log';
 import { useAudit } from './audit/audit-plugin';
@@ -10,6 +10,8 @@ import { callerOf } from './caller';
 import { type Context, createContext } from './context';
 import { cookbookTabs } from './cookbook';
 import { Curator } from './curation/curator';
+import { graphiqlCsp } from './http/headers';
+import { log } from './log';
 import { PERSISTED_OPERATIONS_FILE } from './paths';
 import { readPersistedOperations, usePersisted } from './persisted';
 import { maskError, usePlainStringify, useRequestTimeout } from './request-limits';
@@ -28,6 +30,8 @@ export interface YogaOptions {
   persistedOperations?: Map<string, string>;
   /** Where mutations and exports are recorded; by default in memory only. */
   audit?: AuditLog;
+  /** Origins other than the server's own whose pages may call the API (CORS); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 /** What Node's HTTP server passes with each request (see app.ts). */
@@ -59,7 +63,14 @@ export function createChainAtlasYoga(
       defaultTabs: cookbookTabs(),
     },
     // GraphiQL served from this server, not a CDN: district networks are often offline.
-    renderGraphiQL,
+    renderGraphiQL: renderPage,
+    cors: corsOptions(options.corsOrigins ?? []),
+    logging: {
+      debug: (...args) => log().debug(args.map(String).join(' ')),
+      info: (...args) => log().info(args.map(String).join(' ')),
+      warn: (...args) => log().warn(args.map(String).join(' ')),
+      error: (...args) => log().error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(' ')),
+    },
     landingPage: false,
     fetchAPI: { Response: Utf8Response as typeof globalThis.Response },
     batching: { limit: MAX_BATCH },
@@ -72,6 +83,38 @@ export function createChainAtlasYoga(
       usePersisted(operations, tokens, options.trustedDocuments ?? false),
       useRequestTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
       useAudit(),
+      useGraphiqlPolicy(),
     ],
   });
+}
+
+/** The page's own scripts may run on the GraphiQL page: a policy with their hashes (http/headers.ts). */
+function useGraphiqlPolicy(): Plugin {
+  return {
+    onResponse({ response }) {
+      if (!response.headers.get('content-type')?.startsWith('text/html')) return;
+      const html = lastGraphiql;
+      if (html) response.headers.set('content-security-policy', graphiqlCsp(html));
+    },
+  };
+}
+
+/** The GraphiQL page last rendered (the same page every time: the options do not change). */
+let lastGraphiql: string | undefined;
+function renderPage(options: Parameters<typeof renderGraphiQL>[0]): string {
+  lastGraphiql = renderGraphiQL(options);
+  return lastGraphiql;
+}
+
+/** No CORS headers (same origin only) unless origins are named; then those, for GET and POST with a token. */
+function corsOptions(origins: readonly string[]) {
+  if (origins.length === 0) return false as const;
+  return {
+    origin: [...origins],
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'authorization', 'accept'],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    credentials: false,
+    maxAge: 600,
+  };
 }

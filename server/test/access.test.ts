@@ -190,7 +190,7 @@ describe('the audit log', () => {
     const [entry] = new AuditLog(auditFile).all();
     expect(entry).toMatchObject({ action: 'import', from: 'local', outcome: 'ok', target: data });
     expect(entry?.who).toMatch(/^cli:/);
-    expect((entry?.detail.counts as { enterprises: { added: number } }).enterprises.added).toBe(1);
+    expect(entry?.detail).toMatchObject({ counts: { enterprises: { added: 1 } } });
   });
 
   it('keeps its entries when a crash tore the last line, and writes the next on a line of its own', () => {

@@ -10,7 +10,11 @@ import { MemoryStore } from '../src/store/memory/memory-store';
  * The GraphQL over HTTP spec, as the graphql-http package audits a server: every audit (MUST and
  * SHOULD) against the HTTP server Chain Atlas runs, on a loopback port.
  */
-const server = createApp({ store: new MemoryStore(await readDataset([DEMO_DATA_DIR])) });
+// the audits send their requests at once: no rate limit here (http-limits.test.ts tests it)
+const { server } = createApp({
+  store: new MemoryStore(await readDataset([DEMO_DATA_DIR])),
+  limits: { perAddress: 0, perToken: 0 },
+});
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -18,8 +18,11 @@ it('NEO4J_URI=bolt://127.0.0.1:1 pnpm start fails fast with a clear message nami
   });
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   expect(code).toBe(1);
-  expect(output).toMatch(
-    /^Chain Atlas could not start: Cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1: .*ECONNREFUSED/m,
+  // a structured log line, at level fatal
+  const line = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { level: number; msg: string };
+  expect(line.level).toBe(60);
+  expect(line.msg).toMatch(
+    /^Chain Atlas could not start: Cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1: .*ECONNREFUSED/,
   );
   expect(output).not.toMatch(/\n\s+at /); // no stack trace
   expect(performance.now() - started).toBeLessThan(15_000);

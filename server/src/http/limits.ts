@@ -1,0 +1,185 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { TokenBook } from '../auth/tokens';
+import { log } from '../log';
+
+/**
+ * Limits on requests before GraphQL sees them, per caller — a token's holder by the token
+ * (colleagues behind one office address are not counted together), anyone else by their address:
+ * - the size of a body;
+ * - requests a second;
+ * - requests under way at once;
+ * - the server's time a second: how long its requests took, charged when each is answered. A count
+ *   of requests alone does not bound the work (fifty heavy queries a second can take a whole core
+ *   and leave everyone else waiting); a caller past its share of time is refused until its window
+ *   (five seconds) turns over, so a flood gets a bounded share of the server whatever it asks.
+ * 0 turns a limit off.
+ */
+export interface RequestLimits {
+  maxBodyBytes: number;
+  perAddress: number;
+  perToken: number;
+  inFlight: number;
+  /** Milliseconds of the server's time a second, for one caller (counted over five seconds). */
+  msPerSecond: number;
+}
+
+export const DEFAULT_LIMITS: RequestLimits = {
+  maxBodyBytes: 1 << 20,
+  perAddress: 50,
+  perToken: 100,
+  inFlight: 6,
+  msPerSecond: 250,
+};
+
+/** The window the time budget is counted over, in seconds. */
+const TIME_WINDOW = 5;
+
+/** A refusal: the HTTP status, the GraphQL error code and the message. */
+interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+interface Caller {
+  key: string;
+  holder: boolean;
+  who: string;
+}
+
+export class Gate {
+  private readonly byAddress: RateLimiterMemory | undefined;
+  private readonly byToken: RateLimiterMemory | undefined;
+  private readonly time: RateLimiterMemory | undefined;
+  private readonly running = new Map<string, number>();
+  /** Requests refused since the last summary line, by caller. */
+  private readonly refused = new Map<string, number>();
+
+  constructor(
+    readonly limits: RequestLimits,
+    private readonly tokens: TokenBook,
+  ) {
+    const per = (points: number, duration: number) =>
+      points > 0 ? new RateLimiterMemory({ points, duration }) : undefined;
+    this.byAddress = per(limits.perAddress, 1);
+    this.byToken = per(limits.perToken, 1);
+    this.time = per(limits.msPerSecond * TIME_WINDOW, TIME_WINDOW);
+  }
+
+  /**
+   * Why this request is refused; undefined when it may go on. It then counts as under way, and
+   * its time is charged to its caller, when its answer is sent (or its connection closes).
+   */
+  async admit(req: IncomingMessage, res: ServerResponse): Promise<Refusal | undefined> {
+    const refusal = this.checkBody(req);
+    if (refusal) return refusal;
+    const caller = this.callerOf(req);
+    const refused = (await this.checkRate(caller)) ?? (await this.checkTime(caller)) ?? this.checkRunning(caller);
+    if (refused) {
+      this.tally(caller.key);
+      return refused;
+    }
+    const started = performance.now();
+    this.running.set(caller.key, (this.running.get(caller.key) ?? 0) + 1);
+    res.once('close', () => {
+      const left = (this.running.get(caller.key) ?? 1) - 1;
+      if (left <= 0) this.running.delete(caller.key);
+      else this.running.set(caller.key, left);
+      void this.time?.penalty(caller.key, Math.ceil(performance.now() - started));
+    });
+    return undefined;
+  }
+
+  private tally(key: string): void {
+    if (this.refused.size === 0) setTimeout(() => this.summarise(), 10_000).unref();
+    this.refused.set(key, (this.refused.get(key) ?? 0) + 1);
+  }
+
+  /** One log line for the refusals of the last ten seconds. */
+  private summarise(): void {
+    const byCaller = Object.fromEntries(this.refused);
+    const total = [...this.refused.values()].reduce((a, b) => a + b, 0);
+    this.refused.clear();
+    log().warn({ refused: byCaller }, `refused ${total} request(s) over the rate limits in the last 10 s`);
+  }
+
+  /** Who a request counts against: a token's holder, or (no token, or one nobody holds) its address. */
+  private callerOf(req: IncomingMessage): Caller {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    const holder = token === undefined ? undefined : this.tokens.callerOf(token)?.name;
+    if (holder !== undefined) return { key: `token:${holder}`, holder: true, who: `the token of ${holder}` };
+    return { key: `address:${req.socket.remoteAddress ?? 'unknown'}`, holder: false, who: 'this address' };
+  }
+
+  private checkRunning(caller: Caller): Refusal | undefined {
+    const max = this.limits.inFlight;
+    if (max <= 0 || (this.running.get(caller.key) ?? 0) < max) return undefined;
+    return tooMany(
+      `Too many requests under way from ${caller.who}: at most ${max} at once. Wait for the answers first.`,
+      1000,
+    );
+  }
+
+  private async checkTime(caller: Caller): Promise<Refusal | undefined> {
+    const used = await this.time?.get(caller.key);
+    if (!used || used.remainingPoints > 0) return undefined;
+    return tooMany(
+      `The requests from ${caller.who} took more than ${this.limits.msPerSecond} ms of the server's time a second (over ${TIME_WINDOW} s).`,
+      used.msBeforeNext,
+    );
+  }
+
+  private checkBody(req: IncomingMessage): Refusal | undefined {
+    if (req.method !== 'POST') return undefined;
+    const length = req.headers['content-length'];
+    if (length === undefined) {
+      // a body without a length (chunked) could be of any size: a GraphQL client always knows it
+      return { status: 411, code: 'BAD_INPUT', message: 'A POST to /graphql must say its Content-Length.' };
+    }
+    const bytes = Number(length);
+    if (!Number.isSafeInteger(bytes) || bytes > this.limits.maxBodyBytes) {
+      return {
+        status: 413,
+        code: 'BAD_INPUT',
+        message: `The request body is ${length} bytes; at most ${this.limits.maxBodyBytes} are accepted.`,
+      };
+    }
+    return undefined;
+  }
+
+  private async checkRate(caller: Caller): Promise<Refusal | undefined> {
+    const [limiter, rate] = caller.holder
+      ? [this.byToken, this.limits.perToken]
+      : [this.byAddress, this.limits.perAddress];
+    try {
+      await limiter?.consume(caller.key);
+      return undefined;
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) throw e;
+      return tooMany(`Too many requests from ${caller.who}: at most ${rate} a second.`, e.msBeforeNext);
+    }
+  }
+}
+
+/** 429, with when to try again. */
+function tooMany(message: string, msBeforeNext: number): Refusal {
+  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return {
+    status: 429,
+    code: 'RATE_LIMITED',
+    message: `${message} Try again in ${seconds} s.`,
+    headers: { 'retry-after': String(seconds) },
+  };
+}
+
+/** Answers a refused request as GraphQL errors are answered: JSON with the code. */
+export function refuse(res: ServerResponse, refusal: Refusal): void {
+  res.statusCode = refusal.status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  for (const [name, value] of Object.entries(refusal.headers ?? {})) res.setHeader(name, value);
+  // the body is not read: the connection cannot be reused for another request
+  if (refusal.status === 411 || refusal.status === 413) res.setHeader('connection', 'close');
+  res.end(JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }));
+}

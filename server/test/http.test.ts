@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { type AppOptions, createApp } from '../src/app';
+import { readDataset } from '../src/import/importer';
+import { createLogger, setRootLogger } from '../src/log';
+import { DEMO_DATA_DIR } from '../src/paths';
+import { MemoryStore } from '../src/store/memory/memory-store';
+import { emptyDataset } from '../src/store/port';
+import { tempDir } from './cli';
+import { TOKENS, testTokenBook } from './helpers';
+
+const demo = await readDataset([DEMO_DATA_DIR]);
+const webDir = tempDir();
+writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Chain Atlas</title>');
+
+const running: (() => Promise<void>)[] = [];
+afterAll(() => Promise.all(running.map((stop) => stop())));
+
+/** The app on a loopback port; its base URL, its shutdown and the log lines it wrote. */
+async function start(options: Partial<AppOptions> = {}) {
+  const lines: string[] = [];
+  setRootLogger(createLogger({ write: (line: string) => lines.push(line) }, 'info'));
+  const store = options.store ?? new MemoryStore(demo);
+  const app = createApp({ store, webDir, api: { tokens: testTokenBook() }, ...options });
+  setRootLogger(createLogger());
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  running.push(() => (app.server.listening ? app.shutdown(100) : Promise.resolve()));
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return { base, app, store, lines };
+}
+
+const post = (base: string, query: string, headers: Record<string, string> = {}) =>
+  fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+
+describe('security headers', () => {
+  it('sends a content security policy and the usual headers with the web app and the API', async () => {
+    const { base } = await start();
+    for (const path of ['/', '/explore?e=x', '/graphql?query=%7B__typename%7D']) {
+      const response = await fetch(`${base}${path}`);
+      expect(response.status, path).toBe(200);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("script-src 'self'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).not.toContain('unsafe-eval');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
+    }
+  });
+
+  it('lets the GraphiQL page run its own inline scripts, by their hashes, and no others', async () => {
+    const { base } = await start();
+    const response = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
+    const html = await response.text();
+    const csp = response.headers.get('content-security-policy') ?? '';
+    const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, body] of scripts) {
+      expect(csp).toContain(
+        `'sha256-${createHash('sha256')
+          .update(body ?? '')
+          .digest('base64')}'`,
+      );
+    }
+    expect(csp).not.toContain("'unsafe-inline' 'self'");
+    expect(/script-src[^;]*unsafe-inline/.test(csp)).toBe(false);
+  });
+});
+
+describe('CORS', () => {
+  const preflight = (base: string, origin: string) =>
+    fetch(`${base}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+    });
+
+  it('allows no other origin by default', async () => {
+    const { base } = await start();
+    const response = await preflight(base, 'https://evil.example');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    const get = await post(base, '{ __typename }', { origin: 'https://evil.example' });
+    expect(get.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('allows the origins configured, with the Authorization header, and only them', async () => {
+    const { base } = await start({ api: { tokens: testTokenBook(), corsOrigins: ['https://atlas.example.gov.cn'] } });
+    const allowed = await preflight(base, 'https://atlas.example.gov.cn');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://atlas.example.gov.cn');
+    expect(allowed.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    const other = await preflight(base, 'https://evil.example');
+    expect(other.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+  });
+});
+
+describe('request limits before GraphQL', () => {
+  it('refuses a body over the limit with 413, and a body of unknown length with 411', async () => {
+    const { base } = await start({ limits: { maxBodyBytes: 2048 } });
+    const big = await post(base, `{ chains { totalCount } } # ${'x'.repeat(4000)}`);
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_INPUT' } }] });
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write('{"query":');
+      req.end('"{ __typename }"}');
+    });
+    expect(chunked).toBe(411);
+    expect((await post(base, '{ chains { totalCount } }')).status).toBe(200);
+  });
+
+  it('limits requests a second by address, and a token holder by the token, with 429 and Retry-After', async () => {
+    const { base } = await start({ limits: { perAddress: 5, perToken: 8 } });
+    const burst = async (n: number, headers: Record<string, string> = {}) =>
+      Promise.all(Array.from({ length: n }, () => post(base, '{ __typename }', headers)));
+    const anonymous = await burst(12);
+    const statuses = anonymous.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    const refused = anonymous.find((r) => r.status === 429);
+    expect(refused?.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await refused?.json()).toMatchObject({
+      errors: [{ extensions: { code: 'RATE_LIMITED' }, message: expect.stringMatching(/at most 5 a second/) }],
+    });
+    // from the same address, at the same moment: the analyst's token has a budget of its own
+    const withToken = await burst(8, { authorization: `Bearer ${TOKENS.analyst}` });
+    expect(withToken.every((r) => r.status === 200)).toBe(true);
+    // a token nobody holds counts against the address
+    const bogus = await post(base, '{ __typename }', { authorization: 'Bearer nobody' });
+    expect(bogus.status).toBe(429);
+  });
+});
+
+describe('operations', () => {
+  it('answers /healthz while up and /readyz when the store answers with data', async () => {
+    const { base } = await start();
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', chains: demo.chains.length });
+  });
+
+  it('is not ready on an empty store, nor on one that fails', async () => {
+    const empty = await start({ store: new MemoryStore(emptyDataset()) });
+    expect((await fetch(`${empty.base}/readyz`)).status).toBe(503);
+    const failing = new MemoryStore(demo);
+    vi.spyOn(failing, 'chains').mockRejectedValue(new Error('connection refused'));
+    const broken = await start({ store: failing });
+    const r = await fetch(`${broken.base}/readyz`);
+    expect(r.status).toBe(503);
+    expect(await r.json()).toMatchObject({ status: 'unavailable', reason: 'connection refused' });
+  });
+
+  it('writes one JSON line per request with its id, and never a token', async () => {
+    const { base, lines } = await start();
+    const response = await post(base, '{ me { name } }', { authorization: `Bearer ${TOKENS.editor}` });
+    const id = response.headers.get('x-request-id');
+    await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer ca_secret-that-nobody-holds' },
+      body: '{"query":"{ me { name } }"}',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const entries = lines.map(
+      (l) => JSON.parse(l) as { reqId?: string; req?: { path: string }; res?: { status: number } },
+    );
+    const mine = entries.find((e) => e.reqId === id);
+    expect(mine).toMatchObject({ req: { path: '/graphql' }, res: { status: 200 } });
+    expect(entries.every((e) => typeof e.reqId === 'string')).toBe(true);
+    const text = lines.join('\n');
+    expect(text).not.toContain(TOKENS.editor);
+    expect(text).not.toContain('ca_secret');
+    expect(text.toLowerCase()).not.toContain('bearer');
+  });
+
+  it('shuts down gracefully: requests under way finish, new ones are not taken, the store is closed', async () => {
+    const store = new MemoryStore(demo);
+    const chains = store.chains.bind(store);
+    vi.spyOn(store, 'chains').mockImplementation(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return chains();
+    });
+    const close = vi.spyOn(store, 'close');
+    const { base, app } = await start({ store });
+    const slow = post(base, '{ chains { totalCount } }');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stopped = app.shutdown(5000);
+    const answer = await slow;
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ data: { chains: { totalCount: demo.chains.length } } });
+    await stopped;
+    expect(close).toHaveBeenCalled();
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+  });
+});
