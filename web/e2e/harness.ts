@@ -3,21 +3,33 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser';
-import { startServer } from './server';
+import { startServer, type TestToken } from './server';
 
 /** Screenshots of every browser test land in web/e2e/screenshots/, to be looked at. */
 export const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 /**
- * One server (started as `pnpm start` does, on a fresh data directory) and one Chromium for a
- * test file; pages that record every console error, page error and failed response.
+ * The tokens every test server knows. Made up for the tests; none is ever in a URL or in the
+ * console (watchForProblems says so if one is).
+ */
+export const TOKENS = {
+  analyst: { name: '张三', role: 'analyst', token: 'ca_e2e-analyst-Zq8vN3kW5pT1xY7mR2dL9sF4hJ6b' },
+  viewer: { name: '李四', role: 'viewer', token: 'ca_e2e-viewer-Hc4tG8nQ1wE5rU9iO3pA7sD2fK6l' },
+  admin: { name: 'e2e-admin', role: 'admin', token: 'ca_e2e-admin-Mb3vC7xZ1nL5kJ9hG2fD6sA4qW8e' },
+} as const satisfies Record<string, TestToken>;
+const SECRETS = Object.values(TOKENS).map((t) => t.token);
+
+/**
+ * One server (started as `pnpm start` does, on a fresh data directory, knowing TOKENS) and one
+ * Chromium for a test file; pages that record every console error, page error and failed
+ * response, and any token seen in a request's URL or in the console.
  */
 export function browserHarness() {
   let server: Awaited<ReturnType<typeof startServer>>;
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startServer();
+    server = await startServer(Object.values(TOKENS));
     chromium = await launchChromium();
   });
   afterAll(async () => {
@@ -27,6 +39,19 @@ export function browserHarness() {
   return {
     url: (path = '/') => `${server.url}${path}`,
     browser: (): Browser => chromium.browser,
+    /** Posts a query to the test server's API from the test (not the page), with a token or none. */
+    async api<T = Record<string, unknown>>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      token?: string,
+    ): Promise<{ data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }> {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json() as Promise<{ data?: T | null; errors?: { message: string }[] }>;
+    },
     async page(): Promise<{ page: Page; problems: string[] }> {
       const page = await chromium.browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
       return { page, problems: watchForProblems(page) };
@@ -36,14 +61,34 @@ export function browserHarness() {
 
 export function watchForProblems(page: Page): string[] {
   const problems: string[] = [];
+  const secret = (text: string) => SECRETS.some((token) => text.includes(token));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    if (secret(message.text())) problems.push(`a token in the console (${message.type()})`);
+  });
+  page.on('request', (request) => {
+    if (secret(request.url())) problems.push(`a token in the URL of a request to ${new URL(request.url()).pathname}`);
+  });
+  page.on('framenavigated', (frame) => {
+    if (secret(frame.url())) problems.push('a token in the address bar');
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
   });
   return problems;
+}
+
+/**
+ * Signs in through the page's header: 登录, the token pasted, Enter; waits until the header names
+ * the caller (and the form has closed).
+ */
+export async function signIn(page: Page, token: string = TOKENS.analyst.token): Promise<void> {
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('token-input').fill(token);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('account-who').waitFor();
+  await page.getByTestId('sign-in-dialog').waitFor({ state: 'hidden' });
 }
 
 export const nodeCount = async (page: Page) =>

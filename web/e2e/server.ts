@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,13 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEB_DIST = fileURLToPath(new URL('../dist/index.html', import.meta.url));
+
+/** A bearer token the test server knows: who holds it, with what role, and the token itself. */
+export interface TestToken {
+  name: string;
+  role: 'viewer' | 'analyst' | 'editor' | 'admin';
+  token: string;
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,40 +29,86 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the server as `pnpm start` does, on a free port and a fresh data directory, and waits until it is ready. */
-export async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+/** True once the server answers HTTP on `url`. */
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    await response.arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts the server as `pnpm start` does, on a free port and a fresh directory (its data, its
+ * tokens file and its audit log: nothing of the workspace's data/ is read or written), knowing
+ * `tokens` (as CHAIN_TOKENS, by their SHA-256), without request limits, and waits until it answers.
+ */
+export async function startServer(
+  tokens: readonly TestToken[] = [],
+): Promise<{ url: string; stop: () => Promise<void> }> {
   if (!existsSync(WEB_DIST))
     throw new Error(`The web app is not built (${WEB_DIST} is missing): run \`pnpm build\` first.`);
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'chain-atlas-e2e-'));
+  const root = mkdtempSync(join(tmpdir(), 'chain-atlas-e2e-'));
+  const dataDir = join(root, 'store');
+  mkdirSync(dataDir);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), CHAIN_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      CHAIN_DATA_DIR: dataDir,
+      CHAIN_TOKENS_FILE: join(root, 'tokens.json'),
+      CHAIN_AUDIT_FILE: join(root, 'audit.jsonl'),
+      CHAIN_ANONYMOUS_ROLE: 'viewer',
+      // no per-caller rate or time limits: every page of every test comes from 127.0.0.1, on a
+      // machine busy with three servers and three browsers at once (the limits have their own tests)
+      CHAIN_RATE_PER_ADDRESS: '0',
+      CHAIN_RATE_PER_TOKEN: '0',
+      CHAIN_MAX_IN_FLIGHT: '0',
+      CHAIN_MS_PER_SECOND: '0',
+      CHAIN_TOKENS: tokens
+        .map((t) => `${t.name}:${t.role}:${createHash('sha256').update(t.token, 'utf8').digest('hex')}`)
+        .join(','),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const url = `http://127.0.0.1:${port}`;
   let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  // ready when it answers HTTP (what it logs, and at which level, is its own business)
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Chain Atlas is ready')) {
-        clearTimeout(timer);
+    const started = Date.now();
+    const onExit = (code: number | null) => reject(new Error(`server exited with ${code}:\n${output}`));
+    child.once('exit', onExit);
+    const poll = async () => {
+      if (child.exitCode !== null) return;
+      if (await answers(`${url}/`)) {
+        child.off('exit', onExit);
         resolve();
-      }
+      } else if (Date.now() - started > 60_000) {
+        child.off('exit', onExit);
+        reject(new Error(`server did not answer in 60 s:\n${output}`));
+      } else setTimeout(() => void poll(), 200);
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+    void poll();
   });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     },
   };
 }
