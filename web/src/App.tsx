@@ -1,4 +1,5 @@
 import { Route, Switch, useLocation } from 'wouter';
+import { Account, SignInDialog } from './components/Account';
 import { AppLink } from './components/AppLink';
 import { useT } from './i18n/useT';
 import { ChainMapView } from './views/ChainMapView';
@@ -7,7 +8,7 @@ import { Explorer } from './views/Explorer';
 import { PathView } from './views/PathView';
 import { Targets } from './views/Targets';
 
-/** The shell: the top bar with the views and the language switch, and the view the URL names. */
+/** The shell: the top bar with the views, sign-in and the language switch, and the view the URL names. */
 export function App() {
   const { t, lang, setLang } = useT();
   const [location] = useLocation();
@@ -34,6 +35,7 @@ export function App() {
             {t('nav.path')}
           </AppLink>
         </nav>
+        <Account />
         <button
           type="button"
           className="lang-switch"
@@ -58,6 +60,7 @@ export function App() {
           </main>
         </Route>
       </Switch>
+      <SignInDialog />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { print } from '@0no-co/graphql.web';
 import type { TadaDocumentNode } from 'gql.tada';
 import { type Lang, type MessageKey, translate } from './i18n/messages';
 import manifest from './persisted-operations.json';
+import { currentToken, tokenRefused } from './state/token';
 
 /** The API's endpoint: same origin in production, proxied by Vite in development. */
 export const GRAPHQL_URL = '/graphql';
@@ -12,17 +13,33 @@ export class ApiError extends Error {
   readonly code: string | undefined;
   /** `extensions.reason`, where the server gives one. */
   readonly reason: string | undefined;
+  /** `extensions.needed`: the role a FORBIDDEN field or mutation needs (analyst, editor, admin). */
+  readonly needed: string | undefined;
+  /** The HTTP status of the answer (none for a network failure). */
+  readonly status: number | undefined;
 
-  constructor(message: string, code?: string, reason?: string) {
+  constructor(message: string, code?: string, more: { reason?: string; needed?: string; status?: number } = {}) {
     super(code ? `${message} (${code})` : message);
     this.code = code;
-    this.reason = reason;
+    this.reason = more.reason;
+    this.needed = more.needed;
+    this.status = more.status;
   }
+
+  /** True for a FORBIDDEN error that says which role it needs: the caller is known, only not allowed. */
+  get needsRole(): boolean {
+    return this.code === 'FORBIDDEN' && this.needed !== undefined;
+  }
+}
+
+interface GraphQLError {
+  message: string;
+  extensions?: { code?: unknown; reason?: unknown; needed?: unknown };
 }
 
 interface GraphQLResponse<Data> {
   data?: Data | null;
-  errors?: readonly { message: string; extensions?: { code?: unknown; reason?: unknown } }[];
+  errors?: readonly GraphQLError[];
 }
 
 /** The hash of each of the app's operations by its text (persisted-operations.json, made by `pnpm persist`). */
@@ -40,6 +57,12 @@ export function requestBody(document: Parameters<typeof print>[0], variables: un
   );
 }
 
+/** Who a request is from: the token kept for this tab (the default), another one (checking it), or none. */
+export interface RequestOptions {
+  /** A token to send instead of the kept one; null sends none (the anonymous caller). */
+  token?: string | null;
+}
+
 /**
  * Runs a typed query against /graphql; throws an ApiError on any GraphQL, HTTP or network error.
  * A server that does not know the operation's hash (one built from other sources) gets its text.
@@ -48,21 +71,57 @@ export async function request<Data, Variables>(
   document: TadaDocumentNode<Data, Variables>,
   variables: Variables,
   signal?: AbortSignal,
+  options: RequestOptions = {},
 ): Promise<Data> {
+  const { data, errors } = await requestPartial(document, variables, signal, options);
+  const first = errors[0];
+  if (first) throw first;
+  return data as Data;
+}
+
+/**
+ * Runs a typed query and answers what the server could give: `data` with the fields that failed
+ * set to null (as far as nullability carries them), and an ApiError for each failure. Throws when
+ * there is no data at all (a refused request, an HTTP or network failure).
+ */
+export async function requestPartial<Data, Variables>(
+  document: TadaDocumentNode<Data, Variables>,
+  variables: Variables,
+  signal?: AbortSignal,
+  options: RequestOptions = {},
+): Promise<{ data: Data; errors: ApiError[] }> {
   try {
-    return await send<Data>(requestBody(document, variables), signal);
+    return await send<Data>(requestBody(document, variables), signal, options);
   } catch (error) {
     if (!(error instanceof ApiError && error.reason === 'PERSISTED_QUERY_NOT_FOUND')) throw error;
-    return send<Data>(JSON.stringify({ query: print(document), variables }), signal);
+    return send<Data>(JSON.stringify({ query: print(document), variables }), signal, options);
   }
 }
 
-async function send<Data>(requestText: string, signal?: AbortSignal): Promise<Data> {
+const apiError = (error: GraphQLError, status: number): ApiError => {
+  const { code, reason, needed } = error.extensions ?? {};
+  return new ApiError(error.message, typeof code === 'string' ? code : undefined, {
+    ...(typeof reason === 'string' ? { reason } : {}),
+    ...(typeof needed === 'string' ? { needed } : {}),
+    status,
+  });
+};
+
+async function send<Data>(
+  requestText: string,
+  signal: AbortSignal | undefined,
+  options: RequestOptions,
+): Promise<{ data: Data; errors: ApiError[] }> {
+  const token = options.token === undefined ? currentToken() : options.token;
   let response: Response;
   try {
     response = await fetch(GRAPHQL_URL, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: requestText,
       ...(signal ? { signal } : {}),
     });
@@ -73,25 +132,26 @@ async function send<Data>(requestText: string, signal?: AbortSignal): Promise<Da
       'NETWORK',
     );
   }
+  // the server does not know the token this tab keeps (revoked, or another server): forget it
+  if (response.status === 401 && token && options.token === undefined) tokenRefused(token);
   let body: GraphQLResponse<Data>;
   try {
     body = (await response.json()) as GraphQLResponse<Data>;
   } catch {
-    throw new ApiError(say('error.badResponse', { status: response.status }), `HTTP_${response.status}`);
+    throw new ApiError(say('error.badResponse', { status: response.status }), `HTTP_${response.status}`, {
+      status: response.status,
+    });
   }
-  const first = body.errors?.[0];
-  if (first) {
-    const { code, reason } = first.extensions ?? {};
-    throw new ApiError(
-      first.message,
-      typeof code === 'string' ? code : undefined,
-      typeof reason === 'string' ? reason : undefined,
+  const errors = (body.errors ?? []).map((e) => apiError(e, response.status));
+  if (!response.ok || body.data == null) {
+    throw (
+      errors[0] ??
+      new ApiError(say('error.httpFailed', { status: response.status }), `HTTP_${response.status}`, {
+        status: response.status,
+      })
     );
   }
-  if (!response.ok || body.data == null) {
-    throw new ApiError(say('error.httpFailed', { status: response.status }), `HTTP_${response.status}`);
-  }
-  return body.data;
+  return { data: body.data, errors };
 }
 
 /** A message in the page's language of the moment (the `lang` parameter, as useT reads it). */

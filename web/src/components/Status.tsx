@@ -1,8 +1,14 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/useT';
 
-/** What a view shows while its data loads, when there is none, or when loading failed. */
-export type Loadable<T> = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: T };
+/**
+ * What a view shows while its data loads, when there is none, or when loading failed; `needed`:
+ * it failed because the caller's role is below that one (FORBIDDEN), which the view says as such.
+ */
+export type Loadable<T> =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string; needed?: string }
+  | { kind: 'ready'; data: T };
 
 export function Loading({ what }: { what?: string }) {
   const { t } = useT();

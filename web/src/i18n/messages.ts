@@ -1,3 +1,4 @@
+import * as auth from './auth';
 import * as chains from './chains';
 import * as common from './common';
 import * as explorer from './explorer';
@@ -5,8 +6,8 @@ import * as targets from './targets';
 
 /** Every message of the app in Chinese (the default) and English, by key. */
 export const MESSAGES = {
-  zh: { ...common.zh, ...chains.zh, ...explorer.zh, ...targets.zh },
-  en: { ...common.en, ...chains.en, ...explorer.en, ...targets.en },
+  zh: { ...common.zh, ...auth.zh, ...chains.zh, ...explorer.zh, ...targets.zh },
+  en: { ...common.en, ...auth.en, ...chains.en, ...explorer.en, ...targets.en },
 };
 
 export type Lang = keyof typeof MESSAGES;
