@@ -96,7 +96,10 @@ export const ChainsOverviewQuery = graphql(
   [ChainHeadFields],
 );
 
-/** 产业链全景图: the segments with their first firms, local and outside, and what each segment needs. */
+/**
+ * 产业链全景图: the segments with their first firms, local and outside, and what each segment needs.
+ * No candidates here: they need the analyst role, and a viewer sees the rest of the map.
+ */
 export const ChainMapQuery = graphql(
   `
   query ChainMap($id: ID!, $local: Int!, $outside: Int!) {
@@ -142,9 +145,6 @@ export const ChainMapQuery = graphql(
             id
             shortName
           }
-          candidates(first: 0) {
-            totalCount
-          }
         }
       }
     }
@@ -175,7 +175,7 @@ export const SegmentFirmsQuery = graphql(
   [FirmFields],
 );
 
-/** A gap's candidates (招商线索) with every score term and the evidence paths. */
+/** A gap's candidates (招商线索) with every score term and the evidence paths; analysts and above. */
 export const GapCandidatesQuery = graphql(
   `
   query GapCandidates($id: ID!, $first: Int!) {

@@ -1,7 +1,12 @@
 import { graphql, type ResultOf } from '../graphql';
 import { ScoreTermFields } from './chains';
 
-/** 招商目标: every gap of a chain with its ranked candidates and their score terms. */
+/**
+ * 招商目标: every gap of a chain with its ranked candidates and their score terms. The chain's
+ * name comes on its own (`chain`), the leads under another name (`leads`): candidates need the
+ * analyst role, and for a caller below it only `leads` is null (with a FORBIDDEN error), so the
+ * view can still name the chain while it says which role is needed.
+ */
 export const TargetsQuery = graphql(
   `
   query Targets($id: ID!) {
@@ -9,6 +14,9 @@ export const TargetsQuery = graphql(
       id
       key
       name
+    }
+    leads: chain(id: $id) {
+      id
       gapReport {
         segments {
           segment {
@@ -48,5 +56,9 @@ export const TargetsQuery = graphql(
   [ScoreTermFields],
 );
 
-export type TargetsChain = NonNullable<ResultOf<typeof TargetsQuery>['chain']>;
+type TargetsAnswer = ResultOf<typeof TargetsQuery>;
+/** The chain's name and key: what the view shows even to a caller who may not see the leads. */
+export type TargetsHead = NonNullable<TargetsAnswer['chain']>;
+/** The chain with its gaps and their candidates. */
+export type TargetsChain = TargetsHead & Pick<NonNullable<TargetsAnswer['leads']>, 'gapReport'>;
 export type TargetsGap = TargetsChain['gapReport']['segments'][number];

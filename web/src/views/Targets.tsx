@@ -1,3 +1,4 @@
+import { NeedsRole } from '../components/Account';
 import { AppLink } from '../components/AppLink';
 import { Failed, Loading } from '../components/Status';
 import { useT } from '../i18n/useT';
@@ -8,6 +9,7 @@ import { useChainTargets } from './targets/useChainTargets';
 /**
  * 招商目标: a chain's candidates across all its gaps (补链 · 延链 · 强链) in one ranked, explained,
  * filterable table, exported as CSV. Filters and sort live in the URL, so a link shares the view.
+ * Candidates need the analyst role: below it, the view says so and offers to sign in.
  */
 export function Targets({ chainKey }: { chainKey: string }) {
   const { t } = useT();
@@ -23,15 +25,22 @@ export function Targets({ chainKey }: { chainKey: string }) {
               <AppLink href="/" className="back-link">
                 {t('targets.backOverview')}
               </AppLink>
+            ) : state.kind === 'needsRole' ? (
+              <AppLink href={`/chains/${encodeURIComponent(state.chain.key)}`} className="back-link">
+                {t('targets.back', { name: state.chain.name })}
+              </AppLink>
             ) : (
               <AppLink href={`/chains/${encodeURIComponent(chainKey)}`} className="back-link">
                 {t('targets.backMap')}
               </AppLink>
             )}
-            <h2>{t('targets.heading')}</h2>
+            <h2>
+              {state.kind === 'needsRole' ? t('targets.title', { name: state.chain.name }) : t('targets.heading')}
+            </h2>
           </header>
           {state.kind === 'loading' && <Loading />}
           {state.kind === 'error' && <Failed message={state.message} onRetry={retry} />}
+          {state.kind === 'needsRole' && <NeedsRole needed={state.needed} />}
           {state.kind === 'notFound' && (
             <div className="status failed" role="alert" data-testid="targets-not-found">
               {t('targets.notFound', { key: chainKey })}

@@ -1,3 +1,4 @@
+import { NeedsRole } from '../../components/Account';
 import { AppLink } from '../../components/AppLink';
 import { Loading } from '../../components/Status';
 import { formatMoney } from '../../format';
@@ -93,7 +94,12 @@ export function MapPanel({ state, selected, onHighlight, onPickCandidate, system
           )}
           <p className="muted">{t('map.firms', { local: gap.localCount, outside: gap.outsideCount })}</p>
           {candidates.kind === 'loading' && <Loading />}
-          {candidates.kind === 'error' && <p className="error">{candidates.message}</p>}
+          {candidates.kind === 'error' &&
+            (candidates.needed ? (
+              <NeedsRole needed={candidates.needed} />
+            ) : (
+              <p className="error">{candidates.message}</p>
+            ))}
           {candidates.kind === 'ready' && candidates.data.segment && (
             <CandidateList
               candidates={candidates.data.segment.candidates}

@@ -50,7 +50,10 @@ export function useChainMap(chainKey: string) {
   const showOutside = params.get('outside') !== '0';
   const chain = map.kind === 'ready' ? map.data.chain : null;
   const gapSegment = chain?.segments.find((s) => s.key === gapKey) ?? null;
-  const [candidates] = useQuery(GapCandidatesQuery, gapSegment ? { id: gapSegment.id, first: 20 } : null);
+  // candidates need the analyst role: asked again when the tab signs in or out
+  const [candidates] = useQuery(GapCandidatesQuery, gapSegment ? { id: gapSegment.id, first: 20 } : null, {
+    perCaller: true,
+  });
 
   const setParam = useCallback(
     (name: string, value: string | null) =>

@@ -1,9 +1,13 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { request } from '../../api';
+import { neededMessage } from '../../components/Account';
 import { AppLink } from '../../components/AppLink';
 import { Empty } from '../../components/Status';
 import { downloadCsv, toCsv } from '../../csv';
 import { useT } from '../../i18n/useT';
+import { RecordExportMutation } from '../../queries/access';
 import type { TargetsChain } from '../../queries/targets';
+import { failure } from '../../state/useQuery';
 import { filterRows, gapsOf, sortRows, targetRows } from './rows';
 import { TargetsFilters } from './TargetsFilters';
 import { TargetsTable } from './TargetsTable';
@@ -22,7 +26,23 @@ export function TargetsBody({ chain }: { chain: TargetsChain }) {
   const truncated = gaps.filter((g) => g.candidates.totalCount > g.candidates.nodes.length);
   const filtered =
     filters.need !== null || filters.segment !== null || filters.text.trim() !== '' || filters.minScore !== null;
-  const exportCsv = () => downloadCsv(targetsFileName(t, chain), toCsv(targetsCsvTable(shown, t)));
+  const [exporting, setExporting] = useState<
+    { kind: 'idle' } | { kind: 'recording' } | { kind: 'error'; message: string; needed?: string }
+  >({ kind: 'idle' });
+  /** The export is recorded in the server's audit log first; the file is saved only if that worked. */
+  const exportCsv = async () => {
+    const table = targetsCsvTable(shown, t);
+    const fileName = targetsFileName(t, chain);
+    setExporting({ kind: 'recording' });
+    try {
+      await request(RecordExportMutation, { chain: chain.key, format: 'csv', rows: shown.length });
+    } catch (error) {
+      setExporting(failure(error));
+      return;
+    }
+    downloadCsv(fileName, toCsv(table));
+    setExporting({ kind: 'idle' });
+  };
 
   return (
     <>
@@ -53,13 +73,20 @@ export function TargetsBody({ chain }: { chain: TargetsChain }) {
               type="button"
               className="button primary"
               data-testid="export-csv"
-              disabled={shown.length === 0}
+              disabled={shown.length === 0 || exporting.kind === 'recording'}
               title={t('targets.export.title', { n: shown.length })}
-              onClick={exportCsv}
+              onClick={() => void exportCsv()}
             >
-              {t('action.exportCsv')}
+              {exporting.kind === 'recording' ? t('targets.export.recording') : t('action.exportCsv')}
             </button>
           </TargetsFilters>
+          {exporting.kind === 'error' && (
+            <p className="targets-export-error" role="alert" data-testid="export-error">
+              {t('targets.export.failed', {
+                message: exporting.needed ? neededMessage(t, exporting.needed) : exporting.message,
+              })}
+            </p>
+          )}
           {shown.length === 0 ? (
             <Empty>
               <p>{t('targets.noMatch')}</p>
