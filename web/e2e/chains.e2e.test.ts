@@ -1,6 +1,6 @@
 import { CHAINS } from '@chain-atlas/seeds/chains';
 import { expect, it } from 'vitest';
-import { browserHarness, graphNodeIds, modelPosition, SHOTS, slowApi } from './harness';
+import { browserHarness, graphNodeIds, modelPosition, SHOTS, slowApi, TOKENS } from './harness';
 
 /** The chain overview and the chain map, as chain leaders use them. */
 const h = browserHarness();
@@ -48,8 +48,25 @@ it('opens a gap: its candidates with every score term, drawn on the map with the
   const { page, problems } = await h.page();
   await page.goto(h.url('/chains/logistics'));
   await page.getByTestId('segment-button').filter({ hasText: '供应链管理' }).click();
+  // a viewer (no token) sees the map, its gaps and the gap's facts; the candidates need an analyst
+  const notice = page.getByTestId('gap-panel').getByTestId('needs-role');
+  await notice.waitFor();
+  expect(await notice.textContent()).toContain('需要分析员权限');
+  expect(await page.getByTestId('gap-panel').textContent()).toMatch(/补链|延链|强链/);
+  expect(await page.getByTestId('segment-button').count()).toBeGreaterThan(3);
+  expect((await graphNodeIds(page)).some((id) => id.startsWith('firm|'))).toBe(true);
+  await page.screenshot({ path: `${SHOTS}chain-map-gap-viewer.png` });
+  // signing in from the notice loads them in place, without a reload
+  await page.evaluate(() => {
+    (window as { stayed?: boolean }).stayed = true;
+  });
+  await notice.getByTestId('needs-role-sign-in').click();
+  await page.getByTestId('token-input').fill(TOKENS.analyst.token);
+  await page.getByTestId('sign-in-submit').click();
   const candidates = page.getByTestId('candidate');
   await candidates.first().waitFor();
+  expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
+  expect(await page.getByTestId('account-who').textContent()).toBe('张三 · 分析员');
   expect(await candidates.count()).toBeGreaterThan(0);
   expect(await candidates.first().getByTestId('score-term').count()).toBe(4);
   expect(await candidates.first().textContent()).toMatch(/依据/);

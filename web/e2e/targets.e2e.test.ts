@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { browserHarness, SHOTS } from './harness';
+import { browserHarness, SHOTS, signIn, TOKENS } from './harness';
 
 /** The targets table, as investment-attraction staff use it. */
 const h = browserHarness();
@@ -8,6 +8,8 @@ const h = browserHarness();
 it('ranks a chain’s candidates across its gaps, filters them, and exports the rows as CSV for Excel', async () => {
   const { page, problems } = await h.page();
   await page.goto(h.url('/chains/logistics/targets'));
+  await page.getByTestId('needs-role').waitFor();
+  await signIn(page);
   const rows = page.getByTestId('target-row');
   await rows.first().waitFor();
   const count = await rows.count();
@@ -29,10 +31,137 @@ it('ranks a chain’s candidates across its gaps, filters them, and exports the 
   expect(lines.length).toBe((await rows.count()) + 1);
   expect(text).toContain('补链');
 
-  // reload keeps the filter
+  // reload keeps the filter (and the sign-in: the token is kept for this tab)
   await page.reload();
   await rows.first().waitFor();
   expect(await page.getByTestId('filter-need').inputValue()).toBe('FILL');
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+interface AuditAnswer {
+  auditLog: { nodes: { who: string; role: string; target: string; detail: string; outcome: string }[] };
+}
+const exportsRecorded = async () =>
+  (
+    await h.api<AuditAnswer>(
+      '{ auditLog(action: "recordExport", first: 20) { nodes { who role target detail outcome } } }',
+      {},
+      TOKENS.admin.token,
+    )
+  ).data?.auditLog.nodes ?? [];
+
+it('asks a viewer to sign in, refuses a wrong token, shows an analyst the targets, records the export, signs out', async () => {
+  const { page, problems } = await h.page();
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  await page.goto(h.url('/chains/logistics/targets'));
+
+  // anonymous (a viewer): the view names the chain and says which role it needs, not an error
+  const notice = page.getByTestId('needs-role');
+  await notice.waitFor();
+  expect(await notice.textContent()).toContain('需要分析员权限——请使用分析员的令牌登录');
+  expect(await page.getByTestId('targets-view').locator('h2').textContent()).toBe('商贸物流 · 招商目标');
+  expect(await page.getByTestId('status-error').count()).toBe(0);
+  expect(await page.getByTestId('sign-in').textContent()).toBe('登录');
+  await page.screenshot({ path: `${SHOTS}targets-needs-role.png` });
+  await page.evaluate(() => {
+    (window as { stayed?: boolean }).stayed = true;
+  });
+
+  // the notice's button opens the form, by keyboard; the field has the focus
+  await notice.getByTestId('needs-role-sign-in').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('sign-in-dialog').waitFor();
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('token-input');
+
+  // a token the server does not know: a clear message, nothing kept, still signed out
+  await page.keyboard.type('ca_not-a-token-this-server-knows');
+  await page.keyboard.press('Enter');
+  const refused = page.getByTestId('sign-in-error');
+  await refused.waitFor();
+  expect(await refused.textContent()).toContain('服务器不认可这个令牌');
+  await page.screenshot({ path: `${SHOTS}sign-in-refused.png` });
+  expect(await page.evaluate(() => sessionStorage.getItem('chain-atlas.token'))).toBeNull();
+  // Esc closes the form and takes its text away
+  await page.keyboard.press('Escape');
+  await page.getByTestId('sign-in-dialog').waitFor({ state: 'hidden' });
+  expect(await page.getByTestId('sign-in').count()).toBe(1);
+
+  // an analyst's token: the header names them and their role, the table loads in place
+  await signIn(page, TOKENS.analyst.token);
+  expect(await page.getByTestId('account-who').textContent()).toBe('张三 · 分析员');
+  const rows = page.getByTestId('target-row');
+  await rows.first().waitFor();
+  expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
+  expect(await page.evaluate(() => sessionStorage.getItem('chain-atlas.token'))).toBe(TOKENS.analyst.token);
+  expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + document.cookie)).not.toContain('ca_e2e');
+  await page.screenshot({ path: `${SHOTS}targets-signed-in.png` });
+
+  // the export is recorded in the audit log, then saved
+  const before = (await exportsRecorded()).length;
+  const shown = await rows.count();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  await download;
+  const recorded = await exportsRecorded();
+  expect(recorded.length).toBe(before + 1);
+  expect(recorded[0]).toMatchObject({ who: '张三', role: 'analyst', outcome: 'ok' });
+  expect(JSON.parse(recorded[0]?.detail ?? '{}')).toMatchObject({ chain: 'logistics', format: 'csv', rows: shown });
+
+  // in English too
+  await page.getByTestId('lang-switch').click();
+  await expect.poll(() => page.getByTestId('account-who').textContent()).toBe('张三 · Analyst');
+
+  // signing out: the table goes, the notice is back, the tab keeps no token
+  await page.getByTestId('sign-out').click();
+  await notice.waitFor();
+  expect(await notice.textContent()).toContain('This needs the analyst role — sign in with an analyst’s token.');
+  expect(await rows.count()).toBe(0);
+  expect(await page.evaluate(() => sessionStorage.getItem('chain-atlas.token'))).toBeNull();
+
+  // the token went in the Authorization header only: never in a URL
+  expect(urls.length).toBeGreaterThan(5);
+  for (const url of urls) for (const token of Object.values(TOKENS)) expect(url).not.toContain(token.token);
+  // the one refused token is the only failure: its 401, which Chromium also reports in the console
+  expect(problems.filter((p) => !/\b401\b/.test(p))).toEqual([]);
+  expect(problems.length).toBeLessThanOrEqual(2);
+  await page.close();
+});
+
+it('saves no file when the export cannot be recorded, and says why', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url('/chains/logistics/targets'));
+  await page.getByTestId('needs-role').waitFor();
+  await signIn(page);
+  await page.getByTestId('target-row').first().waitFor();
+  // the audit log refuses the record (as a server whose log cannot be written would)
+  await page.route('**/graphql', async (route) => {
+    const body = route.request().postDataJSON() as { variables?: { format?: string } };
+    if (body.variables?.format !== 'csv') return route.continue();
+    return route.fulfill({
+      status: 200,
+      contentType: 'application/graphql-response+json',
+      body: JSON.stringify({
+        data: null,
+        errors: [{ message: 'The audit log cannot be written.', extensions: { code: 'INTERNAL' } }],
+      }),
+    });
+  });
+  const before = (await exportsRecorded()).length;
+  let downloads = 0;
+  page.on('download', () => {
+    downloads++;
+  });
+  await page.getByTestId('export-csv').click();
+  const error = page.getByTestId('export-error');
+  await error.waitFor();
+  expect(await error.textContent()).toContain('未导出');
+  expect(await error.textContent()).toContain('The audit log cannot be written.');
+  await page.waitForTimeout(500);
+  expect(downloads).toBe(0);
+  expect((await exportsRecorded()).length).toBe(before);
+  await page.screenshot({ path: `${SHOTS}targets-export-refused.png` });
   expect(problems).toEqual([]);
   await page.close();
 });
