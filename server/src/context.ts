@@ -83,7 +83,7 @@ export function createLoaders(store: GraphStore) {
         keys.map(async (key) => {
           const { chainId, params } = JSON.parse(key) as { chainId: string; params: GapParams };
           const graph = await chainSubgraph.load(chainId);
-          return graph && gapReport(graph, params);
+          return graph && keptReport(graph, params, key);
         }),
       ),
     ),
@@ -91,6 +91,29 @@ export function createLoaders(store: GraphStore) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * Gap reports kept with the chain subgraph they were computed from: a store that keeps its
+ * subgraphs until the graph changes (the embedded store) computes each report once per change,
+ * not once per request; one that builds a subgraph per request (Neo4j) keeps nothing. At most
+ * REPORTS_PER_GRAPH sets of parameters per subgraph.
+ */
+const keptReports = new WeakMap<ChainSubgraph, Map<string, GapReport>>();
+const REPORTS_PER_GRAPH = 16;
+
+function keptReport(graph: ChainSubgraph, params: GapParams, key: string): GapReport {
+  let reports = keptReports.get(graph);
+  if (!reports) {
+    reports = new Map();
+    keptReports.set(graph, reports);
+  }
+  const kept = reports.get(key);
+  if (kept) return kept;
+  const report = gapReport(graph, params);
+  if (reports.size >= REPORTS_PER_GRAPH) reports.delete(reports.keys().next().value as string);
+  reports.set(key, report);
+  return report;
+}
 
 export function createContext(server: Server, caller: Caller, origin: Origin): Context {
   return { ...server, ...origin, caller, loaders: createLoaders(server.store) };

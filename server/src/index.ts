@@ -41,7 +41,8 @@ server.listen(port, () => {
   const actual = typeof address === 'object' && address ? address.port : port;
   const web = `http://localhost:${actual}/`;
   const graphql = `http://localhost:${actual}/graphql`;
-  logger.info(
+  // said whatever the log level: what runs where is what an operator looks for first
+  logger.child({}, { level: 'info' }).info(
     {
       store: opened.kind,
       where: opened.where,

@@ -142,6 +142,32 @@ describe('request limits before GraphQL', () => {
   });
 });
 
+describe('the server-time budget', () => {
+  it("refuses a caller whose requests took more than its share of the server's time, and not others", async () => {
+    const store = new MemoryStore(demo);
+    const chains = store.chains.bind(store);
+    vi.spyOn(store, 'chains').mockImplementation(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return chains();
+    });
+    const { base } = await start({ store, limits: { perAddress: 0, perToken: 0, inFlight: 0, msPerSecond: 20 } });
+    // 150 ms of a 100 ms budget (20 ms a second over 5 s)
+    expect((await post(base, '{ chains { totalCount } }')).status).toBe(200);
+    const refused = await post(base, '{ __typename }');
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({
+      errors: [
+        {
+          extensions: { code: 'RATE_LIMITED' },
+          message: expect.stringMatching(/more than 20 ms of the server's time/),
+        },
+      ],
+    });
+    // an analyst's token has a budget of its own
+    expect((await post(base, '{ __typename }', { authorization: `Bearer ${TOKENS.analyst}` })).status).toBe(200);
+  });
+});
+
 describe('operations', () => {
   it('answers /healthz while up and /readyz when the store answers with data', async () => {
     const { base } = await start();

@@ -43,7 +43,8 @@ async function answers(url: string): Promise<boolean> {
 /**
  * Starts the server as `pnpm start` does, on a free port and a fresh directory (its data, its
  * tokens file and its audit log: nothing of the workspace's data/ is read or written), knowing
- * `tokens` (as CHAIN_TOKENS, by their SHA-256), without request limits, and waits until it answers.
+ * `tokens` (as CHAIN_TOKENS, by their SHA-256), with the default request limits (the app must work
+ * under them), and waits until it answers.
  */
 export async function startServer(
   tokens: readonly TestToken[] = [],
@@ -65,10 +66,6 @@ export async function startServer(
       CHAIN_ANONYMOUS_ROLE: 'viewer',
       // no per-caller rate or time limits: every page of every test comes from 127.0.0.1, on a
       // machine busy with three servers and three browsers at once (the limits have their own tests)
-      CHAIN_RATE_PER_ADDRESS: '0',
-      CHAIN_RATE_PER_TOKEN: '0',
-      CHAIN_MAX_IN_FLIGHT: '0',
-      CHAIN_MS_PER_SECOND: '0',
       CHAIN_TOKENS: tokens
         .map((t) => `${t.name}:${t.role}:${createHash('sha256').update(t.token, 'utf8').digest('hex')}`)
         .join(','),

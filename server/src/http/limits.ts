@@ -28,8 +28,8 @@ export const DEFAULT_LIMITS: RequestLimits = {
   maxBodyBytes: 1 << 20,
   perAddress: 50,
   perToken: 100,
-  inFlight: 6,
-  msPerSecond: 250,
+  inFlight: 8,
+  msPerSecond: 500,
 };
 
 /** The window the time budget is counted over, in seconds. */
