@@ -90,6 +90,9 @@ const command = process.argv[2];
 if (command === 'demo') {
   pnpm('install', '--frozen-lockfile');
   pnpm('build');
+  // an analyst's, an editor's and an admin's token on the first run (printed once), so that the
+  // candidates, the curation and the audit log can be tried: the anonymous visitor is a viewer
+  pnpm('run', 'token', 'demo');
   const [cmd, ...pre] = pnpmCommand();
   console.log(`\n▶ ${[cmd, ...pre, 'start'].join(' ')}`);
   const server = spawn(cmd, [...pre, 'start'], { cwd: root, stdio: 'inherit' });
