@@ -30,15 +30,16 @@ export class RowParser {
 
   /** The header of a CSV file or sheet. Returns false when the table cannot be read on. */
   header(names: readonly unknown[], at: Location): boolean {
-    this.columns = names.map((n) => this.byHeader.get(normalizeHeader(String(n ?? ''))) ?? -1);
-    names.forEach((n, i) => {
+    const texts = names.map(headerText);
+    this.columns = texts.map((n) => this.byHeader.get(normalizeHeader(n)) ?? -1);
+    texts.forEach((n, i) => {
       const index = this.columns[i] as number;
-      if (index !== -1 && this.specs[index]?.name === 'share' && /[%％]/.test(String(n))) this.percent.add(index);
+      if (index !== -1 && this.specs[index]?.name === 'share' && /[%％]/.test(n)) this.percent.add(index);
     });
     let fine = true;
-    names.forEach((name, i) => {
-      if (this.columns[i] === -1 && String(name ?? '').trim() !== '') {
-        this.report({ ...at, field: String(name), message: `unknown column '${String(name)}' for ${this.kind}` });
+    texts.forEach((name, i) => {
+      if (this.columns[i] === -1 && name.trim() !== '') {
+        this.report({ ...at, field: name, message: `unknown column '${name}' for ${this.kind}` });
         fine = false;
       }
     });
@@ -93,7 +94,12 @@ export class RowParser {
         this.byKey.set(key, index);
       }
       if (index === -1) {
-        this.report({ ...at, field: key, message: `unknown field '${key}' for ${this.kind}` });
+        // a blank key names no field: the problem is the row's
+        this.report({
+          ...at,
+          ...(key.trim() ? { field: key } : {}),
+          message: `unknown field '${key}' for ${this.kind}`,
+        });
         fine = false;
       } else raw[index] = (record as Record<string, unknown>)[key];
     }
@@ -123,6 +129,19 @@ export class RowParser {
       } else row[spec.name] = parsed;
     }
     return fine ? row : undefined;
+  }
+}
+
+/** The text of a header cell: a sheet's cell may hold a number, a date or a formula's result. */
+function headerText(cell: unknown): string {
+  if (cell === undefined || cell === null) return '';
+  if (typeof cell === 'string') return cell;
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString();
+  if (typeof cell !== 'object') return String(cell);
+  try {
+    return JSON.stringify(cell) ?? '';
+  } catch {
+    return Array.isArray(cell) ? '[…]' : '{…}';
   }
 }
 

@@ -26,17 +26,30 @@ export function parseText(value: unknown): Parsed<string> {
 /** A plain decimal number (no hex, no blanks inside). */
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * The largest number a field may hold (9007199254740991, about 9e15): amounts are in 10k CNY, so
+ * this is far beyond any real one, and sums of millions of them stay finite (1e308 twice would be
+ * Infinity, which no answer can carry) and exact in whole numbers.
+ */
+export const MAX_NUMBER = Number.MAX_SAFE_INTEGER;
+
 export function parseNumber(value: unknown): Parsed<number> {
   const text = typeof value === 'string' ? value.trim().replaceAll(',', '') : '';
   const n = typeof value === 'number' ? value : NUMBER.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(n)) return bad(`must be a number, got ${describe(value)}`);
   if (n < 0) return bad(`must not be negative, got ${n}`);
-  return ok(n);
+  if (n > MAX_NUMBER) return bad(`must be at most ${MAX_NUMBER}, got ${n}`);
+  // -0 is 0 (JSON would write it so anyway)
+  return ok(n === 0 ? 0 : n);
 }
+
+/** The largest whole number a field may hold: the API serves them as GraphQL's Int, 32 bits. */
+export const MAX_INTEGER = 2_147_483_647;
 
 export function parseInteger(value: unknown): Parsed<number> {
   const n = parseNumber(value);
   if (!isInvalid(n) && !Number.isInteger(n)) return bad(`must be a whole number, got ${n}`);
+  if (!isInvalid(n) && n > MAX_INTEGER) return bad(`must be at most ${MAX_INTEGER}, got ${n}`);
   return n;
 }
 
@@ -45,7 +58,7 @@ const FALSE = new Set(['false', 'no', 'n', '0', '否', '区外', '外地']);
 
 export function parseBoolean(value: unknown): Parsed<boolean> {
   if (typeof value === 'boolean') return ok(value);
-  const text = String(value).trim().toLowerCase();
+  const text = plainText(value).trim().toLowerCase();
   if (TRUE.has(text)) return ok(true);
   if (FALSE.has(text)) return ok(false);
   return bad(`must be true or false (是/否), got ${describe(value)}`);
@@ -69,7 +82,12 @@ export function parseDate(value: unknown): Parsed<string> {
   if (Number.isInteger(day) && day >= 10_000 && day < 2_958_466) {
     return ok(new Date(EXCEL_EPOCH + day * 86_400_000).toISOString().slice(0, 10));
   }
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return ok(value.toISOString().slice(0, 10));
+  if (value instanceof Date) {
+    // a spreadsheet's date cell; the year must fit YYYY (toISOString writes others as ±YYYYYY)
+    const year = value.getUTCFullYear();
+    if (year >= 1 && year <= 9999) return ok(value.toISOString().slice(0, 10));
+    return bad(`must be a date YYYY-MM-DD, got ${describe(value)}`);
+  }
   if (typeof value === 'string') {
     const known = dates.get(value);
     if (known) return known;
@@ -87,11 +105,13 @@ function parseDateText(value: string): Parsed<string> {
   const m = DATE.exec(value.trim());
   if (!m) return bad(`must be a date YYYY-MM-DD, got ${describe(value)}`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+  // setUTCFullYear, not Date.UTC: that one reads years 0 to 99 as 1900 to 1999
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  if (y < 1 || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
     return bad(`is not a real date: ${describe(value)}`);
   }
-  return ok(`${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  return ok(`${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 }
 
 /** A number, or the text of a plain decimal number; NaN otherwise. */
@@ -100,13 +120,16 @@ function plainNumber(value: unknown): number {
   return typeof value === 'string' && NUMBER.test(value.trim()) ? Number(value.trim()) : Number.NaN;
 }
 
+/** A percentage's text: it ends with a percent sign, ASCII or the full-width ％ of Chinese input. */
+const isPercent = (value: unknown): value is string => typeof value === 'string' && /[%％]$/.test(value.trim());
+
 /**
- * A share of a company: 0.51, "51%" or 51 all mean 51%. A plain number above 1 is read as a
- * percentage. The result must lie in (0, 1].
+ * A share of a company: 0.51, "51%" (or "51％") or 51 all mean 51%. A plain number above 1 is read
+ * as a percentage. The result must lie in (0, 1].
  */
 export function parseShare(value: unknown): Parsed<number> {
   let n: number;
-  if (typeof value === 'string' && value.trim().endsWith('%')) {
+  if (isPercent(value)) {
     const text = value.trim().slice(0, -1).trim();
     n = NUMBER.test(text) ? Number(text) / 100 : Number.NaN;
   } else {
@@ -115,12 +138,15 @@ export function parseShare(value: unknown): Parsed<number> {
   }
   if (!Number.isFinite(n)) return bad(`must be a share like 0.51, 51% or 51, got ${describe(value)}`);
   if (n <= 0 || n > 1) return bad(`must be above 0 and at most 100%, got ${describe(value)}`);
-  return ok(Math.round(n * 1e6) / 1e6);
+  const share = Math.round(n * 1e6) / 1e6;
+  // shares are kept to six places: a smaller one would be kept as none
+  if (share === 0) return bad(`must be at least 0.000001 (0.0001%), got ${describe(value)}`);
+  return ok(share);
 }
 
 /** A share under a header that says it is in percent (持股比例(%)): 1 is 1%, 51 is 51%. */
 export function parseSharePercent(value: unknown): Parsed<number> {
-  if (typeof value === 'string' && value.trim().endsWith('%')) return parseShare(value);
+  if (isPercent(value)) return parseShare(value);
   const n = plainNumber(value);
   return Number.isFinite(n) ? parseShare(`${n}%`) : bad(`must be a percentage like 51, got ${describe(value)}`);
 }
@@ -131,10 +157,16 @@ export function parseConfidence(value: unknown): Parsed<number> {
   return n;
 }
 
+const TIER_ALIASES = new Map<string, Tier>([
+  ['上游', 'UPSTREAM'],
+  ['中游', 'MIDSTREAM'],
+  ['下游', 'DOWNSTREAM'],
+]);
+
 export function parseTier(value: unknown): Parsed<Tier> {
-  const text = String(value).trim().toUpperCase();
-  const alias: Record<string, Tier> = { 上游: 'UPSTREAM', 中游: 'MIDSTREAM', 下游: 'DOWNSTREAM' };
-  const tier = (TIERS as readonly string[]).includes(text) ? (text as Tier) : alias[String(value).trim()];
+  const text = plainText(value).trim();
+  const upper = text.toUpperCase();
+  const tier = (TIERS as readonly string[]).includes(upper) ? (upper as Tier) : TIER_ALIASES.get(text);
   return tier ? ok(tier) : bad(`must be UPSTREAM, MIDSTREAM or DOWNSTREAM (上游/中游/下游), got ${describe(value)}`);
 }
 
@@ -164,8 +196,30 @@ export function parseEnterpriseId(value: unknown): Parsed<string> {
   return problem ? bad(`unified social credit code ${problem}`) : ok(code);
 }
 
+/**
+ * The text of a string or a number; '' for anything else. (String() of a JSON object can throw:
+ * {"toString": 1} has no way to be text, and a list nested thousands deep overflows the stack.)
+ */
+function plainText(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
+/** A value as a problem message shows it: quoted if text, as JSON otherwise, cut at 40 characters. */
 function describe(value: unknown): string {
   if (value === undefined || value === null) return 'nothing';
-  const text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  let text: string;
+  if (typeof value === 'string') text = `'${value}'`;
+  else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString();
+  else {
+    try {
+      text = JSON.stringify(value) ?? typeof value;
+    } catch {
+      // nested too deep to write out
+      text = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value;
+    }
+  }
+  if (text.length <= 40) return text;
+  // not between the two halves of a surrogate pair
+  const cut = /[\uD800-\uDBFF]/.test(text.charAt(39)) ? 39 : 40;
+  return `${text.slice(0, cut)}…`;
 }

@@ -8,14 +8,16 @@ export async function* readLineBatches(path: string): AsyncGenerator<{ first: nu
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let rest = '';
   let next = 1;
+  const notUtf8 = () =>
+    new Error(
+      `${path}: line ${next + rest.split('\n').length - 1} or after is not UTF-8 text; JSON Lines files are UTF-8.`,
+    );
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     let decoded: string;
     try {
       decoded = decoder.decode(chunk as Buffer, { stream: true });
     } catch {
-      throw new Error(
-        `${path}: line ${next + rest.split('\n').length - 1} or after is not UTF-8 text; JSON Lines files are UTF-8.`,
-      );
+      throw notUtf8();
     }
     const text = rest + decoded;
     const lines = text.split('\n');
@@ -24,7 +26,12 @@ export async function* readLineBatches(path: string): AsyncGenerator<{ first: nu
     yield { first: next, lines: lines.map(dropCr) };
     next += lines.length;
   }
-  rest += decoder.decode();
+  try {
+    // a character cut short by the end of the file
+    rest += decoder.decode();
+  } catch {
+    throw notUtf8();
+  }
   if (rest !== '') yield { first: next, lines: [dropCr(rest)] };
 }
 

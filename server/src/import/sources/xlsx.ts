@@ -1,3 +1,4 @@
+import { createReadStream, type ReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { TABLE_NAMES } from '../interchange';
 import { kindOfFileName } from '../table-names';
@@ -8,15 +9,21 @@ import type { TableEvent } from './events';
  * 企业, 股权, …), streamed a row at a time; the first row of a sheet is its header.
  */
 export async function* readWorkbook(path: string, file: string): AsyncGenerator<TableEvent[]> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const input = createReadStream(path);
+  const broken = watchUnzip(input);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
     entries: 'ignore',
   });
+  // every step races the unzip parser's failure: see watchUnzip
+  const next = <T>(iterator: AsyncIterator<T>) => Promise.race([iterator.next(), broken]);
   try {
-    for await (const sheet of workbook) {
+    const sheets = workbook[Symbol.asyncIterator]();
+    for (let s = await next(sheets); !s.done; s = await next(sheets)) {
+      const sheet = s.value;
       const name = (sheet as unknown as { name: string }).name;
       const kind = kindOfFileName(name);
       if (!kind) {
@@ -29,7 +36,9 @@ export async function* readWorkbook(path: string, file: string): AsyncGenerator<
       }
       yield [{ type: 'table', kind, at: { file, sheet: name, line: 0 } }];
       let header: number | undefined;
-      for await (const row of sheet) {
+      const rows = (sheet as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+      for (let r = await next(rows); !r.done; r = await next(rows)) {
+        const row = r.value;
         const values = cellValues(row.values as unknown[]);
         if (values.every((v) => v === undefined || v === '')) continue;
         const at = { file, sheet: name, line: row.number };
@@ -51,7 +60,30 @@ export async function* readWorkbook(path: string, file: string): AsyncGenerator<
         problem: { file, line: 0, message: `not readable as an .xlsx workbook: ${(e as Error).message}` },
       },
     ];
+  } finally {
+    input.destroy();
   }
+}
+
+/**
+ * A promise that rejects when the unzip parser exceljs pipes `input` into fails. When inflating a
+ * damaged entry fails, that parser emits the error, but exceljs's reader is then waiting on the
+ * entry, which neither ends nor fails: the read would wait for ever (and a process with nothing
+ * else to do would exit, silently, with nothing read and nothing said).
+ */
+function watchUnzip(input: ReadStream): Promise<never> {
+  let fail: (e: unknown) => void = () => {};
+  const broken = new Promise<never>((_resolve, reject) => {
+    fail = reject;
+  });
+  broken.catch(() => {}); // raced at every step; nobody else waits on it
+  input.on('error', fail);
+  const pipe = input.pipe.bind(input);
+  input.pipe = (<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }) => {
+    (destination as unknown as NodeJS.EventEmitter).on('error', fail);
+    return pipe(destination, options);
+  }) as typeof input.pipe;
+  return broken;
 }
 
 /** exceljs gives row.values 1-based, with formulas, rich text and links as objects. */
