@@ -102,7 +102,13 @@ const figures = {
   requests: result.requests.total,
   requestsPerSecond: Math.round(result.requests.average),
   latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-  errors: { non2xx: result.non2xx, http: errors.http, graphql: errors.graphql, connection: result.errors, timeouts: result.timeouts },
+  errors: {
+    non2xx: result.non2xx,
+    http: errors.http,
+    graphql: errors.graphql,
+    connection: result.errors,
+    timeouts: result.timeouts,
+  },
   examples: errors.examples,
 };
 console.log(
@@ -114,6 +120,9 @@ console.log(
 for (const example of figures.examples) console.log(`    e.g. ${example}`);
 const benchDir = join(DATASETS_DIR, '..', 'bench');
 mkdirSync(benchDir, { recursive: true });
-writeFileSync(join(benchDir, 'load.json'), `${JSON.stringify({ at: new Date().toISOString(), ...figures }, null, 2)}\n`);
+writeFileSync(
+  join(benchDir, 'load.json'),
+  `${JSON.stringify({ at: new Date().toISOString(), ...figures }, null, 2)}\n`,
+);
 const failed = figures.errors.non2xx + figures.errors.graphql + figures.errors.connection + figures.errors.timeouts;
 process.exit(failed === 0 ? 0 : 1);

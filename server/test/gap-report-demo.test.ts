@@ -90,6 +90,20 @@ describe('the gap report on the demo data', () => {
       '{ whatIf(chainId: "logistics", additions: [{ name: "x", segmentIds: ["finance-s1"] }]) { gapsClosed { id } } }',
     );
     expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_INPUT' } });
+    const infinite = await query(
+      '{ whatIf(chainId: "logistics", additions: [{ name: "x", segmentIds: ["logistics-s5"], revenue: 1e309 }]) { gapsClosed { id } } }',
+    );
+    expect(infinite.errors?.[0]?.message).toMatch(/additions\[0\]\.revenue must be a number from 0/);
+  });
+
+  it('names a hypothetical outside firm wherever the what-if answer has it, e.g. among the candidates', async () => {
+    const { data, errors } = await query<{
+      whatIf: { after: { fill: { candidates: { nodes: { enterprise: { name: string; tags: string[] } }[] } }[] } };
+    }>(`{ whatIf(chainId: "logistics", additions: [{ name: "区外拟引进物流企业", local: false, segmentIds: ["logistics-s5"], revenue: 90000 }]) {
+        after { fill { candidates(first: 50) { nodes { enterprise { name tags } } } } } } }`);
+    expect(errors).toBeUndefined();
+    const names = data?.whatIf.after.fill.flatMap((f) => f.candidates.nodes.map((n) => n.enterprise.name)) ?? [];
+    expect(names).toContain('区外拟引进物流企业');
   });
 
   it('gives an enterprise its system, ultimate controller and removal impact', async () => {

@@ -37,6 +37,8 @@ export interface WhatIf {
   /** Segments that were FILL or EXTEND and are covered now. */
   gapsClosed: string[];
   overallLocalSourcing: { before: number | null; after: number | null };
+  /** The hypothetical enterprises as they were added (made-up ids: no store knows them). */
+  hypothetical: EnterpriseRecord[];
 }
 
 export function whatIf(
@@ -48,9 +50,10 @@ export function whatIf(
   const enterprises: EnterpriseRecord[] = [...graph.enterprises];
   const memberships = [...graph.memberships];
   const supplies: Supplies[] = [...graph.supplies];
+  const hypothetical: EnterpriseRecord[] = [];
   additions.forEach((a, i) => {
     const id = a.id ?? `what-if-${i + 1}`;
-    enterprises.push({
+    hypothetical.push({
       id,
       name: a.name,
       shortName: a.name,
@@ -61,6 +64,7 @@ export function whatIf(
       role: 'OTHER',
       ...(a.revenue !== undefined ? { revenue: a.revenue } : {}),
     });
+    enterprises.push(hypothetical[hypothetical.length - 1] as EnterpriseRecord);
     for (const segmentId of a.segmentIds) memberships.push({ enterpriseId: id, segmentId });
     const link = (from: string, to: string): Supplies => ({
       from,
@@ -95,5 +99,6 @@ export function whatIf(
       .filter((c) => (c.before === 'FILL' || c.before === 'EXTEND') && c.after !== 'FILL' && c.after !== 'EXTEND')
       .map((c) => c.segmentId),
     overallLocalSourcing: { before: before.sourcing.overall.byCount, after: after.sourcing.overall.byCount },
+    hypothetical,
   };
 }

@@ -2,6 +2,7 @@ import { whatIf } from '../analysis/what-if';
 import { builder } from '../builder';
 import { codedError, notFound } from '../errors';
 import { keyOf } from '../global-id';
+import { MAX_NUMBER } from '../import/values';
 import { GapReportRef, NeedEnum, SegmentChangeRef, SourcingRateRef, WhatIfRef } from './analysis-refs';
 import { gapParams } from './gap-report';
 import { SegmentRef } from './refs';
@@ -83,6 +84,12 @@ builder.queryField('whatIf', (t) =>
             `additions[${i}].segmentIds: '${bad}' is not a segment of chain '${chainId}'.`,
             { argument: 'additions' },
           );
+        if (a.revenue != null && !(Number.isFinite(a.revenue) && a.revenue >= 0 && a.revenue <= MAX_NUMBER))
+          throw codedError(
+            'BAD_INPUT',
+            `additions[${i}].revenue must be a number from 0 to ${MAX_NUMBER} (10k CNY a year); got ${a.revenue}.`,
+            { argument: 'additions' },
+          );
         const unknown = [...(a.suppliesTo ?? []), ...(a.suppliedBy ?? [])].find((e) => !known.has(e));
         if (unknown)
           throw codedError(
@@ -103,6 +110,9 @@ builder.queryField('whatIf', (t) =>
         })),
         gapParams(args),
       );
+      // the hypothetical firms may be named anywhere in the answer (a candidate, a supplier): this
+      // request's loader knows them, and nothing else does
+      for (const e of result.hypothetical) loaders.enterprise.prime(e.id, e);
       return { ...result, chainSegments: graph.chain.segments };
     },
   }),
