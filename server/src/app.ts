@@ -24,10 +24,11 @@ export interface AppOptions {
 export interface App {
   server: Server;
   /**
-   * Graceful shutdown: /readyz answers 503, no new connection is taken, requests under way finish
-   * (those still running after `graceMs` are cut), then the store is closed.
+   * Graceful shutdown: /readyz answers 503 (for `drainMs`, while requests are still taken), then no
+   * new connection is taken, requests under way finish (those still running after `graceMs` are
+   * cut), and the store is closed.
    */
-  shutdown(graceMs?: number): Promise<void>;
+  shutdown(graceMs?: number, drainMs?: number): Promise<void>;
 }
 
 /**
@@ -77,6 +78,8 @@ export function createApp(options: AppOptions): App {
     if (path === '/healthz') return healthz(res);
     if (path === '/readyz') return readyz(res, store, stopping);
     if (path.startsWith(yoga.graphqlEndpoint)) {
+      // answers name who asks (me), hold a new token (createToken) or the audit log: never cached
+      res.setHeader('cache-control', 'no-store');
       const refusal = await gate.admit(req, res);
       if (refusal) return refuse(res, refusal);
       if (stopping) res.setHeader('connection', 'close');
@@ -109,8 +112,10 @@ export function createApp(options: AppOptions): App {
   server.headersTimeout = 10_000;
   server.requestTimeout = 60_000;
 
-  async function shutdown(graceMs = 10_000): Promise<void> {
+  async function shutdown(graceMs = 10_000, drainMs = 0): Promise<void> {
     stopping = true;
+    // a load balancer polling /readyz sees 503 for `drainMs` and stops sending before we stop taking
+    if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // keep-alive connections are closed as soon as their requests are answered
     const idle = setInterval(() => server.closeIdleConnections(), 50);

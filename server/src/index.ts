@@ -27,6 +27,13 @@ try {
   process.exit(1);
 }
 const { store } = opened;
+const drainMs = Number(process.env.CHAIN_DRAIN_MS ?? 0);
+if (!Number.isInteger(drainMs) || drainMs < 0 || drainMs > 600_000) {
+  logger.fatal(
+    `CHAIN_DRAIN_MS must be a whole number of milliseconds from 0 to 600000; got '${process.env.CHAIN_DRAIN_MS}'.`,
+  );
+  process.exit(1);
+}
 // imports committed by `pnpm run import` show up without a restart
 if (store instanceof EmbeddedStore) store.watch(1000, (err) => logger.error({ err }, 'reading a new import failed'));
 
@@ -62,7 +69,7 @@ server.listen(port, () => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     logger.info(`${signal}: finishing the requests under way, then stopping`);
-    shutdown().then(
+    shutdown(10_000, drainMs).then(
       () => {
         logger.info('stopped');
         logger.flush();

@@ -37,6 +37,9 @@ function defaultLevel(): string {
 let root: Logger = createLogger();
 const current = new AsyncLocalStorage<Logger>();
 
+/** The process's logger (for lines that belong to no one request). */
+export const rootLog = (): Logger => root;
+
 /** The logger of the request being served, or the process's. */
 export const log = (): Logger => current.getStore() ?? root;
 

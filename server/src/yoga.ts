@@ -2,9 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { armorPlugins } from './armor';
+import { armorPlugins, useMutationFieldLimit } from './armor';
 import { AuditLog } from './audit/audit-log';
-import { useAudit } from './audit/audit-plugin';
 import { TokenBook } from './auth/tokens';
 import { callerOf } from './caller';
 import { type Context, createContext } from './context';
@@ -83,9 +82,9 @@ export function createChainAtlasYoga(
       useGraphQlJit(),
       usePlainStringify(),
       ...armorPlugins(),
+      useMutationFieldLimit(),
       usePersisted(operations, tokens, options.trustedDocuments ?? false),
       useRequestTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-      useAudit(),
       useGraphiqlPolicy(),
     ],
   });

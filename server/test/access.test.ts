@@ -1,12 +1,14 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditLog } from '../src/audit/audit-log';
 import { ROLES, type Role } from '../src/auth/roles';
 import { hashToken, TokenBook } from '../src/auth/tokens';
 import { creditCodeCheckChar } from '../src/domain/credit-code';
-import { runImport, tempDir } from './cli';
-import { demoApi, TOKENS } from './helpers';
+import { createLogger, setRootLogger } from '../src/log';
+import { ROOT, runImport, tempDir } from './cli';
+import { demoApi, TOKENS, testTokenBook } from './helpers';
 
 const code = (n: number) => {
   const first17 = `91420103MA${String(n).padStart(7, '0')}`;
@@ -177,6 +179,54 @@ describe('the audit log', () => {
     expect(only.data?.auditLog.nodes.map((e) => e.action)).toEqual(['createEnterprise']);
   });
 
+  it('records what runs, however the operation names it, and nothing that does not run', async () => {
+    const { query } = await accessApi();
+    const viaFragment =
+      'mutation($input: CreateEnterpriseInput!) { ...M } fragment M on Mutation { createEnterprise(input: $input) { changed } }';
+    expect((await query(viaFragment, { input: firm(11) }, 'editor')).errors).toBeUndefined();
+    await query(
+      'mutation { ... on Mutation { recordExport(chain: "logistics", format: "csv", rows: 3) } }',
+      {},
+      'viewer',
+    );
+    await query('mutation { recordExport(chain: "logistics", format: "csv", rows: 1) @skip(if: true) }', {}, 'analyst');
+    const tooMany = Array.from(
+      { length: 11 },
+      (_, i) => `e${i}: recordExport(chain: "logistics", format: "csv", rows: ${i})`,
+    );
+    const refused = await query(`mutation { ${tooMany.join(' ')} }`, {}, 'analyst');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('TOO_COMPLEX');
+    const r = await query<{ auditLog: { nodes: { who: string; action: string; outcome: string; endedAt: string }[] } }>(
+      '{ auditLog { nodes { who action outcome endedAt } } }',
+      {},
+      'admin',
+    );
+    expect(r.data?.auditLog.nodes.map((e) => [e.who, e.action, e.outcome])).toEqual([
+      ['viewer-tester', 'recordExport', 'FORBIDDEN'],
+      ['editor-tester', 'createEnterprise', 'ok'],
+    ]);
+    expect(r.data?.auditLog.nodes.every((e) => typeof e.endedAt === 'string')).toBe(true);
+  });
+
+  it('refuses a mutation, and does nothing, when the audit log cannot be written', async () => {
+    const tokens = testTokenBook();
+    const { query, store } = await demoApi({ tokens, audit: new AuditLog('/dev/full') });
+    const lines: string[] = [];
+    setRootLogger(createLogger({ write: (line: string) => lines.push(line) }, 'error'));
+    const r = await query(
+      'mutation($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { changed } }',
+      { input: firm(12) },
+      'editor',
+    );
+    setRootLogger(createLogger());
+    expect(lines.join('')).toContain('ENOSPC');
+    expect(r.errors?.[0]).toMatchObject({
+      extensions: { code: 'UNAVAILABLE' },
+      message: expect.stringMatching(/createEnterprise was not done: the audit log cannot be written/),
+    });
+    expect((await store.getEnterprises([code(12)]))[0]).toBeUndefined();
+  });
+
   it('records an import made from the command line, in the file the server reads', async () => {
     const dir = tempDir();
     const auditFile = join(dir, 'audit.jsonl');
@@ -251,6 +301,51 @@ describe('token management (admin)', () => {
     expect((await asNew()).status).toBe(401);
     const again = await query('mutation { revokeToken(name: "分析员-李四") }', {}, 'admin');
     expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('the tokens file', () => {
+  it('keeps every token that concurrent processes add (each change under a lock)', async () => {
+    const file = join(tempDir(), 'tokens.json');
+    const runs = await Promise.all(
+      Array.from(
+        { length: 6 },
+        (_, i) =>
+          new Promise<number | null>((resolve) => {
+            const child = spawn(
+              process.execPath,
+              ['--import', 'tsx', 'server/src/auth/cli.ts', 'add', `r${i}`, 'viewer', '--file', file],
+              {
+                cwd: ROOT,
+                env: { ...process.env, CHAIN_AUDIT_FILE: join(tempDir(), 'audit.jsonl') },
+                stdio: 'ignore',
+              },
+            );
+            child.on('exit', resolve);
+          }),
+      ),
+    );
+    expect(runs).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(
+      new TokenBook([], 'viewer', file)
+        .list()
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5']);
+  }, 60_000);
+
+  it('keeps the tokens it read when the file is broken by hand, and refuses names the audit log uses', () => {
+    const file = join(tempDir(), 'tokens.json');
+    const book = new TokenBook([], 'viewer', file);
+    const token = book.create('张三', 'analyst');
+    writeFileSync(file, '{"tokens": [ broken');
+    const lines: string[] = [];
+    setRootLogger(createLogger({ write: (line: string) => lines.push(line) }, 'error'));
+    expect(book.callerOf(token)).toMatchObject({ name: '张三', role: 'analyst' });
+    setRootLogger(createLogger());
+    expect(lines.join('')).toMatch(/the tokens file cannot be read/);
+    expect(() => new TokenBook([], 'viewer', file)).toThrow(/is not JSON/);
+    expect(() => book.create('anonymous', 'admin')).toThrow(/choose another name/);
   });
 });
 

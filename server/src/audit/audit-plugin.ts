@@ -1,55 +1,72 @@
-import {
-  type ExecutionResult,
-  type FieldNode,
-  GraphQLError,
-  getOperationAST,
-  Kind,
-  valueFromASTUntyped,
-} from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Context } from '../context';
+import { codedError } from '../errors';
+import { log } from '../log';
+
+/** The longest text of an argument kept in an entry; longer ones are cut (a log is no store). */
+const MAX_TEXT = 500;
 
 /**
- * Every mutation in the audit log: each top-level field of a mutation operation leaves an entry —
- * who, the field and its arguments, from where, and `ok` or the code that refused it — written
- * durably before the answer goes out. (An import run from the command line records itself.)
+ * Every mutation in the audit log, recorded by the field itself as it runs — however the
+ * operation names it (an alias, a fragment, a batch), and only if it runs (not when skipped, nor
+ * when the operation is refused before execution). Before the field does anything, an entry says
+ * who asks for what, from where, synced to disk: if that cannot be written, the field is refused
+ * (UNAVAILABLE) and nothing is done. When it ends, a second entry gives the outcome — `ok`, or the
+ * code that refused or failed it (FORBIDDEN, BAD_INPUT, …). An entry still `started` when read
+ * means the process stopped in between: the write may or may not have happened.
  */
-export function useAudit(): Plugin<Context> {
-  return {
-    onExecute({ args: { document, operationName }, setExecuteFn, executeFn }) {
-      const operation = getOperationAST(document, operationName);
-      if (operation?.operation !== 'mutation') return;
-      setExecuteFn(async (args) => {
-        const result = (await executeFn(args)) as ExecutionResult;
-        const context = args.contextValue as Context;
-        for (const selection of operation.selectionSet.selections) {
-          if (selection.kind !== Kind.FIELD || selection.name.value === '__typename') continue;
-          const detail = argumentsOf(selection, args.variableValues ?? {});
-          const key = selection.alias?.value ?? selection.name.value;
-          const error = result.errors?.find((e) => e.path?.[0] === key);
-          context.audit.record({
-            who: context.caller.name,
-            role: context.caller.role,
-            action: selection.name.value,
-            target: targetOf(detail),
-            detail,
-            from: context.from,
-            ...(context.requestId ? { requestId: context.requestId } : {}),
-            outcome: error ? codeOf(error) : 'ok',
-          });
+export function auditMutations(schema: GraphQLSchema): GraphQLSchema {
+  const mutation = schema.getMutationType();
+  for (const field of Object.values(mutation?.getFields() ?? {})) {
+    const resolve = field.resolve as GraphQLFieldResolver<unknown, Context> | undefined;
+    if (!resolve) continue;
+    field.resolve = async (root, args: Record<string, unknown>, context: Context, info) => {
+      const detail = clip(args) as Record<string, unknown>;
+      let started: string;
+      try {
+        started = context.audit.record({
+          who: context.caller.name,
+          role: context.caller.role,
+          action: field.name,
+          target: targetOf(detail),
+          detail,
+          from: context.from,
+          ...(context.requestId ? { requestId: context.requestId } : {}),
+          outcome: 'started',
+        }).id;
+      } catch (e) {
+        log().error({ err: e }, 'the audit log cannot be written');
+        throw codedError('UNAVAILABLE', `${field.name} was not done: the audit log cannot be written.`);
+      }
+      const end = (outcome: string) => {
+        try {
+          context.audit.end(started, outcome);
+        } catch (e) {
+          // what was done is done: the entry stays `started`, and the server's log says why
+          log().error({ err: e, entry: started, outcome }, 'the outcome of a mutation could not be audited');
         }
+      };
+      try {
+        const result = await resolve(root, args, context, info);
+        end('ok');
         return result;
-      });
-    },
-  };
+      } catch (e) {
+        end(codeOf(e));
+        throw e;
+      }
+    };
+  }
+  return schema;
 }
 
-function argumentsOf(field: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const argument of field.arguments ?? []) {
-    values[argument.name.value] = valueFromASTUntyped(argument.value, variables);
-  }
-  return values;
+/** Arguments with every text cut to MAX_TEXT characters and lists to 50 items. */
+function clip(value: unknown): unknown {
+  if (typeof value === 'string')
+    return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT)}… (${value.length} characters)` : value;
+  if (Array.isArray(value)) return value.slice(0, 50).map(clip);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clip(v)]));
+  return value;
 }
 
 /** What a mutation acted on, in words, from its usual arguments. */
@@ -60,8 +77,9 @@ function targetOf(detail: Record<string, unknown>): string {
   return named == null ? '' : String(named);
 }
 
-function codeOf(error: GraphQLError): string {
-  const original = error.originalError instanceof GraphQLError ? error.originalError : error;
-  const code = original.extensions?.code ?? error.extensions?.code;
+function codeOf(error: unknown): string {
+  const original =
+    error instanceof GraphQLError && error.originalError instanceof GraphQLError ? error.originalError : error;
+  const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
   return typeof code === 'string' ? code : 'INTERNAL';
 }

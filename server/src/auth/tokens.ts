@@ -11,6 +11,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
+import { withFileLock } from '../file-lock';
+import { log } from '../log';
 import { type Caller, isRole, ROLES, type Role } from './roles';
 
 /**
@@ -130,38 +132,51 @@ export class TokenBook {
 
   /** Makes a token, keeps its hash in the tokens file, and returns the token (shown once). */
   create(name: string, role: Role): string {
-    const file = this.writableFile();
-    this.reload();
     const clean = name.trim();
     if (clean === '' || clean.length > 100 || /[:,\p{Cc}]/u.test(clean)) {
       throw new TokenError(
         `A token's name must be 1 to 100 characters, without ':', ',' or control characters; got ${JSON.stringify(name)}.`,
       );
     }
-    if ([...this.fromFile, ...this.fixed].some((e) => e.name === clean)) {
-      throw new TokenError(`There is already a token named '${clean}'; revoke it first or choose another name.`);
+    if (clean === 'anonymous' || clean.startsWith('cli:')) {
+      throw new TokenError(`'${clean}' names callers without a token in the audit log; choose another name.`);
     }
     const token = newToken();
-    writeTokensFile(file, [
-      ...this.fromFile,
-      { name: clean, role, sha256: hashToken(token), createdAt: new Date().toISOString() },
-    ]);
-    this.reload();
+    this.change((entries) => {
+      if ([...entries, ...this.fixed].some((e) => e.name === clean)) {
+        throw new TokenError(`There is already a token named '${clean}'; revoke it first or choose another name.`);
+      }
+      return [...entries, { name: clean, role, sha256: hashToken(token), createdAt: new Date().toISOString() }];
+    });
     return token;
   }
 
   /** Takes a token of the file out; false when there is none by that name. */
   revoke(name: string): boolean {
-    const file = this.writableFile();
-    this.reload();
     if (this.fixed.some((e) => e.name === name)) {
       throw new TokenError(`The token '${name}' comes from CHAIN_TOKENS: take it out there and restart the server.`);
     }
-    const kept = this.fromFile.filter((e) => e.name !== name);
-    if (kept.length === this.fromFile.length) return false;
-    writeTokensFile(file, kept);
+    let found = false;
+    this.change((entries) => {
+      const kept = entries.filter((e) => e.name !== name);
+      found = kept.length < entries.length;
+      return kept;
+    });
+    return found;
+  }
+
+  /**
+   * Changes the tokens file under its lock, from what the file holds then (not what this process
+   * read before: another may have changed it since), and reads it again.
+   */
+  private change(edit: (entries: TokenEntry[]) => TokenEntry[]): void {
+    const file = this.writableFile();
+    withFileLock(`${file}.lock`, () => {
+      const before = readTokensFile(file);
+      const after = edit(before);
+      if (after !== before) writeTokensFile(file, after);
+    });
     this.reload();
-    return true;
   }
 
   private writableFile(): string {
@@ -184,7 +199,14 @@ export class TokenBook {
       // no file: no tokens from it
     }
     if (stamp === this.stamp) return;
-    this.fromFile = readTokensFile(this.file);
+    try {
+      this.fromFile = readTokensFile(this.file);
+    } catch (e) {
+      // a file broken by hand: the tokens read before stay valid (and those of CHAIN_TOKENS),
+      // said once per change of the file; at start, the error stops the server (config.ts)
+      if (this.stamp === '') throw e;
+      log().error({ err: e }, 'the tokens file cannot be read; the tokens read before it changed still apply');
+    }
     this.stamp = stamp;
     this.byHash = new Map([...this.fromFile, ...this.fixed].map((e) => [e.sha256, e]));
   }
@@ -207,4 +229,10 @@ export function writeTokensFile(file: string, entries: readonly TokenEntry[]): v
     closeSync(fd);
   }
   renameSync(tmp, file);
+  const dir = openSync(dirname(file), 'r');
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
+  }
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { TokenBook } from '../auth/tokens';
-import { log } from '../log';
+import { rootLog } from '../log';
 
 /**
  * Limits on requests before GraphQL sees them, per caller — a token's holder by the token
@@ -94,7 +94,9 @@ export class Gate {
 
   private tally(key: string): void {
     if (this.refused.size === 0) setTimeout(() => this.summarise(), 10_000).unref();
-    this.refused.set(key, (this.refused.get(key) ?? 0) + 1);
+    // a flood from many addresses: the line names the first thousand callers, and counts all
+    if (this.refused.size < 1000 || this.refused.has(key)) this.refused.set(key, (this.refused.get(key) ?? 0) + 1);
+    else this.refused.set('others', (this.refused.get('others') ?? 0) + 1);
   }
 
   /** One log line for the refusals of the last ten seconds. */
@@ -102,7 +104,7 @@ export class Gate {
     const byCaller = Object.fromEntries(this.refused);
     const total = [...this.refused.values()].reduce((a, b) => a + b, 0);
     this.refused.clear();
-    log().warn({ refused: byCaller }, `refused ${total} request(s) over the rate limits in the last 10 s`);
+    rootLog().warn({ refused: byCaller }, `refused ${total} request(s) over the rate limits in the last 10 s`);
   }
 
   /** Who a request counts against: a token's holder, or (no token, or one nobody holds) its address. */

@@ -67,7 +67,11 @@ const AuditEntryRef = builder.objectRef<AuditEntry>('AuditEntry').implement({
     }),
     from: t.exposeString('from', { description: "The client's address; `local` for the command line." }),
     requestId: t.string({ nullable: true, resolve: (e) => e.requestId ?? null }),
-    outcome: t.exposeString('outcome', { description: '`ok`, or the code that refused it (FORBIDDEN, BAD_INPUT, …).' }),
+    outcome: t.exposeString('outcome', {
+      description:
+        '`ok`, or the code that refused or failed it (FORBIDDEN, BAD_INPUT, …); `started`: the server stopped while it ran, so it may or may not have been done.',
+    }),
+    endedAt: t.string({ nullable: true, description: 'When a mutation ended.', resolve: (e) => e.endedAt ?? null }),
   }),
 });
 

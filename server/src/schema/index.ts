@@ -1,3 +1,4 @@
+import { auditMutations } from '../audit/audit-plugin';
 import { builder } from '../builder';
 import './enums';
 import './node-types';
@@ -18,4 +19,5 @@ import './equity';
 import './mutations';
 import './access';
 
-export const schema = builder.toSchema({ sortSchema: false });
+/** The schema, every mutation field recording itself in the audit log as it runs. */
+export const schema = auditMutations(builder.toSchema({ sortSchema: false }));

@@ -3,8 +3,8 @@ import { demoStoreCopy } from '../cli';
 import { startServerProcess } from './server-process';
 
 describe('SIGTERM', () => {
-  it('finishes the requests under way, refuses new connections, and exits 0', async () => {
-    const server = await startServerProcess({ CHAIN_DATA_DIR: await demoStoreCopy() });
+  it('says it is stopping on /readyz while it drains, finishes the requests under way, refuses new connections, and exits 0', async () => {
+    const server = await startServerProcess({ CHAIN_DATA_DIR: await demoStoreCopy(), CHAIN_DRAIN_MS: '1000' });
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
     // a request of some weight (every chain's gap report), then the signal while it runs
     const answer = fetch(`${server.url}/graphql`, {
@@ -14,6 +14,11 @@ describe('SIGTERM', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 5));
     server.child.kill('SIGTERM');
+    // while it drains, it says it is not ready (a load balancer stops sending), and still answers
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'stopping' });
     const response = await answer;
     expect(response.status).toBe(200);
     expect(((await response.json()) as { data: { chains: { nodes: unknown[] } } }).data.chains.nodes.length).toBe(11);

@@ -20,6 +20,7 @@ export class EmbeddedStore extends MemoryStore {
   private applied: string[] = [];
   private manifestStamp = 0;
   private refreshing: Promise<boolean> | undefined;
+  private stopWatching: () => void = () => {};
 
   private constructor(path: string) {
     super();
@@ -146,7 +147,8 @@ export class EmbeddedStore extends MemoryStore {
         });
     }, ms);
     timer.unref();
-    return () => clearInterval(timer);
+    this.stopWatching = () => clearInterval(timer);
+    return this.stopWatching;
   }
 
   private stamp(): number {
@@ -158,7 +160,10 @@ export class EmbeddedStore extends MemoryStore {
     }
   }
 
-  override async close(): Promise<void> {}
+  /** Stops watching for imports; every write was on disk before it was acknowledged. */
+  override async close(): Promise<void> {
+    this.stopWatching();
+  }
 }
 
 export type { Manifest };
