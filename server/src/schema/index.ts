@@ -1,4 +1,4 @@
-import { auditMutations } from '../audit/audit-plugin';
+import { auditMutations } from '../audit/audit-mutations';
 import { builder } from '../builder';
 import './enums';
 import './node-types';
