@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 
 /**
  * Runs `fn` holding an exclusive lock file (`path`, holding the holder's pid), so that processes
@@ -40,11 +40,22 @@ function readQuietly(path: string): string {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process is running (a lock's holder). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Syncs a folder, so that a file created or renamed in it survives a power cut. */
+export function syncDir(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -11,7 +11,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import { withFileLock } from '../file-lock';
+import { syncDir, withFileLock } from '../file-lock';
 import { log } from '../log';
 import { type Caller, isRole, ROLES, type Role } from './roles';
 
@@ -229,10 +229,5 @@ export function writeTokensFile(file: string, entries: readonly TokenEntry[]): v
     closeSync(fd);
   }
   renameSync(tmp, file);
-  const dir = openSync(dirname(file), 'r');
-  try {
-    fsyncSync(dir);
-  } finally {
-    closeSync(dir);
-  }
+  syncDir(dirname(file));
 }

@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../../domain/model';
+import { isAlive, syncDir } from '../../file-lock';
 import { jsonlFile, KINDS, type Kind } from '../../import/interchange';
 import { readLineBatches } from '../../import/sources/lines';
 import type { Removal } from '../port';
@@ -205,23 +206,5 @@ function writeDurably(file: string, text: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
-  }
-}
-
-function syncDir(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
