@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /**
  * Runs `fn` holding an exclusive lock file (`path`, holding the holder's pid), so that processes
@@ -7,6 +8,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeSync } from 
  * taken over.
  */
 export function withFileLock<T>(path: string, fn: () => T, waitMs = 5000): T {
+  mkdirSync(dirname(path), { recursive: true });
   const until = Date.now() + waitMs;
   for (;;) {
     try {

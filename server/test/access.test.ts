@@ -306,7 +306,8 @@ describe('token management (admin)', () => {
 
 describe('the tokens file', () => {
   it('keeps every token that concurrent processes add (each change under a lock)', async () => {
-    const file = join(tempDir(), 'tokens.json');
+    // in a folder that is not there yet, as data/ on a first run
+    const file = join(tempDir(), 'data', 'tokens.json');
     const runs = await Promise.all(
       Array.from(
         { length: 6 },
