@@ -10,6 +10,7 @@ import { type Context, createContext } from './context';
 import { cookbookTabs } from './cookbook';
 import { Curator } from './curation/curator';
 import { graphiqlCsp } from './http/headers';
+import { addressOf } from './http/limits';
 import { log } from './log';
 import { PERSISTED_OPERATIONS_FILE } from './paths';
 import { readPersistedOperations, usePersisted } from './persisted';
@@ -54,7 +55,7 @@ export function createChainAtlasYoga(
     schema,
     context: ({ request, req }) =>
       createContext(server, callerOf(request, tokens), {
-        from: req?.socket.remoteAddress ?? 'unknown',
+        from: req ? addressOf(req) : 'unknown',
         ...(req?.id ? { requestId: req.id } : {}),
       }),
     graphiql: {

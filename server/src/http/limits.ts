@@ -112,7 +112,7 @@ export class Gate {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
     const holder = token === undefined ? undefined : this.tokens.callerOf(token)?.name;
     if (holder !== undefined) return { key: `token:${holder}`, holder: true, who: `the token of ${holder}` };
-    return { key: `address:${req.socket.remoteAddress ?? 'unknown'}`, holder: false, who: 'this address' };
+    return { key: `address:${addressOf(req)}`, holder: false, who: 'this address' };
   }
 
   private checkRunning(caller: Caller): Refusal | undefined {
@@ -184,4 +184,10 @@ export function refuse(res: ServerResponse, refusal: Refusal): void {
   // the body is not read: the connection cannot be reused for another request
   if (refusal.status === 411 || refusal.status === 413) res.setHeader('connection', 'close');
   res.end(JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }));
+}
+
+/** A client's address, an IPv4 one without the IPv6 prefix a dual-stack socket gives it (::ffff:). */
+export function addressOf(req: IncomingMessage): string {
+  const address = req.socket.remoteAddress ?? 'unknown';
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }
