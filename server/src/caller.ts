@@ -7,7 +7,11 @@ import { codedError } from './errors';
  * header is of another scheme, e.g. a proxy's Basic credentials: they are not ours to judge).
  */
 export function bearerToken(request: Request): string | undefined {
-  const header = request.headers.get('authorization');
+  return bearerOf(request.headers.get('authorization'));
+}
+
+/** The token of an Authorization header's value (see bearerToken). */
+export function bearerOf(header: string | null | undefined): string | undefined {
   if (!header || !/^Bearer\b/i.test(header)) return undefined;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!m) {

@@ -13,9 +13,7 @@ import type { YogaOptions } from './yoga';
  * CHAIN_CORS_ORIGINS (origins allowed to call the API from their pages; none by default).
  */
 export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): YogaOptions & { tokensFile: string } {
-  const tokensFile = env.CHAIN_TOKENS_FILE?.trim()
-    ? resolve(env.INIT_CWD ?? process.cwd(), env.CHAIN_TOKENS_FILE.trim())
-    : DEFAULT_TOKENS_FILE;
+  const tokensFile = tokensFileFromEnv(env);
   const anonymous = env.CHAIN_ANONYMOUS_ROLE?.trim() || 'viewer';
   if (!isRole(anonymous)) {
     throw new Error(`CHAIN_ANONYMOUS_ROLE must be one of ${ROLES.join(', ')}; got '${anonymous}'.`);
@@ -80,6 +78,17 @@ function onOff(name: string, value: string | undefined): boolean {
   if (['', '0', 'off', 'false', 'no'].includes(v)) return false;
   if (['1', 'on', 'true', 'yes'].includes(v)) return true;
   throw new Error(`${name} must be on or off; got '${value}'.`);
+}
+
+/** The tokens file: CHAIN_TOKENS_FILE, or data/tokens.json (the server and `pnpm run token` share it). */
+export function tokensFileFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const file = env.CHAIN_TOKENS_FILE?.trim();
+  return file ? resolve(env.INIT_CWD ?? process.cwd(), file) : DEFAULT_TOKENS_FILE;
+}
+
+/** How long a stopping server answers /readyz with 503 before it closes: CHAIN_DRAIN_MS (default 0). */
+export function drainMsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return wholeNumber(env, 'CHAIN_DRAIN_MS', 0, 600_000) ?? 0;
 }
 
 /** The audit log's file: CHAIN_AUDIT_FILE, or data/audit.jsonl (the server and the importer share it). */

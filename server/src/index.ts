@@ -1,5 +1,5 @@
 import { createApp } from './app';
-import { apiOptionsFromEnv, limitsFromEnv } from './config';
+import { apiOptionsFromEnv, drainMsFromEnv, limitsFromEnv } from './config';
 import { createLogger, setRootLogger } from './log';
 import { WEB_DIST_DIR } from './paths';
 import { EmbeddedStore } from './store/embedded/embedded-store';
@@ -18,22 +18,17 @@ const started = performance.now();
 let opened: Awaited<ReturnType<typeof openStore>>;
 let api: ReturnType<typeof apiOptionsFromEnv>;
 let limits: ReturnType<typeof limitsFromEnv>;
+let drainMs: number;
 try {
   api = apiOptionsFromEnv();
   limits = limitsFromEnv();
+  drainMs = drainMsFromEnv();
   opened = await openStore();
 } catch (e) {
   logger.fatal(`Chain Atlas could not start: ${(e as Error).message}`);
   process.exit(1);
 }
 const { store } = opened;
-const drainMs = Number(process.env.CHAIN_DRAIN_MS ?? 0);
-if (!Number.isInteger(drainMs) || drainMs < 0 || drainMs > 600_000) {
-  logger.fatal(
-    `CHAIN_DRAIN_MS must be a whole number of milliseconds from 0 to 600000; got '${process.env.CHAIN_DRAIN_MS}'.`,
-  );
-  process.exit(1);
-}
 // imports committed by `pnpm run import` show up without a restart
 if (store instanceof EmbeddedStore) store.watch(1000, (err) => logger.error({ err }, 'reading a new import failed'));
 

@@ -9,7 +9,7 @@
  */
 import { userInfo } from 'node:os';
 import { AuditLog } from '../audit/audit-log';
-import { apiOptionsFromEnv, auditFileFromEnv } from '../config';
+import { auditFileFromEnv, tokensFileFromEnv } from '../config';
 import { isRole, ROLES, type Role } from './roles';
 import { readTokensFile, TokenBook } from './tokens';
 
@@ -22,7 +22,7 @@ function fail(message: string): never {
 
 const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
 const fileAt = args.indexOf('--file');
-const file = fileAt >= 0 ? (args[fileAt + 1] ?? fail('--file needs a path')) : apiOptionsFromEnv().tokensFile;
+const file = fileAt >= 0 ? (args[fileAt + 1] ?? fail('--file needs a path')) : tokensFileFromEnv();
 const [command, ...rest] = fileAt >= 0 ? [...args.slice(0, fileAt), ...args.slice(fileAt + 2)] : args;
 const book = new TokenBook([], 'viewer', file);
 

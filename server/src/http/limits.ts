@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { TokenBook } from '../auth/tokens';
+import { bearerOf } from '../caller';
 import { rootLog } from '../log';
 
 /**
@@ -107,9 +108,17 @@ export class Gate {
     rootLog().warn({ refused: byCaller }, `refused ${total} request(s) over the rate limits in the last 10 s`);
   }
 
-  /** Who a request counts against: a token's holder, or (no token, or one nobody holds) its address. */
+  /**
+   * Who a request counts against: a token's holder, or (no token, one nobody holds, or a header
+   * that is not "Bearer <token>", which GraphQL then refuses) its address.
+   */
   private callerOf(req: IncomingMessage): Caller {
-    const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    let token: string | undefined;
+    try {
+      token = bearerOf(req.headers.authorization);
+    } catch {
+      token = undefined;
+    }
     const holder = token === undefined ? undefined : this.tokens.callerOf(token)?.name;
     if (holder !== undefined) return { key: `token:${holder}`, holder: true, who: `the token of ${holder}` };
     return { key: `address:${addressOf(req)}`, holder: false, who: 'this address' };

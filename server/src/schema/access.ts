@@ -2,7 +2,7 @@ import type { AuditEntry } from '../audit/audit-log';
 import type { Caller, Role } from '../auth/roles';
 import { TokenError, type TokenInfo } from '../auth/tokens';
 import { builder } from '../builder';
-import { codedError, notFound } from '../errors';
+import { codedError, intInRange, notFound } from '../errors';
 import { keyOf } from '../global-id';
 import { arrayConnection } from '../pagination';
 
@@ -165,11 +165,7 @@ builder.mutationFields((t) => ({
           },
         );
       }
-      if (args.rows < 0 || args.rows > 1_000_000) {
-        throw codedError('BAD_INPUT', `Argument 'rows' must be from 0 to 1000000; got ${args.rows}.`, {
-          argument: 'rows',
-        });
-      }
+      intInRange('rows', args.rows, 0, 1_000_000);
       return true;
     },
   }),
