@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ROLE_STYLES, ROLES } from '../../graph/style';
 import { useT } from '../../i18n/useT';
 import type { MapSegment } from './map-layout';
@@ -24,96 +25,93 @@ export function MapLegend({
       <h3>{t('legend.title')}</h3>
       <ul>
         {(['FILL', 'EXTEND', 'STRENGTHEN', 'OK'] as const).map((need) => (
-          <li key={need} title={need === 'OK' ? undefined : t(`need.${need}.note`)}>
-            <svg width="30" height="18" aria-hidden="true">
-              <rect
-                x="2"
-                y="2"
-                width="26"
-                height="14"
-                rx="3"
-                fill={mapBoxColors(need).fill}
-                stroke={mapBoxColors(need).border}
-                strokeWidth="2"
-                strokeDasharray={dash[need]}
-              />
-            </svg>
-            <span>{t(`need.${need}`)}</span>
-            <small>{need !== 'OK' ? t(`need.${need}.note`) : ''}</small>
-          </li>
+          <Row
+            key={need}
+            label={t(`need.${need}`)}
+            note={need !== 'OK' ? t(`need.${need}.note`) : ''}
+            title={need === 'OK' ? undefined : t(`need.${need}.note`)}
+          >
+            <rect
+              x="2"
+              y="2"
+              width="26"
+              height="14"
+              rx="3"
+              fill={mapBoxColors(need).fill}
+              stroke={mapBoxColors(need).border}
+              strokeWidth="2"
+              strokeDasharray={dash[need]}
+            />
+          </Row>
         ))}
         {ROLES.map((role) => (
-          <li key={role}>
-            <svg width="30" height="18" aria-hidden="true">
-              <circle
-                cx="15"
-                cy="9"
-                r="7"
-                fill={ROLE_STYLES[role].color}
-                stroke={ROLE_STYLES[role].border}
-                strokeWidth="2"
-              />
-            </svg>
-            <span>{t(`role.${role}`)}</span>
-            <small />
-          </li>
-        ))}
-        <li>
-          <svg width="30" height="18" aria-hidden="true">
+          <Row key={role} label={t(`role.${role}`)}>
             <circle
               cx="15"
               cy="9"
               r="7"
-              fill={ROLE_STYLES.AFFILIATE.tint}
-              stroke={ROLE_STYLES.AFFILIATE.border}
+              fill={ROLE_STYLES[role].color}
+              stroke={ROLE_STYLES[role].border}
               strokeWidth="2"
-              strokeDasharray="3 2"
             />
-          </svg>
-          <span>{t('local.false')}</span>
-          <small />
-        </li>
-        <li>
-          <svg width="30" height="18" aria-hidden="true">
-            <polygon
-              points="15,1 17.5,7 24,7 19,11 21,17 15,13.5 9,17 11,11 6,7 12.5,7"
-              fill={ROLE_STYLES.ROOT.color}
-            />
-          </svg>
-          <span>{t('map.anchor')}</span>
-          <small />
-        </li>
-        {[...systems].map(([root, name]) => (
-          <li key={root}>
-            <svg width="30" height="18" aria-hidden="true">
-              <circle cx="15" cy="9" r="6" fill="#fff" stroke={systemColor(root)} strokeWidth="3" />
-            </svg>
-            <span>{t('explorer.systemOf', { name })}</span>
-            <small />
-          </li>
+          </Row>
         ))}
-        <li>
-          <svg width="30" height="18" aria-hidden="true">
-            <polygon
-              points="15,1 23,9 15,17 7,9"
-              fill="#e5dbff"
-              stroke={CANDIDATE_COLOR}
-              strokeWidth="2"
-              strokeDasharray="3 2"
-            />
-          </svg>
-          <span>{t('map.legend.candidate')}</span>
-          <small />
-        </li>
-        <li>
-          <svg width="30" height="18" aria-hidden="true">
-            <line x1="2" y1="9" x2="24" y2="9" stroke={CANDIDATE_COLOR} strokeWidth="2" strokeDasharray="5 3" />
-            <polygon points="23,4 29,9 23,14" fill={CANDIDATE_COLOR} />
-          </svg>
-          <span>{t('map.legend.evidence')}</span>
-          <small />
-        </li>
+        <Row label={t('local.false')}>
+          <circle
+            cx="15"
+            cy="9"
+            r="7"
+            fill={ROLE_STYLES.AFFILIATE.tint}
+            stroke={ROLE_STYLES.AFFILIATE.border}
+            strokeWidth="2"
+            strokeDasharray="3 2"
+          />
+        </Row>
+        <Row label={t('map.anchor')}>
+          <polygon points="15,1 17.5,7 24,7 19,11 21,17 15,13.5 9,17 11,11 6,7 12.5,7" fill={ROLE_STYLES.ROOT.color} />
+        </Row>
+        {[...systems].map(([root, name]) => (
+          <Row key={root} label={t('explorer.systemOf', { name })}>
+            <circle cx="15" cy="9" r="6" fill="#fff" stroke={systemColor(root)} strokeWidth="3" />
+          </Row>
+        ))}
+        <Row label={t('map.legend.candidate')}>
+          <polygon
+            points="15,1 23,9 15,17 7,9"
+            fill="#e5dbff"
+            stroke={CANDIDATE_COLOR}
+            strokeWidth="2"
+            strokeDasharray="3 2"
+          />
+        </Row>
+        <Row label={t('map.legend.evidence')}>
+          <line x1="2" y1="9" x2="24" y2="9" stroke={CANDIDATE_COLOR} strokeWidth="2" strokeDasharray="5 3" />
+          <polygon points="23,4 29,9 23,14" fill={CANDIDATE_COLOR} />
+        </Row>
       </ul>
     </section>
+  );
+}
+
+/** One line of the legend: a 30 × 18 swatch (the shapes given), its name and what it means. */
+function Row({
+  label,
+  note,
+  title,
+  children,
+}: {
+  label: string;
+  note?: string;
+  title?: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <li title={title}>
+      <svg width="30" height="18" aria-hidden="true">
+        {children}
+      </svg>
+      <span>{label}</span>
+      <small>{note}</small>
+    </li>
   );
 }
