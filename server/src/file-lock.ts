@@ -1,36 +1,52 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
- * Runs `fn` holding an exclusive lock file (`path`, holding the holder's pid), so that processes
- * changing one small file (the tokens file: the server and `pnpm run token`) do not undo each
- * other's changes. Waits up to `waitMs` for another holder; a lock left by a process that died is
- * taken over.
+ * Takes the lock file `path` unless a live process holds it: returns its release, or the holder's
+ * pid. The file appears with the holder's pid already in it (written under another name, then
+ * linked into place, which fails if the lock is there), so nobody ever reads an empty lock and
+ * takes it for one left by a dead process. A lock whose holder died is taken over.
+ */
+export function takeLock(path: string): (() => void) | number {
+  mkdirSync(dirname(path), { recursive: true });
+  const mine = `${path}.${process.pid}.${randomUUID().slice(0, 8)}`;
+  writeFileSync(mine, String(process.pid), { mode: 0o600 });
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        linkSync(mine, path);
+        return () => rmSync(path, { force: true });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        const holder = Number(readQuietly(path));
+        if (holder && isAlive(holder)) return holder;
+        rmSync(path, { force: true }); // left by a process that died
+      }
+    }
+    return Number(readQuietly(path)) || -1;
+  } finally {
+    rmSync(mine, { force: true });
+  }
+}
+
+/**
+ * Runs `fn` holding the lock file `path` (takeLock), so that processes changing one small file
+ * (the tokens file: the server and `pnpm run token`) do not undo each other's changes. Waits up
+ * to `waitMs` for another holder.
  */
 export function withFileLock<T>(path: string, fn: () => T, waitMs = 5000): T {
-  mkdirSync(dirname(path), { recursive: true });
   const until = Date.now() + waitMs;
-  for (;;) {
-    try {
-      const fd = openSync(path, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = Number(readQuietly(path));
-      if (!holder || !isAlive(holder)) {
-        rmSync(path, { force: true });
-        continue;
-      }
-      if (Date.now() > until) throw new Error(`${path} is held by process ${holder}; try again when it is done.`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-    }
+  let taken = takeLock(path);
+  while (typeof taken === 'number') {
+    if (Date.now() > until) throw new Error(`${path} is held by process ${taken}; try again when it is done.`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    taken = takeLock(path);
   }
   try {
     return fn();
   } finally {
-    rmSync(path, { force: true });
+    taken();
   }
 }
 

@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../../domain/model';
-import { isAlive, syncDir } from '../../file-lock';
+import { syncDir, takeLock } from '../../file-lock';
 import { jsonlFile, KINDS, type Kind } from '../../import/interchange';
 import { readLineBatches } from '../../import/sources/lines';
 import type { Removal } from '../port';
@@ -65,26 +65,13 @@ export class DataDir {
 
   /** Takes the write lock of the directory; throws naming the holder when another process has it. */
   lock(): () => void {
-    mkdirSync(this.path, { recursive: true });
-    const file = join(this.path, 'LOCK');
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const fd = openSync(file, 'wx');
-        writeSync(fd, String(process.pid));
-        closeSync(fd);
-        return () => rmSync(file, { force: true });
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        const holder = Number(readFileSync(file, 'utf8'));
-        if (holder && isAlive(holder)) {
-          throw new Error(
-            `The data directory ${this.path} is being written by process ${holder}; try again when it is done.`,
-          );
-        }
-        rmSync(file, { force: true }); // left by a process that died
-      }
+    const taken = takeLock(join(this.path, 'LOCK'));
+    if (typeof taken === 'number') {
+      throw new Error(
+        `The data directory ${this.path} is being written by process ${taken}; try again when it is done.`,
+      );
     }
-    throw new Error(`Could not lock ${this.path}`);
+    return taken;
   }
 
   /**
