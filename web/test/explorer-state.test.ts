@@ -71,4 +71,32 @@ describe('rings by hop', () => {
           Math.hypot((ring1[i]?.x ?? 0) - (ring1[j]?.x ?? 0), (ring1[i]?.y ?? 0) - (ring1[j]?.y ?? 0)),
         ).toBeGreaterThanOrEqual(60);
   });
+
+  it('gives a hop of a thousand firms a band of rings, not one ring a thousand slots round', () => {
+    const nodes = [
+      { id: 'c', distance: 0 },
+      ...Array.from({ length: 1000 }, (_, i) => ({ id: `a${i}`, distance: 1 })),
+      ...Array.from({ length: 40 }, (_, i) => ({ id: `b${i}`, distance: 2 })),
+    ];
+    const at = concentricPositions(nodes);
+    expect(at.size).toBe(nodes.length);
+    const points = nodes.map((n) => at.get(n.id) ?? { x: Number.NaN, y: Number.NaN });
+    const r = (id: string) => Math.hypot(at.get(id)?.x ?? 0, at.get(id)?.y ?? 0);
+    // one ring would need a radius of 1000 × 64 / 2π ≈ 10,200
+    expect(Math.max(...points.map((p) => Math.hypot(p.x, p.y)))).toBeLessThan(2_000);
+    // the second hop lies wholly outside the first
+    const hop1 = nodes.filter((n) => n.distance === 1).map((n) => r(n.id));
+    const hop2 = nodes.filter((n) => n.distance === 2).map((n) => r(n.id));
+    expect(Math.min(...hop2)).toBeGreaterThan(Math.max(...hop1) + 100);
+    // no two firms closer than the spacing
+    let closest = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < points.length; i++)
+      for (let j = i + 1; j < points.length; j++) {
+        const [p, q] = [points[i], points[j]] as [{ x: number; y: number }, { x: number; y: number }];
+        closest = Math.min(closest, Math.hypot(p.x - q.x, p.y - q.y));
+      }
+    expect(closest).toBeGreaterThanOrEqual(60);
+    // the same input, the same picture
+    expect(concentricPositions(nodes)).toEqual(at);
+  });
 });

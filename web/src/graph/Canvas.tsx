@@ -74,10 +74,15 @@ function fitPositions(cy: Core, elements: readonly ElementDefinition[], maxZoom:
   }
   if (!Number.isFinite(x1)) return;
   const padding = 40;
-  const zoom = Math.min(
-    maxZoom,
-    (cy.width() - 2 * padding) / Math.max(1, x2 - x1),
-    (cy.height() - 2 * padding) / Math.max(1, y2 - y1),
+  // within Cytoscape's zoom limits: it ignores a viewport whose zoom is outside them
+  const zoom = Math.max(
+    cy.minZoom(),
+    Math.min(
+      maxZoom,
+      cy.maxZoom(),
+      (cy.width() - 2 * padding) / Math.max(1, x2 - x1),
+      (cy.height() - 2 * padding) / Math.max(1, y2 - y1),
+    ),
   );
   cy.viewport({
     zoom,
