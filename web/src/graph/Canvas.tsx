@@ -90,6 +90,49 @@ function fitPositions(cy: Core, elements: readonly ElementDefinition[], maxZoom:
   });
 }
 
+/** The unordered pair of an edge's ends: edges sharing it are drawn side by side. */
+const pairOf = (source: string, target: string) => (source < target ? `${source}|${target}` : `${target}|${source}`);
+
+/**
+ * Edges that share both ends with another edge get the class `parallel` (drawn curved apart);
+ * the rest can be drawn straight, which costs Cytoscape far less than bundled curves: each curved
+ * edge makes it look through every edge of its source (B9). Marks the definitions about to be
+ * added, and the edges already drawn that a new one joins.
+ */
+function markParallel(c: Core, elements: readonly ElementDefinition[]): ElementDefinition[] {
+  const pairs = new Map<string, number>();
+  for (const el of elements)
+    if (el.group === 'edges') {
+      const key = pairOf(el.data.source, el.data.target);
+      pairs.set(key, (pairs.get(key) ?? 0) + 1);
+    }
+  if (pairs.size === 0) return [...elements];
+  const drawn = new Set<string>();
+  if (c.edges().nonempty())
+    for (const el of elements) {
+      if (el.group !== 'edges' || (el.data.id && c.getElementById(el.data.id).nonempty())) continue;
+      const [source, target] = [c.getElementById(el.data.source), c.getElementById(el.data.target)];
+      if (source.empty() || target.empty()) continue;
+      const already = source.edgesWith(target).filter((e) => e.id() !== el.data.id);
+      if (already.empty()) continue;
+      already.addClass('parallel');
+      drawn.add(pairOf(el.data.source, el.data.target));
+    }
+  return elements.map((el) => {
+    if (el.group !== 'edges') return el;
+    const key = pairOf(el.data.source, el.data.target);
+    if ((pairs.get(key) ?? 0) < 2 && !drawn.has(key)) return el;
+    const there = el.data.id ? c.getElementById(el.data.id) : c.collection();
+    if (there.nonempty()) {
+      // drawn already: its other classes (hover, filtered, …) stay
+      there.addClass('parallel');
+      return el;
+    }
+    const classes = Array.isArray(el.classes) ? el.classes.join(' ') : (el.classes ?? '');
+    return { ...el, classes: `${classes} parallel`.trim() };
+  });
+}
+
 export function Canvas({
   ref,
   stylesheet,
@@ -170,7 +213,7 @@ export function Canvas({
         if (!c) return;
         c.batch(() => {
           c.elements().remove();
-          c.add([...elements]);
+          c.add(markParallel(c, elements));
         });
         // fit by the positions given: asking Cytoscape to fit would make it work out every
         // element's rendered style (labels and all) before the first frame, for nothing (B9)
@@ -181,7 +224,7 @@ export function Canvas({
         const c = cy();
         if (!c) return;
         c.batch(() => {
-          for (const el of elements) {
+          for (const el of markParallel(c, elements)) {
             const id = el.data.id;
             const there = id ? c.getElementById(id) : undefined;
             if (there?.nonempty()) {
@@ -193,7 +236,10 @@ export function Canvas({
         });
         changed();
       },
-      async addInSlices(elements, slice = 20) {
+      async addInSlices(given, slice = 20) {
+        const c0 = cy();
+        if (!c0) return;
+        const elements = markParallel(c0, given);
         for (let i = 0; i < elements.length; i += slice) {
           const c = cy();
           if (!c) return;

@@ -71,33 +71,46 @@ export const RELATION_KINDS = Object.keys(EDGE_STYLES) as RelationKind[];
 export const FONT_FAMILY =
   '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
+const EDGE_LABEL = {
+  label: 'data(label)',
+  'font-family': FONT_FAMILY,
+  'font-size': 10,
+  'text-rotation': 'autorotate',
+  'text-background-color': '#ffffff',
+  'text-background-opacity': 0.85,
+  'text-background-padding': '1px',
+  'min-zoomed-font-size': 7,
+} as const;
+
 /** The Cytoscape stylesheet: one rule per role and per relation kind, then the outside, hover and selection states. */
 export function graphStylesheet(): StylesheetJson {
   return [
     {
       selector: 'node',
       style: {
+        // Cytoscape's defaults are left unsaid: every property set costs on each of thousands of
+        // elements when a view is first drawn (B9)
         label: 'data(label)',
         'font-family': FONT_FAMILY,
         'font-size': 11,
-        color: '#212529',
         'text-valign': 'bottom',
-        'text-halign': 'center',
         'text-margin-y': 4,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.8,
-        'text-background-padding': '1px',
-        'text-background-shape': 'roundrectangle',
         'min-zoomed-font-size': 7,
         'border-width': 2,
-        'border-style': 'solid',
       },
     },
     ...ROLES.map((role) => {
       const { color, border, size } = ROLE_STYLES[role];
       return {
         selector: `node[role = "${role}"]`,
-        style: { 'background-color': color, 'border-color': border, width: size, height: size },
+        style: {
+          'background-color': color,
+          'border-color': border,
+          // 30, Cytoscape's default size, goes unsaid
+          ...(size === 30 ? {} : { width: size, height: size }),
+        },
       };
     }),
     { selector: 'node[role = "ROOT"]', style: { 'font-size': 13, 'font-weight': 'bold' } },
@@ -120,16 +133,9 @@ export function graphStylesheet(): StylesheetJson {
       selector: 'edge',
       style: {
         width: 1.5,
-        'curve-style': 'bezier',
+        // straight: bundled curves cost Cytoscape far more (B9); edges sharing both ends curve apart
+        'curve-style': 'straight',
         'target-arrow-shape': 'triangle',
-        'arrow-scale': 0.9,
-        'font-family': FONT_FAMILY,
-        'font-size': 10,
-        'text-rotation': 'autorotate',
-        'text-background-color': '#ffffff',
-        'text-background-opacity': 0.85,
-        'text-background-padding': '1px',
-        'min-zoomed-font-size': 7,
         opacity: 0.85,
       },
     },
@@ -140,11 +146,14 @@ export function graphStylesheet(): StylesheetJson {
         style: { 'line-color': color, 'target-arrow-color': color, 'line-style': lineStyle, color },
       };
     }),
-    { selector: 'edge[kind = "CONTROLS"]', style: { label: 'data(label)', width: 2 } },
+    { selector: 'edge.parallel', style: { 'curve-style': 'bezier' } },
+    // only labelled edges carry the label's style: a property set on a thousand edges costs, even unused (B9)
+    { selector: 'edge[kind = "CONTROLS"], edge.hover, edge.focus', style: EDGE_LABEL },
+    { selector: 'edge[kind = "CONTROLS"]', style: { width: 2 } },
     { selector: 'edge[kind = "SUPPLIES"]', style: { 'line-dash-pattern': [6, 4] } },
     {
       selector: 'edge.hover, edge.focus',
-      style: { label: 'data(label)', width: 3, opacity: 1, 'z-index': 10 },
+      style: { width: 3, opacity: 1, 'z-index': 10 },
     },
     // filters and folded systems hide; a folded root shows how many it stands for
     { selector: '.filtered, .folded-away', style: { display: 'none' } },
