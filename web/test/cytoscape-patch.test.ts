@@ -1,0 +1,76 @@
+import cytoscape, { type Core } from 'cytoscape';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * patches/cytoscape@3.35.0.patch skips, on an element's first styling, the cache invalidations
+ * that only matter for an element styled before (B9). These check that what they kept right
+ * still is: sizes, hiding through a node's edges, a restyle, and elements added to a drawn graph.
+ */
+const sheet = (size: number) => [
+  { selector: 'node', style: { width: size, height: size, 'border-width': 2 } },
+  { selector: 'node.away', style: { display: 'none' } },
+  { selector: 'edge', style: { 'curve-style': 'straight' } },
+];
+
+const graph = (): Core => {
+  const cy = cytoscape({ headless: true, styleEnabled: true, style: sheet(40) });
+  cy.batch(() => {
+    cy.add([
+      { group: 'nodes', data: { id: 'a' }, position: { x: 0, y: 0 } },
+      { group: 'nodes', data: { id: 'b' }, position: { x: 200, y: 0 } },
+      { group: 'edges', data: { id: 'ab', source: 'a', target: 'b' } },
+    ]);
+  });
+  return cy;
+};
+
+/** A node's width with its border (2 on each side). */
+const width = (cy: Core, id: string) => cy.getElementById(id).boundingBox({ includeLabels: false }).w;
+
+describe('Cytoscape, patched: first styling skips invalidations', () => {
+  it('sizes new nodes by the stylesheet', () => {
+    expect(width(graph(), 'a')).toBeCloseTo(44, 0);
+  });
+
+  it('hides a node’s edges when the node is hidden later', () => {
+    const cy = graph();
+    expect(cy.getElementById('ab').visible()).toBe(true);
+    cy.getElementById('a').addClass('away');
+    expect(cy.getElementById('ab').visible()).toBe(false);
+    cy.getElementById('a').removeClass('away');
+    expect(cy.getElementById('ab').visible()).toBe(true);
+  });
+
+  it('resizes every element when the stylesheet is replaced', () => {
+    const cy = graph();
+    expect(width(cy, 'a')).toBeCloseTo(44, 0);
+    cy.style(sheet(80));
+    expect(width(cy, 'a')).toBeCloseTo(84, 0);
+    expect(width(cy, 'b')).toBeCloseTo(84, 0);
+  });
+
+  it('styles elements added to a graph already drawn, hidden ones included', () => {
+    const cy = graph();
+    cy.batch(() => {
+      cy.add([
+        { group: 'nodes', data: { id: 'c' }, position: { x: 0, y: 200 }, classes: 'away' },
+        { group: 'nodes', data: { id: 'd' }, position: { x: 200, y: 200 } },
+        { group: 'edges', data: { id: 'bd', source: 'b', target: 'd' } },
+        { group: 'edges', data: { id: 'ac', source: 'a', target: 'c' } },
+      ]);
+    });
+    expect(width(cy, 'd')).toBeCloseTo(44, 0);
+    expect(cy.getElementById('bd').visible()).toBe(true);
+    expect(cy.getElementById('ac').visible()).toBe(false);
+    // a node moved after its first styling drags its edges' bounds with it
+    const before = cy.getElementById('bd').boundingBox().x2;
+    cy.getElementById('d').position({ x: 600, y: 200 });
+    expect(cy.getElementById('bd').boundingBox().x2).toBeGreaterThan(before + 300);
+  });
+
+  it('is the patched build (the patch is applied at install)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const source = await readFile(new URL('../node_modules/cytoscape/dist/cytoscape.esm.mjs', import.meta.url), 'utf8');
+    expect(source).toContain('Chain Atlas patch');
+  });
+});
