@@ -22,7 +22,7 @@ const EXPAND_TARGET = 500;
 const KINDS = ['CONTROLS', 'SUPPLIES'] as const;
 
 /** What web/bench/b9-explorer.ts measures (its own types stay in the web package). */
-type Painted = { ms: number; nodes: number; edges: number };
+type Painted = { ms: number; dataMs: number; nodes: number; edges: number };
 type MeasureExplorer = (input: {
   baseUrl: string;
   centre: string;
@@ -88,11 +88,12 @@ export async function b9(size: Size) {
       `\nB9 explorer in Chromium, ${size}: a view of ${view.nodes.length + view.edges.length} elements (limit ${limit}), ms`,
     );
     printTable(
-      ['layout', 'nodes', 'edges', 'navigation → painted', 'vs fcose'],
+      ['layout', 'nodes', 'edges', 'navigation → data in', 'navigation → painted', 'vs fcose'],
       Object.entries(result.paint).map(([layout, p]) => [
         layout,
         p.nodes,
         p.edges,
+        ms(p.dataMs),
         ms(p.ms),
         (p.ms / fcose).toFixed(3),
       ]),

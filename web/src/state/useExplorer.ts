@@ -264,6 +264,8 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
           limit: view.limit,
           kinds: view.kinds,
         });
+        // B9 tells loading from drawing by this
+        performance.mark('chain-atlas:graph-data');
         if (current !== generation.current) return;
         if (!neighbourhood) {
           setLoad({ kind: 'error', said: { key: 'explorer.notFound', vars: { name: centre } } });
