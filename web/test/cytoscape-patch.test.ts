@@ -1,4 +1,4 @@
-import cytoscape, { type Core } from 'cytoscape';
+import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
  * that only matter for an element styled before (B9). These check that what they kept right
  * still is: sizes, hiding through a node's edges, a restyle, and elements added to a drawn graph.
  */
-const sheet = (size: number) => [
+const sheet = (size: number): StylesheetJson => [
   { selector: 'node', style: { width: size, height: size, 'border-width': 2 } },
   { selector: 'node.away', style: { display: 'none' } },
   { selector: 'edge', style: { 'curve-style': 'straight' } },
