@@ -11,8 +11,11 @@ export interface CanvasHandle {
   replace(elements: readonly ElementDefinition[], options?: { fit?: boolean; maxZoom?: number }): void;
   /** Adds elements whose ids are new; updates the data and position of those already there. */
   upsert(elements: readonly ElementDefinition[]): void;
-  /** Adds new elements a slice at a time, each slice drawn before the next: the page keeps answering. */
-  addInSlices(elements: readonly ElementDefinition[], slice?: number): Promise<void>;
+  /**
+   * Adds new elements a slice at a time, each slice drawn before the next (slices grow where
+   * frames are quick): the page keeps answering.
+   */
+  addInSlices(elements: readonly ElementDefinition[]): Promise<void>;
   remove(ids: readonly string[]): void;
   /** Moves nodes to new positions (animated when asked); resolves when they are there. */
   place(positions: ReadonlyMap<string, Position>, options?: { animate?: boolean }): Promise<void>;
@@ -21,6 +24,11 @@ export interface CanvasHandle {
   setClass(ids: readonly string[], className: string, on: boolean): void;
   select(id: string | null): void;
   fit(ids?: readonly string[], padding?: number): void;
+  /**
+   * Zooms out (never in), if it must, until the view holds these positioned elements as well as
+   * what it shows now; resolves when it does.
+   */
+  widenTo(elements: readonly ElementDefinition[]): Promise<void>;
   /** The whole graph as a PNG, twice the screen's resolution, on white. */
   png(): Blob;
   /** For views that need more (events on elements of their own). */
@@ -56,23 +64,32 @@ declare global {
   }
 }
 
-/** The viewport that shows every positioned node, with a margin, at most `maxZoom`. */
-function fitPositions(cy: Core, elements: readonly ElementDefinition[], maxZoom: number) {
-  let [x1, y1, x2, y2] = [
-    Number.POSITIVE_INFINITY,
-    Number.POSITIVE_INFINITY,
-    Number.NEGATIVE_INFINITY,
-    Number.NEGATIVE_INFINITY,
-  ];
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** The box, in the graph's own coordinates, around the positioned nodes among `elements`; null if none. */
+function boxOf(elements: readonly ElementDefinition[]): Box | null {
+  const box = { x1: Number.POSITIVE_INFINITY, y1: Number.POSITIVE_INFINITY, x2: -Infinity, y2: -Infinity };
   for (const e of elements) {
     const p = e.position;
     if (!p) continue;
     // a node's own extent (width, height in its data for boxes; ~40 model px otherwise)
     const w = Number(e.data.width ?? 40) / 2;
     const h = Number(e.data.height ?? 40) / 2 + 12; // and its label below
-    [x1, y1, x2, y2] = [Math.min(x1, p.x - w), Math.min(y1, p.y - h), Math.max(x2, p.x + w), Math.max(y2, p.y + h)];
+    box.x1 = Math.min(box.x1, p.x - w);
+    box.y1 = Math.min(box.y1, p.y - h);
+    box.x2 = Math.max(box.x2, p.x + w);
+    box.y2 = Math.max(box.y2, p.y + h);
   }
-  if (!Number.isFinite(x1)) return;
+  return Number.isFinite(box.x1) ? box : null;
+}
+
+/** The viewport that shows `box` with a margin, zoomed in at most to `maxZoom`. */
+function viewportFor(cy: Core, box: Box, maxZoom: number) {
   const padding = 40;
   // within Cytoscape's zoom limits: it ignores a viewport whose zoom is outside them
   const zoom = Math.max(
@@ -80,14 +97,34 @@ function fitPositions(cy: Core, elements: readonly ElementDefinition[], maxZoom:
     Math.min(
       maxZoom,
       cy.maxZoom(),
-      (cy.width() - 2 * padding) / Math.max(1, x2 - x1),
-      (cy.height() - 2 * padding) / Math.max(1, y2 - y1),
+      (cy.width() - 2 * padding) / Math.max(1, box.x2 - box.x1),
+      (cy.height() - 2 * padding) / Math.max(1, box.y2 - box.y1),
     ),
   );
-  cy.viewport({
+  return {
     zoom,
-    pan: { x: cy.width() / 2 - (zoom * (x1 + x2)) / 2, y: cy.height() / 2 - (zoom * (y1 + y2)) / 2 },
-  });
+    pan: { x: cy.width() / 2 - (zoom * (box.x1 + box.x2)) / 2, y: cy.height() / 2 - (zoom * (box.y1 + box.y2)) / 2 },
+  };
+}
+
+/**
+ * Resolves in a task of its own after the next frame: Cytoscape draws what was added in that
+ * frame's task, and the next slice goes in after it rather than adding to the same long task.
+ */
+const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/**
+ * Slices of an addition (B9). On a software canvas (no GPU) a frame that draws ~500 elements
+ * takes 20–30 ms however few of them are new, and 10 new ones a frame keep it under the 50 ms of
+ * a long task; smaller slices only add frames. Where frames come quicker (a GPU draws) slices
+ * grow, up to `most`, and shrink back when frames slow down.
+ */
+const SLICE = { least: 10, most: 100, quickMs: 12, slowMs: 24 };
+
+function nextSlice(size: number, frameMs: number): number {
+  if (frameMs < SLICE.quickMs) return Math.min(SLICE.most, Math.ceil(size * 1.5));
+  if (frameMs > SLICE.slowMs) return Math.max(SLICE.least, Math.floor(size / 2));
+  return size;
 }
 
 /** The unordered pair of an edge's ends: edges sharing it are drawn side by side. */
@@ -217,7 +254,8 @@ export function Canvas({
         });
         // fit by the positions given: asking Cytoscape to fit would make it work out every
         // element's rendered style (labels and all) before the first frame, for nothing (B9)
-        if (fit) fitPositions(c, elements, maxZoom);
+        const box = fit ? boxOf(elements) : null;
+        if (box) c.viewport(viewportFor(c, box, maxZoom));
         changed();
       },
       upsert(elements) {
@@ -236,14 +274,15 @@ export function Canvas({
         });
         changed();
       },
-      async addInSlices(given, slice = 20) {
+      async addInSlices(given) {
         const c0 = cy();
         if (!c0) return;
         const elements = markParallel(c0, given);
-        for (let i = 0; i < elements.length; i += slice) {
+        let size: number = SLICE.least;
+        for (let i = 0; i < elements.length; i += size) {
           const c = cy();
           if (!c) return;
-          const part = elements.slice(i, i + slice).filter((el) => !el.data.id || c.getElementById(el.data.id).empty());
+          const part = elements.slice(i, i + size).filter((el) => !el.data.id || c.getElementById(el.data.id).empty());
           // edges go with the slice that holds their second end
           c.batch(() => {
             for (const el of part) {
@@ -255,7 +294,9 @@ export function Canvas({
               c.add(el);
             }
           });
-          await new Promise((resolve) => requestAnimationFrame(resolve));
+          const started = performance.now();
+          await afterNextFrame();
+          size = nextSlice(size, performance.now() - started);
         }
         // edges whose ends came in later slices
         const c = cy();
@@ -326,6 +367,23 @@ export function Canvas({
         if (!c) return;
         c.elements(':selected').unselect();
         if (id) c.getElementById(id).select();
+      },
+      async widenTo(elements) {
+        const c = cy();
+        const box = boxOf(elements);
+        if (!c || !box) return;
+        const seen = c.extent();
+        if (box.x1 >= seen.x1 && box.y1 >= seen.y1 && box.x2 <= seen.x2 && box.y2 <= seen.y2) return;
+        const both = {
+          x1: Math.min(box.x1, seen.x1),
+          y1: Math.min(box.y1, seen.y1),
+          x2: Math.max(box.x2, seen.x2),
+          y2: Math.max(box.y2, seen.y2),
+        };
+        await c
+          .animation({ ...viewportFor(c, both, c.zoom()), duration: 250 })
+          .play()
+          .promise();
       },
       fit(ids, padding = 40) {
         const c = cy();

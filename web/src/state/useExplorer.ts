@@ -159,7 +159,9 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         { position: { ...parent.position() }, distance: Number(parent.data('distance')) },
         c.nodes().map((n) => ({ ...n.position() })),
       );
-      // in slices, a frame apart: a few hundred elements added at once would hold the page (B9)
+      // what is added comes into view (zooming out, if it must, while the graph is still small),
+      // then goes in in slices, a frame apart: a few hundred elements at once would hold the page (B9)
+      await canvas.current?.widenTo(placed);
       await canvas.current?.addInSlices([...placed, ...fresh.edges]);
       return { nodes: placed.length + fresh.edges.length, truncated: neighbourhood.truncated };
     },
