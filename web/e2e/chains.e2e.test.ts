@@ -9,7 +9,8 @@ it('lists every chain with its leader, anchors, firms, coverage and gaps; a card
   const { page, problems } = await h.page();
   await page.goto(h.url('/'));
   const cards = page.getByTestId('chain-card');
-  await expect.poll(() => cards.count()).toBe(CHAINS.length);
+  // a page load, and the server's first answer builds the chains' reports: more than poll's 1 s here
+  await expect.poll(() => cards.count(), { timeout: 15_000 }).toBe(CHAINS.length);
   const logistics = page.locator('[data-chain="logistics"]');
   for (const text of ['李志刚', '长江商贸', '补链 1', '延链 1', '5/7'])
     await expect.poll(() => logistics.textContent()).toContain(text);
@@ -28,7 +29,7 @@ it('shows the deliberate gaps of every demo chain on its map', async () => {
   for (const spec of CHAINS) {
     await page.goto(h.url(`/chains/${spec.id}`));
     const buttons = page.getByTestId('segment-button');
-    await expect.poll(() => buttons.count()).toBe(spec.segments.length);
+    await expect.poll(() => buttons.count(), { timeout: 10_000 }).toBe(spec.segments.length);
     const needs = await buttons.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.need));
     const gaps = needs.flatMap((n, i) => (n === 'FILL' || n === 'EXTEND' ? [i] : []));
     expect(gaps, spec.id).toEqual([...spec.uncovered].sort((a, b) => a - b));

@@ -57,6 +57,21 @@ export function requestBody(document: Parameters<typeof print>[0], variables: un
   );
 }
 
+/** Answers asked for before the app needed them (see `prefetch`), by request body; each is taken once. */
+const ahead = new Map<string, Promise<{ data: unknown; errors: ApiError[] }>>();
+
+/**
+ * Sends a request now, for the `request` of the same document and variables that the app will
+ * make once it has loaded: the page's first data comes while its code is still starting (B9).
+ */
+export function prefetch<Data, Variables>(document: TadaDocumentNode<Data, Variables>, variables: Variables): void {
+  const body = requestBody(document, variables);
+  if (ahead.has(body)) return;
+  const answer = send<Data>(body, undefined, {});
+  answer.catch(() => {}); // its failure is reported to the request that takes it
+  ahead.set(body, answer);
+}
+
 /** Who a request is from: the token kept for this tab (the default), another one (checking it), or none. */
 export interface RequestOptions {
   /** A token to send instead of the kept one; null sends none (the anonymous caller). */
@@ -90,8 +105,13 @@ export async function requestPartial<Data, Variables>(
   signal?: AbortSignal,
   options: RequestOptions = {},
 ): Promise<{ data: Data; errors: ApiError[] }> {
+  const body = requestBody(document, variables);
+  // asked for ahead, as this tab's caller: take that answer (once)
+  const early = options.token === undefined ? ahead.get(body) : undefined;
+  ahead.delete(body);
   try {
-    return await send<Data>(requestBody(document, variables), signal, options);
+    return await ((early as Promise<{ data: Data; errors: ApiError[] }> | undefined) ??
+      send<Data>(body, signal, options));
   } catch (error) {
     if (!(error instanceof ApiError && error.reason === 'PERSISTED_QUERY_NOT_FOUND')) throw error;
     return send<Data>(JSON.stringify({ query: print(document), variables }), signal, options);

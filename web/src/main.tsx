@@ -1,16 +1,9 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { prefetchOpenedPage } from './prefetch';
 import './styles.css';
 import './panels.css';
 import './app.css';
 import './chains.css';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// the page's data first; the app, most of the code, loads meanwhile
+prefetchOpenedPage(window.location);
+void import('./start').then(({ start }) => start());

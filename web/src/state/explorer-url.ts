@@ -65,3 +65,8 @@ export function writeView(view: ExplorerView, base: URLSearchParams): URLSearchP
   set('limit', String(view.limit), String(DEFAULT_LIMIT));
   return p;
 }
+
+/** The variables of the neighbourhood a view opens on (the same object, key for key, wherever it is asked for). */
+export function neighbourhoodVariables(view: Pick<ExplorerView, 'depth' | 'limit' | 'kinds'> & { centre: string }) {
+  return { id: view.centre, depth: view.depth, limit: view.limit, kinds: view.kinds };
+}

@@ -11,7 +11,7 @@ import { layeredPositions } from '../graph/layouts/layered';
 import type { MessageKey } from '../i18n/messages';
 import type { T } from '../i18n/useT';
 import { type Enterprise, NeighbourhoodQuery, SystemOfQuery } from '../queries/enterprise';
-import { type ExplorerView, type LayoutName, readView, writeView } from './explorer-url';
+import { type ExplorerView, type LayoutName, neighbourhoodVariables, readView, writeView } from './explorer-url';
 
 const FORCE_BUDGET_MS = 1500;
 
@@ -260,12 +260,7 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
     setLoad({ kind: 'loading', name: centre });
     void (async () => {
       try {
-        const { neighbourhood } = await request(NeighbourhoodQuery, {
-          id: centre,
-          depth: view.depth,
-          limit: view.limit,
-          kinds: view.kinds,
-        });
+        const { neighbourhood } = await request(NeighbourhoodQuery, neighbourhoodVariables({ ...view, centre }));
         // B9 tells loading from drawing by this
         performance.mark('chain-atlas:graph-data');
         if (current !== generation.current) return;
