@@ -1,5 +1,6 @@
 import cytoscape, { type Core, type ElementDefinition, type Position, type StylesheetJson } from 'cytoscape';
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
+import { inSlices } from './slicing';
 
 /**
  * The one owner of a Cytoscape instance, for every view: created on mount, destroyed on
@@ -112,20 +113,6 @@ function viewportFor(cy: Core, box: Box, maxZoom: number) {
  * frame's task, and the next slice goes in after it rather than adding to the same long task.
  */
 const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-
-/**
- * Slices of an addition (B9). On a software canvas (no GPU) a frame that draws ~500 elements
- * takes 20–30 ms however few of them are new, and 10 new ones a frame keep it under the 50 ms of
- * a long task; smaller slices only add frames. Where frames come quicker (a GPU draws) slices
- * grow, up to `most`, and shrink back when frames slow down.
- */
-const SLICE = { least: 10, most: 100, quickMs: 12, slowMs: 24 };
-
-function nextSlice(size: number, frameMs: number): number {
-  if (frameMs < SLICE.quickMs) return Math.min(SLICE.most, Math.ceil(size * 1.5));
-  if (frameMs > SLICE.slowMs) return Math.max(SLICE.least, Math.floor(size / 2));
-  return size;
-}
 
 /** The unordered pair of an edge's ends: edges sharing it are drawn side by side. */
 const pairOf = (source: string, target: string) => (source < target ? `${source}|${target}` : `${target}|${source}`);
@@ -278,26 +265,31 @@ export function Canvas({
         const c0 = cy();
         if (!c0) return;
         const elements = markParallel(c0, given);
-        let size: number = SLICE.least;
-        for (let i = 0; i < elements.length; i += size) {
-          const c = cy();
-          if (!c) return;
-          const part = elements.slice(i, i + size).filter((el) => !el.data.id || c.getElementById(el.data.id).empty());
-          // edges go with the slice that holds their second end
-          c.batch(() => {
-            for (const el of part) {
-              if (
-                el.group === 'edges' &&
-                (c.getElementById(el.data.source).empty() || c.getElementById(el.data.target).empty())
-              )
-                continue;
-              c.add(el);
-            }
-          });
-          const started = performance.now();
-          await afterNextFrame();
-          size = nextSlice(size, performance.now() - started);
-        }
+        await inSlices(
+          elements,
+          (slice) => {
+            const c = cy();
+            if (!c) return false;
+            c.batch(() => {
+              for (const el of slice) {
+                if (el.data.id && c.getElementById(el.data.id).nonempty()) continue;
+                // edges go with the slice that holds their second end
+                if (
+                  el.group === 'edges' &&
+                  (c.getElementById(el.data.source).empty() || c.getElementById(el.data.target).empty())
+                )
+                  continue;
+                c.add(el);
+              }
+            });
+            return true;
+          },
+          async () => {
+            const started = performance.now();
+            await afterNextFrame();
+            return performance.now() - started;
+          },
+        );
         // edges whose ends came in later slices
         const c = cy();
         if (c) {
