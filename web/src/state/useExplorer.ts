@@ -1,5 +1,5 @@
 import cytoscape, { type Core, type Position } from 'cytoscape';
-import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { type RefObject, startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'wouter';
 import { request } from '../api';
 import type { CanvasHandle } from '../graph/Canvas';
@@ -284,8 +284,12 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         canvas.current?.setClass([centreId], 'centre', true);
         canvas.current?.select(centreId);
         const centreFirm = elements.nodes.find((n) => n.data.id === centreId)?.data.enterprise ?? null;
-        setSelected(centreFirm);
-        setCentreName(centreFirm?.shortName ?? null);
+        // the details panel (a hundred linked firms) renders when the browser has time: the
+        // graph's first frame comes before it (B9)
+        startTransition(() => {
+          setSelected(centreFirm);
+          setCentreName(centreFirm?.shortName ?? null);
+        });
         const done = new Map<string, ExpandState>([[centreId, 'done']]);
         for (const key of view.expanded) {
           const node = nodeByKey(key);
