@@ -19,8 +19,10 @@ export interface B9Input {
 
 /** One load of the view: from a blank page (a shared link opened), to the frame after the graph is drawn. */
 async function paintedAt(page: Page, url: string): Promise<Painted> {
-  // the blank page first: tearing down the view before (2,000 elements) is not this view's work
+  // a blank, idle tab first: tearing down the view before (2,000 elements, then collecting its
+  // garbage) is not this view's work, and went on well into the next navigation
   await page.goto('about:blank');
+  await page.waitForTimeout(1_000);
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('chain-atlas:graph-drawn').length > 0, null, {
     timeout: 600_000,
