@@ -1,5 +1,6 @@
 import cytoscape, { type Core, type ElementDefinition, type Position, type StylesheetJson } from 'cytoscape';
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
+import { markParallelAt, withParallelMarked } from './parallel';
 import { inSlices } from './slicing';
 
 /**
@@ -13,10 +14,10 @@ export interface CanvasHandle {
   /** Adds elements whose ids are new; updates the data and position of those already there. */
   upsert(elements: readonly ElementDefinition[]): void;
   /**
-   * Adds new elements a slice at a time, each slice drawn before the next (slices grow where
-   * frames are quick): the page keeps answering.
+   * Adds new elements a slice at a time, each slice drawn before the next: the page keeps
+   * answering. Stops when `alive` turns false (a newer graph).
    */
-  addInSlices(elements: readonly ElementDefinition[]): Promise<void>;
+  addInSlices(elements: readonly ElementDefinition[], alive?: () => boolean): Promise<void>;
   remove(ids: readonly string[]): void;
   /** Moves nodes to new positions (animated when asked); resolves when they are there. */
   place(positions: ReadonlyMap<string, Position>, options?: { animate?: boolean }): Promise<void>;
@@ -109,53 +110,10 @@ function viewportFor(cy: Core, box: Box, maxZoom: number) {
 }
 
 /**
- * Resolves in a task of its own after the next frame: Cytoscape draws what was added in that
- * frame's task, and the next slice goes in after it rather than adding to the same long task.
+ * Resolves in a task of its own after the next frame: the next slice goes in after the frame that
+ * draws the one before, not in the same long task.
  */
 const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-
-/** The unordered pair of an edge's ends: edges sharing it are drawn side by side. */
-const pairOf = (source: string, target: string) => (source < target ? `${source}|${target}` : `${target}|${source}`);
-
-/**
- * Edges that share both ends with another edge get the class `parallel` (drawn curved apart);
- * the rest can be drawn straight, which costs Cytoscape far less than bundled curves: each curved
- * edge makes it look through every edge of its source (B9). Marks the definitions about to be
- * added, and the edges already drawn that a new one joins.
- */
-function markParallel(c: Core, elements: readonly ElementDefinition[]): ElementDefinition[] {
-  const pairs = new Map<string, number>();
-  for (const el of elements)
-    if (el.group === 'edges') {
-      const key = pairOf(el.data.source, el.data.target);
-      pairs.set(key, (pairs.get(key) ?? 0) + 1);
-    }
-  if (pairs.size === 0) return [...elements];
-  const drawn = new Set<string>();
-  if (c.edges().nonempty())
-    for (const el of elements) {
-      if (el.group !== 'edges' || (el.data.id && c.getElementById(el.data.id).nonempty())) continue;
-      const [source, target] = [c.getElementById(el.data.source), c.getElementById(el.data.target)];
-      if (source.empty() || target.empty()) continue;
-      const already = source.edgesWith(target).filter((e) => e.id() !== el.data.id);
-      if (already.empty()) continue;
-      already.addClass('parallel');
-      drawn.add(pairOf(el.data.source, el.data.target));
-    }
-  return elements.map((el) => {
-    if (el.group !== 'edges') return el;
-    const key = pairOf(el.data.source, el.data.target);
-    if ((pairs.get(key) ?? 0) < 2 && !drawn.has(key)) return el;
-    const there = el.data.id ? c.getElementById(el.data.id) : c.collection();
-    if (there.nonempty()) {
-      // drawn already: its other classes (hover, filtered, …) stay
-      there.addClass('parallel');
-      return el;
-    }
-    const classes = Array.isArray(el.classes) ? el.classes.join(' ') : (el.classes ?? '');
-    return { ...el, classes: `${classes} parallel`.trim() };
-  });
-}
 
 export function Canvas({
   ref,
@@ -235,9 +193,11 @@ export function Canvas({
       replace(elements, { fit = true, maxZoom = 1.25 } = {}) {
         const c = cy();
         if (!c) return;
+        // an animation still running (an expansion widening the view) ends now, not on the new graph
+        c.stop(true, true);
         c.batch(() => {
           c.elements().remove();
-          c.add(markParallel(c, elements));
+          c.add(withParallelMarked(elements));
         });
         // fit by the positions given: asking Cytoscape to fit would make it work out every
         // element's rendered style (labels and all) before the first frame, for nothing (B9)
@@ -249,57 +209,44 @@ export function Canvas({
         const c = cy();
         if (!c) return;
         c.batch(() => {
-          for (const el of markParallel(c, elements)) {
+          let touched = c.collection();
+          for (const el of elements) {
             const id = el.data.id;
             const there = id ? c.getElementById(id) : undefined;
             if (there?.nonempty()) {
               there.data(el.data);
               if (el.position) there.position(el.position);
               if (el.classes !== undefined) there.classes(el.classes);
-            } else c.add(el);
+              touched = touched.union(there);
+            } else touched = touched.union(c.add(el));
           }
+          markParallelAt(touched.edges());
         });
         changed();
       },
-      async addInSlices(given) {
-        const c0 = cy();
-        if (!c0) return;
-        const elements = markParallel(c0, given);
+      async addInSlices(given, alive = () => true) {
+        // nodes first: an edge goes in with the slice that holds its second end
+        const elements = [...given.filter((el) => el.group !== 'edges'), ...given.filter((el) => el.group === 'edges')];
         await inSlices(
           elements,
           (slice) => {
             const c = cy();
-            if (!c) return false;
+            if (!c || !alive()) return false;
             c.batch(() => {
-              for (const el of slice) {
-                if (el.data.id && c.getElementById(el.data.id).nonempty()) continue;
-                // edges go with the slice that holds their second end
-                if (
-                  el.group === 'edges' &&
-                  (c.getElementById(el.data.source).empty() || c.getElementById(el.data.target).empty())
-                )
-                  continue;
-                c.add(el);
-              }
+              const added = c.add(
+                slice.filter(
+                  (el) =>
+                    !(el.data.id && c.getElementById(el.data.id).nonempty()) &&
+                    (el.group !== 'edges' ||
+                      (c.getElementById(el.data.source).nonempty() && c.getElementById(el.data.target).nonempty())),
+                ),
+              );
+              markParallelAt(added.edges());
             });
             return true;
           },
-          async () => {
-            const started = performance.now();
-            await afterNextFrame();
-            return performance.now() - started;
-          },
+          afterNextFrame,
         );
-        // edges whose ends came in later slices
-        const c = cy();
-        if (c) {
-          c.batch(() => {
-            for (const el of elements) {
-              if (el.group !== 'edges' || !el.data.id || c.getElementById(el.data.id).nonempty()) continue;
-              if (c.getElementById(el.data.source).nonempty() && c.getElementById(el.data.target).nonempty()) c.add(el);
-            }
-          });
-        }
         changed();
       },
       remove(ids) {
