@@ -58,7 +58,10 @@ export function requestBody(document: Parameters<typeof print>[0], variables: un
 }
 
 /** Answers asked for before the app needed them (see `prefetch`), by request body; each is taken once. */
-const ahead = new Map<string, Promise<{ data: unknown; errors: ApiError[] }>>();
+const ahead = new Map<string, { token: string | null; at: number; answer: Promise<unknown> }>();
+
+/** An early answer is taken within this long of its asking. */
+const EARLY_FOR_MS = 10_000;
 
 /**
  * Sends a request now, for the `request` of the same document and variables that the app will
@@ -67,9 +70,20 @@ const ahead = new Map<string, Promise<{ data: unknown; errors: ApiError[] }>>();
 export function prefetch<Data, Variables>(document: TadaDocumentNode<Data, Variables>, variables: Variables): void {
   const body = requestBody(document, variables);
   if (ahead.has(body)) return;
-  const answer = send<Data>(body, undefined, {});
-  answer.catch(() => {}); // its failure is reported to the request that takes it
-  ahead.set(body, answer);
+  const token = currentToken();
+  // the token given explicitly: a refusal here forgets nothing (the request that takes it asks again)
+  const answer = send<Data>(body, undefined, { token });
+  answer.catch(() => {}); // a failure is for the request that takes it
+  ahead.set(body, { token, at: performance.now(), answer });
+}
+
+/** The early answer for this body, if one was asked for lately by the same caller; taken once. */
+function takeEarly<Data>(body: string, options: RequestOptions) {
+  const entry = ahead.get(body);
+  ahead.delete(body);
+  if (!entry || options.token !== undefined) return undefined;
+  if (entry.token !== currentToken() || performance.now() - entry.at > EARLY_FOR_MS) return undefined;
+  return entry.answer as Promise<{ data: Data; errors: ApiError[] }>;
 }
 
 /** Who a request is from: the token kept for this tab (the default), another one (checking it), or none. */
@@ -106,12 +120,11 @@ export async function requestPartial<Data, Variables>(
   options: RequestOptions = {},
 ): Promise<{ data: Data; errors: ApiError[] }> {
   const body = requestBody(document, variables);
-  // asked for ahead, as this tab's caller: take that answer (once)
-  const early = options.token === undefined ? ahead.get(body) : undefined;
-  ahead.delete(body);
+  const early = takeEarly<Data>(body, options);
   try {
-    return await ((early as Promise<{ data: Data; errors: ApiError[] }> | undefined) ??
-      send<Data>(body, signal, options));
+    // an early answer that failed is asked for again, as any request is (a refused token then
+    // signs the tab out the usual way)
+    return await (early ? early.catch(() => send<Data>(body, signal, options)) : send<Data>(body, signal, options));
   } catch (error) {
     if (!(error instanceof ApiError && error.reason === 'PERSISTED_QUERY_NOT_FOUND')) throw error;
     return send<Data>(JSON.stringify({ query: print(document), variables }), signal, options);

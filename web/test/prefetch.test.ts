@@ -3,10 +3,12 @@ import { ApiError, request } from '../src/api';
 import { prefetchOpenedPage } from '../src/prefetch';
 import { NeighbourhoodQuery } from '../src/queries/enterprise';
 import { neighbourhoodVariables, readView } from '../src/state/explorer-url';
+import { keepToken } from '../src/state/token';
 
 const original = globalThis.fetch;
 afterEach(() => {
   globalThis.fetch = original;
+  keepToken(null);
 });
 
 /** Counts fetches and answers each with `body`. */
@@ -48,11 +50,20 @@ describe('the data of an opened explorer link, asked for before the app loads', 
     expect(sent).toHaveLength(2);
   });
 
-  it('hands its failure to the request that takes it', async () => {
-    fakeServer({ errors: [{ message: 'too busy', extensions: { code: 'RATE_LIMITED' } }] }, 429);
+  it('failed, is asked for again by the request that takes it, which reports the failure', async () => {
+    const sent = fakeServer({ errors: [{ message: 'too busy', extensions: { code: 'RATE_LIMITED' } }] }, 429);
     prefetchOpenedPage({ pathname: '/explore', search: '?e=914203' });
     const failed = await request(NeighbourhoodQuery, variablesOf('?e=914203')).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(ApiError);
     expect((failed as ApiError).code).toBe('RATE_LIMITED');
+    expect(sent).toHaveLength(2);
+  });
+
+  it('is not taken by a request made under another token', async () => {
+    const sent = fakeServer(ANSWER);
+    prefetchOpenedPage({ pathname: '/explore', search: '?e=914204' });
+    keepToken('ca_another');
+    await request(NeighbourhoodQuery, variablesOf('?e=914204'));
+    expect(sent).toHaveLength(2);
   });
 });
