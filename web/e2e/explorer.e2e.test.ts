@@ -184,7 +184,9 @@ it('walks the graph from the keyboard: the selected firm’s neighbours are butt
   await page.goto(h.url(`/explore?e=${ROOT}`));
   await settled(page);
   const linked = page.locator('[data-testid=linked-firms] button');
-  expect(await linked.count()).toBe((await nodeCount(page)) - 1);
+  // the details panel renders after the graph's first frame (a transition)
+  const others = (await nodeCount(page)) - 1;
+  await expect.poll(() => linked.count()).toBe(others);
   const name = (await linked.first().locator('.name').textContent()) as string;
   await linked.first().focus();
   await page.keyboard.press('Enter');

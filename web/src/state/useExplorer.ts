@@ -144,7 +144,7 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
 
   /** Adds an enterprise's neighbours beside it; the rest of the graph stays where it is. */
   const expandNode = useCallback(
-    async (id: string, kinds: ExplorerView['kinds'], limit: number, current: number) => {
+    async (id: string, kinds: ExplorerView['kinds'], limit: number, current: number, widen = true) => {
       const c = canvas.current?.cy();
       const parent = c?.getElementById(id);
       if (!c || !parent || parent.empty()) return { nodes: 0, truncated: false };
@@ -161,8 +161,8 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
       );
       // what is added comes into view (zooming out, if it must, while the graph is still small),
       // then goes in in slices, a frame apart: a few hundred elements at once would hold the page (B9)
-      await canvas.current?.widenTo(placed);
-      await canvas.current?.addInSlices([...placed, ...fresh.edges]);
+      if (widen) await canvas.current?.widenTo(placed);
+      await canvas.current?.addInSlices([...placed, ...fresh.edges], () => current === generation.current);
       return { nodes: placed.length + fresh.edges.length, truncated: neighbourhood.truncated };
     },
     [canvas],
@@ -262,8 +262,8 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
       try {
         const { neighbourhood } = await request(NeighbourhoodQuery, neighbourhoodVariables({ ...view, centre }));
         // B9 tells loading from drawing by this
-        performance.mark('chain-atlas:graph-data');
         if (current !== generation.current) return;
+        performance.mark('chain-atlas:graph-data');
         if (!neighbourhood) {
           setLoad({ kind: 'error', said: { key: 'explorer.notFound', vars: { name: centre } } });
           return;
@@ -294,7 +294,8 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         for (const key of view.expanded) {
           const node = nodeByKey(key);
           if (!node || node.empty()) continue;
-          await expandNode(node.id(), view.kinds, view.limit, current);
+          // the URL's expansions, replayed: no widening (an animation each) on the way
+          await expandNode(node.id(), view.kinds, view.limit, current, false);
           done.set(node.id(), 'done');
         }
         if (current !== generation.current) return;
