@@ -21,6 +21,17 @@ const running: (() => Promise<void>)[] = [];
 afterAll(() => Promise.all(running.map((stop) => stop())));
 
 /** The app on a loopback port; its base URL, its shutdown and the log lines it wrote. */
+/** The demo store, whose chain list takes `ms` longer than it would: a request that keeps the server busy. */
+function slowChains(ms: number): MemoryStore {
+  const store = new MemoryStore(demo);
+  const chains = store.chains.bind(store);
+  vi.spyOn(store, 'chains').mockImplementation(async () => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return chains();
+  });
+  return store;
+}
+
 async function start(options: Partial<AppOptions> = {}) {
   const lines: string[] = [];
   setRootLogger(createLogger({ write: (line: string) => lines.push(line) }, 'info'));
@@ -144,12 +155,7 @@ describe('request limits before GraphQL', () => {
 
 describe('the server-time budget', () => {
   it("refuses a caller whose requests took more than its share of the server's time, and not others", async () => {
-    const store = new MemoryStore(demo);
-    const chains = store.chains.bind(store);
-    vi.spyOn(store, 'chains').mockImplementation(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      return chains();
-    });
+    const store = slowChains(150);
     const { base } = await start({ store, limits: { perAddress: 0, perToken: 0, inFlight: 0, msPerSecond: 20 } });
     // 150 ms of a 100 ms budget (20 ms a second over 5 s)
     expect((await post(base, '{ chains { totalCount } }')).status).toBe(200);
@@ -211,12 +217,7 @@ describe('operations', () => {
   });
 
   it('shuts down gracefully: requests under way finish, new ones are not taken, the store is closed', async () => {
-    const store = new MemoryStore(demo);
-    const chains = store.chains.bind(store);
-    vi.spyOn(store, 'chains').mockImplementation(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      return chains();
-    });
+    const store = slowChains(400);
     const close = vi.spyOn(store, 'close');
     const { base, app } = await start({ store });
     const slow = post(base, '{ chains { totalCount } }');
