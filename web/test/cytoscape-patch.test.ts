@@ -2,9 +2,11 @@ import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 
 /**
- * patches/cytoscape@3.35.0.patch skips, on an element's first styling, the cache invalidations
- * that only matter for an element styled before (B9). These check that what they kept right
- * still is: sizes, hiding through a node's edges, a restyle, and elements added to a drawn graph.
+ * patches/cytoscape@3.35.0.patch skips, on an element's first styling and its first bounding
+ * box, the cache invalidations and 'bounds' events that only matter for an element worked out
+ * before (B9); and it draws the page's first frame without layers. These check that what they
+ * kept right still is: sizes, hiding through a node's edges, a restyle, elements added to a
+ * drawn graph, and bounds announced when they change.
  */
 const sheet = (size: number): StylesheetJson => [
   { selector: 'node', style: { width: size, height: size, 'border-width': 2 } },
@@ -68,9 +70,36 @@ describe('Cytoscape, patched: first styling skips invalidations', () => {
     expect(cy.getElementById('bd').boundingBox().x2).toBeGreaterThan(before + 300);
   });
 
+  it('announces no bounds when an element’s bounds are first worked out', () => {
+    const cy = graph();
+    const announced: string[] = [];
+    cy.on('bounds', (e) => announced.push(e.target.id()));
+    for (const el of cy.elements()) el.boundingBox();
+    expect(announced).toEqual([]);
+    // and worked out once, they are kept
+    expect(cy.getElementById('ab').boundingBox().x2).toBeCloseTo(cy.getElementById('b').position().x, -1);
+  });
+
+  it('still announces bounds that changed after they were worked out', () => {
+    const cy = graph();
+    for (const el of cy.elements()) el.boundingBox();
+    const announced = new Set<string>();
+    cy.on('bounds', (e) => announced.add(e.target.id()));
+    // moved: found out lazily, on the next bounding box
+    cy.getElementById('b').position({ x: 500, y: 0 });
+    cy.getElementById('b').boundingBox();
+    cy.getElementById('ab').boundingBox();
+    expect([...announced].sort()).toEqual(['ab', 'b']);
+    // restyled: announced at once
+    announced.clear();
+    cy.getElementById('a').style('width', 90);
+    expect(announced.has('a')).toBe(true);
+    expect(width(cy, 'a')).toBeCloseTo(94, 0);
+  });
+
   it('is the patched build (the patch is applied at install)', async () => {
     const { readFile } = await import('node:fs/promises');
     const source = await readFile(new URL('../node_modules/cytoscape/dist/cytoscape.esm.mjs', import.meta.url), 'utf8');
-    expect(source).toContain('Chain Atlas patch');
+    expect(source.match(/Chain Atlas patch/g)).toHaveLength(3);
   });
 });
