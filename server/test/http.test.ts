@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ import { TOKENS, testTokenBook } from './helpers';
 const demo = await readDataset([DEMO_DATA_DIR]);
 const webDir = tempDir();
 writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Chain Atlas</title>');
+mkdirSync(join(webDir, 'assets'));
+writeFileSync(join(webDir, 'assets', 'start-D0R32cTV.js'), 'export {};');
 
 const running: (() => Promise<void>)[] = [];
 afterAll(() => Promise.all(running.map((stop) => stop())));
@@ -83,6 +85,24 @@ describe('security headers', () => {
     }
     expect(csp).not.toContain("'unsafe-inline' 'self'");
     expect(/script-src[^;]*unsafe-inline/.test(csp)).toBe(false);
+  });
+});
+
+describe('the web app', () => {
+  it('lets browsers keep the hashed assets for a year, and checks the page on every visit', async () => {
+    const { base } = await start();
+    const asset = await fetch(`${base}/assets/start-D0R32cTV.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/explore?e=x']) {
+      const page = await fetch(`${base}${path}`);
+      expect(await page.text(), path).toContain('<title>Chain Atlas</title>');
+      expect(page.headers.get('cache-control'), path).toBe('no-cache');
+    }
+    // an asset this build does not have is not found, and that is not kept either
+    const missing = await fetch(`${base}/assets/not-built.js`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('cache-control')).toBeNull();
   });
 });
 
