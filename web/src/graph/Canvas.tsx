@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition, type Position, type StylesheetJson } from 'cytoscape';
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
 import { markParallelAt, withParallelMarked } from './parallel';
-import { inSlices } from './slicing';
+import { afterNextFrame, inSlices } from './slicing';
 
 /**
  * The one owner of a Cytoscape instance, for every view: created on mount, destroyed on
@@ -108,12 +108,6 @@ function viewportFor(cy: Core, box: Box, maxZoom: number) {
     pan: { x: cy.width() / 2 - (zoom * (box.x1 + box.x2)) / 2, y: cy.height() / 2 - (zoom * (box.y1 + box.y2)) / 2 },
   };
 }
-
-/**
- * Resolves in a task of its own after the next frame: the next slice goes in after the frame that
- * draws the one before, not in the same long task.
- */
-const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 export function Canvas({
   ref,

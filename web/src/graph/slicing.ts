@@ -22,3 +22,10 @@ export async function inSlices<T>(
     await frame();
   }
 }
+
+/**
+ * Resolves in a task of its own after the next frame: work that follows (the next slice, or what
+ * the page around the graph shows of the change) goes in after the frame that draws what came
+ * before, not in the same long task.
+ */
+export const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));

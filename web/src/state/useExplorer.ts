@@ -8,6 +8,7 @@ import { foldSystem } from '../graph/folding';
 import { concentricPositions } from '../graph/layouts/concentric';
 import { forcePositions } from '../graph/layouts/force';
 import { layeredPositions } from '../graph/layouts/layered';
+import { afterNextFrame } from '../graph/slicing';
 import type { MessageKey } from '../i18n/messages';
 import type { T } from '../i18n/useT';
 import { type Enterprise, NeighbourhoodQuery, SystemOfQuery } from '../queries/enterprise';
@@ -58,15 +59,14 @@ async function fcosePositions(cy: Core): Promise<Map<string, Position>> {
 }
 
 /**
- * Marks a moment for the benchmarks (B9): the start of the frame after the one in which
- * Cytoscape next draws, when what it drew has been handed to the screen. The mark takes that
- * frame's own time: its callback may run later, behind other work queued meanwhile (the
- * details panel's rendering, a good 100 ms after the first drawing of a large view).
+ * Marks a moment for the benchmarks (B9): the start of the frame after the next one. Cytoscape
+ * draws what changed in the next frame, so by then the drawing has been handed to the screen.
+ * Nothing is drawn for the mark's sake. The mark takes that frame's own time: its callback may
+ * run later, behind other work queued meanwhile (the details panel's rendering, a good 100 ms
+ * after the first drawing of a large view).
  */
-function markPainted(cy: Core | null | undefined, name: string) {
-  if (!cy) return;
-  cy.one('render', () => requestAnimationFrame((frameTime) => performance.mark(name, { startTime: frameTime })));
-  cy.forceRender();
+function markPainted(name: string) {
+  requestAnimationFrame(() => requestAnimationFrame((frameTime) => performance.mark(name, { startTime: frameTime })));
 }
 
 /**
@@ -315,7 +315,7 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         }
         applyFilters();
         setLoad({ kind: 'ready' });
-        markPainted(cy(), 'chain-atlas:graph-drawn');
+        markPainted('chain-atlas:graph-drawn');
         if (neighbourhood.truncated) setNotice({ key: 'explorer.truncated', vars: { n: view.limit } });
       } catch (error) {
         if (current === generation.current)
@@ -344,13 +344,20 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
       try {
         const added = await expandNode(id, view.kinds, view.limit, current);
         if (current !== generation.current) return;
-        setExpansions((prev) => new Map(prev).set(id, 'done'));
+        applyFilters();
+        markPainted('chain-atlas:expanded');
+        // what the page around the graph shows of it comes after the frame that draws the last
+        // slice, not in it: the notice and the URL (whose change renders the explorer at once)
+        // each laid out with a frame of its own (B9)
+        startTransition(() => {
+          setExpansions((prev) => new Map(prev).set(id, 'done'));
+          if (added.truncated) setNotice({ key: 'explorer.truncated', vars: { n: view.limit } });
+          else if (added.nodes === 0) setNotice({ key: 'explorer.nothingMore' });
+        });
+        await afterNextFrame();
+        if (current !== generation.current) return;
         const key = keyOf(id);
         if (key) update((now) => (now.expanded.includes(key) ? {} : { expanded: [...now.expanded, key] }));
-        applyFilters();
-        markPainted(cy(), 'chain-atlas:expanded');
-        if (added.truncated) setNotice({ key: 'explorer.truncated', vars: { n: view.limit } });
-        else if (added.nodes === 0) setNotice({ key: 'explorer.nothingMore' });
       } catch (error) {
         if (current !== generation.current) return;
         setExpansions((prev) => {
@@ -363,7 +370,7 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         expanding.current.delete(id);
       }
     },
-    [expansions, expandNode, view.kinds, view.limit, update, applyFilters, keyOf, cy],
+    [expansions, expandNode, view.kinds, view.limit, update, applyFilters, keyOf],
   );
 
   /** Folds the selected enterprise's system (selecting its root, which stands for it), or opens it again. */
