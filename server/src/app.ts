@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname } from 'node:path';
 import { pinoHttp } from 'pino-http';
 import sirv from 'sirv';
 import { TokenBook } from './auth/tokens';
@@ -38,7 +39,9 @@ export interface App {
  * Everything else (the page itself, which names the current assets) is checked on each visit.
  */
 function cacheHeaders(res: ServerResponse, pathname: string): void {
-  res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+  // a file of the build: an address under /assets/ without an extension is answered with the page
+  const asset = pathname.startsWith('/assets/') && extname(pathname) !== '';
+  res.setHeader('cache-control', asset ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
 /**

@@ -94,7 +94,7 @@ describe('the web app', () => {
     const asset = await fetch(`${base}/assets/start-D0R32cTV.js`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    for (const path of ['/', '/explore?e=x']) {
+    for (const path of ['/', '/explore?e=x', '/assets/not-a-file']) {
       const page = await fetch(`${base}${path}`);
       expect(await page.text(), path).toContain('<title>Chain Atlas</title>');
       expect(page.headers.get('cache-control'), path).toBe('no-cache');
