@@ -25,20 +25,34 @@ export interface B9Input {
  */
 async function drawnIn(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
+  const expression = "performance.getEntriesByName('chain-atlas:graph-drawn').length";
+  const ask = () =>
+    cdp.send('Runtime.evaluate', { expression, returnByValue: true }).then(
+      ({ result }) => result.value as number,
+      (error: Error) => {
+        // between two documents there is no context to ask in: not drawn yet; anything else
+        // (the page crashed or closed) ends the wait
+        if (/context/i.test(error.message)) return 0;
+        throw error;
+      },
+    );
+  // a page that no longer answers at all ends it too
+  const within = <T>(ms: number, answer: Promise<T>) =>
+    Promise.race([
+      answer,
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`B9: the page did not answer within ${ms / 1000} s`)), ms).unref(),
+      ),
+    ]);
   try {
-    const expression = "performance.getEntriesByName('chain-atlas:graph-drawn').length";
     for (const until = Date.now() + 600_000; Date.now() < until; ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      // between documents there is no context to ask: not drawn yet
-      const drawn = await cdp.send('Runtime.evaluate', { expression, returnByValue: true }).then(
-        ({ result }) => result.value as number,
-        () => 0,
-      );
-      if (drawn > 0) return;
+      if ((await within(60_000, ask())) > 0) return;
     }
     throw new Error('B9: the graph was not drawn within 10 minutes');
   } finally {
-    await cdp.detach();
+    // gone with the page, if the page is gone: the error that ended the wait is the one to see
+    await cdp.detach().catch(() => {});
   }
 }
 
