@@ -42,7 +42,8 @@ it('finds an enterprise by pinyin initials, opens it, and expands a neighbour be
   }
   expect(grew).toBe(true);
   for (const [id, position] of before) expect(await modelPosition(page, id), id).toEqual(position);
-  expect(new URL(page.url()).searchParams.get('x')).toBeTruthy();
+  // the URL takes the expansion a frame after the graph has drawn it
+  await expect.poll(() => new URL(page.url()).searchParams.get('x')).toBeTruthy();
   await page.screenshot({ path: `${SHOTS}explorer-expanded.png` });
   // the URL holds the view: a reload draws the same graph
   const count = await nodeCount(page);

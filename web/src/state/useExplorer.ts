@@ -346,9 +346,9 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         if (current !== generation.current) return;
         applyFilters();
         markPainted('chain-atlas:expanded');
-        // what the page around the graph shows of it comes after the frame that draws the last
-        // slice, not in it: the notice and the URL (whose change renders the explorer at once)
-        // each laid out with a frame of its own (B9)
+        // what the page around the graph shows of it is laid out in frames of its own, not with
+        // a drawing of the graph: the notice and the expansion's state in a transition, the URL
+        // (whose change renders the explorer at once) a frame later (B9)
         startTransition(() => {
           setExpansions((prev) => new Map(prev).set(id, 'done'));
           if (added.truncated) setNotice({ key: 'explorer.truncated', vars: { n: view.limit } });
