@@ -1,25 +1,65 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import type { Size } from '@chain-atlas/seeds/scale';
-import { createApp } from '../src/app';
-import { readDataset } from '../src/import/importer';
 import { WEB_DIST_DIR } from '../src/paths';
-import { MemoryStore } from '../src/store/memory/memory-store';
-import type { Neighbourhood } from '../src/store/port';
 import { dataset } from './datasets';
-import { busiest, limitFor } from './hub';
 import { ms, printTable } from './stats';
 
 /**
  * B9: the explorer in Chromium on a view of about 2,000 elements around the busiest enterprise
  * of a data set: navigation to first complete paint with each layout and with Cytoscape's default
  * fcose (the ratio reported); and expanding an enterprise that adds about 500 elements, the
- * longest main-thread task. The browser side is web/bench/b9-explorer.ts; this side serves the
- * built web app and the API over the data set, and picks the view and the enterprise to expand.
+ * longest main-thread task. The browser side is web/bench/b9-explorer.ts; the server, which
+ * picks the view and the enterprise to expand, is b9-server.ts, in a process of its own: in this
+ * one it shared an event loop and a heap (and its collections) with the benchmark's own work.
  */
-const TARGET = 2_000;
-const EXPAND_TARGET = 500;
-const KINDS = ['CONTROLS', 'SUPPLIES'] as const;
+const SERVER = fileURLToPath(new URL('./b9-server.ts', import.meta.url));
+
+/** What b9-server.ts says once it listens. */
+interface Served {
+  baseUrl: string;
+  centre: string;
+  limit: number;
+  elements: number;
+  expand: { centre: string; id: string; added: number; limit: number };
+}
+
+/** Starts b9-server.ts on the data set; resolves with what it serves, and how to stop it. */
+function serve(size: Size): Promise<Served & { stop: () => void }> {
+  const child = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', SERVER, size], {
+    env: { ...process.env, CHAIN_LOG_LEVEL: 'warn' },
+    // an IPC channel too: the server stops when this process goes away, however it goes
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const stop = () => child.kill('SIGTERM');
+  const out = child.stdout;
+  if (!out) throw new Error("B9's server has no output to read"); // piped above: never so
+  return new Promise((resolve, reject) => {
+    let said = '';
+    const read = (chunk: Buffer) => {
+      said += chunk.toString('utf8');
+      const end = said.indexOf('\n');
+      if (end < 0) return;
+      out.off('data', read);
+      child.off('exit', early);
+      // anything it says later (warnings) goes where this process's output goes
+      out.pipe(process.stdout);
+      try {
+        resolve({ ...(JSON.parse(said.slice(0, end)) as Served), stop });
+      } catch (error) {
+        stop();
+        reject(
+          new Error(`B9's server said something else than where it listens: ${said.slice(0, end)}`, { cause: error }),
+        );
+      }
+    };
+    const early = (code: number | null, signal: string | null) =>
+      reject(new Error(`B9's server stopped before it listened (${code ?? signal}); its errors are above`));
+    out.on('data', read);
+    child.once('exit', early);
+  });
+}
 
 /** What web/bench/b9-explorer.ts measures (its own types stay in the web package). */
 type Painted = { ms: number; dataMs: number; nodes: number; edges: number };
@@ -42,51 +82,24 @@ type MeasureExplorer = (input: {
   };
 }>;
 
-/**
- * The expansion B9 times: a small view (one hop around a neighbour of `hub` that has few links of
- * its own) in which `hub` is expanded; the limit that makes the expansion add closest to `target`
- * elements.
- */
-async function expandCandidate(store: MemoryStore, hub: string, target: number) {
-  const centre = store.graph.neighbors(hub).find((n) => store.graph.degree(n) <= 3) ?? hub;
-  let best = { centre, id: hub, added: 0, limit: 0 };
-  for (let limit = 100; limit <= 1000; limit += 25) {
-    const view = (await store.neighbourhood(centre, { depth: 1, kinds: KINDS, limit })) as Neighbourhood;
-    const inView = new Set(view.nodes.map((e) => e.id));
-    const n = await store.neighbourhood(hub, { depth: 1, kinds: KINDS, limit });
-    const added =
-      (n?.nodes ?? []).filter((x) => !inView.has(x.id)).length +
-      (n?.edges ?? []).filter((r) => !(inView.has(r.from) && inView.has(r.to))).length;
-    if (Math.abs(added - target) < Math.abs(best.added - target)) best = { centre, id: hub, added, limit };
-  }
-  return best;
-}
-
 export async function b9(size: Size) {
   if (!existsSync(`${WEB_DIST_DIR}index.html`)) throw new Error('B9 needs the built web app: run `pnpm build` first.');
-  const store = new MemoryStore(await readDataset([dataset(size)]));
-  // the view is loaded again and again from one address: no request limits here (they are tested apart)
-  const { server } = createApp({ store, webDir: WEB_DIST_DIR, limits: { perAddress: 0, inFlight: 0, msPerSecond: 0 } });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  dataset(size); // generated here if it must be: the server's output is for saying where it listens
+  const served = await serve(size);
   try {
-    const centre = await busiest(store);
-    const limit = await limitFor(store, centre, TARGET);
-    const view = (await store.neighbourhood(centre, { depth: 3, kinds: KINDS, limit })) as Neighbourhood;
-    const expand = await expandCandidate(store, centre, EXPAND_TARGET);
+    const { baseUrl, centre, limit, elements, expand } = served;
     // the browser side is a module of the web package, loaded by path at run time
     const browserSide = '../../web/bench/b9-explorer.ts';
     const { measureExplorer } = (await import(browserSide)) as { measureExplorer: MeasureExplorer };
     const result = await measureExplorer({
-      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      baseUrl,
       centre,
       limit,
       expand: { centre: expand.centre, limit: expand.limit, id: expand.id },
       runs: 5,
     });
     const fcose = result.paint.fcose?.ms ?? Number.NaN;
-    console.log(
-      `\nB9 explorer in Chromium, ${size}: a view of ${view.nodes.length + view.edges.length} elements (limit ${limit}), ms`,
-    );
+    console.log(`\nB9 explorer in Chromium, ${size}: a view of ${elements} elements (limit ${limit}), ms`);
     printTable(
       ['layout', 'nodes', 'edges', 'navigation → data in', 'navigation → painted', 'vs fcose'],
       Object.entries(result.paint).map(([layout, p]) => [
@@ -102,8 +115,8 @@ export async function b9(size: Size) {
     console.log(
       `  expanding the busiest enterprise from a small view (limit ${expand.limit}; adds ~${expand.added} elements: ${x.nodesBefore} → ${x.nodes} nodes): done in ${ms(x.ms)} ms, longest task ${ms(x.longestTask)} ms (${x.longTasks} over 50 ms), longest frame gap ${ms(x.maxFrameGap)} ms`,
     );
-    return { elements: view.nodes.length + view.edges.length, limit, ...result, expandTarget: expand };
+    return { elements, limit, ...result, expandTarget: expand };
   } finally {
-    server.close();
+    served.stop();
   }
 }
