@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { LABEL_ZOOM } from '../src/graph/style';
 import {
   browserHarness,
   clickNode,
@@ -90,6 +91,52 @@ it('filters by depth, kind, local or outside and segment, lays out three ways, f
   await page.getByTestId('export-png').click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.png$/);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('draws a view seen from far without text, and labels it when the view comes near enough to read', async () => {
+  const { page, problems } = await h.page();
+  // a small window: the whole view fits only from far
+  await page.setViewportSize({ width: 760, height: 520 });
+  const graph = () =>
+    page.evaluate(() => {
+      const g = window.chainAtlasGraph;
+      return {
+        zoom: g?.zoom() ?? 0,
+        labelled: g?.labelledCount() ?? -1,
+        elements: (g?.nodeIds().length ?? 0) + (g?.edgeIds().length ?? 0),
+      };
+    });
+  const farView = async (centre: string) => {
+    await page.goto(h.url(`/explore?e=${centre}&depth=3`));
+    await expect.poll(() => nodeCount(page), { timeout: 10_000 }).toBeGreaterThan(100);
+    await page.waitForTimeout(300);
+    const drawn = await graph();
+    expect(drawn.zoom).toBeLessThan(LABEL_ZOOM);
+    // no text at all: none could be read from here
+    expect(drawn.labelled).toBe(0);
+    return drawn;
+  };
+
+  const { elements } = await farView(ROOT);
+  await page.screenshot({ path: `${SHOTS}explorer-far.png` });
+  // the wheel, over the graph, brings the view near: every element gets its text, a slice a frame
+  const box = await page.getByTestId('graph-canvas').boundingBox();
+  if (!box) throw new Error('no canvas');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 40 && (await graph()).zoom < 1; i++) await page.mouse.wheel(0, -100);
+  expect((await graph()).zoom).toBeGreaterThanOrEqual(LABEL_ZOOM);
+  await expect.poll(async () => (await graph()).labelled, { timeout: 20_000 }).toBe(elements);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SHOTS}explorer-near.png` });
+
+  // a picture is drawn from near: exporting one labels the view first
+  const other = await farView(ROOT);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-png').click();
+  await download;
+  expect((await graph()).labelled).toBe(other.elements);
   expect(problems).toEqual([]);
   await page.close();
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE_STYLES, graphStylesheet, OUTSIDE_STYLE, RELATION_KINDS, ROLE_STYLES, ROLES } from '../src/graph/style';
+import {
+  EDGE_STYLES,
+  graphStylesheet,
+  LABELLED,
+  OUTSIDE_STYLE,
+  RELATION_KINDS,
+  ROLE_STYLES,
+  ROLES,
+} from '../src/graph/style';
 
 const selectors = () => graphStylesheet().map((block) => block.selector);
 
@@ -28,5 +36,19 @@ describe('graph style', () => {
     expect(OUTSIDE_STYLE.label).toBe('区外企业');
     const outside = graphStylesheet().find((block) => block.selector === 'node[!local]');
     expect(outside && 'style' in outside ? outside.style : undefined).toMatchObject({ 'border-style': 'dashed' });
+  });
+
+  it('gives text only to labelled elements (and to an edge hovered or in focus)', () => {
+    const TEXT = /^(label|font-|text-|min-zoomed-font-size)/;
+    const withText = graphStylesheet().filter(
+      (block) => 'style' in block && Object.keys(block.style).some((property) => TEXT.test(property)),
+    );
+    expect(withText.length).toBeGreaterThan(0);
+    for (const block of withText)
+      for (const selector of block.selector.split(',').map((s) => s.trim()))
+        expect(selector, selector).toMatch(new RegExp(`\\.${LABELLED}\\b|^edge\\.(hover|focus)$`));
+    // a labelled node has its name
+    const node = graphStylesheet().find((block) => block.selector === `node.${LABELLED}`);
+    expect(node && 'style' in node ? node.style : undefined).toMatchObject({ label: 'data(label)' });
   });
 });

@@ -1,7 +1,15 @@
-import cytoscape, { type Core, type ElementDefinition, type Position, type StylesheetJson } from 'cytoscape';
+import cytoscape, {
+  type Core,
+  type ElementDefinition,
+  type Position,
+  type SingularElementReturnValue,
+  type StylesheetJson,
+} from 'cytoscape';
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
+import { withClass } from './classes';
 import { markParallelAt, withParallelMarked } from './parallel';
 import { afterNextFrame, inSlices } from './slicing';
+import { LABELLED } from './style';
 
 /**
  * The one owner of a Cytoscape instance, for every view: created on mount, destroyed on
@@ -31,7 +39,7 @@ export interface CanvasHandle {
    * what it shows now; resolves when it does.
    */
   widenTo(elements: readonly ElementDefinition[]): Promise<void>;
-  /** The whole graph as a PNG, twice the screen's resolution, on white. */
+  /** The whole graph as a PNG, twice the screen's resolution, on white (every label in it). */
   png(): Blob;
   /** For views that need more (events on elements of their own). */
   cy(): Core | null;
@@ -47,7 +55,21 @@ interface CanvasProps {
   onChange?(stats: { nodes: number; edges: number }): void;
   label: string;
   testId?: string;
+  /**
+   * The zoom from which elements get the class `LABELLED`, which the stylesheet's text hangs on:
+   * a graph seen from farther goes without text until the view comes near enough, then its
+   * elements are labelled a slice a frame, those in view first. Without it, every element is
+   * labelled as it comes.
+   */
+  labelsFrom?: number;
 }
+
+/**
+ * Elements labelled a frame once the view comes near. Each frame then draws the whole view again
+ * (40–55 ms for 2,000 elements here, like a frame of zooming); 25 more labels add little to it,
+ * 100 made frames of 100–160 ms, and all at once one of 900 ms.
+ */
+const LABEL_SLICE = 25;
 
 declare global {
   interface Window {
@@ -62,6 +84,9 @@ declare global {
       data(id: string): Record<string, unknown> | null;
       visibleNodeCount(): number;
       edgeIds(selector?: string): string[];
+      /** How many elements carry their text now (see `labelsFrom`). */
+      labelledCount(): number;
+      zoom(): number;
     };
   }
 }
@@ -109,6 +134,39 @@ function viewportFor(cy: Core, box: Box, maxZoom: number) {
   };
 }
 
+/**
+ * Labels every element of the graph not labelled yet, a slice a frame, those in view first
+ * (nodes inside the view, edges with an end inside it); stops if a newer graph comes (or the
+ * canvas goes).
+ */
+async function labelAll(cy: Core, labels: { on: boolean; job: number }) {
+  labels.on = true;
+  const job = ++labels.job;
+  const seen = cy.extent();
+  const inView = (p: Position) => p.x >= seen.x1 && p.x <= seen.x2 && p.y >= seen.y1 && p.y <= seen.y2;
+  const near: SingularElementReturnValue[] = [];
+  const far: SingularElementReturnValue[] = [];
+  const alreadyLabelled = `.${LABELLED}`;
+  cy.nodes()
+    .not(alreadyLabelled)
+    .forEach((node) => {
+      (inView(node.position()) ? near : far).push(node);
+    });
+  cy.edges()
+    .not(alreadyLabelled)
+    .forEach((edge) => {
+      (inView(edge.source().position()) || inView(edge.target().position()) ? near : far).push(edge);
+    });
+  const label = (slice: readonly SingularElementReturnValue[]) => {
+    if (cy.destroyed() || labels.job !== job) return false;
+    cy.batch(() => {
+      for (const el of slice) el.addClass(LABELLED);
+    });
+    return true;
+  };
+  await inSlices([...near, ...far], label, afterNextFrame, LABEL_SLICE);
+}
+
 export function Canvas({
   ref,
   stylesheet,
@@ -118,9 +176,12 @@ export function Canvas({
   onChange,
   label,
   testId,
+  labelsFrom,
 }: CanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
+  /** Whether the graph's elements are labelled (or being labelled); `job` counts the labellings begun. */
+  const labels = useRef({ on: labelsFrom === undefined, job: 0, from: labelsFrom });
   const callbacks = useRef({ onNodeTap, onNodeDoubleTap, onBackgroundTap, onChange });
   callbacks.current = { onNodeTap, onNodeDoubleTap, onBackgroundTap, onChange };
 
@@ -144,6 +205,10 @@ export function Canvas({
     });
     cy.on('mouseover', 'edge', (e) => e.target.addClass('hover'));
     cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
+    cy.on('zoom', () => {
+      const { on, from } = labels.current;
+      if (!on && from !== undefined && cy.zoom() >= from) void labelAll(cy, labels.current);
+    });
     window.chainAtlasGraph = {
       nodeIds: () => cy.nodes().map((n) => n.id()),
       renderedPosition: (id) => {
@@ -160,6 +225,8 @@ export function Canvas({
       },
       visibleNodeCount: () => cy.nodes(':visible').length,
       edgeIds: (selector = 'edge') => cy.edges(selector).map((e) => e.id()),
+      labelledCount: () => cy.elements(`.${LABELLED}`).length,
+      zoom: () => cy.zoom(),
     };
     return () => {
       delete window.chainAtlasGraph;
@@ -183,25 +250,35 @@ export function Canvas({
       callbacks.current.onChange?.(stats);
     };
     const cy = () => cyRef.current;
+    /** Element definitions as they go in: with their text if the graph is labelled. */
+    const labelled = (elements: readonly ElementDefinition[]): ElementDefinition[] =>
+      labels.current.on ? elements.map((el) => withClass(el, LABELLED)) : [...elements];
     return {
       replace(elements, { fit = true, maxZoom = 1.25 } = {}) {
         const c = cy();
         if (!c) return;
         // an animation still running (an expansion widening the view) ends now, not on the new graph
         c.stop(true, true);
-        c.batch(() => {
-          c.elements().remove();
-          c.add(withParallelMarked(elements));
-        });
         // fit by the positions given: asking Cytoscape to fit would make it work out every
         // element's rendered style (labels and all) before the first frame, for nothing (B9)
         const box = fit ? boxOf(elements) : null;
-        if (box) c.viewport(viewportFor(c, box, maxZoom));
+        const viewport = box ? viewportFor(c, box, maxZoom) : null;
+        // the new graph is labelled from the start if it is seen from near enough; a labelling
+        // of the graph before stops
+        const { from } = labels.current;
+        labels.current.job++;
+        labels.current.on = from === undefined || (viewport?.zoom ?? c.zoom()) >= from;
+        c.batch(() => {
+          c.elements().remove();
+          c.add(labelled(withParallelMarked(elements)));
+        });
+        if (viewport) c.viewport(viewport);
         changed();
       },
-      upsert(elements) {
+      upsert(given) {
         const c = cy();
         if (!c) return;
+        const elements = labelled(given);
         c.batch(() => {
           let touched = c.collection();
           for (const el of elements) {
@@ -228,11 +305,13 @@ export function Canvas({
             if (!c || !alive()) return false;
             c.batch(() => {
               const added = c.add(
-                slice.filter(
-                  (el) =>
-                    !(el.data.id && c.getElementById(el.data.id).nonempty()) &&
-                    (el.group !== 'edges' ||
-                      (c.getElementById(el.data.source).nonempty() && c.getElementById(el.data.target).nonempty())),
+                labelled(
+                  slice.filter(
+                    (el) =>
+                      !(el.data.id && c.getElementById(el.data.id).nonempty()) &&
+                      (el.group !== 'edges' ||
+                        (c.getElementById(el.data.source).nonempty() && c.getElementById(el.data.target).nonempty())),
+                  ),
                 ),
               );
               markParallelAt(added.edges());
@@ -327,6 +406,10 @@ export function Canvas({
       png() {
         const c = cy();
         if (!c) return new Blob();
+        // the picture is drawn from near: every element needs its text, now
+        labels.current.job++;
+        labels.current.on = true;
+        c.batch(() => c.elements().not(`.${LABELLED}`).addClass(LABELLED));
         return c.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
       },
       cy,

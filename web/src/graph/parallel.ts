@@ -1,4 +1,5 @@
 import type { EdgeCollection, ElementDefinition } from 'cytoscape';
+import { withClass } from './classes';
 
 /** The unordered pair of an edge's ends: edges sharing it are drawn side by side. */
 const pairOf = (source: string, target: string) => (source < target ? `${source}|${target}` : `${target}|${source}`);
@@ -18,8 +19,7 @@ export function withParallelMarked(elements: readonly ElementDefinition[]): Elem
     }
   return elements.map((el) => {
     if (el.group !== 'edges' || (pairs.get(pairOf(el.data.source, el.data.target)) ?? 0) < 2) return el;
-    const classes = Array.isArray(el.classes) ? el.classes.join(' ') : (el.classes ?? '');
-    return { ...el, classes: `${classes} parallel`.trim() };
+    return withClass(el, 'parallel');
   });
 }
 

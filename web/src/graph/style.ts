@@ -71,6 +71,24 @@ export const RELATION_KINDS = Object.keys(EDGE_STYLES) as RelationKind[];
 export const FONT_FAMILY =
   '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
+/** Text drawn smaller than this many screen pixels is left out (Cytoscape's `min-zoomed-font-size`). */
+const MIN_ZOOMED_FONT_SIZE = 7;
+
+/**
+ * The class that gives an element its text (label, font, background). The explorer's canvas
+ * hands it out only from `LABEL_ZOOM` on: below, no label could be read, and an unlabelled
+ * element costs Cytoscape no text to style, measure or place (B9: about 140 ms of a
+ * 2,000-element view's first paint).
+ */
+export const LABELLED = 'labelled';
+
+/**
+ * The zoom from which elements are labelled: a little below the zoom at which the largest label
+ * (13 px, a root's) reaches `MIN_ZOOMED_FONT_SIZE` on screen, so that text is ready by the time
+ * it can be drawn.
+ */
+export const LABEL_ZOOM = 0.5;
+
 const EDGE_LABEL = {
   label: 'data(label)',
   'font-family': FONT_FAMILY,
@@ -79,18 +97,21 @@ const EDGE_LABEL = {
   'text-background-color': '#ffffff',
   'text-background-opacity': 0.85,
   'text-background-padding': '1px',
-  'min-zoomed-font-size': 7,
+  'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
 } as const;
 
 /** The Cytoscape stylesheet: one rule per role and per relation kind, then the outside, hover and selection states. */
 export function graphStylesheet(): StylesheetJson {
   return [
+    // few properties: every one set costs on each of thousands of elements when a view is first
+    // drawn (B9). Cytoscape's defaults go unsaid, and stand in for the near-identical values set
+    // before (black text, square label backgrounds without padding, arrows at 1)
+    { selector: 'node', style: { 'border-width': 2 } },
+    // text only on elements the canvas has labelled: those of a view seen from near enough to
+    // read them (see LABEL_ZOOM)
     {
-      selector: 'node',
+      selector: `node.${LABELLED}`,
       style: {
-        // few properties: every one set costs on each of thousands of elements when a view is
-        // first drawn (B9). Cytoscape's defaults go unsaid, and stand in for the near-identical
-        // values set before (black text, square label backgrounds without padding, arrows at 1)
         label: 'data(label)',
         'font-family': FONT_FAMILY,
         'font-size': 11,
@@ -98,8 +119,7 @@ export function graphStylesheet(): StylesheetJson {
         'text-margin-y': 4,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.8,
-        'min-zoomed-font-size': 7,
-        'border-width': 2,
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
       },
     },
     ...ROLES.map((role) => {
@@ -114,13 +134,13 @@ export function graphStylesheet(): StylesheetJson {
         },
       };
     }),
-    { selector: 'node[role = "ROOT"]', style: { 'font-size': 13, 'font-weight': 'bold' } },
+    { selector: `node.${LABELLED}[role = "ROOT"]`, style: { 'font-size': 13, 'font-weight': 'bold' } },
     { selector: 'node[!local]', style: { 'border-style': 'dashed', 'border-width': 2.5 } },
     ...ROLES.map((role) => ({
       selector: `node[role = "${role}"][!local]`,
       style: { 'background-color': ROLE_STYLES[role].tint },
     })),
-    { selector: 'node.centre', style: { 'font-weight': 'bold' } },
+    { selector: `node.${LABELLED}.centre`, style: { 'font-weight': 'bold' } },
     {
       selector: 'node:selected',
       style: {
@@ -149,7 +169,7 @@ export function graphStylesheet(): StylesheetJson {
     }),
     { selector: 'edge.parallel', style: { 'curve-style': 'bezier' } },
     // only labelled edges carry the label's style: a property set on a thousand edges costs, even unused (B9)
-    { selector: 'edge[kind = "CONTROLS"], edge.hover, edge.focus', style: EDGE_LABEL },
+    { selector: `edge.${LABELLED}[kind = "CONTROLS"], edge.hover, edge.focus`, style: EDGE_LABEL },
     { selector: 'edge[kind = "CONTROLS"]', style: { width: 2 } },
     { selector: 'edge[kind = "SUPPLIES"]', style: { 'line-dash-pattern': [6, 4] } },
     {
@@ -160,15 +180,9 @@ export function graphStylesheet(): StylesheetJson {
     { selector: '.filtered, .folded-away', style: { display: 'none' } },
     {
       selector: 'node.folded',
-      style: {
-        label: 'data(folded)',
-        'border-width': 6,
-        'border-style': 'double',
-        width: 70,
-        height: 70,
-        'font-weight': 'bold',
-      },
+      style: { 'border-width': 6, 'border-style': 'double', width: 70, height: 70 },
     },
+    { selector: `node.${LABELLED}.folded`, style: { label: 'data(folded)', 'font-weight': 'bold' } },
     {
       selector: 'edge.meta',
       style: { 'line-color': '#868e96', 'target-arrow-color': '#868e96', 'line-style': 'dotted', width: 2 },

@@ -4,7 +4,7 @@ import { ExplorerToolbar } from '../components/ExplorerToolbar';
 import { Legend } from '../components/Legend';
 import { SearchBox } from '../components/SearchBox';
 import { Canvas, type CanvasHandle } from '../graph/Canvas';
-import { graphStylesheet } from '../graph/style';
+import { graphStylesheet, LABEL_ZOOM } from '../graph/style';
 import { useT } from '../i18n/useT';
 import type { Enterprise } from '../queries/enterprise';
 import { useExplorer } from '../state/useExplorer';
@@ -112,6 +112,7 @@ export function Explorer() {
           <Canvas
             ref={canvas}
             stylesheet={stylesheet}
+            labelsFrom={LABEL_ZOOM}
             label={t('explorer.title')}
             onNodeTap={onNodeTap}
             onNodeDoubleTap={(id) => void x.expand(id)}

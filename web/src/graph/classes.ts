@@ -1,0 +1,7 @@
+import type { ElementDefinition } from 'cytoscape';
+
+/** The definition with one class more (classes given as a string or a list, or none). */
+export function withClass(el: ElementDefinition, className: string): ElementDefinition {
+  const classes = Array.isArray(el.classes) ? el.classes.join(' ') : (el.classes ?? '');
+  return { ...el, classes: `${classes} ${className}`.trim() };
+}
