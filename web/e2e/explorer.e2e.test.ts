@@ -10,6 +10,7 @@ import {
   positions,
   SHOTS,
   slowApi,
+  watchForProblems,
 } from './harness';
 
 /** The enterprise explorer in a real browser, as a chain leader uses it. */
@@ -99,8 +100,8 @@ it('draws a view seen from far without text, and labels it when the view comes n
   const { page, problems } = await h.page();
   // a small window: the whole view fits only from far
   await page.setViewportSize({ width: 760, height: 520 });
-  const graph = () =>
-    page.evaluate(() => {
+  const graph = (on = page) =>
+    on.evaluate(() => {
       const g = window.chainAtlasGraph;
       return {
         zoom: g?.zoom() ?? 0,
@@ -137,7 +138,25 @@ it('draws a view seen from far without text, and labels it when the view comes n
   await page.getByTestId('export-png').click();
   await download;
   expect((await graph()).labelled).toBe(other.elements);
-  expect(problems).toEqual([]);
+
+  // on a screen of twice the pixels, text is drawn from half the zoom: a view that opens without
+  // text here opens labelled there
+  const twoHops = `/explore?e=${ROOT}&depth=2`;
+  await page.goto(h.url(twoHops));
+  await expect.poll(() => nodeCount(page), { timeout: 10_000 }).toBeGreaterThan(20);
+  await page.waitForTimeout(300);
+  const plain = await graph();
+  expect(plain.labelled).toBe(0);
+  const hidpi = await h.browser().newPage({ viewport: { width: 760, height: 520 }, deviceScaleFactor: 2 });
+  const hidpiProblems = watchForProblems(hidpi);
+  await hidpi.goto(h.url(twoHops));
+  await expect.poll(() => nodeCount(hidpi), { timeout: 10_000 }).toBe(await nodeCount(page));
+  const sharp = await graph(hidpi);
+  expect(sharp.zoom).toBeCloseTo(plain.zoom, 5);
+  expect(sharp.zoom * 2).toBeGreaterThanOrEqual(LABEL_ZOOM);
+  expect(sharp.labelled).toBe(sharp.elements);
+  expect([...problems, ...hidpiProblems]).toEqual([]);
+  await hidpi.close();
   await page.close();
 });
 

@@ -39,14 +39,14 @@ describe('graph style', () => {
   });
 
   it('gives text only to labelled elements (and to an edge hovered or in focus)', () => {
-    const TEXT = /^(label|font-|text-|min-zoomed-font-size)/;
+    const TEXT = /^(label|font-|text-|min-zoomed-font-size|color)$|^(font|text)-/;
     const withText = graphStylesheet().filter(
       (block) => 'style' in block && Object.keys(block.style).some((property) => TEXT.test(property)),
     );
     expect(withText.length).toBeGreaterThan(0);
     for (const block of withText)
       for (const selector of block.selector.split(',').map((s) => s.trim()))
-        expect(selector, selector).toMatch(new RegExp(`\\.${LABELLED}\\b|^edge\\.(hover|focus)$`));
+        expect(selector, selector).toMatch(new RegExp(`\\.${LABELLED}\\b|^edge\\.(hover|focus)(\\[|$)`));
     // a labelled node has its name
     const node = graphStylesheet().find((block) => block.selector === `node.${LABELLED}`);
     expect(node && 'style' in node ? node.style : undefined).toMatchObject({ label: 'data(label)' });

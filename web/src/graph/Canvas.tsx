@@ -2,7 +2,7 @@ import cytoscape, {
   type Core,
   type ElementDefinition,
   type Position,
-  type SingularElementReturnValue,
+  type SingularElementArgument,
   type StylesheetJson,
 } from 'cytoscape';
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
@@ -56,10 +56,10 @@ interface CanvasProps {
   label: string;
   testId?: string;
   /**
-   * The zoom from which elements get the class `LABELLED`, which the stylesheet's text hangs on:
-   * a graph seen from farther goes without text until the view comes near enough, then its
-   * elements are labelled a slice a frame, those in view first. Without it, every element is
-   * labelled as it comes.
+   * The zoom (times the screen's pixel ratio) from which elements get the class `LABELLED`, which
+   * the stylesheet's text hangs on: a graph seen from farther goes without text until the view
+   * comes near enough, then its elements are labelled a slice a frame, those in view first.
+   * Without it, every element is labelled as it comes. Read when the canvas is created.
    */
   labelsFrom?: number;
 }
@@ -135,36 +135,37 @@ function viewportFor(cy: Core, box: Box, maxZoom: number) {
 }
 
 /**
- * Labels every element of the graph not labelled yet, a slice a frame, those in view first
- * (nodes inside the view, edges with an end inside it); stops if a newer graph comes (or the
- * canvas goes).
+ * The zoom as Cytoscape weighs text against `min-zoomed-font-size`: times the screen's pixel ratio
+ * (on a HiDPI screen, text is readable from farther).
+ */
+const textZoom = (zoom: number) => zoom * (window.devicePixelRatio || 1);
+
+/**
+ * Labels every element of the graph not labelled yet, a slice a frame; each slice takes what is
+ * in view at that moment first (nodes inside the view, edges with an end inside it), then the
+ * rest. Stops if a newer graph comes (or the canvas goes).
  */
 async function labelAll(cy: Core, labels: { on: boolean; job: number }) {
   labels.on = true;
   const job = ++labels.job;
-  const seen = cy.extent();
-  const inView = (p: Position) => p.x >= seen.x1 && p.x <= seen.x2 && p.y >= seen.y1 && p.y <= seen.y2;
-  const near: SingularElementReturnValue[] = [];
-  const far: SingularElementReturnValue[] = [];
-  const alreadyLabelled = `.${LABELLED}`;
-  cy.nodes()
-    .not(alreadyLabelled)
-    .forEach((node) => {
-      (inView(node.position()) ? near : far).push(node);
-    });
-  cy.edges()
-    .not(alreadyLabelled)
-    .forEach((edge) => {
-      (inView(edge.source().position()) || inView(edge.target().position()) ? near : far).push(edge);
-    });
-  const label = (slice: readonly SingularElementReturnValue[]) => {
-    if (cy.destroyed() || labels.job !== job) return false;
+  let pending = cy.elements().not(`.${LABELLED}`).toArray();
+  while (pending.length > 0) {
+    if (cy.destroyed() || labels.job !== job) return;
+    const seen = cy.extent();
+    const inView = (p: Position) => p.x >= seen.x1 && p.x <= seen.x2 && p.y >= seen.y1 && p.y <= seen.y2;
+    const shown = (el: SingularElementArgument) =>
+      el.isEdge() ? inView(el.source().position()) || inView(el.target().position()) : inView(el.position());
+    const slice: SingularElementArgument[] = [];
+    const rest: SingularElementArgument[] = [];
+    for (const el of pending) (slice.length < LABEL_SLICE && shown(el) ? slice : rest).push(el);
+    // fewer in view than a slice: the next ones out of it
+    const more = rest.splice(0, LABEL_SLICE - slice.length);
     cy.batch(() => {
-      for (const el of slice) el.addClass(LABELLED);
+      for (const el of [...slice, ...more]) if (!el.removed()) el.addClass(LABELLED);
     });
-    return true;
-  };
-  await inSlices([...near, ...far], label, afterNextFrame, LABEL_SLICE);
+    pending = rest;
+    await afterNextFrame();
+  }
 }
 
 export function Canvas({
@@ -207,7 +208,7 @@ export function Canvas({
     cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
     cy.on('zoom', () => {
       const { on, from } = labels.current;
-      if (!on && from !== undefined && cy.zoom() >= from) void labelAll(cy, labels.current);
+      if (!on && from !== undefined && textZoom(cy.zoom()) >= from) void labelAll(cy, labels.current);
     });
     window.chainAtlasGraph = {
       nodeIds: () => cy.nodes().map((n) => n.id()),
@@ -250,14 +251,16 @@ export function Canvas({
       callbacks.current.onChange?.(stats);
     };
     const cy = () => cyRef.current;
-    /** Element definitions as they go in: with their text if the graph is labelled. */
-    const labelled = (elements: readonly ElementDefinition[]): ElementDefinition[] =>
-      labels.current.on ? elements.map((el) => withClass(el, LABELLED)) : [...elements];
+    /** An element's definition as it goes in: with its text if the graph is labelled. */
+    const labelledOne = (el: ElementDefinition) => (labels.current.on ? withClass(el, LABELLED) : el);
+    const labelled = (elements: readonly ElementDefinition[]) => elements.map(labelledOne);
     return {
       replace(elements, { fit = true, maxZoom = 1.25 } = {}) {
         const c = cy();
         if (!c) return;
-        // an animation still running (an expansion widening the view) ends now, not on the new graph
+        // an animation still running (an expansion widening the view) is told to end: it takes its
+        // last step on the next frame, after which the new graph's view is set again (below)
+        const animating = c.animated();
         c.stop(true, true);
         // fit by the positions given: asking Cytoscape to fit would make it work out every
         // element's rendered style (labels and all) before the first frame, for nothing (B9)
@@ -267,18 +270,24 @@ export function Canvas({
         // of the graph before stops
         const { from } = labels.current;
         labels.current.job++;
-        labels.current.on = from === undefined || (viewport?.zoom ?? c.zoom()) >= from;
+        labels.current.on = from === undefined || textZoom(viewport?.zoom ?? c.zoom()) >= from;
         c.batch(() => {
           c.elements().remove();
           c.add(labelled(withParallelMarked(elements)));
         });
-        if (viewport) c.viewport(viewport);
+        if (viewport) {
+          c.viewport(viewport);
+          const job = labels.current.job;
+          if (animating)
+            requestAnimationFrame(() => {
+              if (!c.destroyed() && labels.current.job === job) c.viewport(viewport);
+            });
+        }
         changed();
       },
-      upsert(given) {
+      upsert(elements) {
         const c = cy();
         if (!c) return;
-        const elements = labelled(given);
         c.batch(() => {
           let touched = c.collection();
           for (const el of elements) {
@@ -287,9 +296,11 @@ export function Canvas({
             if (there?.nonempty()) {
               there.data(el.data);
               if (el.position) there.position(el.position);
-              if (el.classes !== undefined) there.classes(el.classes);
+              // classes given replace the element's own (keeping its text); none given, it keeps them
+              const { classes } = labelledOne(el);
+              if (el.classes !== undefined && classes !== undefined) there.classes(classes);
               touched = touched.union(there);
-            } else touched = touched.union(c.add(el));
+            } else touched = touched.union(c.add(labelledOne(el)));
           }
           markParallelAt(touched.edges());
         });

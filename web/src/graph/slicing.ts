@@ -8,18 +8,17 @@
 export const SLICE = 10;
 
 /**
- * Hands `items` to `add` in order, `size` (`SLICE`) at a time, each after `frame` has resolved
- * (the frame that draws the slice before); stops early when `add` answers false (the canvas went
- * away, or a newer graph came). Every item is handed over exactly once.
+ * Hands `items` to `add` in order, `SLICE` at a time, each after `frame` has resolved (the frame
+ * that draws the slice before); stops early when `add` answers false (the canvas went away, or a
+ * newer graph came). Every item is handed over exactly once.
  */
 export async function inSlices<T>(
   items: readonly T[],
   add: (slice: readonly T[]) => boolean,
   frame: () => Promise<void>,
-  size = SLICE,
 ): Promise<void> {
-  for (let i = 0; i < items.length; i += size) {
-    if (!add(items.slice(i, i + size))) return;
+  for (let i = 0; i < items.length; i += SLICE) {
+    if (!add(items.slice(i, i + SLICE))) return;
     await frame();
   }
 }

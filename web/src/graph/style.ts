@@ -83,11 +83,12 @@ const MIN_ZOOMED_FONT_SIZE = 7;
 export const LABELLED = 'labelled';
 
 /**
- * The zoom from which elements are labelled: a little below the zoom at which the largest label
- * (13 px, a root's) reaches `MIN_ZOOMED_FONT_SIZE` on screen, so that text is ready by the time
- * it can be drawn.
+ * The zoom, times the screen's pixel ratio, from which elements are labelled. Cytoscape weighs
+ * text of s px at s × 2^⌈log2(zoom × ratio)⌉ against `MIN_ZOOMED_FONT_SIZE`: every label here
+ * (10–13 px) is drawn from zoom × ratio > 0.5 on, none below. Labelling starts a little before,
+ * so that text is ready by the time it can be drawn.
  */
-export const LABEL_ZOOM = 0.5;
+export const LABEL_ZOOM = 0.4;
 
 const EDGE_LABEL = {
   label: 'data(label)',
@@ -107,8 +108,8 @@ export function graphStylesheet(): StylesheetJson {
     // drawn (B9). Cytoscape's defaults go unsaid, and stand in for the near-identical values set
     // before (black text, square label backgrounds without padding, arrows at 1)
     { selector: 'node', style: { 'border-width': 2 } },
-    // text only on elements the canvas has labelled: those of a view seen from near enough to
-    // read them (see LABEL_ZOOM)
+    // text only on elements the canvas has labelled: those of a view seen from near enough for
+    // any text to be drawn (see LABEL_ZOOM)
     {
       selector: `node.${LABELLED}`,
       style: {
@@ -164,12 +165,17 @@ export function graphStylesheet(): StylesheetJson {
       const { color, lineStyle } = EDGE_STYLES[kind];
       return {
         selector: `edge[kind = "${kind}"]`,
-        style: { 'line-color': color, 'target-arrow-color': color, 'line-style': lineStyle, color },
+        style: { 'line-color': color, 'target-arrow-color': color, 'line-style': lineStyle },
       };
     }),
     { selector: 'edge.parallel', style: { 'curve-style': 'bezier' } },
-    // only labelled edges carry the label's style: a property set on a thousand edges costs, even unused (B9)
+    // the label's style only on edges whose label shows (a labelled ownership link's share, any
+    // link hovered or in focus): a property set on a thousand edges costs, even unused (B9)
     { selector: `edge.${LABELLED}[kind = "CONTROLS"], edge.hover, edge.focus`, style: EDGE_LABEL },
+    ...RELATION_KINDS.map((kind) => ({
+      selector: [LABELLED, 'hover', 'focus'].map((state) => `edge.${state}[kind = "${kind}"]`).join(', '),
+      style: { color: EDGE_STYLES[kind].color },
+    })),
     { selector: 'edge[kind = "CONTROLS"]', style: { width: 2 } },
     { selector: 'edge[kind = "SUPPLIES"]', style: { 'line-dash-pattern': [6, 4] } },
     {
