@@ -1,6 +1,7 @@
 import cytoscape, {
   type Core,
   type ElementDefinition,
+  type NodeSingular,
   type Position,
   type SingularElementArgument,
   type StylesheetJson,
@@ -57,9 +58,9 @@ interface CanvasProps {
   testId?: string;
   /**
    * The zoom (times the screen's pixel ratio) from which elements get the class `LABELLED`, which
-   * the stylesheet's text hangs on: a graph seen from farther goes without text until the view
-   * comes near enough, then its elements are labelled a slice a frame, those in view first.
-   * Without it, every element is labelled as it comes. Read when the canvas is created.
+   * the stylesheet's text hangs on: a graph seen from farther goes without text; once the view is
+   * near enough, what is in view is labelled a slice a frame, and the rest when it comes into
+   * view. Without it, every element is labelled as it comes. Read when the canvas is created.
    */
   labelsFrom?: number;
 }
@@ -67,7 +68,7 @@ interface CanvasProps {
 /**
  * Elements labelled a frame once the view comes near. Each frame then draws the whole view again
  * (40–55 ms for 2,000 elements here, like a frame of zooming); 25 more labels add little to it,
- * 100 made frames of 100–160 ms, and all at once one of 900 ms.
+ * 100 made frames of 100–160 ms, and 2,000 at once one of 900 ms.
  */
 const LABEL_SLICE = 25;
 
@@ -86,6 +87,8 @@ declare global {
       edgeIds(selector?: string): string[];
       /** How many elements carry their text now (see `labelsFrom`). */
       labelledCount(): number;
+      /** How many nodes in view have no text yet. */
+      unlabelledInView(): number;
       zoom(): number;
     };
   }
@@ -140,31 +143,45 @@ function viewportFor(cy: Core, box: Box, maxZoom: number) {
  */
 const textZoom = (zoom: number) => zoom * (window.devicePixelRatio || 1);
 
+/** Labelling: from what zoom (none: always), the graph it is for, and the graph a run is for. */
+interface LabelState {
+  from: number | undefined;
+  job: number;
+  running: number;
+}
+
+/** Whether text can show at this zoom: elements added now are labelled as they come. */
+const nearAt = (labels: LabelState, zoom: number) => labels.from === undefined || textZoom(zoom) >= labels.from;
+
 /**
- * Labels every element of the graph not labelled yet, a slice a frame; each slice takes what is
- * in view at that moment first (nodes inside the view, edges with an end inside it), then the
- * rest. Stops if a newer graph comes (or the canvas goes).
+ * Labels what is in view and has no text yet, a slice a frame, for as long as the view stays near
+ * enough (nodes inside the view, edges with an end inside it); what is out of view waits until it
+ * comes in. One run at a time for a graph; a newer graph stops it.
  */
-async function labelAll(cy: Core, labels: { on: boolean; job: number }) {
-  labels.on = true;
-  const job = ++labels.job;
-  let pending = cy.elements().not(`.${LABELLED}`).toArray();
-  while (pending.length > 0) {
-    if (cy.destroyed() || labels.job !== job) return;
-    const seen = cy.extent();
-    const inView = (p: Position) => p.x >= seen.x1 && p.x <= seen.x2 && p.y >= seen.y1 && p.y <= seen.y2;
-    const shown = (el: SingularElementArgument) =>
-      el.isEdge() ? inView(el.source().position()) || inView(el.target().position()) : inView(el.position());
-    const slice: SingularElementArgument[] = [];
-    const rest: SingularElementArgument[] = [];
-    for (const el of pending) (slice.length < LABEL_SLICE && shown(el) ? slice : rest).push(el);
-    // fewer in view than a slice: the next ones out of it
-    const more = rest.splice(0, LABEL_SLICE - slice.length);
-    cy.batch(() => {
-      for (const el of [...slice, ...more]) if (!el.removed()) el.addClass(LABELLED);
-    });
-    pending = rest;
-    await afterNextFrame();
+async function labelInView(cy: Core, labels: LabelState) {
+  const job = labels.job;
+  if (labels.running === job) return;
+  labels.running = job;
+  try {
+    while (!cy.destroyed() && labels.job === job && nearAt(labels, cy.zoom())) {
+      const seen = cy.extent();
+      const inView = (p: Position) => p.x >= seen.x1 && p.x <= seen.x2 && p.y >= seen.y1 && p.y <= seen.y2;
+      const slice: SingularElementArgument[] = [];
+      for (const el of cy.elements().not(`.${LABELLED}`).toArray()) {
+        if (slice.length === LABEL_SLICE) break;
+        const shown = el.isEdge()
+          ? inView(el.source().position()) || inView(el.target().position())
+          : inView(el.position());
+        if (shown) slice.push(el);
+      }
+      if (slice.length === 0) return;
+      cy.batch(() => {
+        for (const el of slice) el.addClass(LABELLED);
+      });
+      await afterNextFrame();
+    }
+  } finally {
+    if (labels.running === job) labels.running = -1;
   }
 }
 
@@ -181,8 +198,8 @@ export function Canvas({
 }: CanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
-  /** Whether the graph's elements are labelled (or being labelled); `job` counts the labellings begun. */
-  const labels = useRef({ on: labelsFrom === undefined, job: 0, from: labelsFrom });
+  /** `job` counts the graphs drawn: a labelling run for an older one stops. */
+  const labels = useRef<LabelState>({ from: labelsFrom, job: 0, running: -1 });
   const callbacks = useRef({ onNodeTap, onNodeDoubleTap, onBackgroundTap, onChange });
   callbacks.current = { onNodeTap, onNodeDoubleTap, onBackgroundTap, onChange };
 
@@ -206,9 +223,8 @@ export function Canvas({
     });
     cy.on('mouseover', 'edge', (e) => e.target.addClass('hover'));
     cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
-    cy.on('zoom', () => {
-      const { on, from } = labels.current;
-      if (!on && from !== undefined && textZoom(cy.zoom()) >= from) void labelAll(cy, labels.current);
+    cy.on('viewport', () => {
+      if (labels.current.from !== undefined && nearAt(labels.current, cy.zoom())) void labelInView(cy, labels.current);
     });
     window.chainAtlasGraph = {
       nodeIds: () => cy.nodes().map((n) => n.id()),
@@ -227,6 +243,17 @@ export function Canvas({
       visibleNodeCount: () => cy.nodes(':visible').length,
       edgeIds: (selector = 'edge') => cy.edges(selector).map((e) => e.id()),
       labelledCount: () => cy.elements(`.${LABELLED}`).length,
+      unlabelledInView: () => {
+        const seen = cy.extent();
+        return cy
+          .nodes()
+          .not(`.${LABELLED}`)
+          .toArray()
+          .filter((n) => {
+            const p = (n as NodeSingular).position();
+            return p.x >= seen.x1 && p.x <= seen.x2 && p.y >= seen.y1 && p.y <= seen.y2;
+          }).length;
+      },
       zoom: () => cy.zoom(),
     };
     return () => {
@@ -251,8 +278,9 @@ export function Canvas({
       callbacks.current.onChange?.(stats);
     };
     const cy = () => cyRef.current;
-    /** An element's definition as it goes in: with its text if the graph is labelled. */
-    const labelledOne = (el: ElementDefinition) => (labels.current.on ? withClass(el, LABELLED) : el);
+    /** An element's definition as it goes in: with its text if the view is near enough for text. */
+    const labelledOne = (el: ElementDefinition) =>
+      nearAt(labels.current, cyRef.current?.zoom() ?? 1) ? withClass(el, LABELLED) : el;
     const labelled = (elements: readonly ElementDefinition[]) => elements.map(labelledOne);
     return {
       replace(elements, { fit = true, maxZoom = 1.25 } = {}) {
@@ -268,12 +296,12 @@ export function Canvas({
         const viewport = box ? viewportFor(c, box, maxZoom) : null;
         // the new graph is labelled from the start if it is seen from near enough; a labelling
         // of the graph before stops
-        const { from } = labels.current;
         labels.current.job++;
-        labels.current.on = from === undefined || textZoom(viewport?.zoom ?? c.zoom()) >= from;
+        const near = nearAt(labels.current, viewport?.zoom ?? c.zoom());
+        const marked = withParallelMarked(elements);
         c.batch(() => {
           c.elements().remove();
-          c.add(labelled(withParallelMarked(elements)));
+          c.add(near ? marked.map((el) => withClass(el, LABELLED)) : marked);
         });
         if (viewport) {
           c.viewport(viewport);
@@ -418,8 +446,6 @@ export function Canvas({
         const c = cy();
         if (!c) return new Blob();
         // the picture is drawn from near: every element needs its text, now
-        labels.current.job++;
-        labels.current.on = true;
         c.batch(() => c.elements().not(`.${LABELLED}`).addClass(LABELLED));
         return c.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
       },
