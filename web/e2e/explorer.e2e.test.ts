@@ -136,6 +136,27 @@ it('draws a view seen from far without text, and labels it when the view comes n
   expect(near.labelled).toBeLessThan(elements);
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${SHOTS}explorer-near.png` });
+  // dragging the view sideways (from a spot no firm covers) brings more into view, and its text
+  for (let drag = 0; drag < 2; drag++) {
+    const spot = await page.evaluate(
+      ({ width, height }) => {
+        const g = window.chainAtlasGraph;
+        const at = (g?.nodeIds() ?? []).map((id) => g?.renderedPosition(id)).filter((p) => p !== null);
+        for (let y = 40; y < height - 40; y += 20)
+          for (let x = width - 40; x > width / 2; x -= 20)
+            if (at.every((p) => p && Math.hypot(p.x - x, p.y - y) > 40)) return { x, y };
+        return null;
+      },
+      { width: box.width, height: box.height },
+    );
+    if (!spot) throw new Error('no empty spot to drag the view from');
+    await page.mouse.move(box.x + spot.x, box.y + spot.y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + spot.x - box.width * 0.4, box.y + spot.y, { steps: 8 });
+    await page.mouse.up();
+  }
+  await expect.poll(async () => (await graph()).unlabelledInView, { timeout: 20_000 }).toBe(0);
+  expect((await graph()).labelled).toBeGreaterThan(near.labelled);
 
   // a picture is drawn from near: exporting one labels the view first
   const other = await farView(ROOT);
