@@ -1,7 +1,6 @@
 import cytoscape, {
   type Core,
   type ElementDefinition,
-  type NodeSingular,
   type Position,
   type SingularElementArgument,
   type StylesheetJson,
@@ -153,10 +152,18 @@ interface LabelState {
 /** Whether text can show at this zoom: elements added now are labelled as they come. */
 const nearAt = (labels: LabelState, zoom: number) => labels.from === undefined || textZoom(zoom) >= labels.from;
 
+/** Whether an element is in the view as it is now: a node inside it, an edge with an end inside it. */
+function inViewOf(cy: Core): (el: SingularElementArgument) => boolean {
+  const seen = cy.extent();
+  const inside = (p: Position) => p.x >= seen.x1 && p.x <= seen.x2 && p.y >= seen.y1 && p.y <= seen.y2;
+  return (el) =>
+    el.isEdge() ? inside(el.source().position()) || inside(el.target().position()) : inside(el.position());
+}
+
 /**
  * Labels what is in view and has no text yet, a slice a frame, for as long as the view stays near
- * enough (nodes inside the view, edges with an end inside it); what is out of view waits until it
- * comes in. One run at a time for a graph; a newer graph stops it.
+ * enough; what is out of view waits until it comes in. One run at a time for a graph; a newer
+ * graph stops it.
  */
 async function labelInView(cy: Core, labels: LabelState) {
   const job = labels.job;
@@ -164,15 +171,11 @@ async function labelInView(cy: Core, labels: LabelState) {
   labels.running = job;
   try {
     while (!cy.destroyed() && labels.job === job && nearAt(labels, cy.zoom())) {
-      const seen = cy.extent();
-      const inView = (p: Position) => p.x >= seen.x1 && p.x <= seen.x2 && p.y >= seen.y1 && p.y <= seen.y2;
+      const inView = inViewOf(cy);
       const slice: SingularElementArgument[] = [];
       for (const el of cy.elements().not(`.${LABELLED}`).toArray()) {
         if (slice.length === LABEL_SLICE) break;
-        const shown = el.isEdge()
-          ? inView(el.source().position()) || inView(el.target().position())
-          : inView(el.position());
-        if (shown) slice.push(el);
+        if (inView(el)) slice.push(el);
       }
       if (slice.length === 0) return;
       cy.batch(() => {
@@ -243,17 +246,7 @@ export function Canvas({
       visibleNodeCount: () => cy.nodes(':visible').length,
       edgeIds: (selector = 'edge') => cy.edges(selector).map((e) => e.id()),
       labelledCount: () => cy.elements(`.${LABELLED}`).length,
-      unlabelledInView: () => {
-        const seen = cy.extent();
-        return cy
-          .nodes()
-          .not(`.${LABELLED}`)
-          .toArray()
-          .filter((n) => {
-            const p = (n as NodeSingular).position();
-            return p.x >= seen.x1 && p.x <= seen.x2 && p.y >= seen.y1 && p.y <= seen.y2;
-          }).length;
-      },
+      unlabelledInView: () => cy.nodes().not(`.${LABELLED}`).toArray().filter(inViewOf(cy)).length,
       zoom: () => cy.zoom(),
     };
     return () => {
@@ -278,10 +271,11 @@ export function Canvas({
       callbacks.current.onChange?.(stats);
     };
     const cy = () => cyRef.current;
-    /** An element's definition as it goes in: with its text if the view is near enough for text. */
-    const labelledOne = (el: ElementDefinition) =>
-      nearAt(labels.current, cyRef.current?.zoom() ?? 1) ? withClass(el, LABELLED) : el;
-    const labelled = (elements: readonly ElementDefinition[]) => elements.map(labelledOne);
+    /** Element definitions as they go in at this zoom: with their text if it is near enough for text. */
+    const textAt = (zoom: number) => {
+      const near = nearAt(labels.current, zoom);
+      return (el: ElementDefinition) => (near ? withClass(el, LABELLED) : el);
+    };
     return {
       replace(elements, { fit = true, maxZoom = 1.25 } = {}) {
         const c = cy();
@@ -297,11 +291,10 @@ export function Canvas({
         // the new graph is labelled from the start if it is seen from near enough; a labelling
         // of the graph before stops
         labels.current.job++;
-        const near = nearAt(labels.current, viewport?.zoom ?? c.zoom());
-        const marked = withParallelMarked(elements);
+        const withText = textAt(viewport?.zoom ?? c.zoom());
         c.batch(() => {
           c.elements().remove();
-          c.add(near ? marked.map((el) => withClass(el, LABELLED)) : marked);
+          c.add(withParallelMarked(elements).map(withText));
         });
         if (viewport) {
           c.viewport(viewport);
@@ -316,6 +309,7 @@ export function Canvas({
       upsert(elements) {
         const c = cy();
         if (!c) return;
+        const withText = textAt(c.zoom());
         c.batch(() => {
           let touched = c.collection();
           for (const el of elements) {
@@ -325,10 +319,10 @@ export function Canvas({
               there.data(el.data);
               if (el.position) there.position(el.position);
               // classes given replace the element's own (keeping its text); none given, it keeps them
-              const { classes } = labelledOne(el);
+              const { classes } = withText(el);
               if (el.classes !== undefined && classes !== undefined) there.classes(classes);
               touched = touched.union(there);
-            } else touched = touched.union(c.add(labelledOne(el)));
+            } else touched = touched.union(c.add(withText(el)));
           }
           markParallelAt(touched.edges());
         });
@@ -344,14 +338,14 @@ export function Canvas({
             if (!c || !alive()) return false;
             c.batch(() => {
               const added = c.add(
-                labelled(
-                  slice.filter(
+                slice
+                  .filter(
                     (el) =>
                       !(el.data.id && c.getElementById(el.data.id).nonempty()) &&
                       (el.group !== 'edges' ||
                         (c.getElementById(el.data.source).nonempty() && c.getElementById(el.data.target).nonempty())),
-                  ),
-                ),
+                  )
+                  .map(textAt(c.zoom())),
               );
               markParallelAt(added.edges());
             });
