@@ -186,6 +186,80 @@ it('draws a view seen from far without text, and labels it when the view comes n
   await page.close();
 });
 
+it('draws a graph on one canvas layer; a dragged firm and a press on the background use the others and leave them empty', async () => {
+  const { page, problems } = await h.page();
+  // which of Cytoscape's layer canvases were ever drawn on (cleared included): a canvas gets its
+  // memory on first use, so the first frame should use the node layer only
+  await page.addInitScript(() => {
+    const used = new Set<string>();
+    (window as unknown as { usedLayers: Set<string> }).usedLayers = used;
+    const proto = CanvasRenderingContext2D.prototype;
+    for (const name of ['setTransform', 'clearRect', 'fillRect', 'drawImage'] as const) {
+      const original = proto[name] as (...args: unknown[]) => unknown;
+      (proto as unknown as Record<string, unknown>)[name] = function (
+        this: CanvasRenderingContext2D,
+        ...args: unknown[]
+      ) {
+        const id = this.canvas.getAttribute('data-id');
+        if (id) used.add(id);
+        return original.apply(this, args);
+      };
+    }
+  });
+  const used = () => page.evaluate(() => [...(window as unknown as { usedLayers: Set<string> }).usedLayers].sort());
+  /** How many pixels of a layer are not transparent. */
+  const inked = (layer: string) =>
+    page.evaluate((id) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(`canvas[data-id="${id}"]`);
+      const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) n++;
+      return n;
+    }, layer);
+
+  await page.goto(h.url(`/explore?e=${ROOT}&depth=2`));
+  await expect.poll(() => nodeCount(page), { timeout: 10_000 }).toBeGreaterThan(20);
+  await page.waitForTimeout(500);
+  expect(await used()).toEqual(['layer2-node']);
+
+  // a firm dragged aside: drawn on the drag layer while held, on the node layer once let go
+  const box = await page.getByTestId('graph-canvas').boundingBox();
+  if (!box) throw new Error('no canvas');
+  const [, id] = await graphNodeIds(page);
+  const at = await page.evaluate((nodeId) => window.chainAtlasGraph?.renderedPosition(nodeId) ?? null, id as string);
+  if (!at) throw new Error('no firm drawn');
+  const before = await modelPosition(page, id as string);
+  await page.mouse.move(box.x + at.x, box.y + at.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + at.x + 60, box.y + at.y + 40, { steps: 6 });
+  await expect.poll(() => inked('layer1-drag')).toBeGreaterThan(0);
+  await page.mouse.up();
+  await expect.poll(() => inked('layer1-drag')).toBe(0);
+  expect(await modelPosition(page, id as string)).not.toEqual(before);
+  expect(await used()).toContain('layer1-drag');
+
+  // a press on the background: Cytoscape marks the spot on the selection layer, until let go
+  const spot = await page.evaluate(
+    ({ width, height }) => {
+      const g = window.chainAtlasGraph;
+      const drawn = (g?.nodeIds() ?? []).map((n) => g?.renderedPosition(n)).filter((p) => p != null);
+      for (let y = 40; y < height - 40; y += 20)
+        for (let x = 40; x < width - 40; x += 20)
+          if (drawn.every((p) => Math.hypot(p.x - x, p.y - y) > 50)) return { x, y };
+      return null;
+    },
+    { width: box.width, height: box.height },
+  );
+  if (!spot) throw new Error('no empty spot');
+  await page.mouse.move(box.x + spot.x, box.y + spot.y);
+  await page.mouse.down();
+  await expect.poll(() => inked('layer0-selectbox')).toBeGreaterThan(0);
+  await page.mouse.up();
+  await expect.poll(() => inked('layer0-selectbox')).toBe(0);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 /** Waits until no layout runs and the last animation (350 ms) is over. */
 async function settled(page: Page) {
   await expect.poll(() => page.getByTestId('graph-loading').count(), { timeout: 15_000 }).toBe(0);
