@@ -28,8 +28,6 @@ export function relation(id: string, kind: Relation['kind'], fromId: string, toI
     toId,
     share: kind === 'CONTROLS' ? 0.51 : null,
     product: kind === 'SUPPLIES' ? '冷链设备' : null,
-    annualValue: null,
-    provenance: { source: 'demo', confidence: 1, verifiedAt: null },
   };
 }
 
