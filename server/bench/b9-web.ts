@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Size } from '@chain-atlas/seeds/scale';
 import { WEB_DIST_DIR } from '../src/paths';
@@ -69,8 +69,10 @@ type MeasureExplorer = (input: {
   limit: number;
   expand: { centre: string; limit: number; id: string };
   runs: number;
+  expandRuns: number;
 }) => Promise<{
   paint: Record<string, Painted>;
+  /** The expansion whose longest task is the median of the runs'. */
   expand: {
     ms: number;
     longestTask: number;
@@ -80,7 +82,31 @@ type MeasureExplorer = (input: {
     nodes: number;
     edges: number;
   };
+  /** Each expansion's longest task, in the order run. */
+  expandRuns: number[];
 }>;
+
+/**
+ * The share of the time that runnable work waited for a CPU, from Linux's pressure stall
+ * information (`some`), or undefined where there is none. On this shared host the benchmark's own
+ * processes wait, and so does everything when other guests take the host: figures taken at a
+ * high share are slow ones.
+ */
+function cpuPressure(): () => number | undefined {
+  const read = () => {
+    try {
+      const some = readFileSync('/proc/pressure/cpu', 'utf8').match(/^some .*total=(\d+)/m)?.[1];
+      return some === undefined ? undefined : { stalledUs: Number(some), at: performance.now() };
+    } catch {
+      return undefined;
+    }
+  };
+  const start = read();
+  return () => {
+    const end = read();
+    return start && end ? (end.stalledUs - start.stalledUs) / 1000 / (end.at - start.at) : undefined;
+  };
+}
 
 export async function b9(size: Size) {
   if (!existsSync(`${WEB_DIST_DIR}index.html`)) throw new Error('B9 needs the built web app: run `pnpm build` first.');
@@ -91,13 +117,16 @@ export async function b9(size: Size) {
     // the browser side is a module of the web package, loaded by path at run time
     const browserSide = '../../web/bench/b9-explorer.ts';
     const { measureExplorer } = (await import(browserSide)) as { measureExplorer: MeasureExplorer };
+    const pressure = cpuPressure();
     const result = await measureExplorer({
       baseUrl,
       centre,
       limit,
       expand: { centre: expand.centre, limit: expand.limit, id: expand.id },
       runs: 5,
+      expandRuns: 5,
     });
+    const stalled = pressure();
     const fcose = result.paint.fcose?.ms ?? Number.NaN;
     console.log(`\nB9 explorer in Chromium, ${size}: a view of ${elements} elements (limit ${limit}), ms`);
     printTable(
@@ -113,9 +142,11 @@ export async function b9(size: Size) {
     );
     const x = result.expand;
     console.log(
-      `  expanding the busiest enterprise from a small view (limit ${expand.limit}; adds ~${expand.added} elements: ${x.nodesBefore} → ${x.nodes} nodes): done in ${ms(x.ms)} ms, longest task ${ms(x.longestTask)} ms (${x.longTasks} over 50 ms), longest frame gap ${ms(x.maxFrameGap)} ms`,
+      `  expanding the busiest enterprise from a small view (limit ${expand.limit}; adds ~${expand.added} elements: ${x.nodesBefore} → ${x.nodes} nodes), the median of ${result.expandRuns.length} runs by longest task: done in ${ms(x.ms)} ms, longest task ${ms(x.longestTask)} ms (${x.longTasks} over 50 ms), longest frame gap ${ms(x.maxFrameGap)} ms; each run's longest task: ${result.expandRuns.map((t) => ms(t)).join(', ')} ms`,
     );
-    return { elements, limit, ...result, expandTarget: expand };
+    if (stalled !== undefined)
+      console.log(`  runnable work waited for a CPU ${(stalled * 100).toFixed(0)}% of the time (Linux PSI, cpu some)`);
+    return { elements, limit, ...result, expandTarget: expand, cpuStalled: stalled };
   } finally {
     served.stop();
   }

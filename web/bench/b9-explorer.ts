@@ -15,6 +15,8 @@ export interface B9Input {
   /** (2): the one-hop view around `centre` with `limit`, and the enterprise `id` to expand in it. */
   expand: { centre: string; limit: number; id: string };
   runs: number;
+  /** Expansions timed, each from a fresh load of the small view. */
+  expandRuns: number;
 }
 
 /**
@@ -99,6 +101,17 @@ const EXPAND_IN_PAGE = `async (key) => {
   return { ms: done, longestTask: Math.max(0, ...tasks), longTasks: tasks.length, maxFrameGap: maxGap };
 }`;
 
+/** One expansion: how long it took, its longest task, how many went over 50 ms, the longest frame gap; the counts. */
+interface Expanded {
+  ms: number;
+  longestTask: number;
+  longTasks: number;
+  maxFrameGap: number;
+  nodesBefore: number;
+  nodes: number;
+  edges: number;
+}
+
 /** Navigation → drawn, and navigation → the graph's data in the page (the rest is drawing). */
 type Painted = { ms: number; dataMs: number; nodes: number; edges: number };
 
@@ -125,19 +138,26 @@ export async function measureExplorer(input: B9Input) {
       paint[layout] = { ...last, ms: median(runs.map((r) => r.ms)), dataMs: median(runs.map((r) => r.dataMs)) };
       process.stdout.write(`  B9 ${layout}: ${runs.map((r) => Math.round(r.ms)).join(', ')} ms\n`);
     }
-    await paintedAt(page, `${input.baseUrl}/explore?e=${input.expand.centre}&depth=1&limit=${input.expand.limit}`);
-    const before = await page.evaluate(() => window.chainAtlasGraph?.nodeIds().length ?? 0);
-    const expand = (await page.evaluate(`(${EXPAND_IN_PAGE})(${JSON.stringify(input.expand.id)})`)) as {
-      ms: number;
-      longestTask: number;
-      longTasks: number;
-      maxFrameGap: number;
-    };
-    const after = await page.evaluate(() => ({
-      nodes: window.chainAtlasGraph?.nodeIds().length ?? 0,
-      edges: window.chainAtlasGraph?.edgeIds().length ?? 0,
-    }));
-    return { paint, expand: { ...expand, nodesBefore: before, ...after } };
+    // the expansion, from a fresh load of the small view each time: its longest task is one
+    // figure of one run, at the mercy of a collection or the host's other guests; the figure is
+    // the run with the median longest task, and every run's is given
+    const expansions: Expanded[] = [];
+    for (let i = 0; i < input.expandRuns; i++) {
+      await paintedAt(page, `${input.baseUrl}/explore?e=${input.expand.centre}&depth=1&limit=${input.expand.limit}`);
+      const before = await page.evaluate(() => window.chainAtlasGraph?.nodeIds().length ?? 0);
+      const run = (await page.evaluate(`(${EXPAND_IN_PAGE})(${JSON.stringify(input.expand.id)})`)) as Omit<
+        Expanded,
+        'nodesBefore' | 'nodes' | 'edges'
+      >;
+      const after = await page.evaluate(() => ({
+        nodes: window.chainAtlasGraph?.nodeIds().length ?? 0,
+        edges: window.chainAtlasGraph?.edgeIds().length ?? 0,
+      }));
+      expansions.push({ ...run, nodesBefore: before, ...after });
+    }
+    const byLongest = [...expansions].sort((a, b) => a.longestTask - b.longestTask);
+    const expand = byLongest[Math.floor(byLongest.length / 2)] as Expanded;
+    return { paint, expand, expandRuns: expansions.map((x) => x.longestTask) };
   } finally {
     await chromium.close();
   }
