@@ -87,10 +87,11 @@ type MeasureExplorer = (input: {
 }>;
 
 /**
- * The share of the time that runnable work waited for a CPU, from Linux's pressure stall
- * information (`some`), or undefined where there is none. On this shared host the benchmark's own
- * processes wait, and so does everything when other guests take the host: figures taken at a
- * high share are slow ones.
+ * The share of the run during which some runnable task of this machine waited for a CPU (Linux's
+ * pressure stall information, `cpu some`), or undefined where there is none. It counts B9's own
+ * processes crowding the 2 cores (Chromium's threads, the server) as much as anything else, and
+ * not the time the host takes the machine's CPUs away (that shows only as longer queues): a hint
+ * of a crowded run, not a measure of the host.
  */
 function cpuPressure(): () => number | undefined {
   const read = () => {
@@ -145,7 +146,9 @@ export async function b9(size: Size) {
       `  expanding the busiest enterprise from a small view (limit ${expand.limit}; adds ~${expand.added} elements: ${x.nodesBefore} → ${x.nodes} nodes), the median of ${result.expandRuns.length} runs by longest task: done in ${ms(x.ms)} ms, longest task ${ms(x.longestTask)} ms (${x.longTasks} over 50 ms), longest frame gap ${ms(x.maxFrameGap)} ms; each run's longest task: ${result.expandRuns.map((t) => ms(t)).join(', ')} ms`,
     );
     if (stalled !== undefined)
-      console.log(`  runnable work waited for a CPU ${(stalled * 100).toFixed(0)}% of the time (Linux PSI, cpu some)`);
+      console.log(
+        `  some runnable task waited for a CPU ${(stalled * 100).toFixed(0)}% of the run (Linux PSI, cpu some, machine-wide)`,
+      );
     return { elements, limit, ...result, expandTarget: expand, cpuStalled: stalled };
   } finally {
     served.stop();

@@ -222,7 +222,8 @@ it('draws a graph on one canvas layer; a dragged firm and a press on the backgro
   await page.waitForTimeout(500);
   expect(await used()).toEqual(['layer2-node']);
 
-  // a firm dragged aside: drawn on the drag layer while held, on the node layer once let go
+  // a firm dragged aside: drawn on the drag layer while held, on the node layer once let go (and
+  // the drag layer left empty)
   const box = await page.getByTestId('graph-canvas').boundingBox();
   if (!box) throw new Error('no canvas');
   const [, id] = await graphNodeIds(page);
@@ -236,16 +237,44 @@ it('draws a graph on one canvas layer; a dragged firm and a press on the backgro
   await page.mouse.up();
   await expect.poll(() => inked('layer1-drag')).toBe(0);
   expect(await modelPosition(page, id as string)).not.toEqual(before);
-  expect(await used()).toContain('layer1-drag');
+  // where it was let go, the node layer draws it
+  const dropped = await page.evaluate(
+    (nodeId) => window.chainAtlasGraph?.renderedPosition(nodeId) ?? null,
+    id as string,
+  );
+  if (!dropped) throw new Error('the firm is gone');
+  const alphaAt = (layer: string, x: number, y: number) =>
+    page.evaluate(
+      ({ layer, x, y }) =>
+        document
+          .querySelector<HTMLCanvasElement>(`canvas[data-id="${layer}"]`)
+          ?.getContext('2d')
+          ?.getImageData(Math.round(x), Math.round(y), 1, 1).data[3] ?? 0,
+      { layer, x, y },
+    );
+  await expect.poll(() => alphaAt('layer2-node', dropped.x, dropped.y)).toBeGreaterThan(200);
 
-  // a press on the background: Cytoscape marks the spot on the selection layer, until let go
+  // a press on the background (away from firms and links): Cytoscape marks the spot on the
+  // selection layer, until let go
   const spot = await page.evaluate(
     ({ width, height }) => {
       const g = window.chainAtlasGraph;
-      const drawn = (g?.nodeIds() ?? []).map((n) => g?.renderedPosition(n)).filter((p) => p != null);
+      const at = (id: unknown) => (typeof id === 'string' ? (g?.renderedPosition(id) ?? null) : null);
+      const firms = (g?.nodeIds() ?? []).map(at).filter((p) => p !== null);
+      const links = (g?.edgeIds() ?? []).flatMap((id) => {
+        const [a, b] = [at(g?.data(id)?.source), at(g?.data(id)?.target)];
+        return a && b ? [[a, b] as const] : [];
+      });
+      /** How far a point is from the segment a–b. */
+      const off = (x: number, y: number, a: { x: number; y: number }, b: { x: number; y: number }) => {
+        const [dx, dy] = [b.x - a.x, b.y - a.y];
+        const t = Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / (dx * dx + dy * dy || 1)));
+        return Math.hypot(a.x + t * dx - x, a.y + t * dy - y);
+      };
       for (let y = 40; y < height - 40; y += 20)
         for (let x = 40; x < width - 40; x += 20)
-          if (drawn.every((p) => Math.hypot(p.x - x, p.y - y) > 50)) return { x, y };
+          if (firms.every((p) => Math.hypot(p.x - x, p.y - y) > 50) && links.every(([a, b]) => off(x, y, a, b) > 20))
+            return { x, y };
       return null;
     },
     { width: box.width, height: box.height },
