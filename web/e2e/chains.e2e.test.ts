@@ -1,6 +1,6 @@
 import { CHAINS } from '@chain-atlas/seeds/chains';
 import { expect, it } from 'vitest';
-import { browserHarness, graphNodeIds, modelPosition, SHOTS, slowApi, TOKENS } from './harness';
+import { browserHarness, graphNodeIds, modelPosition, renderedPosition, SHOTS, slowApi, TOKENS } from './harness';
 
 /** The chain overview and the chain map, as chain leaders use them. */
 const h = browserHarness();
@@ -98,7 +98,7 @@ it('expands a segment in place: nothing else on the map moves', async () => {
   const before = await Promise.all(others.map((id) => modelPosition(page, id)));
   const count = ids.length;
   // tap the "more" node where it is drawn
-  const at = await page.evaluate((id) => window.chainAtlasGraph?.renderedPosition(id) ?? null, more as string);
+  const at = await renderedPosition(page, more as string);
   const box = await page.getByTestId('graph-canvas').boundingBox();
   if (!at || !box) throw new Error('the more node is not drawn');
   await page.mouse.click(box.x + at.x, box.y + at.y);

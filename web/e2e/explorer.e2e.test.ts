@@ -8,6 +8,7 @@ import {
   modelPosition,
   nodeCount,
   positions,
+  renderedPosition,
   SHOTS,
   slowApi,
   watchForProblems,
@@ -227,7 +228,7 @@ it('draws a graph on one canvas layer; a dragged firm and a press on the backgro
   const box = await page.getByTestId('graph-canvas').boundingBox();
   if (!box) throw new Error('no canvas');
   const [, id] = await graphNodeIds(page);
-  const at = await page.evaluate((nodeId) => window.chainAtlasGraph?.renderedPosition(nodeId) ?? null, id as string);
+  const at = await renderedPosition(page, id as string);
   if (!at) throw new Error('no firm drawn');
   const before = await modelPosition(page, id as string);
   await page.mouse.move(box.x + at.x, box.y + at.y);
@@ -238,10 +239,7 @@ it('draws a graph on one canvas layer; a dragged firm and a press on the backgro
   await expect.poll(() => inked('layer1-drag')).toBe(0);
   expect(await modelPosition(page, id as string)).not.toEqual(before);
   // where it was let go, the node layer draws it
-  const dropped = await page.evaluate(
-    (nodeId) => window.chainAtlasGraph?.renderedPosition(nodeId) ?? null,
-    id as string,
-  );
+  const dropped = await renderedPosition(page, id as string);
   if (!dropped) throw new Error('the firm is gone');
   const alphaAt = (layer: string, x: number, y: number) =>
     page.evaluate(

@@ -94,9 +94,13 @@ export async function signIn(page: Page, token: string = TOKENS.analyst.token): 
 export const nodeCount = async (page: Page) =>
   Number(await page.getByTestId('graph-canvas').getAttribute('data-node-count'));
 
+/** Where Cytoscape draws a node, in the canvas's pixels (null when it is not drawn). */
+export const renderedPosition = (page: Page, id: string) =>
+  page.evaluate((nodeId) => window.chainAtlasGraph?.renderedPosition(nodeId) ?? null, id);
+
 /** Clicks a node of the canvas where Cytoscape drew it. */
 export async function clickNode(page: Page, id: string): Promise<void> {
-  const at = await page.evaluate((nodeId) => window.chainAtlasGraph?.renderedPosition(nodeId) ?? null, id);
+  const at = await renderedPosition(page, id);
   const box = await page.getByTestId('graph-canvas').boundingBox();
   if (!at || !box) throw new Error(`node ${id} is not drawn`);
   await page.mouse.click(box.x + at.x, box.y + at.y);
