@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { LANDMARK_PX } from '../src/graph/landmarks';
 import { LABEL_ZOOM } from '../src/graph/style';
 import {
   browserHarness,
@@ -97,7 +98,7 @@ it('filters by depth, kind, local or outside and segment, lays out three ways, f
   await page.close();
 });
 
-it('draws a view seen from far without text, and labels it when the view comes near enough to read', async () => {
+it('draws a view seen from far with only its landmarks named, and labels it when the view comes near enough to read', async () => {
   const { page, problems } = await h.page();
   // a small window: the whole view fits only from far
   await page.setViewportSize({ width: 760, height: 520 });
@@ -108,6 +109,7 @@ it('draws a view seen from far without text, and labels it when the view comes n
         zoom: g?.zoom() ?? 0,
         labelled: g?.labelledCount() ?? -1,
         unlabelledInView: g?.unlabelledInView() ?? -1,
+        landmarks: g?.landmarks() ?? [],
         elements: (g?.nodeIds().length ?? 0) + (g?.edgeIds().length ?? 0),
       };
     });
@@ -117,8 +119,12 @@ it('draws a view seen from far without text, and labels it when the view comes n
     await page.waitForTimeout(300);
     const drawn = await graph();
     expect(drawn.zoom).toBeLessThan(LABEL_ZOOM);
-    // no text at all: none could be read from here
+    // no firm's usual text, which could not be read from here; the landmarks' names, at a size
+    // that can: the centre's first, then roots as they fit
     expect(drawn.labelled).toBe(0);
+    expect(drawn.landmarks[0]?.label).toBe('长江商贸');
+    expect(drawn.landmarks.length).toBeGreaterThan(1);
+    for (const landmark of drawn.landmarks) expect(landmark.screenPx).toBeCloseTo(LANDMARK_PX, 5);
     return drawn;
   };
 
@@ -129,10 +135,12 @@ it('draws a view seen from far without text, and labels it when the view comes n
   const box = await page.getByTestId('graph-canvas').boundingBox();
   if (!box) throw new Error('no canvas');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  for (let i = 0; i < 40 && (await graph()).zoom < 1; i++) await page.mouse.wheel(0, -100);
-  expect((await graph()).zoom).toBeGreaterThanOrEqual(LABEL_ZOOM);
+  for (let i = 0; i < 100 && (await graph()).zoom < 1; i++) await page.mouse.wheel(0, -100);
+  expect((await graph()).zoom).toBeGreaterThanOrEqual(1);
   await expect.poll(async () => (await graph()).unlabelledInView, { timeout: 20_000 }).toBe(0);
   const near = await graph();
+  // from zoom 1 on, every name is as large as a landmark's: no landmarks
+  expect(near.landmarks).toEqual([]);
   expect(near.labelled).toBeGreaterThan(0);
   expect(near.labelled).toBeLessThan(elements);
   await page.waitForTimeout(300);
@@ -165,6 +173,8 @@ it('draws a view seen from far without text, and labels it when the view comes n
   await page.getByTestId('export-png').click();
   await download;
   expect((await graph()).labelled).toBe(other.elements);
+  // the landmarks are named again after the picture
+  expect((await graph()).landmarks).toEqual(other.landmarks);
 
   // on a screen of twice the pixels, text is drawn from half the zoom: a view that opens without
   // text here opens labelled there

@@ -3,6 +3,7 @@ import {
   EDGE_STYLES,
   graphStylesheet,
   LABELLED,
+  LANDMARK,
   OUTSIDE_STYLE,
   RELATION_KINDS,
   ROLE_STYLES,
@@ -38,7 +39,7 @@ describe('graph style', () => {
     expect(outside && 'style' in outside ? outside.style : undefined).toMatchObject({ 'border-style': 'dashed' });
   });
 
-  it('gives text only to labelled elements (and to an edge hovered or in focus)', () => {
+  it('gives text only to labelled elements and landmarks (and to an edge hovered or in focus)', () => {
     const TEXT = /^(label|font-|text-|min-zoomed-font-size|color)$|^(font|text)-/;
     const withText = graphStylesheet().filter(
       (block) => 'style' in block && Object.keys(block.style).some((property) => TEXT.test(property)),
@@ -46,9 +47,13 @@ describe('graph style', () => {
     expect(withText.length).toBeGreaterThan(0);
     for (const block of withText)
       for (const selector of block.selector.split(',').map((s) => s.trim()))
-        expect(selector, selector).toMatch(new RegExp(`\\.${LABELLED}\\b|^edge\\.(hover|focus)(\\[|$)`));
-    // a labelled node has its name
-    const node = graphStylesheet().find((block) => block.selector === `node.${LABELLED}`);
-    expect(node && 'style' in node ? node.style : undefined).toMatchObject({ label: 'data(label)' });
+        expect(selector, selector).toMatch(
+          new RegExp(`\\.${LABELLED}\\b|^node\\.${LANDMARK}\\b|^edge\\.(hover|focus)(\\[|$)`),
+        );
+    // a labelled node and a landmark have their name
+    for (const named of [`node.${LABELLED}`, `node.${LANDMARK}`]) {
+      const node = graphStylesheet().find((block) => block.selector === named);
+      expect(node && 'style' in node ? node.style : undefined).toMatchObject({ label: 'data(label)' });
+    }
   });
 });

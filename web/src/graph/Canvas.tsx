@@ -7,9 +7,16 @@ import cytoscape, {
 } from 'cytoscape';
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
 import { withClass } from './classes';
+import {
+  fittingLandmarks,
+  LANDMARK_PX,
+  LANDMARK_STYLE_PROPERTIES,
+  type LandmarkCandidate,
+  landmarkStyle,
+} from './landmarks';
 import { markParallelAt, withParallelMarked } from './parallel';
 import { afterNextFrame, inSlices } from './slicing';
-import { LABELLED } from './style';
+import { FONT_FAMILY, LABELLED, LANDMARK } from './style';
 
 /**
  * The one owner of a Cytoscape instance, for every view: created on mount, destroyed on
@@ -62,6 +69,13 @@ interface CanvasProps {
    * view. Without it, every element is labelled as it comes. Read when the canvas is created.
    */
   labelsFrom?: number;
+  /**
+   * Selectors, in order of priority, of the nodes named at every zoom (see graph/landmarks.ts):
+   * while the view is zoomed out, as many of them as fit get the class `LANDMARK` and a name of
+   * one size on the screen. Among the nodes of one selector, the most linked come first. Read
+   * when the canvas is created.
+   */
+  landmarks?: readonly string[];
 }
 
 /**
@@ -88,6 +102,8 @@ declare global {
       labelledCount(): number;
       /** How many nodes in view have no text yet. */
       unlabelledInView(): number;
+      /** The nodes named at every zoom now (see `landmarks`), and their names' size on the screen. */
+      landmarks(): { id: string; label: string; screenPx: number }[];
       zoom(): number;
     };
   }
@@ -188,6 +204,77 @@ async function labelInView(cy: Core, labels: LabelState) {
   }
 }
 
+/** Landmarks: the selectors they come from, those named now and at what zoom, and whether a naming is due. */
+interface LandmarkState {
+  selectors: readonly string[];
+  named: Set<string>;
+  zoom: number;
+  due: boolean;
+}
+
+let measuring: CanvasRenderingContext2D | null | undefined;
+const widths = new Map<string, number>();
+/** A landmark's name's width on the screen, as the canvas will draw it. */
+function landmarkWidth(text: string): number {
+  let width = widths.get(text);
+  if (width === undefined) {
+    measuring ??= document.createElement('canvas').getContext('2d');
+    if (measuring) measuring.font = `bold ${LANDMARK_PX}px ${FONT_FAMILY}`;
+    width = measuring?.measureText(text).width ?? text.length * LANDMARK_PX;
+    widths.set(text, width);
+  }
+  return width;
+}
+
+/**
+ * Names the landmarks that fit at the zoom of now, and unnames the others; zoomed in to 1 or more,
+ * where every name is as large as a landmark's, none. Cheap: a few hundred candidates at most.
+ */
+function nameLandmarks(cy: Core, state: LandmarkState) {
+  if (cy.destroyed()) return;
+  const zoom = cy.zoom();
+  let ids: string[] = [];
+  if (zoom < 1) {
+    const seen = new Set<string>();
+    const candidates: LandmarkCandidate[] = [];
+    for (const selector of state.selectors) {
+      const nodes = cy
+        .nodes(selector)
+        .toArray()
+        .filter((n) => !seen.has(n.id()) && n.visible())
+        .sort((a, b) => b.degree(false) - a.degree(false));
+      for (const n of nodes) {
+        seen.add(n.id());
+        const { x, y } = n.position();
+        const text = String(n.data(n.hasClass('folded') ? 'folded' : 'label'));
+        candidates.push({ id: n.id(), x, y, radius: n.height() / 2, text });
+      }
+    }
+    ids = fittingLandmarks(candidates, zoom, landmarkWidth);
+  }
+  const now = new Set(ids);
+  const resized = zoom !== state.zoom;
+  cy.batch(() => {
+    for (const id of state.named)
+      if (!now.has(id)) cy.getElementById(id).removeClass(LANDMARK).removeStyle(LANDMARK_STYLE_PROPERTIES);
+    for (const id of ids) {
+      const node = cy.getElementById(id);
+      if (resized || !node.hasClass(LANDMARK)) node.addClass(LANDMARK).style(landmarkStyle(zoom));
+    }
+  });
+  state.named = now;
+  state.zoom = zoom;
+  // only now: the classes changed above do not make it due again
+  state.due = false;
+}
+
+/** Names the landmarks again before the next frame, once however often asked (see `nameLandmarks`). */
+function landmarksDue(cy: Core, state: LandmarkState) {
+  if (state.selectors.length === 0 || state.due) return;
+  state.due = true;
+  queueMicrotask(() => nameLandmarks(cy, state));
+}
+
 export function Canvas({
   ref,
   stylesheet,
@@ -198,11 +285,13 @@ export function Canvas({
   label,
   testId,
   labelsFrom,
+  landmarks,
 }: CanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   /** `job` counts the graphs drawn: a labelling run for an older one stops. */
   const labels = useRef<LabelState>({ from: labelsFrom, job: 0, running: -1 });
+  const landmarkState = useRef<LandmarkState>({ selectors: landmarks ?? [], named: new Set(), zoom: 0, due: false });
   const callbacks = useRef({ onNodeTap, onNodeDoubleTap, onBackgroundTap, onChange });
   callbacks.current = { onNodeTap, onNodeDoubleTap, onBackgroundTap, onChange };
 
@@ -228,7 +317,11 @@ export function Canvas({
     cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
     cy.on('viewport', () => {
       if (labels.current.from !== undefined && nearAt(labels.current, cy.zoom())) void labelInView(cy, labels.current);
+      if (cy.zoom() !== landmarkState.current.zoom) landmarksDue(cy, landmarkState.current);
     });
+    // what is named depends on what is there, what is shown (classes), where, and which is selected
+    cy.on('add remove class', () => landmarksDue(cy, landmarkState.current));
+    cy.on('select unselect free', 'node', () => landmarksDue(cy, landmarkState.current));
     window.chainAtlasGraph = {
       nodeIds: () => cy.nodes().map((n) => n.id()),
       renderedPosition: (id) => {
@@ -247,6 +340,12 @@ export function Canvas({
       edgeIds: (selector = 'edge') => cy.edges(selector).map((e) => e.id()),
       labelledCount: () => cy.elements(`.${LABELLED}`).length,
       unlabelledInView: () => cy.nodes().not(`.${LABELLED}`).toArray().filter(inViewOf(cy)).length,
+      landmarks: () =>
+        cy.nodes(`.${LANDMARK}`).map((n) => ({
+          id: n.id(),
+          label: String(n.style('label')),
+          screenPx: Number.parseFloat(n.style('font-size')) * cy.zoom(),
+        })),
       zoom: () => cy.zoom(),
     };
     return () => {
@@ -372,6 +471,7 @@ export function Canvas({
           c.batch(() => {
             for (const [id, p] of positions) c.getElementById(id).position(p);
           });
+          landmarksDue(c, landmarkState.current);
           return;
         }
         const moves = [...positions].flatMap(([id, p]) => {
@@ -386,6 +486,7 @@ export function Canvas({
             : [];
         });
         await Promise.all(moves);
+        landmarksDue(c, landmarkState.current);
       },
       positions: () =>
         new Map(
@@ -439,9 +540,15 @@ export function Canvas({
       png() {
         const c = cy();
         if (!c) return new Blob();
-        // the picture is drawn from near: every element needs its text, now
-        c.batch(() => c.elements().not(`.${LABELLED}`).addClass(LABELLED));
-        return c.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
+        // the picture is drawn from near: every element needs its text, now, and landmarks their
+        // usual one (a size on the screen means nothing in a picture)
+        c.batch(() => {
+          c.elements().not(`.${LABELLED}`).addClass(LABELLED);
+          c.nodes(`.${LANDMARK}`).removeClass(LANDMARK).removeStyle(LANDMARK_STYLE_PROPERTIES);
+        });
+        const png = c.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
+        landmarksDue(c, landmarkState.current);
+        return png;
       },
       cy,
     };

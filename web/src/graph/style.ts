@@ -83,6 +83,12 @@ const MIN_ZOOMED_FONT_SIZE = 7;
 export const LABELLED = 'labelled';
 
 /**
+ * The class of a node named at every zoom (see graph/landmarks.ts): the canvas sets its size, one
+ * size on the screen, on the node itself.
+ */
+export const LANDMARK = 'landmark';
+
+/**
  * The zoom, times the screen's pixel ratio, from which elements are labelled. Cytoscape weighs
  * text of s px at s × 2^⌈log2(zoom × ratio)⌉ against `MIN_ZOOMED_FONT_SIZE`: every label here
  * (10–13 px) is drawn from zoom × ratio > 0.5 on, none below. Labelling from a little farther
@@ -191,6 +197,21 @@ export function graphStylesheet(): StylesheetJson {
       style: { 'border-width': 6, 'border-style': 'double', width: 70, height: 70 },
     },
     { selector: `node.${LABELLED}.folded`, style: { label: 'data(folded)', 'font-weight': 'bold' } },
+    // a landmark's name shows from every zoom, over its neighbours and their links
+    {
+      selector: `node.${LANDMARK}`,
+      style: {
+        label: 'data(label)',
+        'font-family': FONT_FAMILY,
+        'font-weight': 'bold',
+        'text-valign': 'bottom',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-shape': 'roundrectangle',
+        'z-index': 1,
+      },
+    },
+    { selector: `node.${LANDMARK}.folded`, style: { label: 'data(folded)' } },
     {
       selector: 'edge.meta',
       style: { 'line-color': '#868e96', 'target-arrow-color': '#868e96', 'line-style': 'dotted', width: 2 },

@@ -11,6 +11,9 @@ import { useExplorer } from '../state/useExplorer';
 
 const stylesheet = graphStylesheet();
 
+/** Named from every zoom, as many as fit: the firm the view is of, the one selected, then the roots of systems. */
+const LANDMARKS = ['node.centre', 'node:selected', 'node[role = "ROOT"]'];
+
 /** 企业图谱: search on the left, the graph in the middle with its controls, details and legend on the left below. */
 export function Explorer() {
   const { t } = useT();
@@ -113,6 +116,7 @@ export function Explorer() {
             ref={canvas}
             stylesheet={stylesheet}
             labelsFrom={LABEL_ZOOM}
+            landmarks={LANDMARKS}
             label={t('explorer.title')}
             onNodeTap={onNodeTap}
             onNodeDoubleTap={(id) => void x.expand(id)}
