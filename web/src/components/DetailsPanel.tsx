@@ -47,7 +47,8 @@ export function DetailsPanel({
   if (!enterprise) {
     return (
       <section className="panel details details-empty" data-testid="details-empty">
-        <p className="hint">{t('explorer.hint')}</p>
+        {/* how to select is in the legend below */}
+        <p className="hint">{t('explorer.noSelection')}</p>
       </section>
     );
   }
