@@ -70,6 +70,7 @@ type MeasureExplorer = (input: {
   expand: { centre: string; limit: number; id: string };
   runs: number;
   expandRuns: number;
+  zoomRuns: number;
 }) => Promise<{
   paint: Record<string, Painted>;
   /**
@@ -79,6 +80,9 @@ type MeasureExplorer = (input: {
   expand: Record<'ms' | 'longestTask' | 'longTasks' | 'maxFrameGap' | 'nodesBefore' | 'nodes', number>;
   /** Each expansion's longest task, in the order run. */
   expandRuns: number[];
+  /** Zooming the large view in with the wheel, from far to near: the run with the median longest task, and each run's. */
+  zoom: Record<'from' | 'to' | 'steps' | 'ms' | 'longestTask' | 'longTasks' | 'maxFrameGap', number>;
+  zoomRuns: number[];
 }>;
 
 /**
@@ -121,6 +125,7 @@ export async function b9(size: Size) {
       expand: { centre: expand.centre, limit: expand.limit, id: expand.id },
       runs: 5,
       expandRuns: 5,
+      zoomRuns: 3,
     });
     const stalled = pressure();
     const fcose = result.paint.fcose?.ms ?? Number.NaN;
@@ -139,6 +144,10 @@ export async function b9(size: Size) {
     const x = result.expand;
     console.log(
       `  expanding the busiest enterprise from a small view (limit ${expand.limit}; adds ~${expand.added} elements: ${x.nodesBefore} → ${x.nodes} nodes), the median of ${result.expandRuns.length} runs by longest task: done in ${ms(x.ms)} ms, longest task ${ms(x.longestTask)} ms (${x.longTasks} over 50 ms), longest frame gap ${ms(x.maxFrameGap)} ms; each run's longest task: ${result.expandRuns.map((t) => ms(t)).join(', ')} ms`,
+    );
+    const z = result.zoom;
+    console.log(
+      `  zooming the view in with the wheel (${z.from.toFixed(2)} → ${z.to.toFixed(2)} in ${z.steps} steps, until every firm in view has its name), the median of ${result.zoomRuns.length} runs by longest task: done in ${ms(z.ms)} ms, longest task ${ms(z.longestTask)} ms (${z.longTasks} over 50 ms), longest frame gap ${ms(z.maxFrameGap)} ms; each run's longest task: ${result.zoomRuns.map((t) => ms(t)).join(', ')} ms`,
     );
     if (stalled !== undefined)
       console.log(

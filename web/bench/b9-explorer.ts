@@ -6,7 +6,8 @@ import { launchChromium } from '../e2e/browser';
  * (1) From navigation to the first complete paint of a large view, layout included, with each
  * layout, and with Cytoscape's fcose at its default settings as the reference. (2) Expanding a
  * node that adds some hundred elements: the longest main-thread task meanwhile (Long Tasks API)
- * and the longest gap between two frames.
+ * and the longest gap between two frames. (3) The same of zooming the large view in with the
+ * wheel, from far to near enough for every name.
  */
 export interface B9Input {
   baseUrl: string;
@@ -17,6 +18,8 @@ export interface B9Input {
   runs: number;
   /** Expansions timed, each from a fresh load of the small view. */
   expandRuns: number;
+  /** Zoomings in timed, each from a fresh load of the large view. */
+  zoomRuns: number;
 }
 
 /**
@@ -75,10 +78,11 @@ async function paintedAt(page: Page, url: string): Promise<Painted> {
 }
 
 /**
- * In the page, as text (a bundler's helpers must not leak into it): expands an enterprise and
- * watches the main thread meanwhile — long tasks, and the longest gap between two frames.
+ * In the page, as text (a bundler's helpers must not leak into it): starts watching the main
+ * thread — long tasks, and the longest gap between two frames — until `window.b9Watched()` is
+ * called, which stops and answers the figures.
  */
-const EXPAND_IN_PAGE = `async (key) => {
+const WATCH_IN_PAGE = `(() => {
   const tasks = [];
   const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
   observer.observe({ type: 'longtask' });
@@ -91,22 +95,81 @@ const EXPAND_IN_PAGE = `async (key) => {
     if (running) requestAnimationFrame(frame);
   }
   requestAnimationFrame(frame);
+  window.b9Watched = () => {
+    running = false;
+    observer.disconnect();
+    return { longestTask: Math.max(0, ...tasks), longTasks: tasks.length, maxFrameGap: maxGap };
+  };
+})()`;
+
+/** In the page, as text: expands an enterprise, watching the main thread meanwhile. */
+const EXPAND_IN_PAGE = `async (key) => {
+  ${WATCH_IN_PAGE};
   const started = performance.now();
   await window.chainAtlasExplorer.expand(key);
   while (performance.getEntriesByName('chain-atlas:expanded').length === 0) await new Promise((r) => setTimeout(r, 20));
   const done = performance.getEntriesByName('chain-atlas:expanded')[0].startTime - started;
   await new Promise((r) => setTimeout(r, 300));
-  running = false;
-  observer.disconnect();
-  return { ms: done, longestTask: Math.max(0, ...tasks), longTasks: tasks.length, maxFrameGap: maxGap };
+  return { ms: done, ...window.b9Watched() };
 }`;
 
-/** One expansion: how long it took, its longest task, how many went over 50 ms, the longest frame gap; the counts. */
-interface Expanded {
-  ms: number;
+/** The main thread while something ran: its longest task, how many went over 50 ms, the longest frame gap. */
+interface Watched {
   longestTask: number;
   longTasks: number;
   maxFrameGap: number;
+}
+
+/** Zooming in with the wheel: from what zoom to what, in how many steps, and until every firm in view had its text. */
+interface Zoomed extends Watched {
+  from: number;
+  to: number;
+  steps: number;
+  ms: number;
+}
+
+/** Where zooming in stops: near enough for every firm's text (`LABEL_ZOOM`), and a third more. */
+const ZOOM_TO = 0.8;
+
+/**
+ * Zooms the large view in with the mouse wheel over its middle, from where it opens (far: only its
+ * landmarks named) to `ZOOM_TO`, a step every 50 ms as a hand on a wheel does, and waits until
+ * every firm in view has its text; watches the main thread meanwhile. The steps and the zoom are
+ * sent and read over CDP: Playwright's own waiting would run scripts in the page.
+ */
+async function zoomIn(page: Page, url: string): Promise<Zoomed> {
+  await paintedAt(page, url);
+  await page.waitForTimeout(500);
+  const box = await page.getByTestId('graph-canvas').boundingBox();
+  if (!box) throw new Error('B9: the explorer has no canvas');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const cdp = await page.context().newCDPSession(page);
+  const ask = async <T>(expression: string) =>
+    (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })).result.value as T;
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  try {
+    const zoom = () => ask<number>('window.chainAtlasGraph.zoom()');
+    const from = await zoom();
+    await ask(WATCH_IN_PAGE);
+    const started = performance.now();
+    let steps = 0;
+    for (; steps < 200 && (await zoom()) < ZOOM_TO; steps++) {
+      await page.mouse.wheel(0, -100);
+      await pause(50);
+    }
+    while ((await ask<number>('window.chainAtlasGraph.unlabelledInView()')) > 0) await pause(50);
+    const ms = performance.now() - started;
+    const to = await zoom();
+    await pause(300);
+    return { from, to, steps, ms, ...(await ask<Watched>('window.b9Watched()')) };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** One expansion: how long it took, the main thread meanwhile; the counts. */
+interface Expanded extends Watched {
+  ms: number;
   nodesBefore: number;
   nodes: number;
   edges: number;
@@ -116,6 +179,10 @@ interface Expanded {
 type Painted = { ms: number; dataMs: number; nodes: number; edges: number };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+/** The run whose longest task is the median of the runs'. */
+const medianRun = <T extends Watched>(runs: readonly T[]) =>
+  [...runs].sort((a, b) => a.longestTask - b.longestTask)[Math.floor(runs.length / 2)] as T;
 
 export async function measureExplorer(input: B9Input) {
   const chromium = await launchChromium();
@@ -156,9 +223,19 @@ export async function measureExplorer(input: B9Input) {
       }));
       if (i > 0) expansions.push({ ...run, nodesBefore: before, ...after });
     }
-    const byLongest = [...expansions].sort((a, b) => a.longestTask - b.longestTask);
-    const expand = byLongest[Math.floor(byLongest.length / 2)] as Expanded;
-    return { paint, expand, expandRuns: expansions.map((x) => x.longestTask) };
+    // zooming in, from a fresh load each time, after a run that warms the caches
+    const zooms: Zoomed[] = [];
+    for (let i = 0; i <= input.zoomRuns; i++) {
+      const run = await zoomIn(page, url('concentric'));
+      if (i > 0) zooms.push(run);
+    }
+    return {
+      paint,
+      expand: medianRun(expansions),
+      expandRuns: expansions.map((x) => x.longestTask),
+      zoom: medianRun(zooms),
+      zoomRuns: zooms.map((x) => x.longestTask),
+    };
   } finally {
     await chromium.close();
   }
