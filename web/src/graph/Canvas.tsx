@@ -306,6 +306,16 @@ export function Canvas({
       selectionType: 'single',
       minZoom: 0.05,
       maxZoom: 3,
+      // while the view is panned or zoomed, a picture of its firms, taken as the gesture began,
+      // moves in its place, and the view is drawn again when the gesture ends (what lay outside the
+      // picture shows grey until then). Drawing every element anew each frame takes ~100 ms for a
+      // 2,000-element view here, and a picture with the links in it took 250-370 ms to take, so
+      // often that it was taken again at every pause of the wheel. Zooming the 2,000 in from far
+      // to 0.8 (2-6 runs each): redrawn, 71-72 tasks over 50 ms (9.4 s of them); hiding the links
+      // only, 15-26 (1.1-1.9 s); a picture with the links, 8-69 (0.6-12.5 s); a picture without
+      // them, 5-15 (0.4-1 s)
+      textureOnViewport: true,
+      hideEdgesOnViewport: true,
     });
     cyRef.current = cy;
     cy.on('tap', 'node', (e) => callbacks.current.onNodeTap?.(e.target.id()));
