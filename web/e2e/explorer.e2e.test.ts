@@ -218,6 +218,32 @@ it('draws a graph on one canvas layer; a dragged firm and a press on the backgro
     }
   });
   const used = () => page.evaluate(() => [...(window as unknown as { usedLayers: Set<string> }).usedLayers].sort());
+  /**
+   * How many pixels of the drag layer are inked along a firm's links, away from every firm and its
+   * name (Cytoscape lifts the firm's neighbours onto the drag layer with it).
+   */
+  const linkInkOnDragLayer = (firm: string) =>
+    page.evaluate((firm) => {
+      const g = window.chainAtlasGraph;
+      const context = document.querySelector<HTMLCanvasElement>('canvas[data-id="layer1-drag"]')?.getContext('2d');
+      const from = g?.renderedPosition(firm);
+      if (!g || !context || !from) return 0;
+      const firms = g.nodeIds().flatMap((id) => g.renderedPosition(id) ?? []);
+      const clear = (x: number, y: number) =>
+        firms.every((p) => Math.hypot(p.x - x, p.y - y) > 35 && !(Math.abs(p.x - x) < 60 && y > p.y && y < p.y + 45));
+      let n = 0;
+      for (const id of g.edgeIds()) {
+        const { source, target } = (g.data(id) ?? {}) as { source?: string; target?: string };
+        const other = source === firm ? target : target === firm ? source : undefined;
+        const to = other ? g.renderedPosition(other) : null;
+        if (!to) continue;
+        for (let t = 0; t <= 1; t += 0.01) {
+          const [x, y] = [from.x + t * (to.x - from.x), from.y + t * (to.y - from.y)];
+          if (clear(x, y) && (context.getImageData(Math.round(x), Math.round(y), 1, 1).data[3] ?? 0) > 0) n++;
+        }
+      }
+      return n;
+    }, firm);
   /** How many pixels of a layer are not transparent. */
   const inked = (layer: string) =>
     page.evaluate((id) => {
@@ -233,8 +259,8 @@ it('draws a graph on one canvas layer; a dragged firm and a press on the backgro
   await page.waitForTimeout(500);
   expect(await used()).toEqual(['layer2-node']);
 
-  // a firm dragged aside: drawn on the drag layer while held, on the node layer once let go (and
-  // the drag layer left empty)
+  // a firm dragged aside: drawn on the drag layer while held, with its links (they are hidden
+  // only while the view itself moves), on the node layer once let go (and the drag layer left empty)
   const box = await page.getByTestId('graph-canvas').boundingBox();
   if (!box) throw new Error('no canvas');
   const [, id] = await graphNodeIds(page);
@@ -243,8 +269,11 @@ it('draws a graph on one canvas layer; a dragged firm and a press on the backgro
   const before = await modelPosition(page, id as string);
   await page.mouse.move(box.x + at.x, box.y + at.y);
   await page.mouse.down();
-  await page.mouse.move(box.x + at.x + 60, box.y + at.y + 40, { steps: 6 });
+  await page.mouse.move(box.x + at.x + 30, box.y + at.y + 20, { steps: 3 });
   await expect.poll(() => inked('layer1-drag')).toBeGreaterThan(0);
+  await page.mouse.move(box.x + at.x + 60, box.y + at.y + 40, { steps: 3 });
+  // the drag under way: its frames draw the firm's links too
+  await expect.poll(() => linkInkOnDragLayer(id as string)).toBeGreaterThan(0);
   await page.mouse.up();
   await expect.poll(() => inked('layer1-drag')).toBe(0);
   expect(await modelPosition(page, id as string)).not.toEqual(before);
