@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { LANDMARK_PX } from '../src/graph/landmarks';
+import { LANDMARK_PX, LANDMARKS_UNTIL_ZOOM } from '../src/graph/landmarks';
 import { LABEL_ZOOM } from '../src/graph/style';
 import {
   browserHarness,
   clickNode,
+  emptySpot,
   graphNodeIds,
   modelPosition,
   nodeCount,
@@ -124,8 +125,19 @@ it('draws a view seen from far with only its landmarks named, and labels it when
     expect(drawn.labelled).toBe(0);
     expect(drawn.landmarks[0]?.label).toBe('长江商贸');
     expect(drawn.landmarks.length).toBeGreaterThan(1);
-    for (const landmark of drawn.landmarks) expect(landmark.screenPx).toBeCloseTo(LANDMARK_PX, 5);
+    landmarksReadable(drawn.landmarks);
     return drawn;
+  };
+  /** Landmarks' names: at their size on the screen, none covering another. */
+  const landmarksReadable = (landmarks: Awaited<ReturnType<typeof graph>>['landmarks']) => {
+    for (const [i, a] of landmarks.entries()) {
+      expect(a.screenPx).toBeCloseTo(LANDMARK_PX, 5);
+      for (const b of landmarks.slice(i + 1))
+        expect(
+          a.box.x2 <= b.box.x1 || b.box.x2 <= a.box.x1 || a.box.y2 <= b.box.y1 || b.box.y2 <= a.box.y1,
+          `${a.label} / ${b.label}`,
+        ).toBe(true);
+    }
   };
 
   const { elements } = await farView(ROOT);
@@ -134,38 +146,35 @@ it('draws a view seen from far with only its landmarks named, and labels it when
   // frame; what is out of view waits
   const box = await page.getByTestId('graph-canvas').boundingBox();
   if (!box) throw new Error('no canvas');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  for (let i = 0; i < 100 && (await graph()).zoom < 1; i++) await page.mouse.wheel(0, -100);
-  expect((await graph()).zoom).toBeGreaterThanOrEqual(1);
-  await expect.poll(async () => (await graph()).unlabelledInView, { timeout: 20_000 }).toBe(0);
-  const near = await graph();
-  // from zoom 1 on, every name is as large as a landmark's: no landmarks
+  const wheelTo = async (zoom: number) => {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 100 && (await graph()).zoom < zoom; i++) await page.mouse.wheel(0, -100);
+    expect((await graph()).zoom).toBeGreaterThanOrEqual(zoom);
+    await expect.poll(async () => (await graph()).unlabelledInView, { timeout: 20_000 }).toBe(0);
+    return graph();
+  };
+  // from where every firm's own name is as large as a landmark's, no landmarks
+  const near = await wheelTo(LANDMARKS_UNTIL_ZOOM);
   expect(near.landmarks).toEqual([]);
   expect(near.labelled).toBeGreaterThan(0);
   expect(near.labelled).toBeLessThan(elements);
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${SHOTS}explorer-near.png` });
-  // dragging the view sideways (from a spot no firm covers) brings more into view, and its text
-  for (let drag = 0; drag < 2; drag++) {
-    const spot = await page.evaluate(
-      ({ width, height }) => {
-        const g = window.chainAtlasGraph;
-        const at = (g?.nodeIds() ?? []).map((id) => g?.renderedPosition(id)).filter((p) => p !== null);
-        for (let y = 40; y < height - 40; y += 20)
-          for (let x = width - 40; x > width / 2; x -= 20)
-            if (at.every((p) => p && Math.hypot(p.x - x, p.y - y) > 40)) return { x, y };
-        return null;
-      },
-      { width: box.width, height: box.height },
-    );
+  // dragging the view (from a spot no firm covers) brings more into view, and its text: the view
+  // was widest, and labelled most, across the small window, so downwards, to bring in the top
+  const labelledNow = async () => {
+    await expect.poll(async () => (await graph()).unlabelledInView, { timeout: 20_000 }).toBe(0);
+    return (await graph()).labelled;
+  };
+  for (let drag = 0; drag < 4 && (await labelledNow()) === near.labelled; drag++) {
+    const spot = await emptySpot(page);
     if (!spot) throw new Error('no empty spot to drag the view from');
     await page.mouse.move(box.x + spot.x, box.y + spot.y);
     await page.mouse.down();
-    await page.mouse.move(box.x + spot.x - box.width * 0.4, box.y + spot.y, { steps: 8 });
+    await page.mouse.move(box.x + spot.x, box.y + spot.y + box.height * 0.4, { steps: 8 });
     await page.mouse.up();
   }
-  await expect.poll(async () => (await graph()).unlabelledInView, { timeout: 20_000 }).toBe(0);
-  expect((await graph()).labelled).toBeGreaterThan(near.labelled);
+  expect(await labelledNow()).toBeGreaterThan(near.labelled);
 
   // a picture is drawn from near: exporting one labels the view first
   const other = await farView(ROOT);
@@ -175,6 +184,11 @@ it('draws a view seen from far with only its landmarks named, and labels it when
   expect((await graph()).labelled).toBe(other.elements);
   // the landmarks are named again after the picture
   expect((await graph()).landmarks).toEqual(other.landmarks);
+  // near enough for every name, not yet for names as large as the landmarks': they stay, resized
+  const nearer = await wheelTo(LABEL_ZOOM + 0.1);
+  expect(nearer.zoom).toBeLessThan(LANDMARKS_UNTIL_ZOOM);
+  expect(nearer.landmarks.length).toBeGreaterThan(0);
+  landmarksReadable(nearer.landmarks);
 
   // on a screen of twice the pixels, text is drawn from half the zoom: a view that opens without
   // text here opens labelled there
@@ -293,29 +307,7 @@ it('draws a graph on one canvas layer; a dragged firm and a press on the backgro
 
   // a press on the background (away from firms and links): Cytoscape marks the spot on the
   // selection layer, until let go
-  const spot = await page.evaluate(
-    ({ width, height }) => {
-      const g = window.chainAtlasGraph;
-      const at = (id: unknown) => (typeof id === 'string' ? (g?.renderedPosition(id) ?? null) : null);
-      const firms = (g?.nodeIds() ?? []).map(at).filter((p) => p !== null);
-      const links = (g?.edgeIds() ?? []).flatMap((id) => {
-        const [a, b] = [at(g?.data(id)?.source), at(g?.data(id)?.target)];
-        return a && b ? [[a, b] as const] : [];
-      });
-      /** How far a point is from the segment a–b. */
-      const off = (x: number, y: number, a: { x: number; y: number }, b: { x: number; y: number }) => {
-        const [dx, dy] = [b.x - a.x, b.y - a.y];
-        const t = Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / (dx * dx + dy * dy || 1)));
-        return Math.hypot(a.x + t * dx - x, a.y + t * dy - y);
-      };
-      for (let y = 40; y < height - 40; y += 20)
-        for (let x = 40; x < width - 40; x += 20)
-          if (firms.every((p) => Math.hypot(p.x - x, p.y - y) > 50) && links.every(([a, b]) => off(x, y, a, b) > 20))
-            return { x, y };
-      return null;
-    },
-    { width: box.width, height: box.height },
-  );
+  const spot = await emptySpot(page, { awayFromLinks: true });
   if (!spot) throw new Error('no empty spot');
   await page.mouse.move(box.x + spot.x, box.y + spot.y);
   await page.mouse.down();

@@ -106,6 +106,36 @@ export async function clickNode(page: Page, id: string): Promise<void> {
   await page.mouse.click(box.x + at.x, box.y + at.y);
 }
 
+/**
+ * A spot of the graph's canvas, in its own pixels, that no firm covers (50 px around each) and, if
+ * asked, no link crosses (20 px either side): a press there is on the background (a press on a
+ * link pans the view as the background does, but marks no selection). Searched row by row from the
+ * top left; null if there is none.
+ */
+export const emptySpot = (page: Page, { awayFromLinks = false }: { awayFromLinks?: boolean } = {}) =>
+  page.evaluate((awayFromLinks) => {
+    const g = window.chainAtlasGraph;
+    const canvas = document.querySelector('[data-testid="graph-canvas"]')?.getBoundingClientRect();
+    if (!g || !canvas) return null;
+    const at = (id: unknown) => (typeof id === 'string' ? g.renderedPosition(id) : null);
+    const firms = g.nodeIds().flatMap((id) => at(id) ?? []);
+    const links = (awayFromLinks ? g.edgeIds() : []).flatMap((id) => {
+      const [a, b] = [at(g.data(id)?.source), at(g.data(id)?.target)];
+      return a && b ? [[a, b] as const] : [];
+    });
+    /** How far a point is from the segment a–b. */
+    const off = (x: number, y: number, a: { x: number; y: number }, b: { x: number; y: number }) => {
+      const [dx, dy] = [b.x - a.x, b.y - a.y];
+      const t = Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / (dx * dx + dy * dy || 1)));
+      return Math.hypot(a.x + t * dx - x, a.y + t * dy - y);
+    };
+    for (let y = 40; y < canvas.height - 40; y += 20)
+      for (let x = 40; x < canvas.width - 40; x += 20)
+        if (firms.every((p) => Math.hypot(p.x - x, p.y - y) > 50) && links.every(([a, b]) => off(x, y, a, b) > 20))
+          return { x, y };
+    return null;
+  }, awayFromLinks);
+
 export const graphNodeIds = (page: Page) => page.evaluate(() => window.chainAtlasGraph?.nodeIds() ?? []);
 export const modelPosition = (page: Page, id: string) =>
   page.evaluate((nodeId) => window.chainAtlasGraph?.position(nodeId) ?? null, id);

@@ -1,6 +1,7 @@
 import cytoscape, {
   type Core,
   type ElementDefinition,
+  type NodeSingular,
   type Position,
   type SingularElementArgument,
   type StylesheetJson,
@@ -11,6 +12,7 @@ import {
   fittingLandmarks,
   LANDMARK_PX,
   LANDMARK_STYLE_PROPERTIES,
+  LANDMARKS_UNTIL_ZOOM,
   type LandmarkCandidate,
   landmarkStyle,
 } from './landmarks';
@@ -70,12 +72,24 @@ interface CanvasProps {
    */
   labelsFrom?: number;
   /**
-   * Selectors, in order of priority, of the nodes named at every zoom (see graph/landmarks.ts):
-   * while the view is zoomed out, as many of them as fit get the class `LANDMARK` and a name of
-   * one size on the screen. Among the nodes of one selector, the most linked come first. Read
-   * when the canvas is created.
+   * Which nodes are named at every zoom (see graph/landmarks.ts), as tests in order of priority:
+   * while the view is zoomed out, as many of those that pass one as fit get the class `LANDMARK`
+   * and a name of one size on the screen. Among the nodes that pass the same test first, the most
+   * linked come first. Read when the canvas is created.
    */
-  landmarks?: readonly string[];
+  landmarks?: readonly ((node: NodeSingular) => boolean)[];
+  /**
+   * Whether a picture of the firms, without the links, moves in place of the view while the user
+   * pans or zooms it (Cytoscape's `textureOnViewport` and `hideEdgesOnViewport`); the view is drawn
+   * again when the gesture ends, and what lay outside the picture shows grey until then. For views
+   * large enough that drawing every frame anew would stutter: a frame takes ~100 ms for 2,000
+   * elements here, 30–80 ms for 400. A picture with the links took 250–370 ms to take, so long
+   * that Cytoscape took the wheel to have stopped and took it again. Zooming 2,000 elements in
+   * from far to 0.8 (2–6 runs each): drawn anew, 71–72 tasks over 50 ms (9.4 s of them); links
+   * hidden only, 15–26 (1.1–1.9 s); a picture with the links, 8–69 (0.6–12.5 s); a picture
+   * without them, 5–15 (0.4–1 s). Read when the canvas is created.
+   */
+  pictureWhileMoving?: boolean;
 }
 
 /**
@@ -102,8 +116,13 @@ declare global {
       labelledCount(): number;
       /** How many nodes in view have no text yet. */
       unlabelledInView(): number;
-      /** The nodes named at every zoom now (see `landmarks`), and their names' size on the screen. */
-      landmarks(): { id: string; label: string; screenPx: number }[];
+      /** The nodes named at every zoom now (see `landmarks`), in order of priority: their names, size and box on the screen. */
+      landmarks(): {
+        id: string;
+        label: string;
+        screenPx: number;
+        box: { x1: number; y1: number; x2: number; y2: number };
+      }[];
       zoom(): number;
     };
   }
@@ -134,8 +153,7 @@ function boxOf(elements: readonly ElementDefinition[]): Box | null {
 }
 
 /** The viewport that shows `box` with a margin, zoomed in at most to `maxZoom`. */
-function viewportFor(cy: Core, box: Box, maxZoom: number) {
-  const padding = 40;
+function viewportFor(cy: Core, box: Box, maxZoom: number, padding = 40) {
   // within Cytoscape's zoom limits: it ignores a viewport whose zoom is outside them
   const zoom = Math.max(
     cy.minZoom(),
@@ -204,10 +222,10 @@ async function labelInView(cy: Core, labels: LabelState) {
   }
 }
 
-/** Landmarks: the selectors they come from, those named now and at what zoom, and whether a naming is due. */
+/** Landmarks: the tests that rank them, those named now (in order of priority) and at what zoom, and whether a naming is due. */
 interface LandmarkState {
-  selectors: readonly string[];
-  named: Set<string>;
+  ranks: readonly ((node: NodeSingular) => boolean)[];
+  named: string[];
   zoom: number;
   due: boolean;
 }
@@ -226,51 +244,60 @@ function landmarkWidth(text: string): number {
   return width;
 }
 
+/** The landmarks' names back to the stylesheet's. */
+function unname(cy: Core, ids: readonly string[]) {
+  for (const id of ids) cy.getElementById(id).removeClass(LANDMARK).removeStyle(LANDMARK_STYLE_PROPERTIES);
+}
+
 /**
- * Names the landmarks that fit at the zoom of now, and unnames the others; zoomed in to 1 or more,
- * where every name is as large as a landmark's, none. Cheap: a few hundred candidates at most.
+ * Names the landmarks that fit at the zoom of now, and unnames the others; none from
+ * `LANDMARKS_UNTIL_ZOOM` on. One pass over the nodes; the few that pass a test are ranked by the
+ * first test they pass, the most linked first. About 2 ms for B9's 976 firms, on every change that
+ * can move a name: the zoom, the firms there, their classes, data and positions, the selection.
  */
 function nameLandmarks(cy: Core, state: LandmarkState) {
-  if (cy.destroyed()) return;
-  const zoom = cy.zoom();
-  let ids: string[] = [];
-  if (zoom < 1) {
-    const seen = new Set<string>();
-    const candidates: LandmarkCandidate[] = [];
-    for (const selector of state.selectors) {
-      const nodes = cy
-        .nodes(selector)
-        .toArray()
-        .filter((n) => !seen.has(n.id()) && n.visible())
-        .sort((a, b) => b.degree(false) - a.degree(false));
-      for (const n of nodes) {
-        seen.add(n.id());
-        const { x, y } = n.position();
-        const text = String(n.data(n.hasClass('folded') ? 'folded' : 'label'));
-        candidates.push({ id: n.id(), x, y, radius: n.height() / 2, text });
+  try {
+    if (cy.destroyed()) return;
+    const zoom = cy.zoom();
+    let ids: string[] = [];
+    if (zoom < LANDMARKS_UNTIL_ZOOM) {
+      const ranked: { n: NodeSingular; rank: number; degree: number }[] = [];
+      for (const n of cy.nodes().toArray()) {
+        const rank = state.ranks.findIndex((passes) => passes(n));
+        if (rank >= 0 && n.visible()) ranked.push({ n, rank, degree: n.degree(false) });
       }
+      const candidates = ranked
+        .sort((a, b) => a.rank - b.rank || b.degree - a.degree)
+        .map(({ n }): LandmarkCandidate => {
+          const { x, y } = n.position();
+          const text = String(n.data(n.hasClass('folded') ? 'folded' : 'label'));
+          return { id: n.id(), x, y, radius: n.height() / 2, text };
+        });
+      ids = fittingLandmarks(candidates, zoom, landmarkWidth);
     }
-    ids = fittingLandmarks(candidates, zoom, landmarkWidth);
+    const now = new Set(ids);
+    const resized = zoom !== state.zoom;
+    cy.batch(() => {
+      unname(
+        cy,
+        state.named.filter((id) => !now.has(id)),
+      );
+      for (const id of ids) {
+        const node = cy.getElementById(id);
+        if (resized || !node.hasClass(LANDMARK)) node.addClass(LANDMARK).style(landmarkStyle(zoom));
+      }
+    });
+    state.named = ids;
+    state.zoom = zoom;
+  } finally {
+    // only now: the classes changed above do not make it due again
+    state.due = false;
   }
-  const now = new Set(ids);
-  const resized = zoom !== state.zoom;
-  cy.batch(() => {
-    for (const id of state.named)
-      if (!now.has(id)) cy.getElementById(id).removeClass(LANDMARK).removeStyle(LANDMARK_STYLE_PROPERTIES);
-    for (const id of ids) {
-      const node = cy.getElementById(id);
-      if (resized || !node.hasClass(LANDMARK)) node.addClass(LANDMARK).style(landmarkStyle(zoom));
-    }
-  });
-  state.named = now;
-  state.zoom = zoom;
-  // only now: the classes changed above do not make it due again
-  state.due = false;
 }
 
 /** Names the landmarks again before the next frame, once however often asked (see `nameLandmarks`). */
 function landmarksDue(cy: Core, state: LandmarkState) {
-  if (state.selectors.length === 0 || state.due) return;
+  if (state.ranks.length === 0 || state.due) return;
   state.due = true;
   queueMicrotask(() => nameLandmarks(cy, state));
 }
@@ -286,12 +313,13 @@ export function Canvas({
   testId,
   labelsFrom,
   landmarks,
+  pictureWhileMoving = false,
 }: CanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   /** `job` counts the graphs drawn: a labelling run for an older one stops. */
   const labels = useRef<LabelState>({ from: labelsFrom, job: 0, running: -1 });
-  const landmarkState = useRef<LandmarkState>({ selectors: landmarks ?? [], named: new Set(), zoom: 0, due: false });
+  const landmarkState = useRef<LandmarkState>({ ranks: landmarks ?? [], named: [], zoom: 0, due: false });
   const callbacks = useRef({ onNodeTap, onNodeDoubleTap, onBackgroundTap, onChange });
   callbacks.current = { onNodeTap, onNodeDoubleTap, onBackgroundTap, onChange };
 
@@ -306,16 +334,8 @@ export function Canvas({
       selectionType: 'single',
       minZoom: 0.05,
       maxZoom: 3,
-      // while the view is panned or zoomed, a picture of its firms, taken as the gesture began,
-      // moves in its place, and the view is drawn again when the gesture ends (what lay outside the
-      // picture shows grey until then). Drawing every element anew each frame takes ~100 ms for a
-      // 2,000-element view here, and a picture with the links in it took 250-370 ms to take, so
-      // often that it was taken again at every pause of the wheel. Zooming the 2,000 in from far
-      // to 0.8 (2-6 runs each): redrawn, 71-72 tasks over 50 ms (9.4 s of them); hiding the links
-      // only, 15-26 (1.1-1.9 s); a picture with the links, 8-69 (0.6-12.5 s); a picture without
-      // them, 5-15 (0.4-1 s)
-      textureOnViewport: true,
-      hideEdgesOnViewport: true,
+      textureOnViewport: pictureWhileMoving,
+      hideEdgesOnViewport: pictureWhileMoving,
     });
     cyRef.current = cy;
     cy.on('tap', 'node', (e) => callbacks.current.onNodeTap?.(e.target.id()));
@@ -329,9 +349,10 @@ export function Canvas({
       if (labels.current.from !== undefined && nearAt(labels.current, cy.zoom())) void labelInView(cy, labels.current);
       if (cy.zoom() !== landmarkState.current.zoom) landmarksDue(cy, landmarkState.current);
     });
-    // what is named depends on what is there, what is shown (classes), where, and which is selected
-    cy.on('add remove class', () => landmarksDue(cy, landmarkState.current));
-    cy.on('select unselect free', 'node', () => landmarksDue(cy, landmarkState.current));
+    // what is named depends on which firms are there, shown (classes), where, named how, and selected
+    landmarkState.current = { ...landmarkState.current, named: [], zoom: 0, due: false };
+    cy.on('add remove', () => landmarksDue(cy, landmarkState.current));
+    cy.on('class data select unselect free', 'node', () => landmarksDue(cy, landmarkState.current));
     window.chainAtlasGraph = {
       nodeIds: () => cy.nodes().map((n) => n.id()),
       renderedPosition: (id) => {
@@ -351,11 +372,15 @@ export function Canvas({
       labelledCount: () => cy.elements(`.${LABELLED}`).length,
       unlabelledInView: () => cy.nodes().not(`.${LABELLED}`).toArray().filter(inViewOf(cy)).length,
       landmarks: () =>
-        cy.nodes(`.${LANDMARK}`).map((n) => ({
-          id: n.id(),
-          label: String(n.style('label')),
-          screenPx: Number.parseFloat(n.style('font-size')) * cy.zoom(),
-        })),
+        landmarkState.current.named.map((id) => {
+          const n = cy.getElementById(id);
+          return {
+            id,
+            label: String(n.style('label')),
+            screenPx: Number.parseFloat(n.style('font-size')) * cy.zoom(),
+            box: n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }),
+          };
+        }),
       zoom: () => cy.zoom(),
     };
     return () => {
@@ -435,6 +460,8 @@ export function Canvas({
           }
           markParallelAt(touched.edges());
         });
+        // moved firms move their names
+        landmarksDue(c, landmarkState.current);
         changed();
       },
       async addInSlices(given, alive = () => true) {
@@ -545,7 +572,11 @@ export function Canvas({
         const c = cy();
         if (!c) return;
         const eles = ids ? ids.reduce((all, id) => all.union(c.getElementById(id)), c.collection()) : c.elements();
-        c.animate({ fit: { eles, padding } }, { duration: 300 });
+        // by the firms and links, not their names: a landmark's name is large in the graph's own
+        // pixels when the view is far, and would make the fit zoom out further than it need
+        const box = eles.boundingBox({ includeLabels: false });
+        if (eles.empty()) return;
+        c.animate(viewportFor(c, box, c.maxZoom(), padding), { duration: 300 });
       },
       png() {
         const c = cy();
@@ -554,7 +585,7 @@ export function Canvas({
         // usual one (a size on the screen means nothing in a picture)
         c.batch(() => {
           c.elements().not(`.${LABELLED}`).addClass(LABELLED);
-          c.nodes(`.${LANDMARK}`).removeClass(LANDMARK).removeStyle(LANDMARK_STYLE_PROPERTIES);
+          unname(c, landmarkState.current.named);
         });
         const png = c.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
         landmarksDue(c, landmarkState.current);

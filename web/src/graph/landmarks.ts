@@ -2,11 +2,18 @@
  * Landmarks: the few firms named at every zoom. A large view is seen from too far for its names
  * (see `LABEL_ZOOM`), and a cloud of dots says nothing to someone who looks rather than reads: the
  * centre, the firm selected and the roots of enterprise systems keep their names there, drawn at
- * one size on the screen whatever the zoom, as many as fit without covering one another.
+ * one size on the screen whatever the zoom, as many as fit without covering one another. (While
+ * the view is panned or zoomed, a picture of it moves, names and all: the names take their size
+ * again when the gesture ends.)
  */
+
+import { NODE_FONT_PX } from './style';
 
 /** The size of a landmark's name on the screen, in CSS pixels, while the view is zoomed out. */
 export const LANDMARK_PX = 13;
+
+/** The zoom from which every firm's own name is at least as large as a landmark's: none is named from here on. */
+export const LANDMARKS_UNTIL_ZOOM = LANDMARK_PX / NODE_FONT_PX;
 
 /** Screen pixels between a landmark and its name, and around the name's background. */
 const GAP_PX = 3;
@@ -52,8 +59,8 @@ export function fittingLandmarks(
     const top = y + r + GAP_PX - PADDING_PX;
     const name = { x1: x - half, y1: top, x2: x + half, y2: top + LANDMARK_PX + 2 * PADDING_PX };
     const node = { x1: x - r, y1: y - r, x2: x + r, y2: y + r };
-    if ([...names, ...nodes].some((taken) => overlap(taken, name)) || names.some((taken) => overlap(taken, node)))
-      continue;
+    const covered = (taken: Rect) => overlap(taken, name);
+    if (names.some(covered) || nodes.some(covered) || names.some((taken) => overlap(taken, node))) continue;
     names.push(name);
     nodes.push(node);
     ids.push(c.id);

@@ -71,6 +71,9 @@ export const RELATION_KINDS = Object.keys(EDGE_STYLES) as RelationKind[];
 export const FONT_FAMILY =
   '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
+/** The size of a firm's name (a root's is larger), in the graph's own pixels. */
+export const NODE_FONT_PX = 11;
+
 /** Text drawn smaller than this many screen pixels is left out (Cytoscape's `min-zoomed-font-size`). */
 const MIN_ZOOMED_FONT_SIZE = 7;
 
@@ -123,7 +126,7 @@ export function graphStylesheet(): StylesheetJson {
       style: {
         label: 'data(label)',
         'font-family': FONT_FAMILY,
-        'font-size': 11,
+        'font-size': NODE_FONT_PX,
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-background-color': '#ffffff',

@@ -1,3 +1,4 @@
+import type { NodeSingular } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DetailsPanel, type LinkedFirm } from '../components/DetailsPanel';
 import { ExplorerToolbar } from '../components/ExplorerToolbar';
@@ -12,7 +13,11 @@ import { useExplorer } from '../state/useExplorer';
 const stylesheet = graphStylesheet();
 
 /** Named from every zoom, as many as fit: the firm the view is of, the one selected, then the roots of systems. */
-const LANDMARKS = ['node.centre', 'node:selected', 'node[role = "ROOT"]'];
+const LANDMARKS = [
+  (n: NodeSingular) => n.hasClass('centre'),
+  (n: NodeSingular) => n.selected(),
+  (n: NodeSingular) => n.data('role') === 'ROOT',
+];
 
 /** 企业图谱: search on the left, the graph in the middle with its controls, details and legend on the left below. */
 export function Explorer() {
@@ -117,6 +122,7 @@ export function Explorer() {
             stylesheet={stylesheet}
             labelsFrom={LABEL_ZOOM}
             landmarks={LANDMARKS}
+            pictureWhileMoving
             label={t('explorer.title')}
             onNodeTap={onNodeTap}
             onNodeDoubleTap={(id) => void x.expand(id)}
