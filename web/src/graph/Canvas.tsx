@@ -574,8 +574,8 @@ export function Canvas({
         const eles = ids ? ids.reduce((all, id) => all.union(c.getElementById(id)), c.collection()) : c.elements();
         // by the firms and links, not their names: a landmark's name is large in the graph's own
         // pixels when the view is far, and would make the fit zoom out further than it need
-        const box = eles.boundingBox({ includeLabels: false });
         if (eles.empty()) return;
+        const box = eles.boundingBox({ includeLabels: false });
         c.animate(viewportFor(c, box, c.maxZoom(), padding), { duration: 300 });
       },
       png() {
