@@ -1,5 +1,5 @@
 // Import plan: the stored properties of relationships by key, to tell added, updated and
-// unchanged apart. Parameters: $kind (CONTROLS, SUPPLIES, IN_SEGMENT, ANCHORS, FEEDS or LEADS:
+// unchanged apart. Parameters: $kind (CONTROLS, SUPPLIES, IN_SEGMENT, ANCHORS, FEEDS, LEADS or MAKES:
 // checked against the allow-list in code), $keys [{from, to, product}] (product: SUPPLIES only).
 // Returns: from, to, product, r (its properties).
 UNWIND $keys AS key
@@ -17,5 +17,7 @@ CALL (key) {
   MATCH (:Segment {id: key.from})-[r:FEEDS]->(:Segment {id: key.to}) WHERE $kind = 'FEEDS' RETURN r
   UNION
   MATCH (:Leader {id: key.from})-[r:LEADS]->(:Chain {id: key.to}) WHERE $kind = 'LEADS' RETURN r
+  UNION
+  MATCH (:Enterprise {id: key.from})-[r:MAKES]->(:Product {name: key.to}) WHERE $kind = 'MAKES' RETURN r
 }
 RETURN key.from AS from, key.to AS to, key.product AS product, r {.*} AS r

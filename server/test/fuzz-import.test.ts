@@ -17,6 +17,7 @@ import { readJsonLines } from '../src/import/sources/jsonl';
 import { readLineBatches } from '../src/import/sources/lines';
 import {
   Invalid,
+  isEmptyValue,
   parseBoolean,
   parseConfidence,
   parseDate,
@@ -842,7 +843,8 @@ const someText = fc.oneof(
     'a,b',
     '"引号"',
   ),
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((t) => t.trim() !== ''),
+  // text that is no empty marker (-, /, 暂无 …: those mean "no value")
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((t) => !isEmptyValue(t)),
 );
 
 /** A value of a field as a file may write it: the same value, in the forms the parsers accept. */
@@ -875,7 +877,8 @@ function written(field: string, kind: Kind): fc.Arbitrary<unknown> {
     local: fc.constantFrom(true, false, 'true', 'FALSE', '是', '否', '本地', '外地', 'y', 'n', 1, 0, '1', '0'),
     foundedOn: date,
     verifiedAt: date,
-    registeredCapital: amount,
+    registeredCapital: fc.oneof(amount, fc.constantFrom('5000万元人民币', '1000万美元', '1.2亿元', '50,000,000元')),
+    registeredCapitalCurrency: fc.constantFrom('美元', 'USD', '人民币', '港元'),
     revenue: amount,
     annualValue: amount,
     employees: fc.oneof(fc.nat(100_000), fc.constantFrom('1,200', 2_147_483_647)),
@@ -941,6 +944,11 @@ const goodRows = fc.record({
     { from: CODES[1], to: CODES[0], product, annualValue: value },
     { from: CODES[3], to: CODES[0], product: '钢材' },
   ]),
+  products: fc.constant([
+    { enterpriseId: CODES[1], product: '钢材', share: '30%' },
+    { enterpriseId: CODES[1], product: '铝材' },
+  ]),
+  district: fc.constant([{ name: '江汉区', city: '武汉市' }]),
 });
 
 /** A table of rows as a file: CSV or JSON Lines, column names or their aliases, in some order and encoding. */

@@ -9,6 +9,8 @@ function firm(id: string, local = true): Enterprise {
 }
 const p = { source: 'test', confidence: 1 };
 const data: Dataset = {
+  products: [],
+  district: [],
   enterprises: ['R', 'A', 'B', 'C', 'X', 'Y', 'Z'].map((id) => firm(id, id !== 'Y')),
   chains: [{ id: 'c', name: '链' }],
   segments: [

@@ -200,6 +200,8 @@ describe('Neo4jStore (recording driver)', () => {
       inSegment: [{ enterpriseId: 'A', segmentId: 's1', source: 's', confidence: 1 }],
       controls: [{ from: 'R', to: 'A', share: 0.8, source: 's', confidence: 1 }],
       supplies: [],
+      products: [],
+      district: [],
     };
     const counts = await store.commit(rows);
     expect(counts.enterprises).toEqual({ added: 0, updated: 1, unchanged: 0 }); // A is there, with another name
@@ -303,6 +305,8 @@ describe('Neo4jStore: the Cypher and parameters of every other method', () => {
       inSegment: [],
       controls: [{ from: 'R', to: 'A', share: 0.9, source: 's', confidence: 1 }],
       supplies: [{ from: 'A', to: 'B', product: '零件', source: 's', confidence: 1 }],
+      products: [],
+      district: [],
     };
     const view = await store.view(rows);
     expect(view.has('enterprises', 'A')).toBe(true);

@@ -3,6 +3,7 @@ import type { Enterprise } from '../domain/model';
 import { codedError, notFound } from '../errors';
 import type { Kind } from '../import/interchange';
 import type { EnterpriseRecord, GraphStore, Removal } from '../store/port';
+import { deriveFields } from '../import/derive';
 import { crossCheck, parseRow, single } from './check';
 
 /** The kinds of relationship a curator may add or remove, and the import table of each. */
@@ -67,6 +68,8 @@ export class Curator {
           });
         }
         crossCheck(rows)(view);
+        // as an import would: the short name and `local` where the input leaves them out
+        deriveFields(rows.enterprises, view.home(), view);
       });
       return row.id;
     });

@@ -2,7 +2,7 @@ import type { Dataset } from '../domain/model';
 import { type Input, readInput } from './inputs';
 import { KINDS, type Kind } from './interchange';
 import type { ImportProblem, Location } from './problems';
-import { RowParser } from './rows';
+import { type RowOptions, RowParser } from './rows';
 import type { Encoding } from './sources/events';
 
 /** Where each row of a batch came from, kept compactly: a table list and two numbers a row. */
@@ -47,7 +47,13 @@ export interface ReadProgress {
 export async function readBatch(
   inputs: readonly Input[],
   report: (problem: ImportProblem) => void,
-  options: { encoding?: Encoding; onProgress?: (p: ReadProgress) => void } = {},
+  options: {
+    encoding?: Encoding;
+    onProgress?: (p: ReadProgress) => void;
+    rows?: RowOptions;
+    /** Each row left out for its problems, with what was read of it. */
+    onBadRow?: (at: Location, raw: unknown) => void;
+  } = {},
 ): Promise<Batch> {
   const rows = Object.fromEntries(KINDS.map((k) => [k, []])) as unknown as Dataset;
   const places = Object.fromEntries(KINDS.map((k) => [k, new RowPlaces()])) as { [K in Kind]: RowPlaces };
@@ -58,12 +64,15 @@ export async function readBatch(
     for await (const events of readInput(input, options.encoding)) {
       for (const event of events) {
         if (event.type === 'table') {
-          parser = new RowParser(event.kind, report);
+          parser = new RowParser(event.kind, report, options.rows);
           readable = true;
           continue;
         }
         if (event.type === 'problem') {
-          report(event.problem);
+          // a line of JSON Lines that is not JSON is that row's; any other reading problem stops the table
+          const rowOnly = input.format === 'jsonl' && event.problem.line > 0;
+          report(rowOnly ? event.problem : { ...event.problem, table: true });
+          if (rowOnly) options.onBadRow?.(event.problem, undefined);
           continue;
         }
         if (!parser || !readable) continue;
@@ -78,7 +87,7 @@ export async function readBatch(
         if (row) {
           (rows[parser.kind] as unknown[]).push(row);
           places[parser.kind].add(event.at);
-        }
+        } else options.onBadRow?.(event.at, event.type === 'values' ? event.values : event.value);
       }
     }
   }

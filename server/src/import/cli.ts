@@ -1,10 +1,12 @@
 /**
  * pnpm run import -- <files or folders> [--dry-run] [--encoding gb18030] [--data-dir DIR]
+ *   [--skip-invalid [--rejects FILE]] [--keep-extra-columns]
  *
  * Imports interchange files (docs/data-format.md) into the embedded store's data directory
  * (CHAIN_DATA_DIR, default data/). Checks everything first and writes nothing when anything is
  * wrong; a running server picks up the import within a second.
  */
+import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,10 +16,11 @@ import { EmbeddedStore } from '../store/embedded/embedded-store';
 import { dataDirFromEnv, openNeo4jStore } from '../store/open';
 import { type ImportSummary, importFiles } from './importer';
 import { KINDS } from './interchange';
-import { formatProblem, ImportError } from './problems';
+import { formatProblem, ImportError, type ImportProblem } from './problems';
 import { ENCODINGS, type Encoding } from './sources/events';
 
-const USAGE = `usage: pnpm run import -- <files or folders> [--dry-run] [--encoding ${ENCODINGS.join('|')}] [--data-dir DIR]`;
+const USAGE = `usage: pnpm run import -- <files or folders> [--dry-run] [--encoding ${ENCODINGS.join('|')}] [--data-dir DIR]
+       [--skip-invalid [--rejects FILE]] [--keep-extra-columns]`;
 
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -53,12 +56,26 @@ async function main(argv: string[]): Promise<number> {
     const summary = await importFiles(store, {
       paths,
       dryRun: values['dry-run'] ?? false,
+      skipInvalid: values['skip-invalid'] ?? false,
+      keepExtraColumns: values['keep-extra-columns'] ?? false,
       ...(encoding ? { encoding } : {}),
       onProgress: (p) => progress.show(p.rows),
     });
     progress.clear();
-    printSummary(summary, where);
-    if (!summary.dryRun) audit(paths, where, 'ok', { counts: summary.counts, rowsRead: summary.rowsRead });
+    const rejects =
+      summary.rejected.length > 0
+        ? resolve(cwd, values.rejects ?? `import-rejects-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`)
+        : undefined;
+    if (rejects) writeFileSync(rejects, summary.rejected.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    printWarnings(summary.warnings);
+    printSummary(summary, where, rejects);
+    if (!summary.dryRun)
+      audit(paths, where, 'ok', {
+        counts: summary.counts,
+        rowsRead: summary.rowsRead,
+        rejected: summary.rejected.length,
+        warnings: summary.warnings.length,
+      });
     return 0;
   } catch (e) {
     progress.clear();
@@ -86,6 +103,9 @@ function parse(argv: string[]) {
       'dry-run': { type: 'boolean' },
       encoding: { type: 'string' },
       'data-dir': { type: 'string' },
+      'skip-invalid': { type: 'boolean' },
+      rejects: { type: 'string' },
+      'keep-extra-columns': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -104,7 +124,13 @@ function audit(paths: readonly string[], where: string, outcome: string, detail:
   });
 }
 
-function printSummary(s: ImportSummary, where: string): void {
+function printWarnings(warnings: readonly ImportProblem[]): void {
+  if (warnings.length === 0) return;
+  for (const w of warnings.slice(0, 100)) console.warn(`warning: ${formatProblem(w)}`);
+  if (warnings.length > 100) console.warn(`… and ${warnings.length - 100} more warnings`);
+}
+
+function printSummary(s: ImportSummary, where: string, rejects: string | undefined): void {
   const total = s.seconds.check + s.seconds.write;
   const verb = s.dryRun ? 'Checked (dry run: nothing was written)' : `Imported into ${where}`;
   console.log(`${verb}: ${s.files.length} file(s), ${s.rowsRead.toLocaleString('en')} rows in ${total.toFixed(2)} s.`);
@@ -117,7 +143,15 @@ function printSummary(s: ImportSummary, where: string): void {
     const c = s.counts[k];
     console.log(`  ${k.padEnd(12)}${pad(c.added, 10)}${pad(c.updated, 10)}${pad(c.unchanged, 11)}`);
   }
-  console.log('  rejected: 0 rows');
+  const derived = s.derivation.derived;
+  if (derived.shortName + derived.local > 0)
+    console.log(`  derived: ${derived.shortName} short name(s), ${derived.local} 'local' (marked as derived)`);
+  if (s.warnings.length > 0) console.log(`  warnings: ${s.warnings.length} (printed above)`);
+  if (rejects)
+    console.log(
+      `  rejected: ${s.rejected.length} row(s) left out for their problems (--skip-invalid), each with its problem in ${rejects}`,
+    );
+  else console.log('  rejected: 0 rows');
 }
 
 /** Rows read and rows a second, on one line of a terminal; nothing when output is not a terminal. */

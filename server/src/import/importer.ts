@@ -1,9 +1,11 @@
 import type { Dataset } from '../domain/model';
 import type { ApplyCounts } from '../store/memory/memory-store';
-import { type ReadProgress, readBatch } from './batch';
+import { type Batch, type ReadProgress, readBatch } from './batch';
 import { checkBatch, type ImportView } from './check';
+import { type Derivation, deriveFields } from './derive';
 import { resolveInputs } from './inputs';
-import { ImportError, type ImportProblem } from './problems';
+import { ImportError, type ImportProblem, type Location } from './problems';
+import { placeKey, withoutRows } from './reject';
 import type { Encoding } from './sources/events';
 
 /** A store that can take an import. */
@@ -20,18 +22,45 @@ export interface ImportTarget {
   commit(data: Dataset, note: string, check?: (view: ImportView) => void): Promise<ApplyCounts>;
 }
 
-export interface ImportOptions {
-  /** Files, or folders of files. */
-  paths: readonly string[];
-  dryRun?: boolean;
+export interface ReadOptions {
   /** The encoding of CSV files; detected per file when not given. */
   encoding?: Encoding;
   onProgress?: (progress: ReadProgress) => void;
+  /** Keep columns the format does not know (as enterprise attributes) instead of refusing them. */
+  keepExtraColumns?: boolean;
+  /**
+   * Write the valid rows and leave out the invalid ones (returned as `rejected`), like
+   * neo4j-admin's --skip-bad-relationships; without it, any problem stops the whole import.
+   * A problem of a whole table (an unreadable file, a bad header) stops it all the same.
+   */
+  skipInvalid?: boolean;
 }
 
-export interface ImportSummary {
+export interface ImportOptions extends ReadOptions {
+  /** Files, or folders of files. */
+  paths: readonly string[];
+  dryRun?: boolean;
+}
+
+/** A row left out of an import, with every problem found in it. */
+export interface RejectedRow extends Location {
+  problems: { field?: string; message: string }[];
+  /** The row as read (a JSON object, a CSV or sheet row's cells, or the typed row). */
+  row?: unknown;
+}
+
+export interface Checked {
+  rows: Dataset;
   files: string[];
   rowsRead: number;
+  /** Worth saying; stopped nothing. */
+  warnings: ImportProblem[];
+  /** With skipInvalid: the rows left out. */
+  rejected: RejectedRow[];
+  derivation: Derivation;
+}
+
+export interface ImportSummary extends Omit<Checked, 'rows'> {
   counts: ApplyCounts;
   dryRun: boolean;
   /** Reading and checking; writing (or, for a dry run, counting). */
@@ -39,31 +68,94 @@ export interface ImportSummary {
 }
 
 /** A view of an empty store. */
-export const EMPTY_VIEW: ImportView = { has: () => false, holdingsInto: () => [] };
+export const EMPTY_VIEW: ImportView = {
+  has: () => false,
+  holdingsInto: () => [],
+  home: () => undefined,
+  derivedOf: () => undefined,
+  named: () => [],
+  segment: () => undefined,
+};
+
+/** Rounds of checks with skipInvalid: leaving a row out can make another invalid (a reference to it). */
+const MAX_ROUNDS = 10;
 
 /**
- * Reads and checks every row of the inputs, and every reference against the store's view; with any
- * problem, throws an ImportError listing them all.
+ * Reads and checks every row of the inputs, and every reference against the store's view, then
+ * derives what rows leave out (short names, `local`). With any problem, throws an ImportError
+ * listing them all; with skipInvalid, leaves the rows with problems out instead.
  */
 export async function readChecked(
   paths: readonly string[],
   viewOf: (rows: Dataset) => ImportView | Promise<ImportView>,
-  options: Omit<ImportOptions, 'paths' | 'dryRun'> = {},
-): Promise<{ rows: Dataset; files: string[]; rowsRead: number }> {
+  options: ReadOptions = {},
+): Promise<Checked> {
   const problems: ImportProblem[] = [];
+  const warnings: ImportProblem[] = [];
   const report = (p: ImportProblem) => problems.push(p);
+  const raws = new Map<string, unknown>();
   const { inputs, problems: found } = resolveInputs(paths);
-  problems.push(...found);
+  problems.push(...found.map((p) => ({ ...p, table: true })));
   if (inputs.length === 0 && problems.length === 0)
-    report({ file: paths.join(' '), line: 0, message: 'no input files' });
-  const batch = await readBatch(inputs, report, {
+    report({ file: paths.join(' '), line: 0, message: 'no input files', table: true });
+  let batch: Batch = await readBatch(inputs, report, {
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    rows: { keepExtraColumns: options.keepExtraColumns ?? false, warn: (w) => warnings.push(w) },
+    ...(options.skipInvalid ? { onBadRow: (at: Location, raw: unknown) => raws.set(placeKey(at), raw) } : {}),
   });
-  checkBatch(batch, await viewOf(batch.rows), report);
-  if (problems.length > 0) throw new ImportError(problems.sort(byPlace));
-  return { rows: batch.rows, files: inputs.map((i) => i.file), rowsRead: batch.rowsRead };
+  const view = await viewOf(batch.rows);
+  const rejected = new Map<string, ImportProblem[]>();
+  let handled = 0;
+  for (let round = 0; ; round++) {
+    const roundWarnings: ImportProblem[] = [];
+    checkBatch(batch, view, report, (w) => roundWarnings.push(w));
+    const clean = problems.length === handled;
+    if (!clean && (!options.skipInvalid || problems.some((p) => p.table) || round >= MAX_ROUNDS))
+      throw new ImportError(problems.sort(byPlace));
+    if (clean) {
+      warnings.push(...roundWarnings);
+      break;
+    }
+    for (const p of problems.slice(handled)) {
+      const key = placeKey(p);
+      rejected.set(key, [...(rejected.get(key) ?? []), p]);
+    }
+    handled = problems.length;
+    batch = withoutRows(batch, new Set(rejected.keys()), (key, row) => {
+      if (!raws.has(key)) raws.set(key, row);
+    });
+  }
+  const home = batch.rows.district[0] ?? view.home();
+  const derivation = deriveFields(batch.rows.enterprises, home, view);
+  if (derivation.derived.local > 0 && !home)
+    warnings.push({
+      file: inputs[0]?.file ?? '',
+      line: 0,
+      message: `no home district is known (give a district table, e.g. district.csv with 名称 江汉区): ${derivation.derived.local} enterprise(s) without 'local' are taken as outside the district`,
+    });
+  else if (derivation.unlocated > 0)
+    warnings.push({
+      file: inputs[0]?.file ?? '',
+      line: 0,
+      message: `${derivation.unlocated} enterprise(s) give neither 'local' nor a district, address, city or province: taken as outside ${home?.name}`,
+    });
+  return {
+    rows: batch.rows,
+    files: inputs.map((i) => i.file),
+    rowsRead: batch.rowsRead,
+    warnings,
+    rejected: [...rejected].map(([key, list]) => ({
+      ...location(list[0] as ImportProblem),
+      problems: list.map((p) => (p.field ? { field: p.field, message: p.message } : { message: p.message })),
+      ...(raws.get(key) !== undefined ? { row: raws.get(key) } : {}),
+    })),
+    derivation,
+  };
 }
+
+const location = (p: Location): Location =>
+  p.sheet === undefined ? { file: p.file, line: p.line } : { file: p.file, sheet: p.sheet, line: p.line };
 
 /** Reads a whole data set from interchange files, checked as an import into an empty store. */
 export async function readDataset(paths: readonly string[]): Promise<Dataset> {
@@ -72,27 +164,28 @@ export async function readDataset(paths: readonly string[]): Promise<Dataset> {
 
 /**
  * Imports interchange files into a store: reads and checks everything first; with any
- * problem, throws an ImportError listing them all and writes nothing.
+ * problem, throws an ImportError listing them all and writes nothing (with skipInvalid: writes
+ * the valid rows and returns the others as `rejected`).
  */
 export async function importFiles(target: ImportTarget, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
-  const { rows, files, rowsRead } = await readChecked(options.paths, (rows) => target.view(rows), options);
-  const checked = performance.now();
+  const { rows, ...checked } = await readChecked(options.paths, (rows) => target.view(rows), options);
+  const done = performance.now();
+  const files = checked.files;
   const note = `import ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
   const counts = options.dryRun ? (await target.plan(rows)).counts : await target.commit(rows, note);
   const written = performance.now();
   return {
-    files,
-    rowsRead,
+    ...checked,
     counts,
     dryRun: options.dryRun ?? false,
-    seconds: { check: (checked - started) / 1e3, write: (written - checked) / 1e3 },
+    seconds: { check: (done - started) / 1e3, write: (written - done) / 1e3 },
   };
 }
 
 /** Files that cannot be read and headers first (they explain what follows), then by place. */
 function byPlace(a: ImportProblem, b: ImportProblem): number {
-  const early = (p: ImportProblem) => (p.line === 0 || /column/.test(p.message) ? 0 : 1);
+  const early = (p: ImportProblem) => (p.line === 0 || p.table || /column/.test(p.message) ? 0 : 1);
   return (
     early(a) - early(b) ||
     a.file.localeCompare(b.file) ||

@@ -1,8 +1,10 @@
 import type { Dataset } from '../domain/model';
+import { parseAmount, parseCurrency } from './amounts';
 import {
   type Parsed,
   parseBoolean,
   parseConfidence,
+  parseCount,
   parseDate,
   parseEnterpriseId,
   parseInteger,
@@ -26,6 +28,8 @@ export interface FieldSpec {
   required: boolean;
   /** Other headers accepted for the column, as Chinese spreadsheets name it. */
   aliases: readonly string[];
+  /** Puts a parsed value into the row when it is more than one field (an amount and its currency). */
+  assign?: (row: Record<string, unknown>, value: unknown) => void;
 }
 
 const f = (name: string, parse: FieldSpec['parse'], required: boolean, ...aliases: string[]): FieldSpec => ({
@@ -53,6 +57,9 @@ export const FIELDS: { readonly [K in Kind]: readonly FieldSpec[] } = {
     f('name', parseText, true, '环节', '名称'),
     f('tier', parseTier, true, '上中下游', '层级'),
     f('order', parseInteger, true, '顺序', '序号'),
+    f('parentId', parseText, false, '上级环节', '上级环节编号', '父环节'),
+    f('products', parseTags, false, '产品', '环节产品', '主要产品'),
+    f('keywords', parseTags, false, '关键词'),
   ],
   feeds: [f('from', parseText, true, '上游环节'), f('to', parseText, true, '下游环节')],
   leaders: [
@@ -62,18 +69,41 @@ export const FIELDS: { readonly [K in Kind]: readonly FieldSpec[] } = {
   ],
   leads: [f('leaderId', parseText, true, '链长编号'), f('chainId', parseText, true, '产业链编号')],
   enterprises: [
-    f('id', parseEnterpriseId, true, '统一社会信用代码', '信用代码'),
-    f('name', parseText, true, '企业名称', '名称'),
-    f('shortName', parseText, true, '简称', '企业简称'),
-    f('district', parseText, true, '所在地区', '注册地'),
-    f('local', parseBoolean, true, '是否本地', '本地'),
+    f('id', parseEnterpriseId, true, '统一社会信用代码', '信用代码', '社会信用代码'),
+    f('name', parseText, true, '企业名称', '名称', '公司名称'),
+    f('shortName', parseText, false, '简称', '企业简称', '公司简称'),
+    f('province', parseText, false, '所属省份', '省份'),
+    f('city', parseText, false, '所属城市', '城市'),
+    f('district', parseText, false, '所在地区', '注册地', '所属区县', '区县'),
+    f('address', parseText, false, '企业地址', '注册地址', '地址'),
+    f('local', parseBoolean, false, '是否本地', '本地'),
     f('park', parseText, false, '所在园区', '园区'),
-    f('status', parseText, true, '经营状态', '登记状态'),
+    f('status', parseText, false, '经营状态', '登记状态'),
+    f('industry', parseText, false, '所属行业', '行业'),
+    f('companyType', parseText, false, '企业类型', '公司类型'),
+    f('legalRepresentative', parseText, false, '法定代表人', '法人代表'),
+    f('phone', parseText, false, '电话', '联系电话'),
+    f('stockCode', parseText, false, '股票代码', '证券代码'),
     f('foundedOn', parseDate, false, '成立日期'),
-    f('registeredCapital', parseNumber, false, '注册资本', '注册资本(万元)'),
-    f('employees', parseInteger, false, '员工人数', '从业人数'),
-    f('revenue', parseNumber, false, '营业收入', '营业收入(万元)'),
+    f('registeredCapitalCurrency', parseCurrency, false, '注册资本币种', '币种'),
+    {
+      ...f('registeredCapital', parseAmount, false, '注册资本', '注册资本(万元)'),
+      assign: (row, v) => {
+        const amount = v as { value: number; currency?: string };
+        row.registeredCapital = amount.value;
+        if (amount.currency && amount.currency !== 'CNY') row.registeredCapitalCurrency = amount.currency;
+      },
+    },
+    f('employees', parseCount, false, '员工人数', '从业人数', '参保人数'),
+    {
+      ...f('revenue', parseAmount, false, '营业收入', '营业收入(万元)'),
+      assign: (row, v) => {
+        row.revenue = (v as { value: number }).value;
+      },
+    },
     f('tags', parseTags, false, '标签'),
+    // written by Chain Atlas: which of the row's values it derived (a data set it wrote reads back the same)
+    f('derived', parseTags, false, '推算字段'),
   ],
   anchors: [
     f('enterpriseId', parseEnterpriseId, true, '统一社会信用代码', '企业'),
@@ -88,7 +118,7 @@ export const FIELDS: { readonly [K in Kind]: readonly FieldSpec[] } = {
   controls: [
     f('from', parseEnterpriseId, true, '股东', '股东信用代码'),
     f('to', parseEnterpriseId, true, '被投资企业', '被投资企业信用代码'),
-    f('share', parseShare, true, '持股比例', '持股比例(%)'),
+    f('share', parseShare, false, '持股比例', '持股比例(%)'),
     ...provenance,
   ],
   supplies: [
@@ -97,6 +127,17 @@ export const FIELDS: { readonly [K in Kind]: readonly FieldSpec[] } = {
     f('product', parseText, true, '产品', '供应产品'),
     f('annualValue', parseNumber, false, '年供应额', '年供应额(万元)'),
     ...provenance,
+  ],
+  products: [
+    f('enterpriseId', parseEnterpriseId, true, '统一社会信用代码', '企业'),
+    f('product', parseText, true, '产品', '主营产品'),
+    f('share', parseShare, false, '收入占比', '营收占比'),
+    ...provenance,
+  ],
+  district: [
+    f('name', parseText, true, '名称', '区县', '本区'),
+    f('city', parseText, false, '城市', '所属城市'),
+    f('province', parseText, false, '省份', '所属省份'),
   ],
 };
 
@@ -112,10 +153,13 @@ export const TABLE_NAMES: { readonly [K in Kind]: readonly string[] } = {
   inSegment: ['in_segment', '企业环节'],
   controls: ['controls', '股权'],
   supplies: ['supplies', '供应'],
+  products: ['products', '企业产品'],
+  district: ['district', '本区'],
 };
 
 /** Kinds in the order they are read and written: nodes before the relationships between them. */
 export const KINDS: readonly Kind[] = [
+  'district',
   'chains',
   'segments',
   'feeds',
@@ -126,6 +170,7 @@ export const KINDS: readonly Kind[] = [
   'inSegment',
   'controls',
   'supplies',
+  'products',
 ];
 
 /** The JSON Lines file name of a kind. */

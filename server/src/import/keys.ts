@@ -13,6 +13,9 @@ export const ROW_KEY: { readonly [K in Kind]: (row: Dataset[K][number]) => strin
   inSegment: (r) => `${r.enterpriseId}>${r.segmentId}`,
   controls: (r) => `${r.from}>${r.to}`,
   supplies: (r) => `${r.from}>${r.to}:${r.product}`,
+  products: (r) => `${r.enterpriseId}>${r.product}`,
+  // one home district: any row is the same
+  district: () => 'home',
 };
 
 export function rowKey<K extends Kind>(kind: K, row: Dataset[K][number]): string {

@@ -10,6 +10,11 @@ export interface Location {
 export interface ImportProblem extends Location {
   field?: string;
   message: string;
+  /**
+   * The problem is the table's, not one row's (a file that cannot be read on, a header): no row of
+   * the table can be trusted, so even an import told to skip invalid rows stops.
+   */
+  table?: boolean;
 }
 
 export function formatLocation(at: Location): string {

@@ -1,6 +1,16 @@
 import { FIELDS, type FieldSpec, type Kind } from './interchange';
 import type { ImportProblem, Location } from './problems';
-import { Invalid, parseSharePercent } from './values';
+import { Invalid, isEmptyValue, parseSharePercent } from './values';
+
+export interface RowOptions {
+  /** Keep columns the format does not know: as an enterprise's attributes; other kinds ignore them. */
+  keepExtraColumns?: boolean;
+  /** Something worth saying that does not stop the import. */
+  warn?: (warning: ImportProblem) => void;
+}
+
+/** Kinds whose extra columns are kept (as `attributes`) with keepExtraColumns. */
+const KEEPS_ATTRIBUTES: ReadonlySet<Kind> = new Set(['enterprises']);
 
 /**
  * Turns the raw records of one table (a file or a sheet) into typed rows of its kind. Headers
@@ -17,10 +27,13 @@ export class RowParser {
   private columns: number[] = [];
   /** Fields whose header says they are in percent, e.g. 持股比例(%). */
   private readonly percent = new Set<number>();
+  /** Extra columns kept as attributes: column index → its header. */
+  private extra = new Map<number, string>();
 
   constructor(
     readonly kind: Kind,
     private readonly report: (problem: ImportProblem) => void,
+    private readonly options: RowOptions = {},
   ) {
     this.specs = FIELDS[kind];
     this.specs.forEach((spec, i) => {
@@ -29,7 +42,8 @@ export class RowParser {
   }
 
   /** The header of a CSV file or sheet. Returns false when the table cannot be read on. */
-  header(names: readonly unknown[], at: Location): boolean {
+  header(names: readonly unknown[], where: Location): boolean {
+    const at = { ...where, table: true };
     const texts = names.map(headerText);
     this.columns = texts.map((n) => this.byHeader.get(normalizeHeader(n)) ?? -1);
     texts.forEach((n, i) => {
@@ -37,12 +51,24 @@ export class RowParser {
       if (index !== -1 && this.specs[index]?.name === 'share' && /[%％]/.test(n)) this.percent.add(index);
     });
     let fine = true;
-    texts.forEach((name, i) => {
-      if (this.columns[i] === -1 && name.trim() !== '') {
-        this.report({ ...at, field: name, message: `unknown column '${name}' for ${this.kind}` });
+    this.extra = new Map();
+    const unknown = texts.flatMap((name, i) => (this.columns[i] === -1 && name.trim() !== '' ? [i] : []));
+    if (unknown.length > 0 && this.options.keepExtraColumns) {
+      const names = unknown.map((i) => texts[i]?.trim() ?? '');
+      if (KEEPS_ATTRIBUTES.has(this.kind)) for (const i of unknown) this.extra.set(i, texts[i]?.trim() ?? '');
+      this.options.warn?.({
+        ...at,
+        message: KEEPS_ATTRIBUTES.has(this.kind)
+          ? `kept ${names.length} column(s) the format does not know as attributes: ${names.join(', ')}`
+          : `ignored ${names.length} column(s) the format does not know: ${names.join(', ')} (only enterprises keep attributes)`,
+      });
+    } else {
+      for (const i of unknown) {
+        const name = texts[i] as string;
+        this.report({ ...at, field: name, message: `unknown column '${name}' for ${this.kind}${HINT}` });
         fine = false;
       }
-    });
+    }
     const seen = new Set<number>();
     for (const index of this.columns) {
       if (index === -1) continue;
@@ -76,7 +102,16 @@ export class RowParser {
       const index = this.columns[c] as number;
       if (index !== -1) raw[index] = values[c];
     }
-    return this.build(raw, at);
+    const row = this.build(raw, at);
+    if (row && this.extra.size > 0) {
+      const attributes: Record<string, string> = {};
+      for (const [c, name] of this.extra) {
+        const v = values[c];
+        if (!isEmptyValue(v)) attributes[name] = cellText(v);
+      }
+      if (Object.keys(attributes).length > 0) row.attributes = attributes;
+    }
+    return row;
   }
 
   /** A JSON object: its keys are the columns. */
@@ -87,23 +122,33 @@ export class RowParser {
     }
     const raw: unknown[] = new Array(this.specs.length);
     let fine = true;
+    let attributes: Record<string, string> | undefined;
     for (const key in record) {
       let index = this.byKey.get(key);
       if (index === undefined) {
         index = this.byHeader.get(normalizeHeader(key)) ?? -1;
         this.byKey.set(key, index);
       }
-      if (index === -1) {
+      const value = (record as Record<string, unknown>)[key];
+      if (index !== -1) raw[index] = value;
+      else if (key === 'attributes' && KEEPS_ATTRIBUTES.has(this.kind) && isTextRecord(value)) attributes = value;
+      else if (this.options.keepExtraColumns && key.trim()) {
+        if (KEEPS_ATTRIBUTES.has(this.kind) && !isEmptyValue(value)) {
+          attributes ??= {};
+          attributes[key] = cellText(value);
+        }
+      } else {
         // a blank key names no field: the problem is the row's
         this.report({
           ...at,
           ...(key.trim() ? { field: key } : {}),
-          message: `unknown field '${key}' for ${this.kind}`,
+          message: `unknown field '${key}' for ${this.kind}${key.trim() ? HINT : ''}`,
         });
         fine = false;
-      } else raw[index] = (record as Record<string, unknown>)[key];
+      }
     }
     const row = this.build(raw, at);
+    if (row && attributes && Object.keys(attributes).length > 0) row.attributes = attributes;
     return fine ? row : undefined;
   }
 
@@ -113,7 +158,7 @@ export class RowParser {
     for (let i = 0; i < this.specs.length; i++) {
       const spec = this.specs[i] as FieldSpec;
       const value = raw[i];
-      if (value === undefined || value === null || value === '') {
+      if (isEmptyValue(value)) {
         if (spec.required) {
           this.report({ ...at, field: spec.name, message: 'is required' });
           fine = false;
@@ -126,10 +171,23 @@ export class RowParser {
       if (parsed instanceof Invalid) {
         this.report({ ...at, field: spec.name, message: parsed.message });
         fine = false;
-      } else row[spec.name] = parsed;
+      } else if (spec.assign) spec.assign(row, parsed);
+      else row[spec.name] = parsed;
     }
     return fine ? row : undefined;
   }
+}
+
+const HINT = ' (a typo? or run the import with --keep-extra-columns to keep such columns)';
+
+const isTextRecord = (v: unknown): v is Record<string, string> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
+
+/** A cell as attribute text. */
+function cellText(v: unknown): string {
+  if (typeof v === 'string') return v.trim();
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  return headerText(v);
 }
 
 /** The text of a header cell: a sheet's cell may hold a number, a date or a formula's result. */

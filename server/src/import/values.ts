@@ -53,6 +53,34 @@ export function parseInteger(value: unknown): Parsed<number> {
   return n;
 }
 
+/** A head count as registries write it: `120`, `120人`; `-` and the like are empty (rows.ts). */
+export function parseCount(value: unknown): Parsed<number> {
+  return parseInteger(typeof value === 'string' ? value.trim().replace(/人$/, '') : value);
+}
+
+/**
+ * What exports write for "no value": a cell holding only one of these is taken as empty, for any
+ * field (a required field then reports that it is missing).
+ */
+export const EMPTY_MARKERS: ReadonlySet<string> = new Set([
+  '-',
+  '--',
+  '—',
+  '——',
+  '/',
+  '暂无',
+  '无数据',
+  'N/A',
+  'n/a',
+  'NULL',
+  'null',
+]);
+
+export const isEmptyValue = (value: unknown): boolean =>
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && (value.trim() === '' || EMPTY_MARKERS.has(value.trim())));
+
 const TRUE = new Set(['true', 'yes', 'y', '1', '是', '本地', '区内']);
 const FALSE = new Set(['false', 'no', 'n', '0', '否', '区外', '外地']);
 

@@ -17,7 +17,7 @@ interface LinkEdge {
   relation: Relation;
   /** Subsidiaries: levels below the enterprise asked about, and the parent on the way. */
   level?: number;
-  effectiveShare?: number;
+  effectiveShare?: number | null;
 }
 
 const relationOf = (e: { cursor: string; node: EnterpriseRecord }) => (e as LinkEdge).relation;
@@ -83,18 +83,26 @@ const OwnershipConnection = builder.connectionObject(
     description: 'A holding: the enterprise at its other end, the share, and (for subsidiaries) how deep.',
     fields: (t) => ({
       share: t.float({
-        description: 'The share the parent holds, from 0 to 1.',
-        resolve: (e) => (relationOf(e) as Relation & { share: number }).share,
+        nullable: true,
+        description: 'The share the parent holds, from 0 to 1; null when the source does not say.',
+        resolve: (e) => (relationOf(e) as Relation & { share?: number }).share ?? null,
       }),
       level: t.int({
         description: 'Subsidiaries: levels below the enterprise asked about (1: held directly); parents: 1.',
         resolve: (e) => (e as LinkEdge).level ?? 1,
       }),
       effectiveShare: t.float({
+        nullable: true,
         description:
-          'Subsidiaries: the best product of shares along the shortest chains of holdings down to it; parents: the share.',
-        resolve: (e) =>
-          roundShare((e as LinkEdge).effectiveShare ?? (relationOf(e) as Relation & { share: number }).share),
+          'Subsidiaries: the best product of shares along the shortest chains of holdings down to it; parents: the share. Null when a share on the way is unknown.',
+        resolve: (e) => {
+          const link = e as LinkEdge;
+          const share =
+            link.effectiveShare !== undefined
+              ? link.effectiveShare
+              : (relationOf(e) as Relation & { share?: number }).share;
+          return share === null || share === undefined ? null : roundShare(share);
+        },
       }),
       provenance: t.field({ type: ProvenanceRef, resolve: relationOf }),
       relation: t.field({ type: RelationRef, resolve: relationOf }),
@@ -106,20 +114,22 @@ export const MAX_SUBSIDIARY_DEPTH = 10;
 
 /** Subsidiaries down to `depth` levels, breadth-first: one batched look-up per level. */
 async function subsidiaries(loaders: Loaders, rootId: string, depth: number) {
-  const found: { relation: Relation; level: number; effectiveShare: number }[] = [];
-  const best = new Map<string, number>([[rootId, 1]]);
+  // an unknown share along the way makes the product unknown (null), never a guess
+  const found: { relation: Relation; level: number; effectiveShare: number | null }[] = [];
+  const best = new Map<string, number | null>([[rootId, 1]]);
   let frontier = [rootId];
   for (let level = 1; level <= depth && frontier.length > 0; level++) {
     const lists = await loaders.holdings.loadMany(frontier);
-    const next = new Map<string, { relation: Relation; share: number }>();
+    const next = new Map<string, { relation: Relation; share: number | null }>();
     frontier.forEach((parent, i) => {
       const list = lists[i];
       if (!Array.isArray(list)) return;
       for (const r of list) {
         if (best.has(r.to) || r.kind !== 'CONTROLS') continue;
-        const share = (best.get(parent) ?? 0) * r.share;
+        const above = best.get(parent);
+        const share = above === null || above === undefined || r.share === undefined ? null : above * r.share;
         const seen = next.get(r.to);
-        if (!seen || share > seen.share) next.set(r.to, { relation: r, share });
+        if (!seen || (share ?? -1) > (seen.share ?? -1)) next.set(r.to, { relation: r, share });
       }
     });
     for (const [id, { relation, share }] of next) {

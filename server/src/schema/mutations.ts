@@ -13,7 +13,7 @@ import { ChainRef, EnterpriseRef, RelationRef, SegmentRef } from './refs';
 const RelationshipKindEnum = builder.enumType('RelationshipKind', {
   description: 'Relationships a curator may add or remove.',
   values: {
-    CONTROLS: { description: 'Enterprise → enterprise: holds a share of it (share required).' },
+    CONTROLS: { description: 'Enterprise → enterprise: holds a share of it (the share when known).' },
     SUPPLIES: { description: 'Enterprise → enterprise: supplies a product to it (product required).' },
     IN_SEGMENT: { description: 'Enterprise → segment: works in that link of a chain.' },
     ANCHORS: { description: 'Enterprise → chain: is a chain owner (链主) of it.' },
@@ -25,10 +25,17 @@ type InputFields = Parameters<NonNullable<Parameters<typeof builder.inputType>[1
 
 const enterpriseFields = (t: InputFields, required: boolean) => ({
   name: t.string({ required, description: 'Registered Chinese name.' }),
-  shortName: t.string({ required, description: 'Short name (简称).' }),
-  district: t.string({ required }),
-  local: t.boolean({ required, description: 'Registered inside the district (本地).' }),
-  status: t.string({ required, description: 'e.g. 存续.' }),
+  shortName: t.string({ description: 'Short name (简称); derived from the name when left out.' }),
+  province: t.string(),
+  city: t.string(),
+  district: t.string({ description: 'The county-level district (区县).' }),
+  address: t.string(),
+  local: t.boolean({
+    description: 'Inside the home district (本地); derived from the location when left out.',
+  }),
+  status: t.string({ description: 'e.g. 存续.' }),
+  industry: t.string(),
+  stockCode: t.string(),
   park: t.string(),
   foundedOn: t.string({ description: 'A date: 2015-03-02, 2015/3/2 or 2015年3月2日.' }),
   registeredCapital: t.float({ description: '10k CNY (万元).' }),

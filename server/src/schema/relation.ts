@@ -27,8 +27,8 @@ builder.objectFields(RelationRef, (t) => ({
   to: t.field({ type: EnterpriseRef, resolve: (r, _args, { loaders }) => loadEnterprise(loaders, r.to) }),
   share: t.float({
     nullable: true,
-    description: 'CONTROLS: the share held, from 0 to 1.',
-    resolve: (r) => (r.kind === 'CONTROLS' ? r.share : null),
+    description: 'CONTROLS: the share held, from 0 to 1; null for SUPPLIES and where the source does not say.',
+    resolve: (r) => (r.kind === 'CONTROLS' ? (r.share ?? null) : null),
   }),
   product: t.string({
     nullable: true,

@@ -213,5 +213,7 @@ export function emptyDataset(): Dataset {
     inSegment: [],
     controls: [],
     supplies: [],
+    products: [],
+    district: [],
   };
 }

@@ -57,7 +57,7 @@ export async function* readWorkbook(path: string, file: string): AsyncGenerator<
     yield [
       {
         type: 'problem',
-        problem: { file, line: 0, message: `not readable as an .xlsx workbook: ${(e as Error).message}` },
+        problem: { file, line: 0, message: `not readable as an .xlsx workbook: ${workbookError(e as Error)}` },
       },
     ];
   } finally {
@@ -98,4 +98,9 @@ function cellValues(values: unknown[]): unknown[] {
     if (typeof cell.text === 'string') return cell.text;
     return undefined;
   });
+}
+
+/** What a damaged workbook's error says, without the reader's internals ("Cannot read properties of undefined"). */
+function workbookError(e: Error): string {
+  return e instanceof TypeError ? 'its parts are damaged or missing' : e.message;
 }

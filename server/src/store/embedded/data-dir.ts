@@ -134,7 +134,11 @@ export class DataDir {
 
   /** The rows of one segment, kind by kind, streamed a line at a time. */
   async *readSegment(name: string): AsyncGenerator<{ kind: Kind; rows: unknown[] }> {
-    for (const kind of KINDS) yield { kind, rows: await readJsonLines(join(this.segmentsPath, name, jsonlFile(kind))) };
+    for (const kind of KINDS) {
+      const file = join(this.segmentsPath, name, jsonlFile(kind));
+      // a segment written before a kind existed (products, district) has no file for it
+      yield { kind, rows: existsSync(file) ? await readJsonLines(file) : [] };
+    }
   }
 
   /** The removals of one segment (none for a segment written by an import). */

@@ -1,4 +1,4 @@
-import type { Anchors, Chain, Feeds, InSegment, Leader, Leads, Segment } from '../../domain/model';
+import type { Anchors, Chain, District, Feeds, InSegment, Leader, Leads, Makes, Segment } from '../../domain/model';
 
 /**
  * The chain side of the embedded graph: chains, their segments and template, leaders, anchors
@@ -18,6 +18,10 @@ export class ChainIndex {
   readonly members = new Map<string, Map<string, InSegment>>();
   /** enterpriseId → segmentIds. */
   readonly segmentsOf = new Map<string, string[]>();
+  /** enterpriseId → what it makes, by product. */
+  readonly makes = new Map<string, Map<string, Makes>>();
+  /** The home district: its enterprises are local. */
+  home: District | undefined;
   /** chainId → its segments in order, built on first use after a change of segments. */
   private byChain: Map<string, Segment[]> | undefined;
 
@@ -32,6 +36,14 @@ export class ChainIndex {
   putSegment(s: Segment): boolean {
     this.byChain = undefined;
     return put(this.segments, s.id, s);
+  }
+
+  putMakes(m: Makes): boolean {
+    return put(inner(this.makes, m.enterpriseId), m.product, m);
+  }
+
+  putHome(d: District): void {
+    this.home = d;
   }
 
   putLeader(l: Leader): boolean {

@@ -7,11 +7,14 @@ import type { EnterpriseGraph } from './memory-store';
  * `role` of every node's record in place and returns the systems by root id.
  */
 export function deriveSystems(graph: EnterpriseGraph): Map<string, EnterpriseSystem> {
+  // an ownership of unknown share is not counted as control (docs/analysis.md, Equity)
   const holdingsOf = (id: string): Holding[] =>
-    graph.mapOutEdges(id, (_e, r) => r).flatMap((r) => (r.kind === 'CONTROLS' ? [r] : []));
+    graph
+      .mapOutEdges(id, (_e, r) => r)
+      .flatMap((r) => (r.kind === 'CONTROLS' && r.share !== undefined ? [r as Holding] : []));
   const all: Holding[] = [];
   graph.forEachEdge((_e, r) => {
-    if (r.kind === 'CONTROLS') all.push(r);
+    if (r.kind === 'CONTROLS' && r.share !== undefined) all.push(r as Holding);
   });
   graph.forEachNode((_id, e) => {
     e.role = 'OTHER';

@@ -28,6 +28,8 @@ export class MemoryGraph {
   protected systemsByRoot = new Map<string, EnterpriseSystem>();
   /** Chain subgraphs as built since the last change: a chain's gap report is asked for again and again. */
   protected readonly subgraphs = new Map<string, ChainSubgraph>();
+  /** Names and short names → enterprise ids, for import checks; built on first use after a change. */
+  private byName: Map<string, string[]> | undefined;
   /** Chain records as built since the last change: nearly every request asks for some. */
   protected readonly chainRecords = new Map<string, ChainRecord>();
 
@@ -74,6 +76,10 @@ export class MemoryGraph {
         return c.leads.get(r.chainId as string)?.has(r.leaderId as string) ? row : undefined;
       case 'anchors':
         return c.anchors.get(r.chainId as string)?.get(r.enterpriseId as string);
+      case 'products':
+        return c.makes.get(r.enterpriseId as string)?.get(r.product as string);
+      case 'district':
+        return c.home;
       case 'inSegment':
         return c.members.get(r.segmentId as string)?.get(r.enterpriseId as string);
       case 'enterprises': {
@@ -111,6 +117,8 @@ export class MemoryGraph {
     for (const r of data.enterprises) this.putEnterprise(r);
     for (const r of data.anchors) c.putAnchor(this.provenance(r));
     for (const r of data.inSegment) c.putMember(this.provenance(r));
+    for (const r of data.products) c.putMakes(this.provenance(r));
+    for (const r of data.district) c.putHome(r);
     for (const r of data.controls) this.putRelation(this.relation('CONTROLS', r), added?.has(r) ?? false);
     for (const r of data.supplies) this.putRelation(this.relation('SUPPLIES', r), added?.has(r) ?? false);
     this.systemsByRoot = deriveSystems(this.graph);
@@ -141,8 +149,12 @@ export class MemoryGraph {
   private putEnterprise(e: Enterprise): void {
     const p = this.pool;
     const record = e as EnterpriseRecord;
-    record.district = p.get(e.district);
-    record.status = p.get(e.status);
+    if (e.district !== undefined) record.district = p.get(e.district);
+    if (e.status !== undefined) record.status = p.get(e.status);
+    if (e.city !== undefined) record.city = p.get(e.city);
+    if (e.province !== undefined) record.province = p.get(e.province);
+    if (e.industry !== undefined) record.industry = p.get(e.industry);
+    if (e.companyType !== undefined) record.companyType = p.get(e.companyType);
     if (e.park !== undefined) record.park = p.get(e.park);
     if (e.foundedOn !== undefined) record.foundedOn = p.get(e.foundedOn);
     record.tags = p.tags(e.tags);
@@ -221,6 +233,7 @@ export class MemoryGraph {
 
   /** Drops what was built from the graph as it was: call after every change. */
   protected forgetDerived(): void {
+    this.byName = undefined;
     this.subgraphs.clear();
     this.chainRecords.clear();
   }
@@ -241,7 +254,31 @@ export class MemoryGraph {
         this.graph.hasNode(companyId)
           ? this.graph.mapInEdges(companyId, (_e, r) => r).flatMap((r) => (r.kind === 'CONTROLS' ? [r] : []))
           : [],
+      home: () => this.chainIndex.home,
+      derivedOf: (id: string) =>
+        this.graph.hasNode(id) ? (this.graph.getNodeAttributes(id).derived ?? []) : undefined,
+      named: (text: string) => this.named(text),
+      segment: (id: string) => this.chainIndex.segments.get(id),
     };
+  }
+
+  /** Enterprises whose name or short name is `text`, exactly (built on first use after a change). */
+  named(text: string): { id: string; name: string; shortName: string }[] {
+    if (!this.byName) {
+      const index = new Map<string, string[]>();
+      this.graph.forEachNode((id, e) => {
+        for (const n of new Set([e.name, e.shortName])) {
+          const list = index.get(n);
+          if (list) list.push(id);
+          else index.set(n, [id]);
+        }
+      });
+      this.byName = index;
+    }
+    return (this.byName.get(text.trim()) ?? []).map((id) => {
+      const e = this.graph.getNodeAttributes(id);
+      return { id, name: e.name, shortName: e.shortName };
+    });
   }
 
   /** How many enterprises and relationships between them the store holds. */

@@ -202,7 +202,7 @@ export class MemoryStore extends MemoryGraph implements GraphStore {
         if (seen.has(id) || !this.graph.hasNode(id)) continue;
         seen.add(id);
         this.graph.forEachInEdge(id, (_e, r) => {
-          if (r.kind !== 'CONTROLS') return;
+          if (r.kind !== 'CONTROLS' || r.share === undefined) return;
           out.push({ from: r.from, to: r.to, share: r.share });
           queue.push(r.from);
         });

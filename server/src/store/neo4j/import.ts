@@ -1,6 +1,6 @@
-import type { Dataset } from '../../domain/model';
+import type { Dataset, District } from '../../domain/model';
 import { initialsOf } from '../../domain/pinyin';
-import type { ImportView, NodeKind } from '../../import/check';
+import type { ImportView, NamedEnterprise, NodeKind } from '../../import/check';
 import { KINDS, type Kind } from '../../import/interchange';
 import { rowKey } from '../../import/keys';
 import type { ApplyCounts } from '../memory/memory-store';
@@ -59,27 +59,59 @@ export async function prefetchView(tx: Tx, rows: Dataset): Promise<ImportView> {
       ...rows.anchors.map((r) => r.chainId),
     ],
     segments: [
-      ...rows.segments.map((r) => r.id),
+      ...rows.segments.flatMap((r) => (r.parentId === undefined ? [r.id] : [r.id, r.parentId])),
       ...rows.feeds.flatMap((r) => [r.from, r.to]),
       ...rows.inSegment.map((r) => r.segmentId),
     ],
     leaders: [...rows.leaders.map((r) => r.id), ...rows.leads.map((r) => r.leaderId)],
   };
-  const known = {} as Record<NodeKind, Set<string>>;
-  for (const kind of Object.keys(refs) as NodeKind[])
-    known[kind] = new Set((await existingNodes(tx, kind, refs[kind])).keys());
-  const held = new Map<string, { from: string; share: number }[]>();
+  const stored = {} as Record<NodeKind, Map<string, Record<string, unknown>>>;
+  for (const kind of Object.keys(refs) as NodeKind[]) stored[kind] = await existingNodes(tx, kind, refs[kind]);
+  const held = new Map<string, { from: string; share?: number }[]>();
   for (const part of chunks([...new Set(rows.controls.map((r) => r.to))])) {
-    for (const h of await tx.run<{ to: string; from: string; share: number }>('queries', 'existing-holdings', {
+    for (const h of await tx.run<{ to: string; from: string; share: number | null }>('queries', 'existing-holdings', {
       ids: part,
     })) {
       const list = held.get(h.to) ?? [];
-      list.push({ from: h.from, share: h.share });
+      list.push(h.share === null ? { from: h.from } : { from: h.from, share: h.share });
       held.set(h.to, list);
     }
   }
-  return { has: (kind, id) => known[kind].has(id), holdingsInto: (id) => held.get(id) ?? [] };
+  // names of the import's enterprises, and of references to enterprises that are no id: hints and warnings
+  const names = [
+    ...new Set([
+      ...rows.enterprises.map((r) => r.name),
+      ...refs.enterprises.filter((id) => !stored.enterprises.has(id)),
+    ]),
+  ];
+  const named = new Map<string, NamedEnterprise[]>();
+  for (const part of chunks(names))
+    for (const r of await tx.run<NamedEnterprise & { text: string }>('queries', 'enterprises-named', { names: part })) {
+      const list = named.get(r.text) ?? [];
+      list.push({ id: r.id, name: r.name, shortName: r.shortName });
+      named.set(r.text, list);
+    }
+  const home = (await tx.run<{ d: District }>('queries', 'home', {}))[0]?.d;
+  return {
+    has: (kind, id) => stored[kind].has(id),
+    holdingsInto: (id) => held.get(id) ?? [],
+    home: () => (home ? withoutNulls(home) : undefined),
+    derivedOf: (id) => {
+      const e = stored.enterprises.get(id);
+      return e === undefined ? undefined : ((e.derived as string[] | undefined) ?? []);
+    },
+    named: (text) => named.get(text.trim()) ?? [],
+    segment: (id) => {
+      const s = stored.segments.get(id);
+      return s === undefined
+        ? undefined
+        : { chainId: s.chainId as string, ...(typeof s.parentId === 'string' ? { parentId: s.parentId } : {}) };
+    },
+  };
 }
+
+const withoutNulls = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
 
 const RELATIONSHIP: Partial<Record<Kind, { type: RelationshipType; from: string; to: string }>> = {
   controls: { type: 'CONTROLS', from: 'from', to: 'to' },
@@ -88,6 +120,7 @@ const RELATIONSHIP: Partial<Record<Kind, { type: RelationshipType; from: string;
   anchors: { type: 'ANCHORS', from: 'enterpriseId', to: 'chainId' },
   feeds: { type: 'FEEDS', from: 'from', to: 'to' },
   leads: { type: 'LEADS', from: 'leaderId', to: 'chainId' },
+  products: { type: 'MAKES', from: 'enterpriseId', to: 'product' },
 };
 
 /** How many rows of each kind the import would add, update or leave as they are. */
@@ -97,15 +130,23 @@ export async function planImport(tx: Tx, rows: Dataset): Promise<{ counts: Apply
     const list = rows[kind] as unknown as Record<string, unknown>[];
     const stored = new Map<string, Record<string, unknown>>();
     const rel = RELATIONSHIP[kind];
-    if (rel) {
+    if (kind === 'district') {
+      const home = (await tx.run<{ d: District }>('queries', 'home', {}))[0]?.d;
+      if (home) stored.set('home', withoutNulls(home) as unknown as Record<string, unknown>);
+    } else if (rel) {
       for (const part of chunks(list)) {
-        const keys = part.map((r) => ({ from: r[rel.from], to: r[rel.to], product: r.product ?? null }));
+        const keys = part.map((r) => ({
+          from: r[rel.from],
+          to: r[rel.to],
+          product: rel.type === 'SUPPLIES' ? r.product : null,
+        }));
         const found = await tx.run<{ from: string; to: string; product: string | null; r: Record<string, unknown> }>(
           'queries',
           'existing-relationships',
           { kind: rel.type, keys },
         );
         for (const f of found) stored.set(`${f.from}>${f.to}${f.product === null ? '' : `:${f.product}`}`, f.r);
+        // MAKES is keyed enterprise>product, which is its from>to
       }
     } else {
       const found = await existingNodes(
@@ -154,6 +195,8 @@ const FILE: Record<Kind, string> = {
   inSegment: 'in-segment',
   controls: 'controls',
   supplies: 'supplies',
+  products: 'products',
+  district: 'district',
 };
 
 /** Kinds whose rows update only the properties they give: sent as their key and `props`. */
@@ -163,6 +206,7 @@ const UPDATED_BY_PROPS: Partial<Record<Kind, string[]>> = {
   supplies: ['from', 'to', 'product'],
   inSegment: ['enterpriseId', 'segmentId'],
   anchors: ['enterpriseId', 'chainId'],
+  products: ['enterpriseId', 'product'],
 };
 
 /** Every row, kind by kind (nodes first), in UNWIND batches of the import files. */
@@ -195,6 +239,8 @@ const omit = (row: Record<string, unknown>, keys: string[]) =>
 /** An enterprise row with the pinyin initials of its names, which search-initials.cypher reads. */
 function withInitials(row: Record<string, unknown>): Record<string, unknown> {
   const out = { ...row };
+  // a property cannot hold a map: the attributes go as JSON text (reads.ts takes it back)
+  if (row.attributes !== undefined) out.attributes = JSON.stringify(row.attributes);
   if (typeof row.shortName === 'string') out.shortInitials = initialsOf(row.shortName);
   if (typeof row.name === 'string') out.nameInitials = initialsOf(row.name);
   return out;

@@ -50,6 +50,7 @@ export function withoutInitials(e: EnterpriseRecord): EnterpriseRecord {
     nameInitials: _n,
     ...rest
   } = e as EnterpriseRecord & { shortInitials?: unknown; nameInitials?: unknown };
+  if (typeof rest.attributes === 'string') rest.attributes = JSON.parse(rest.attributes) as Record<string, string>;
   return rest;
 }
 

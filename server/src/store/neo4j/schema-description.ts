@@ -5,7 +5,7 @@ import type { DbSchema } from '@neo4j-cypher/language-support';
  * (server/src/domain/model.ts and docs/data-format.md): labels, relationship types, property keys.
  * The labels and relationship types are also the allow-lists: no other may reach a query.
  */
-export const LABELS = ['Enterprise', 'Chain', 'Segment', 'Leader'] as const;
+export const LABELS = ['Enterprise', 'Chain', 'Segment', 'Leader', 'Product', 'District'] as const;
 export const RELATIONSHIP_TYPES = [
   'CONTROLS',
   'SUPPLIES',
@@ -14,6 +14,7 @@ export const RELATIONSHIP_TYPES = [
   'FEEDS',
   'ANCHORS',
   'LEADS',
+  'MAKES',
 ] as const;
 export type Label = (typeof LABELS)[number];
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
@@ -24,9 +25,20 @@ export const PROPERTY_KEYS = [
   'name',
   'shortName',
   'district',
+  'city',
+  'province',
+  'address',
   'local',
   'park',
   'status',
+  'industry',
+  'companyType',
+  'legalRepresentative',
+  'phone',
+  'stockCode',
+  'registeredCapitalCurrency',
+  'derived',
+  'attributes',
   'foundedOn',
   'registeredCapital',
   'employees',
@@ -41,6 +53,13 @@ export const PROPERTY_KEYS = [
   'tier',
   'order',
   'title',
+  'parentId',
+  'products',
+  'keywords',
+  // District (the home district: key 'home')
+  'key',
+  'city',
+  'province',
   // relationships
   'share',
   'product',
