@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { formatCount, formatMoney } from '../format';
 import { ROLE_STYLES } from '../graph/style';
 import { useT } from '../i18n/useT';
@@ -53,11 +54,14 @@ export function DetailsPanel({
     );
   }
   const inSystem = enterprise.role === 'ROOT' || enterprise.role === 'DIRECT';
+  const derived = (field: string) => enterprise.derivedFields.includes(field);
+  // the most precise place known: the district, else the city or province
+  const place = enterprise.district ?? [enterprise.province, enterprise.city].filter(Boolean).join(' ');
   return (
     <section className="panel details" data-testid="details-panel" aria-label={enterprise.shortName}>
       <header className="details-header">
         <div>
-          <h2>{enterprise.shortName}</h2>
+          <h2 title={derived('shortName') ? t('explorer.derivedHint') : undefined}>{enterprise.shortName}</h2>
           <p className="details-name">{enterprise.name}</p>
         </div>
         {onExpand ? (
@@ -84,7 +88,13 @@ export function DetailsPanel({
         <span className="badge" style={{ background: ROLE_STYLES[enterprise.role].color }}>
           {t(`role.${enterprise.role}`)}
         </span>
-        <span className={enterprise.local ? 'badge local' : 'badge outside'}>{t(`local.${enterprise.local}`)}</span>
+        <span
+          className={enterprise.local ? 'badge local' : 'badge outside'}
+          title={derived('local') ? t('explorer.derivedHint') : undefined}
+        >
+          {t(`local.${enterprise.local}`)}
+          {derived('local') && t('explorer.derivedMark')}
+        </span>
         {enterprise.status && <span className="badge plain">{enterprise.status}</span>}
       </p>
       <p className="details-actions">
@@ -106,13 +116,36 @@ export function DetailsPanel({
         <dt>{t('explorer.creditCode')}</dt>
         <dd className="mono">{enterprise.key}</dd>
         <dt>{t('explorer.district')}</dt>
-        <dd>{enterprise.district}</dd>
+        <dd>{place || '—'}</dd>
+        {enterprise.industry && (
+          <>
+            <dt>{t('explorer.industry')}</dt>
+            <dd>{enterprise.industry}</dd>
+          </>
+        )}
+        {enterprise.stockCode && (
+          <>
+            <dt>{t('explorer.stockCode')}</dt>
+            <dd className="mono">{enterprise.stockCode}</dd>
+          </>
+        )}
         <dt>{t('explorer.park')}</dt>
         <dd>{enterprise.park ?? '—'}</dd>
         <dt>{t('explorer.revenue')}</dt>
         <dd>{formatMoney(enterprise.revenue, lang)}</dd>
         <dt>{t('explorer.capital')}</dt>
-        <dd>{formatMoney(enterprise.registeredCapital, lang)}</dd>
+        <dd>
+          {formatMoney(enterprise.registeredCapital, lang)}
+          {enterprise.registeredCapital != null && enterprise.registeredCapitalCurrency !== 'CNY' && (
+            <span className="muted"> {enterprise.registeredCapitalCurrency}</span>
+          )}
+        </dd>
+        {enterprise.attributes.map((a) => (
+          <Fragment key={a.name}>
+            <dt>{a.name}</dt>
+            <dd>{a.value}</dd>
+          </Fragment>
+        ))}
         <dt>{t('explorer.employees')}</dt>
         <dd>{formatCount(enterprise.employees, lang, t('explorer.people'))}</dd>
         <dt>{t('explorer.founded')}</dt>

@@ -8,11 +8,21 @@ export const EnterpriseFields = graphql(`
     name
     shortName
     district
+    city
+    province
     local
     park
     status
+    industry
+    stockCode
+    derivedFields
+    attributes {
+      name
+      value
+    }
     foundedOn
     registeredCapital
+    registeredCapitalCurrency
     employees
     revenue
     tags

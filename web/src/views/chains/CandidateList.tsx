@@ -39,7 +39,7 @@ export function CandidateList({
               title={t('map.showEvidence')}
             >
               <strong>{c.enterprise.shortName}</strong>
-              <span className="muted">{c.enterprise.district}</span>
+              <span className="muted">{c.enterprise.district ?? ''}</span>
               <span className="score">
                 {t('map.score')} {c.score.toFixed(2)}
               </span>

@@ -121,7 +121,7 @@ export function MapPanel({ state, selected, onHighlight, onPickCandidate, system
             <dt>{t('explorer.role')}</dt>
             <dd>{t(`role.${selected.role}`)}</dd>
             <dt>{t('explorer.district')}</dt>
-            <dd>{t('punct.aside', { text: selected.district, aside: t(`local.${selected.local}`) })}</dd>
+            <dd>{t('punct.aside', { text: selected.district ?? '—', aside: t(`local.${selected.local}`) })}</dd>
             <dt>{t('explorer.revenue')}</dt>
             <dd>{formatMoney(selected.revenue, lang)}</dd>
             {selected.system && (

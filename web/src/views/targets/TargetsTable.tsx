@@ -95,7 +95,7 @@ export function TargetsTable({ chainName, chainKey, rows, maxScore, sort, onSort
                 <span className="short-name">{row.enterprise.shortName}</span>
               )}
             </td>
-            <td className="district">{row.enterprise.district}</td>
+            <td className="district">{row.enterprise.district ?? '—'}</td>
             <td className="segment">
               <AppLink
                 className="name"

@@ -33,7 +33,7 @@ export function targetsCsvTable(rows: readonly TargetRow[], t: T): CsvCell[][] {
     // the key to match the leads with other records; Excel shows an all-digit code as a rounded number
     // unless the column is imported as text
     row.enterprise.key,
-    row.enterprise.district,
+    row.enterprise.district ?? '',
     row.gap.segment.name,
     t(`tier.${row.gap.segment.tier}`),
     t(`need.${row.gap.need}`),
