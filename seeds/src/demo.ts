@@ -33,6 +33,9 @@ export function buildDemoDataset(seed = DEMO_SEED): Dataset {
     inSegment: [],
     anchors: [],
     feeds: [],
+    products: [],
+    // the home district: its enterprises are local (the demo's rows also say so themselves)
+    district: [{ name: '江汉区', city: '武汉市', province: '湖北省' }],
     leads: [],
   };
   const segmentsOf = new Map<string, Segment[]>();
@@ -300,7 +303,7 @@ export function buildDemoDataset(seed = DEMO_SEED): Dataset {
     for (let hops = 0; id && hops < 10; hops++) {
       if (id === root.enterprise.id) return true;
       const current: string = id;
-      id = data.controls.find((c) => c.to === current && c.share >= 0.5)?.from;
+      id = data.controls.find((c) => c.to === current && (c.share ?? 0) >= 0.5)?.from;
     }
     return false;
   }

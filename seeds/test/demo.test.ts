@@ -29,7 +29,7 @@ describe('the demo data generator', () => {
 
   it('keeps the shares held in any company at or under 100%', () => {
     const held = new Map<string, number>();
-    for (const c of data.controls) held.set(c.to, (held.get(c.to) ?? 0) + c.share);
+    for (const c of data.controls) held.set(c.to, (held.get(c.to) ?? 0) + (c.share ?? 0));
     expect(Math.max(...held.values())).toBeLessThanOrEqual(1 + 1e-9);
   });
 });
