@@ -213,6 +213,7 @@ describe('ultimate controller', () => {
       { from: 'A', to: 'B', share: 0.7 },
     ];
     expect(ultimateController('B', holders(list))).toEqual({
+      kind: 'SOLE',
       controllerId: 'R',
       effectiveShare: 0.8 * 0.7,
       path: ['R', 'A', 'B'],
@@ -227,12 +228,12 @@ describe('ultimate controller', () => {
       { from: 'B', to: 'A', share: 0.1 },
       { from: 'B', to: 'R', share: 0.05 },
     ];
-    expect(ultimateController('B', holders(list))?.controllerId).toBe('R');
+    expect(ultimateController('B', holders(list))).toMatchObject({ kind: 'SOLE', controllerId: 'R' });
     const cycle = [
       { from: 'X', to: 'Y', share: 0.9 },
       { from: 'Y', to: 'X', share: 0.9 },
     ];
-    expect(ultimateController('Y', holders(cycle))?.controllerId).toBe('X');
+    expect(ultimateController('Y', holders(cycle))).toMatchObject({ kind: 'SOLE', controllerId: 'X' });
   });
 
   it('finds none when no chain of holdings reaches the threshold', () => {
