@@ -1,64 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { articulationPointsAndBridges, removalImpact } from '../src/analysis/chokepoints';
+import { articulationPointsAndBridges } from '../src/analysis/centrality';
+import { removalImpact } from '../src/analysis/chokepoints';
 import { ultimateController } from '../src/analysis/equity';
 import { gapReport } from '../src/analysis/gap-report';
 import { ChainIndexView, type ChainSubgraph } from '../src/analysis/subgraph';
 import { whatIf } from '../src/analysis/what-if';
-import type { Supplies, Tier } from '../src/domain/model';
-import type { EnterpriseRecord } from '../src/store/port';
-
-/** A hand-built chain: segments in order, FEEDS as pairs, firms as [id, local, segments…]. */
-function chain(spec: {
-  segments: string[];
-  feeds: [string, string][];
-  firms: [string, boolean, ...string[]][];
-  supplies?: [string, string, number?][];
-  anchors?: string[];
-}): ChainSubgraph {
-  const tiers: Tier[] = ['UPSTREAM', 'MIDSTREAM', 'DOWNSTREAM'];
-  return {
-    chain: {
-      id: 'c',
-      name: '测试链',
-      segments: spec.segments.map((id, i) => ({
-        id,
-        chainId: 'c',
-        name: id,
-        tier: tiers[Math.min(2, i)] as Tier,
-        order: i + 1,
-      })),
-      feeds: spec.feeds.map(([from, to]) => ({ from, to })),
-      leaders: [],
-      anchorIds: spec.anchors ?? [],
-    },
-    enterprises: spec.firms.map(
-      ([id, local]): EnterpriseRecord => ({
-        id,
-        name: id,
-        shortName: id,
-        district: local ? '本区' : '外区',
-        local,
-        status: '存续',
-        tags: [],
-        role: 'OTHER',
-        revenue: 1000,
-      }),
-    ),
-    memberships: spec.firms.flatMap(([id, , ...segments]) =>
-      segments.map((segmentId) => ({ enterpriseId: id, segmentId })),
-    ),
-    supplies: (spec.supplies ?? []).map(
-      ([from, to, annualValue]): Supplies => ({
-        from,
-        to,
-        product: 'p',
-        source: 't',
-        confidence: 1,
-        ...(annualValue !== undefined ? { annualValue } : {}),
-      }),
-    ),
-  };
-}
+import { chain } from './chain-fixture';
 
 const need = (g: ChainSubgraph) =>
   Object.fromEntries(
@@ -202,8 +149,11 @@ describe('strengthen, sourcing and chokepoints', () => {
       ]),
     ).toEqual({ articulationPoints: [], bridges: [] });
     const report = gapReport(g);
-    expect(report.chokepoints.articulationPoints).toEqual(['m1', 'm2']);
+    expect(report.centrality.articulationPoints).toEqual(['m1', 'm2']);
+    // a cut vertex is centrality, not a chokepoint: CHOKEPOINT names m2 alone, m3's only source of p
+    expect(report.chokepoints.singleSources).toEqual([{ customerId: 'm3', input: 'p', supplierId: 'm2' }]);
     expect(report.segments[1]?.reasons).toContain('CHOKEPOINT');
+    expect(report.segments[1]?.chokepointIds).toEqual(['m2']);
   });
 
   it('tells what removing an enterprise costs: members left with no supplier of a segment', () => {
@@ -263,6 +213,7 @@ describe('ultimate controller', () => {
       { from: 'A', to: 'B', share: 0.7 },
     ];
     expect(ultimateController('B', holders(list))).toEqual({
+      kind: 'SOLE',
       controllerId: 'R',
       effectiveShare: 0.8 * 0.7,
       path: ['R', 'A', 'B'],
@@ -277,12 +228,12 @@ describe('ultimate controller', () => {
       { from: 'B', to: 'A', share: 0.1 },
       { from: 'B', to: 'R', share: 0.05 },
     ];
-    expect(ultimateController('B', holders(list))?.controllerId).toBe('R');
+    expect(ultimateController('B', holders(list))).toMatchObject({ kind: 'SOLE', controllerId: 'R' });
     const cycle = [
       { from: 'X', to: 'Y', share: 0.9 },
       { from: 'Y', to: 'X', share: 0.9 },
     ];
-    expect(ultimateController('Y', holders(cycle))?.controllerId).toBe('X');
+    expect(ultimateController('Y', holders(cycle))).toMatchObject({ kind: 'SOLE', controllerId: 'X' });
   });
 
   it('finds none when no chain of holdings reaches the threshold', () => {
@@ -312,7 +263,7 @@ describe('betweenness', () => {
         ['x', 'l3'],
       ],
     });
-    const scores = Object.fromEntries(gapReport(g).chokepoints.betweenness.map((b) => [b.enterpriseId, b.score]));
+    const scores = Object.fromEntries(gapReport(g).centrality.betweenness.map((b) => [b.enterpriseId, b.score]));
     // 7 nodes: b lies on 1 shortest path of the 15 pairs between the other 6; x on 3
     expect(scores.b).toBeCloseTo(1 / 15);
     expect(scores.x).toBeCloseTo(3 / 15);

@@ -605,6 +605,7 @@ const PARENTS: Record<string, () => [string, string]> = {
   SegmentNeed: () => [`chain(id: ${JSON.stringify(at.chain)}) { gapReport { segments {`, '} } }'],
   Sourcing: () => [`chain(id: ${JSON.stringify(at.chain)}) { gapReport { sourcing {`, '} } }'],
   Chokepoints: () => [`chain(id: ${JSON.stringify(at.chain)}) { gapReport { chokepoints {`, '} } }'],
+  Centrality: () => [`chain(id: ${JSON.stringify(at.chain)}) { gapReport { centrality {`, '} } }'],
 };
 
 interface Target {

@@ -106,6 +106,42 @@ describe('the gap report on the demo data', () => {
     expect(names).toContain('区外拟引进物流企业');
   });
 
+  it('a what-if giving an anchor two new local suppliers never makes the anchor a chokepoint', async () => {
+    // the user's case: the anchor's own segments turned STRENGTHEN, naming the anchor itself
+    interface Report {
+      chokepoints: { suppliers: { nodes: { id: string }[] } };
+      centrality: { articulationPoints: { nodes: { id: string }[] } };
+      segments: { reasons: string[]; concerned: { id: string }[] }[];
+    }
+    const report =
+      'chokepoints { suppliers(first: 100) { nodes { id } } } centrality { articulationPoints(first: 100) { nodes { id } } } segments { reasons concerned { id } }';
+    const { data: chains } = await query<{
+      chains: { nodes: { key: string; segments: { key: string }[]; anchors: { id: string; key: string }[] }[] };
+    }>('{ chains { nodes { key segments { key } anchors { id key } } } }');
+    let cutVertices = 0;
+    for (const chain of chains?.chains.nodes ?? []) {
+      for (const anchor of chain.anchors) {
+        const { data, errors } = await query<{ whatIf: { before: Report; after: Report } }>(
+          `query($chain: ID!, $segment: ID!, $anchor: ID!) { whatIf(chainId: $chain, additions: [
+            { name: "拟引进供应商甲", segmentIds: [$segment], suppliesTo: [$anchor] },
+            { name: "拟引进供应商乙", segmentIds: [$segment], suppliesTo: [$anchor] }]) {
+            before { ${report} } after { ${report} } } }`,
+          { chain: chain.key, segment: chain.segments[0]?.key, anchor: anchor.key },
+        );
+        expect(errors).toBeUndefined();
+        const named = (r: Report | undefined) => r?.chokepoints.suppliers.nodes.some((n) => n.id === anchor.id);
+        expect(named(data?.whatIf.after), `${chain.key} ${anchor.key}`).toBe(named(data?.whatIf.before));
+        const chokepointSegments = (r: Report | undefined) =>
+          r?.segments.filter((s) => s.reasons.includes('CHOKEPOINT') && s.concerned.some((c) => c.id === anchor.id))
+            .length;
+        expect(chokepointSegments(data?.whatIf.after)).toBe(chokepointSegments(data?.whatIf.before));
+        if (data?.whatIf.after.centrality.articulationPoints.nodes.some((n) => n.id === anchor.id)) cutVertices++;
+      }
+    }
+    // what used to make it a "chokepoint": the anchors are cut vertices of the local flow now
+    expect(cutVertices).toBeGreaterThan(0);
+  });
+
   it('gives an enterprise its system, ultimate controller and removal impact', async () => {
     const id = await idOf(query, '长江冷链物流');
     const { data, errors } = await query<{

@@ -31,10 +31,18 @@ describe('systems from ownership', () => {
   it('takes as roots those who control and are controlled by nobody', () => {
     expect(
       findRoots([
-        { from: 'R', to: 'A', share: 0.5 },
+        { from: 'R', to: 'A', share: 0.51 },
         { from: 'A', to: 'B', share: 0.9 },
         { from: 'Q', to: 'R', share: 0.2 },
       ]),
     ).toEqual(['R']);
+    // control is more than 50%: R's half of A is not control, so A is a root of its own
+    expect(
+      findRoots([
+        { from: 'R', to: 'A', share: 0.5 },
+        { from: 'A', to: 'B', share: 0.9 },
+        { from: 'Q', to: 'R', share: 0.2 },
+      ]),
+    ).toEqual(['A']);
   });
 });

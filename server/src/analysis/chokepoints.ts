@@ -1,186 +1,83 @@
 import type { Supplies } from '../domain/model';
+import type { Centrality } from './centrality';
+import { type InputOf, inputOf } from './inputs';
 import type { ChainIndexView } from './subgraph';
 
 /**
- * Chokepoints of a chain's local supply flow: the graph of supply links between local
- * enterprises with a local chain member at one end or both, taken undirected. An articulation
- * point is an enterprise whose removal splits it; a bridge, a link whose removal does (two
- * links between the same pair are never a bridge). Betweenness is over the chain's supply
- * subgraph: the supply links between enterprises working in the chain, local or not (sampled on
- * a large chain).
+ * Chokepoints (卡点) of a chain: local firms that are the only source of something a local chain
+ * member needs. Directed: a firm is a chokepoint because of whom it supplies, never because of who
+ * supplies it, so adding suppliers into a firm can never make it one.
  */
-export interface Chokepoints {
-  articulationPoints: string[];
-  bridges: { from: string; to: string }[];
-  /** Enterprises by betweenness, highest first (normalised to [0, 1]). */
-  betweenness: { enterpriseId: string; score: number }[];
+
+/** A local chain member that gets one of its inputs from one supplier alone, a local one. */
+export interface SingleSource {
+  customerId: string;
+  input: string;
+  supplierId: string;
 }
 
-export function localSupplyLinks(view: ChainIndexView): Supplies[] {
-  return view.graph.supplies.filter(
-    (s) =>
-      s.from !== s.to &&
-      view.isLocal(s.from) &&
-      view.isLocal(s.to) &&
-      (view.localMembers.has(s.from) || view.localMembers.has(s.to)),
+export interface Chokepoints {
+  /** The local firms that are the sole supplier of some input to a local chain member, by id. */
+  supplierIds: string[];
+  /** Every single-source dependency, by customer, input, then supplier. */
+  singleSources: SingleSource[];
+  /** The single-source dependencies whose link is also a bridge of the local supply flow. */
+  bridges: SingleSource[];
+}
+
+/** Compares by UTF-16 code units: the same order on every machine and locale. */
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The single-source dependencies of the chain's local members: for every local member and every
+ * input it buys (by `input`), the suppliers of that input, local or from outside the district;
+ * where there is exactly one and it is local, that is a dependency. `input` is a function of a
+ * link, or a map from link to input (links it lacks fall back to `inputOf`).
+ */
+export function singleSources(
+  view: ChainIndexView,
+  input: InputOf | ReadonlyMap<Supplies, string> = inputOf,
+): SingleSource[] {
+  const of: InputOf = typeof input === 'function' ? input : (s) => input.get(s) ?? inputOf(s);
+  const out: SingleSource[] = [];
+  for (const customerId of view.localMembers) {
+    const suppliersOf = new Map<string, Set<string>>();
+    for (const s of view.suppliesInto.get(customerId) ?? []) {
+      if (s.from === customerId) continue;
+      const key = of(s);
+      const set = suppliersOf.get(key) ?? new Set<string>();
+      set.add(s.from);
+      suppliersOf.set(key, set);
+    }
+    for (const [key, suppliers] of suppliersOf) {
+      const [only] = suppliers;
+      if (suppliers.size === 1 && only !== undefined && view.isLocal(only)) {
+        out.push({ customerId, input: key, supplierId: only });
+      }
+    }
+  }
+  return out.sort(
+    (a, b) =>
+      compareIds(a.customerId, b.customerId) || compareIds(a.input, b.input) || compareIds(a.supplierId, b.supplierId),
   );
 }
 
-export function findChokepoints(view: ChainIndexView, top = 10): Chokepoints {
-  const links = localSupplyLinks(view);
-  const { articulationPoints, bridges } = articulationPointsAndBridges(links);
-  const members = view.segmentsOf;
-  const chainLinks = view.graph.supplies.filter((s) => members.has(s.from) && members.has(s.to));
-  return { articulationPoints, bridges, betweenness: rankBetweenness(chainLinks, top) };
-}
-
-/** Tarjan's low-link, iterative (no recursion limit on large chains), over a multigraph. */
-export function articulationPointsAndBridges(links: readonly { from: string; to: string }[]): {
-  articulationPoints: string[];
-  bridges: { from: string; to: string }[];
-} {
-  const adjacency = new Map<string, { to: string; edge: number }[]>();
-  const add = (from: string, to: string, edge: number) => {
-    const list = adjacency.get(from);
-    if (list) list.push({ to, edge });
-    else adjacency.set(from, [{ to, edge }]);
-  };
-  links.forEach((l, edge) => {
-    if (l.from === l.to) return;
-    add(l.from, l.to, edge);
-    add(l.to, l.from, edge);
-  });
-  const order = new Map<string, number>();
-  const low = new Map<string, number>();
-  const points = new Set<string>();
-  const bridges: { from: string; to: string }[] = [];
-  let counter = 0;
-  for (const root of [...adjacency.keys()].sort()) {
-    if (order.has(root)) continue;
-    order.set(root, counter);
-    low.set(root, counter++);
-    let rootChildren = 0;
-    const stack: { node: string; parentEdge: number; next: number }[] = [{ node: root, parentEdge: -1, next: 0 }];
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1] as { node: string; parentEdge: number; next: number };
-      const neighbours = adjacency.get(frame.node) ?? [];
-      if (frame.next < neighbours.length) {
-        const { to, edge } = neighbours[frame.next++] as { to: string; edge: number };
-        if (edge === frame.parentEdge) continue;
-        if (order.has(to)) {
-          low.set(frame.node, Math.min(low.get(frame.node) as number, order.get(to) as number));
-        } else {
-          order.set(to, counter);
-          low.set(to, counter++);
-          if (frame.node === root) rootChildren++;
-          stack.push({ node: to, parentEdge: edge, next: 0 });
-        }
-        continue;
-      }
-      stack.pop();
-      const parent = stack[stack.length - 1];
-      if (!parent) continue;
-      const lowChild = low.get(frame.node) as number;
-      low.set(parent.node, Math.min(low.get(parent.node) as number, lowChild));
-      if (lowChild > (order.get(parent.node) as number)) {
-        const link = links[frame.parentEdge] as { from: string; to: string };
-        bridges.push({ from: link.from, to: link.to });
-      }
-      if (parent.node !== root && lowChild >= (order.get(parent.node) as number)) points.add(parent.node);
-    }
-    if (rootChildren > 1) points.add(root);
-  }
-  return { articulationPoints: [...points].sort(), bridges };
-}
-
-/** Exact betweenness up to this many enterprises; above it, an estimate from as many sampled sources. */
-export const BETWEENNESS_EXACT_UP_TO = 64;
-
 /**
- * Betweenness (Brandes) over the supply links taken undirected, normalised to [0, 1]. On a large
- * chain the exact figure costs O(nodes × links); it is then estimated from a fixed, evenly spread
- * sample of sources (the same every run), which keeps the ranking of the few highest.
+ * The chain's chokepoints: its single-source dependencies, the firms they name, and those of them
+ * that run over a bridge of the local supply flow (`bridges`, from the centrality).
  */
-function rankBetweenness(supplies: readonly Supplies[], top: number): { enterpriseId: string; score: number }[] {
-  const index = new Map<string, number>();
-  const ids: string[] = [];
-  const id = (key: string) => {
-    let i = index.get(key);
-    if (i === undefined) {
-      i = ids.length;
-      index.set(key, i);
-      ids.push(key);
-    }
-    return i;
+export function findChokepoints(
+  view: ChainIndexView,
+  bridges: Centrality['bridges'],
+  input: InputOf | ReadonlyMap<Supplies, string> = inputOf,
+): Chokepoints {
+  const dependencies = singleSources(view, input);
+  const bridged = new Set(bridges.map((b) => JSON.stringify([b.from, b.to])));
+  return {
+    supplierIds: [...new Set(dependencies.map((d) => d.supplierId))].sort(compareIds),
+    singleSources: dependencies,
+    bridges: dependencies.filter((d) => bridged.has(JSON.stringify([d.supplierId, d.customerId]))),
   };
-  const pairs = new Set<number>();
-  const neighbours: number[][] = [];
-  const link = (x: number, y: number) => {
-    const list = neighbours[x];
-    if (list) list.push(y);
-    else neighbours[x] = [y];
-  };
-  for (const s of supplies) {
-    if (s.from === s.to) continue;
-    const [a, b] = [id(s.from), id(s.to)];
-    const key = Math.min(a, b) * 1e7 + Math.max(a, b);
-    if (pairs.has(key)) continue;
-    pairs.add(key);
-    link(a, b);
-    link(b, a);
-  }
-  const n = ids.length;
-  if (n < 3) return [];
-  const sources = n <= BETWEENNESS_EXACT_UP_TO ? [...Array(n).keys()] : evenlySpread(n, BETWEENNESS_EXACT_UP_TO);
-  const centrality = new Float64Array(n);
-  const sigma = new Float64Array(n);
-  const dist = new Int32Array(n);
-  const delta = new Float64Array(n);
-  const order = new Int32Array(n);
-  dist.fill(-1);
-  for (const s of sources) {
-    sigma[s] = 1;
-    dist[s] = 0;
-    let head = 0;
-    let tail = 0;
-    order[tail++] = s;
-    while (head < tail) {
-      const v = order[head++] as number;
-      for (const w of neighbours[v] ?? []) {
-        if (dist[w] === -1) {
-          dist[w] = (dist[v] as number) + 1;
-          order[tail++] = w;
-        }
-        if (dist[w] === (dist[v] as number) + 1) sigma[w] = (sigma[w] as number) + (sigma[v] as number);
-      }
-    }
-    for (let k = tail - 1; k > 0; k--) {
-      const w = order[k] as number;
-      for (const v of neighbours[w] ?? []) {
-        if (dist[v] === (dist[w] as number) - 1) {
-          delta[v] = (delta[v] as number) + ((sigma[v] as number) / (sigma[w] as number)) * (1 + (delta[w] as number));
-        }
-      }
-      centrality[w] = (centrality[w] as number) + (delta[w] as number);
-    }
-    for (let k = 0; k < tail; k++) {
-      const v = order[k] as number;
-      sigma[v] = 0;
-      dist[v] = -1;
-      delta[v] = 0;
-    }
-  }
-  // undirected: each pair counted from both ends; scale a sample up to all sources; normalise
-  const scale = n / sources.length / 2 / (((n - 1) * (n - 2)) / 2);
-  return [...centrality.keys()]
-    .filter((i) => (centrality[i] as number) > 0)
-    .map((i) => ({ enterpriseId: ids[i] as string, score: (centrality[i] as number) * scale }))
-    .sort((a, b) => b.score - a.score || a.enterpriseId.localeCompare(b.enterpriseId))
-    .slice(0, top);
-}
-
-function evenlySpread(n: number, k: number): number[] {
-  return Array.from({ length: k }, (_, i) => Math.floor((i * n) / k));
 }
 
 export interface LostSupply {

@@ -1,17 +1,37 @@
-import { DEFAULT_CONTROL_THRESHOLD, type Holding } from './systems';
+import { DEFAULT_CONTROL_THRESHOLD, exceeds, type Holding, SHARE_TOLERANCE } from './systems';
 
 /**
- * The ultimate controller (实际控制人) of an enterprise: follow CONTROLS upward, multiplying
- * shares; among the holders whose multiplied share reaches the threshold, the one nobody above
- * controls, with the largest share. Cross-holdings and cycles end: a holder is revisited only
- * with a strictly larger share, and shares only fall along a path.
+ * The ultimate controller (实际控制人) of an enterprise: follow CONTROLS upward, multiplying shares
+ * along each path (a holder's best path counts; paths are not added up). Shares are compared with
+ * a tolerance of 1e-9.
+ *
+ * - The holders with more than the threshold (strict: 50% is not control) are the controllers;
+ *   at the top are those no other controller's best path runs through. SOLE: the one at the top
+ *   with the largest share. JOINT: several at the top tie for it (only with a threshold below 50%).
+ * - When nobody has more than the threshold, the holders with exactly the threshold: several at
+ *   the top (the parents of a 50/50 joint venture) are JOINT control, every one of them named
+ *   with its share and path, never one picked at random; a lone one is no control.
+ * - Otherwise there is none (undefined).
+ *
+ * Cross-holdings and cycles end: a holder is revisited only with a strictly larger share, and
+ * shares only fall along a path.
  */
-export interface UltimateController {
+export interface Controller {
   controllerId: string;
   effectiveShare: number;
   /** From the controller down to the enterprise. */
   path: string[];
 }
+
+export type UltimateController =
+  | ({ kind: 'SOLE' } & Controller)
+  | {
+      kind: 'JOINT';
+      /** The tied share, each joint controller's. */
+      effectiveShare: number;
+      /** By id. */
+      jointControllers: Controller[];
+    };
 
 export function ultimateController(
   enterpriseId: string,
@@ -24,24 +44,36 @@ export function ultimateController(
     const { id, share } = queue.shift() as { id: string; share: number };
     for (const h of holdersOf(id)) {
       const through = share * h.share;
-      if (through < threshold || h.from === enterpriseId) continue;
+      // exactly the threshold is kept: a tie there is joint control
+      if (through < threshold - SHARE_TOLERANCE || h.from === enterpriseId) continue;
       const known = best.get(h.from);
       if (known && known.share >= through) continue;
       best.set(h.from, { share: through, below: id });
       queue.push({ id: h.from, share: through });
     }
   }
-  // the top of the chain of control: controlled by nobody (in a cycle of control, the largest share)
-  const isTop = (id: string) => ![...holdersOf(id)].some((h) => h.share >= threshold && h.from !== id);
-  const ranked = [...best].sort(
-    (a, b) => Number(isTop(b[0])) - Number(isTop(a[0])) || b[1].share - a[1].share || a[0].localeCompare(b[0]),
-  );
-  const [controllerId, top] = ranked[0] ?? [];
-  if (!controllerId || !top) return undefined;
-  const path = [controllerId];
-  for (let at = controllerId; at !== enterpriseId; ) {
-    at = best.get(at)?.below ?? enterpriseId;
-    path.push(at);
+  // those with more than the threshold; when there are none, those with exactly the threshold
+  const strict = [...best].filter(([, b]) => exceeds(b.share, threshold));
+  const pool = strict.length > 0 ? strict : [...best];
+  const below = new Set(pool.map(([, b]) => b.below));
+  const tops = pool.filter(([id]) => !below.has(id));
+  if (tops.length === 0) return undefined;
+  const top = Math.max(...tops.map(([, b]) => b.share));
+  const tied = tops
+    .filter(([, b]) => b.share >= top - SHARE_TOLERANCE)
+    .map(([id]) => id)
+    .sort();
+  const controller = (controllerId: string): Controller => {
+    const path = [controllerId];
+    for (let at = controllerId; at !== enterpriseId && path.length <= best.size; ) {
+      at = best.get(at)?.below ?? enterpriseId;
+      path.push(at);
+    }
+    return { controllerId, effectiveShare: best.get(controllerId)?.share ?? 0, path };
+  };
+  const [only] = tied;
+  if (tied.length === 1 && only !== undefined) {
+    return exceeds(top, threshold) ? { kind: 'SOLE', ...controller(only) } : undefined;
   }
-  return { controllerId, effectiveShare: top.share, path };
+  return { kind: 'JOINT', effectiveShare: top, jointControllers: tied.map(controller) };
 }

@@ -1,5 +1,6 @@
 import type { Candidate } from './candidates';
 import { chainCustomers, rankCandidates } from './candidates';
+import { type Centrality, findCentrality } from './centrality';
 import { type Chokepoints, findChokepoints } from './chokepoints';
 import { classifyUncovered, type ExtendDirection } from './coverage';
 import {
@@ -15,8 +16,8 @@ import { ChainIndexView, type ChainSubgraph } from './subgraph';
 /**
  * The chain analysis: for every segment of a chain, whether it is covered, and what the chain
  * needs there — FILL (补链), EXTEND (延链) or STRENGTHEN (强链) — with its reasons, local sourcing
- * (本地配套率), chokepoints, and ranked, explained candidates for every gap. Pure: it reads a
- * ChainSubgraph and nothing else.
+ * (本地配套率), chokepoints (single sources), centrality, and ranked, explained candidates for
+ * every gap. Pure: it reads a ChainSubgraph and nothing else.
  */
 export interface GapParams {
   /** Local enterprises a segment needs to count as covered. */
@@ -41,7 +42,11 @@ export interface SegmentReport {
   direction?: ExtendDirection;
   reasons: StrengthenReason[];
   sourcing: SourcingRate;
-  /** For FEW_FIRMS / SINGLE_LOCAL_SUPPLIER / CHOKEPOINT: the enterprises concerned. */
+  /**
+   * The firms a STRENGTHEN reason names: the single local supplier (SINGLE_LOCAL_SUPPLIER), and
+   * the local firms of the segment that are the sole supplier of an input to a local chain member
+   * (CHOKEPOINT).
+   */
   chokepointIds: string[];
   candidates: Candidate[];
 }
@@ -55,7 +60,10 @@ export interface GapReport {
     byAnchor: { enterpriseId: string; rate: SourcingRate }[];
     outsideSuppliers: OutsideSupplier[];
   };
+  /** Single-source dependencies: what CHOKEPOINT stands on. */
   chokepoints: Chokepoints;
+  /** Where the supply flow hangs together; information only, never a reason. */
+  centrality: Centrality;
 }
 
 export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_PARAMS): GapReport {
@@ -69,8 +77,9 @@ export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_
       covered,
     ).map((u) => [u.segmentId, u]),
   );
-  const chokepoints = findChokepoints(view);
-  const articulation = new Set(chokepoints.articulationPoints);
+  const centrality = findCentrality(view);
+  const chokepoints = findChokepoints(view, centrality.bridges);
+  const soleSuppliers = new Set(chokepoints.supplierIds);
   const downstreamOf = (segmentId: string) =>
     new Set(graph.chain.feeds.filter((f) => f.from === segmentId).map((f) => f.to));
   const into = intoLocalMembers(view);
@@ -105,7 +114,7 @@ export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_
         reasons.push('SINGLE_LOCAL_SUPPLIER');
         for (const id of localSuppliers) concerned.add(id);
       }
-      const choke = localIds.filter((id) => articulation.has(id));
+      const choke = localIds.filter((id) => soleSuppliers.has(id));
       if (choke.length > 0) {
         reasons.push('CHOKEPOINT');
         for (const id of choke) concerned.add(id);
@@ -144,5 +153,6 @@ export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_
       outsideSuppliers: outsideSuppliers(view, into).slice(0, 20),
     },
     chokepoints,
+    centrality,
   };
 }

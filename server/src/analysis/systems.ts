@@ -1,9 +1,20 @@
 /**
  * Systems (系) from ownership: a root and every enterprise it controls directly or through
- * a chain of CONTROLS whose multiplied shares reach the threshold. Pure: no store.
+ * a chain of CONTROLS whose multiplied shares exceed the threshold. Pure: no store.
+ *
+ * Control is strict: more than the threshold, never just reaching it. A 50/50 joint venture is
+ * controlled by neither parent, so it is a member of neither parent's system (it is a root of its
+ * own if it controls others); see `ultimateController` for its joint control.
  */
 
+/** The multiplied share a holder must exceed to control. */
 export const DEFAULT_CONTROL_THRESHOLD = 0.5;
+
+/** Shares within this of each other are equal (products of decimals are not exact). */
+export const SHARE_TOLERANCE = 1e-9;
+
+/** Whether a (multiplied) share makes control: strictly more than the threshold. */
+export const exceeds = (share: number, threshold: number): boolean => share > threshold + SHARE_TOLERANCE;
 
 export interface Holding {
   from: string;
@@ -36,7 +47,7 @@ export function controlledBy(
     const here = best.get(id) as Controlled;
     for (const h of holdingsOf(id)) {
       const share = here.effectiveShare * h.share;
-      if (share < threshold || h.to === rootId) continue;
+      if (!exceeds(share, threshold) || h.to === rootId) continue;
       const known = best.get(h.to);
       if (known && known.effectiveShare >= share) continue;
       best.set(h.to, { id: h.to, effectiveShare: share, level: here.level + 1 });
@@ -49,14 +60,14 @@ export function controlledBy(
 }
 
 /**
- * Roots: enterprises that control at least one other at the threshold and are controlled
- * at the threshold by nobody.
+ * Roots: enterprises that control at least one other (more than the threshold) and are
+ * controlled by nobody.
  */
 export function findRoots(holdings: Iterable<Holding>, threshold = DEFAULT_CONTROL_THRESHOLD): string[] {
   const controlling = new Set<string>();
   const controlled = new Set<string>();
   for (const h of holdings) {
-    if (h.share < threshold || h.from === h.to) continue;
+    if (!exceeds(h.share, threshold) || h.from === h.to) continue;
     controlling.add(h.from);
     controlled.add(h.to);
   }

@@ -1,5 +1,6 @@
 import type { Candidate, EvidenceStep, ScoreTerm } from '../analysis/candidates';
-import type { Chokepoints } from '../analysis/chokepoints';
+import type { Centrality } from '../analysis/centrality';
+import type { Chokepoints, SingleSource } from '../analysis/chokepoints';
 import type { GapReport, SegmentReport } from '../analysis/gap-report';
 import type { OutsideSupplier, SourcingRate } from '../analysis/sourcing';
 import type { SegmentChange, WhatIf } from '../analysis/what-if';
@@ -14,6 +15,8 @@ export const SourcingRef = builder.objectRef<GapReport['sourcing']>('Sourcing');
 export const AnchorSourcingRef = builder.objectRef<{ enterpriseId: string; rate: SourcingRate }>('AnchorSourcing');
 export const OutsideSupplierRef = builder.objectRef<OutsideSupplier>('OutsideSupplier');
 export const ChokepointsRef = builder.objectRef<Chokepoints>('Chokepoints');
+export const SingleSourceRef = builder.objectRef<SingleSource>('SingleSource');
+export const CentralityRef = builder.objectRef<Centrality>('Centrality');
 export const CandidateRef = builder.objectRef<Candidate>('Candidate');
 export const ScoreTermRef = builder.objectRef<ScoreTerm>('ScoreTerm');
 export const EvidenceStepRef = builder.objectRef<EvidenceStep>('EvidenceStep');
@@ -46,7 +49,8 @@ export const ReasonEnum = builder.enumType('StrengthenReason', {
     },
     SINGLE_LOCAL_SUPPLIER: { description: 'A single local firm supplies the local members from this segment.' },
     CHOKEPOINT: {
-      description: "A local firm of the segment is an articulation point of the chain's local supply flow.",
+      description:
+        'A local firm of the segment is the sole supplier of some input to a local chain member (counting its suppliers of that input from outside the district too).',
     },
   },
 });

@@ -1,5 +1,5 @@
 import { removalImpact } from '../analysis/chokepoints';
-import { ultimateController } from '../analysis/equity';
+import { type Controller, type UltimateController, ultimateController } from '../analysis/equity';
 import { ChainIndexView } from '../analysis/subgraph';
 import { builder } from '../builder';
 import { loadEnterprise, loadEnterprises } from '../context';
@@ -9,13 +9,50 @@ import { arrayConnection } from '../pagination';
 import { EnterpriseRef, SegmentRef, SystemRef } from './refs';
 import { roundShare } from './values';
 
-const ControllerRef = builder.objectRef<{ controllerId: string; effectiveShare: number; path: string[] }>(
-  'UltimateController',
-);
+const ControllerRef = builder.objectRef<UltimateController>('UltimateController');
+const JointControllerRef = builder.objectRef<Controller>('JointController');
+
+const ControlKindEnum = builder.enumType('ControlKind', {
+  description: 'Whether one holder controls an enterprise, or several together.',
+  values: {
+    SOLE: { description: 'One holder has more than the threshold (50%), multiplied along its path.' },
+    JOINT: {
+      description: 'The top holders tie, so none controls alone (e.g. the two parents of a 50/50 joint venture).',
+    },
+  },
+});
 const LostSupplyRef = builder.objectRef<{ memberId: string; segmentId: string; chainId: string }>('LostSupply');
 
 ControllerRef.implement({
-  description: '实际控制人: the holder at the top of the chain of control, with its multiplied share.',
+  description:
+    '实际控制人: who is at the top of the chain of control, with the multiplied share. SOLE: one holder with more than the threshold (50%); JOINT: the top holders tie (e.g. a 50/50 joint venture), and every one of them is named.',
+  fields: (t) => ({
+    kind: t.field({ type: ControlKindEnum, resolve: (c) => c.kind }),
+    controller: t.field({
+      type: EnterpriseRef,
+      nullable: true,
+      description: 'The sole controller; null under joint control (see jointControllers).',
+      resolve: (c, _a, { loaders }) => (c.kind === 'SOLE' ? loadEnterprise(loaders, c.controllerId) : null),
+    }),
+    effectiveShare: t.float({
+      description: "From 0 to 1, to six places: the sole controller's, or each joint controller's (they tie).",
+      resolve: (c) => roundShare(c.effectiveShare),
+    }),
+    path: t.field({
+      type: [EnterpriseRef],
+      description: 'From the sole controller down to the enterprise; empty under joint control (each has its own).',
+      resolve: (c, _a, { loaders }) => (c.kind === 'SOLE' ? loadEnterprises(loaders, c.path) : []),
+    }),
+    jointControllers: t.field({
+      type: [JointControllerRef],
+      description: 'Under joint control, every tied holder with its share and path, by id; empty under sole control.',
+      resolve: (c) => (c.kind === 'JOINT' ? c.jointControllers : []),
+    }),
+  }),
+});
+
+JointControllerRef.implement({
+  description: 'One of the holders that control an enterprise together.',
   fields: (t) => ({
     controller: t.field({
       type: EnterpriseRef,
@@ -27,7 +64,7 @@ ControllerRef.implement({
     }),
     path: t.field({
       type: [EnterpriseRef],
-      description: 'From the controller down to the enterprise.',
+      description: 'From the holder down to the enterprise.',
       resolve: (c, _a, { loaders }) => loadEnterprises(loaders, c.path),
     }),
   }),
@@ -51,7 +88,7 @@ builder.objectFields(EnterpriseRef, (t) => ({
     type: ControllerRef,
     nullable: true,
     description:
-      'The ultimate controller (实际控制人), following CONTROLS upward and multiplying shares; null when nobody reaches 50%.',
+      'The ultimate controller (实际控制人), following CONTROLS upward and multiplying shares: one holder with more than 50% (SOLE), or the tied top holders (JOINT, e.g. a 50/50 joint venture); null when neither.',
     resolve: async (e, _a, { loaders }) => {
       const holdings = await loaders.ownersUp.load(e.id);
       return ultimateController(e.id, (id) => holdings.filter((h) => h.to === id)) ?? null;
@@ -60,13 +97,14 @@ builder.objectFields(EnterpriseRef, (t) => ({
   system: t.field({
     type: SystemRef,
     nullable: true,
-    description: 'The system (系) the enterprise belongs to: its own if it is a root, else its ultimate controller’s.',
+    description:
+      'The system (系) the enterprise belongs to: its own if it is a root, else its sole ultimate controller’s; null under joint control (a 50/50 joint venture belongs to neither parent’s system).',
     resolve: async (e, _a, { loaders }) => {
       const own = await loaders.system.load(e.id);
       if (own) return own;
       const holdings = await loaders.ownersUp.load(e.id);
       const top = ultimateController(e.id, (id) => holdings.filter((h) => h.to === id));
-      return (top && (await loaders.system.load(top.controllerId))) ?? null;
+      return (top?.kind === 'SOLE' && (await loaders.system.load(top.controllerId))) || null;
     },
   }),
   removalImpact: t.connection({

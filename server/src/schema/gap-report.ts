@@ -5,6 +5,7 @@ import { codedError, notFound } from '../errors';
 import { arrayConnection } from '../pagination';
 import {
   AnchorSourcingRef,
+  CentralityRef,
   ChokepointsRef,
   DirectionEnum,
   GapReportRef,
@@ -17,7 +18,6 @@ import {
 } from './analysis-refs';
 import { CandidateConnection } from './candidates';
 import { ChainRef, EnterpriseRef, SegmentRef } from './refs';
-import { enterprisePage } from './values';
 
 /** Candidates (招商线索) are an analyst's: the district's pipeline of whom it courts. */
 const analyst = { analyst: true } as const;
@@ -49,7 +49,17 @@ GapReportRef.implement({
       resolve: (r) => r.segments.map((s) => ({ ...s, chainId: r.chainId })),
     }),
     sourcing: t.field({ type: SourcingRef, resolve: (r) => r.sourcing }),
-    chokepoints: t.field({ type: ChokepointsRef, resolve: (r) => r.chokepoints }),
+    chokepoints: t.field({
+      type: ChokepointsRef,
+      description: 'Single-source dependencies: the local firms a local chain member cannot buy an input without.',
+      resolve: (r) => r.chokepoints,
+    }),
+    centrality: t.field({
+      type: CentralityRef,
+      description:
+        'Where the supply flow hangs together (articulation points, bridges, betweenness): information, never a gap reason.',
+      resolve: (r) => r.centrality,
+    }),
     minCover: t.int({ resolve: (r) => r.params.minCover }),
     minFirms: t.int({ resolve: (r) => r.params.minFirms }),
     minLocalSourcing: t.float({ resolve: (r) => r.params.minLocalSourcing }),
@@ -78,7 +88,8 @@ SegmentNeedRef.implement({
     }),
     concerned: t.field({
       type: [EnterpriseRef],
-      description: 'The single local supplier, or the chokepoints, a STRENGTHEN reason names.',
+      description:
+        'The firms a STRENGTHEN reason names: the single local supplier (SINGLE_LOCAL_SUPPLIER), and the local firms of the segment that are the sole supplier of an input to a local chain member (CHOKEPOINT).',
       resolve: (s, _a, { loaders }) => loadEnterprises(loaders, s.chokepointIds),
     }),
     candidates: t.field({
@@ -133,40 +144,6 @@ OutsideSupplierRef.implement({
     membersServed: t.exposeInt('membersServed'),
     links: t.exposeInt('links'),
     value: t.exposeFloat('value'),
-  }),
-});
-
-const SupplyLinkRef = builder.objectRef<{ from: string; to: string }>('SupplyLink');
-SupplyLinkRef.implement({
-  fields: (t) => ({
-    supplier: t.field({ type: EnterpriseRef, resolve: (l, _a, { loaders }) => loadEnterprise(loaders, l.from) }),
-    customer: t.field({ type: EnterpriseRef, resolve: (l, _a, { loaders }) => loadEnterprise(loaders, l.to) }),
-  }),
-});
-
-ChokepointsRef.implement({
-  description: "Where the chain's local supply flow breaks if one enterprise or link goes.",
-  fields: (t) => ({
-    articulationPoints: t.connection({
-      type: EnterpriseRef,
-      description: 'Local firms whose loss splits the local supply flow.',
-      resolve: (c, args, { loaders }) => enterprisePage(loaders, args, c.articulationPoints),
-    }),
-    bridges: t.connection({
-      type: SupplyLinkRef,
-      description: 'Supply links whose loss splits the local supply flow.',
-      resolve: (c, args) => arrayConnection(args, c.bridges),
-    }),
-    topBetweenness: t.connection({
-      type: EnterpriseRef,
-      description: 'The firms most of the local supply flow runs through: highest betweenness first.',
-      resolve: (c, args, { loaders }) =>
-        enterprisePage(
-          loaders,
-          args,
-          c.betweenness.map((b) => b.enterpriseId),
-        ),
-    }),
   }),
 });
 

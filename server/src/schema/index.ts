@@ -14,6 +14,7 @@ import './system';
 import './search';
 import './candidates';
 import './gap-report';
+import './chokepoints';
 import './what-if';
 import './equity';
 import './mutations';
