@@ -1,9 +1,9 @@
 import type { Caller } from '../auth/roles';
 import type { Enterprise } from '../domain/model';
 import { codedError, notFound } from '../errors';
+import { deriveFields } from '../import/derive';
 import type { Kind } from '../import/interchange';
 import type { EnterpriseRecord, GraphStore, Removal } from '../store/port';
-import { deriveFields } from '../import/derive';
 import { crossCheck, parseRow, single } from './check';
 
 /** The kinds of relationship a curator may add or remove, and the import table of each. */
