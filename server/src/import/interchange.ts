@@ -176,12 +176,15 @@ export const KINDS: readonly Kind[] = [
 /** The JSON Lines file name of a kind. */
 export const jsonlFile = (kind: Kind) => `${TABLE_NAMES[kind][0]}.jsonl`;
 
+/** JSON Lines: one object a line, LF, a final newline (nothing for no rows). */
+export const jsonLines = (rows: readonly object[]): string => rows.map((r) => `${JSON.stringify(r)}\n`).join('');
+
 /** The files of a data set, by file name, as JSON Lines (LF, one record a line, final newline). */
 export function toJsonLines(dataset: Dataset): Map<string, string> {
   const files = new Map<string, string>();
   for (const kind of KINDS) {
     const rows = dataset[kind] as readonly object[];
-    files.set(jsonlFile(kind), rows.map((row) => `${JSON.stringify(row)}\n`).join(''));
+    files.set(jsonlFile(kind), jsonLines(rows));
   }
   return files;
 }

@@ -1,13 +1,6 @@
+import type { Anchors, Supplies } from '../../domain/model';
 import type { BuiltChain } from './chains';
 import { byText } from './names';
-import type { SupplyRow } from './supplies';
-
-export interface AnchorRow {
-  enterpriseId: string;
-  chainId: string;
-  source: string;
-  confidence: number;
-}
 
 /** How many chain owners (链主) a chain gets at most. */
 export const ANCHORS_PER_CHAIN = 3;
@@ -16,7 +9,7 @@ export const ANCHORS_PER_CHAIN = 3;
  * A chain's owners: its midstream firms with the most inferred supply links to or from other
  * firms of the chain (at least one; then by code), at most ANCHORS_PER_CHAIN of them.
  */
-export function pickAnchors(built: BuiltChain, firms: Map<string, string[]>, supplies: readonly SupplyRow[]) {
+export function pickAnchors(built: BuiltChain, firms: Map<string, string[]>, supplies: readonly Supplies[]) {
   const members = new Set<string>();
   const midstream = new Set<string>();
   for (const segment of built.segments) {
@@ -38,7 +31,7 @@ export function pickAnchors(built: BuiltChain, firms: Map<string, string[]>, sup
     .sort(([a, x], [b, y]) => y - x || byText(a, b))
     .slice(0, ANCHORS_PER_CHAIN)
     .map(
-      ([enterpriseId, n]): AnchorRow => ({
+      ([enterpriseId, n]): Anchors => ({
         enterpriseId,
         chainId: built.chain.id,
         source: `chainkg: 中游企业中推断供应关系最多 (${n} 条链内供应关系)`,

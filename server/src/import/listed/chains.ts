@@ -1,32 +1,13 @@
+import { type Chain, type Feeds, type Segment, TIERS, type Tier } from '../../domain/model';
 import { type Industries, l3Under, level } from './industries';
 import { byText } from './names';
 import type { Report } from './report';
 
-export type Tier = 'UPSTREAM' | 'MIDSTREAM' | 'DOWNSTREAM';
-export interface ChainRow {
-  id: string;
-  name: string;
-  description: string;
-}
-export interface SegmentRow {
-  id: string;
-  chainId: string;
-  name: string;
-  tier: Tier;
-  order: number;
-  parentId?: string;
-  products?: string[];
-  keywords?: string[];
-}
-export interface FeedRow {
-  from: string;
-  to: string;
-}
 /** A chain's L3 segments by industry code, and its segments' rows. */
 export interface BuiltChain {
-  chain: ChainRow;
-  segments: SegmentRow[];
-  feeds: FeedRow[];
+  chain: Chain;
+  segments: Segment[];
+  feeds: Feeds[];
   /** L3 code → segment id. */
   l3: Map<string, string>;
 }
@@ -82,7 +63,7 @@ export function buildChain(ind: Industries, code: string, report: Report): Built
     if (upEvidence.has(c)) report.note('chains: industries both upstream and downstream (placed by the larger count)');
 
   const { segments, l3 } = layOut(ind, chainId, tierOf);
-  const feeds: FeedRow[] = [];
+  const feeds: Feeds[] = [];
   for (const [to, toId] of l3) {
     for (const [name, n] of ind.ups.get(ind.nameOf.get(to) as string) ?? []) {
       const fromId = l3.get(ind.codeOf.get(name) ?? '');
@@ -97,7 +78,6 @@ export function buildChain(ind: Industries, code: string, report: Report): Built
   return { chain: { id: chainId, name: `${focusName}产业链`, description }, segments, feeds, l3 };
 }
 
-const TIERS: readonly Tier[] = ['UPSTREAM', 'MIDSTREAM', 'DOWNSTREAM'];
 const TIER_WORD: Record<Tier, string> = { UPSTREAM: 'up', MIDSTREAM: 'mid', DOWNSTREAM: 'down' };
 
 /**
@@ -105,7 +85,7 @@ const TIER_WORD: Record<Tier, string> = { UPSTREAM: 'up', MIDSTREAM: 'mid', DOWN
  * group of 2+ of the tier's L3 segments) just before its parts.
  */
 function layOut(ind: Industries, chainId: string, tierOf: Map<string, Tier>) {
-  const segments: SegmentRow[] = [];
+  const segments: Segment[] = [];
   const l3 = new Map<string, string>();
   for (const tier of TIERS) {
     const codes = [...tierOf].filter(([, t]) => t === tier).map(([c]) => c);

@@ -1,14 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Segment } from '../../domain/model';
+import { jsonLines } from '../interchange';
 import { pickAnchors } from './anchors';
-import { type BuiltChain, buildChain, focusCode, type SegmentRow } from './chains';
+import { type BuiltChain, buildChain, focusCode } from './chains';
 import { type EnterpriseRow, readCompanies } from './companies';
 import { readControls } from './holders';
 import { readIndustries } from './industries';
 import { ConvertError } from './lines';
 import { memberships } from './members';
 import { byText, fullProvince } from './names';
-import { jsonLines, type OutputFile } from './output';
+import type { OutputFile } from './output';
 import { productRows, readFlows, readMakes } from './products';
 import { Report } from './report';
 import { inferSupplies } from './supplies';
@@ -96,7 +98,7 @@ export async function convertListed(
 }
 
 /** A segment's fields in the format's order. */
-function segmentOut(s: SegmentRow): SegmentRow {
+function segmentOut(s: Segment): Segment {
   const { id, chainId, name, tier, order, parentId, products, keywords } = s;
   return {
     id,

@@ -1,17 +1,10 @@
 import { join } from 'node:path';
+import type { Controls } from '../../domain/model';
 import type { EnterpriseRow } from './companies';
 import { institutionOf, isPerson } from './holder-names';
 import { readCsv, textField } from './lines';
 import { byText, foldName, holderId, provinceOfName, sixDigitCode } from './names';
 import type { Report } from './report';
-
-export interface ControlRow {
-  from: string;
-  to: string;
-  share: number;
-  source: string;
-  confidence: number;
-}
 
 interface Holding {
   company: string;
@@ -62,7 +55,7 @@ export async function readControls(dir: string, enterprises: Map<string, Enterpr
   const listed = new Map<string, string>();
   for (const e of enterprises.values()) listed.set(foldName(e.name), e.id);
   const holders = new Map<string, EnterpriseRow>();
-  const controls: ControlRow[] = [];
+  const controls: Controls[] = [];
   for (const company of [...latest.keys()].sort(byText)) {
     const shares = new Map<string, { share: number; folded: boolean; end: string }>();
     const names = new Map<string, string>();

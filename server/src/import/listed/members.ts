@@ -1,15 +1,9 @@
-import type { BuiltChain, SegmentRow } from './chains';
+import type { InSegment, Segment } from '../../domain/model';
+import type { BuiltChain } from './chains';
 import type { EnterpriseRow } from './companies';
 import type { Industries } from './industries';
 import { byText } from './names';
 import type { Makes } from './products';
-
-export interface InSegmentRow {
-  enterpriseId: string;
-  segmentId: string;
-  source: string;
-  confidence: number;
-}
 
 /** How many products a segment lists: those made by most of its firms. */
 export const SEGMENT_PRODUCTS = 5;
@@ -26,8 +20,8 @@ export function memberships(
   industries: Industries,
   enterprises: Map<string, EnterpriseRow>,
   makes: Makes,
-): { rows: InSegmentRow[]; firms: Map<string, string[]> } {
-  const rows: InSegmentRow[] = [];
+): { rows: InSegment[]; firms: Map<string, string[]> } {
+  const rows: InSegment[] = [];
   const firms = new Map<string, string[]>();
   for (const [code, segmentId] of built.l3) {
     const members = [...(industries.members.get(code)?.keys() ?? [])].filter((c) => enterprises.has(c)).sort(byText);
@@ -40,7 +34,7 @@ export function memberships(
     const own = firms.get(segment.id);
     const of = own ?? built.segments.filter((s) => s.parentId === segment.id).flatMap((s) => firms.get(s.id) ?? []);
     const products = topProducts(of, makes);
-    if (products.length > 0) (segment as SegmentRow).products = products;
+    if (products.length > 0) (segment as Segment).products = products;
   }
   return { rows, firms };
 }

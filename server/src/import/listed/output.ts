@@ -17,9 +17,6 @@ export const OUTPUT_FILES = [
 ] as const;
 export type OutputFile = (typeof OUTPUT_FILES)[number];
 
-/** JSON Lines: one object a line, LF, a final newline (nothing for no rows). */
-export const jsonLines = (rows: readonly object[]): string => rows.map((r) => `${JSON.stringify(r)}\n`).join('');
-
 /**
  * Writes the files into a temporary folder beside `out`, then moves each into `out` (a rename, so
  * no reader sees half a file) and removes files of an earlier conversion this one does not write.

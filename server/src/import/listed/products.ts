@@ -1,16 +1,10 @@
 import { join } from 'node:path';
+import type * as Model from '../../domain/model';
 import { readJsonl, textField } from './lines';
 import { byText, cleanText, sixDigitCode } from './names';
 import type { Report } from './report';
 
 /** A products.jsonl row: what an enterprise makes. */
-export interface ProductRow {
-  enterpriseId: string;
-  product: string;
-  share?: number;
-  source: string;
-  confidence: number;
-}
 
 /** Lines of a revenue breakdown that are bookkeeping, not products (平衡项目, 分部间抵销, …). */
 const ACCOUNTING = /抵销|抵消|抵减|冲销|平衡项目|调整项目|^调整$|^合并|分部间|内部交易|公司内部各业务|公司内各业务/;
@@ -55,8 +49,8 @@ export function shareOf(weight: number): number | undefined {
 }
 
 /** products.jsonl rows, by enterprise then product. */
-export function productRows(makes: Makes, report: Report): ProductRow[] {
-  const rows: ProductRow[] = [];
+export function productRows(makes: Makes, report: Report): Model.Makes[] {
+  const rows: Model.Makes[] = [];
   for (const code of [...makes.keys()].sort(byText)) {
     const list = makes.get(code) as Map<string, number>;
     for (const product of [...list.keys()].sort(byText)) {

@@ -1,14 +1,7 @@
+import type { Supplies } from '../../domain/model';
 import { byText } from './names';
 import { type Flow, type Makes, shareOf } from './products';
 import type { Report } from './report';
-
-export interface SupplyRow {
-  from: string;
-  to: string;
-  product: string;
-  source: string;
-  confidence: number;
-}
 
 /** At most this many suppliers of one input to one customer: those it is the largest share of. */
 export const MAX_SUPPLIERS = 5;
@@ -21,7 +14,7 @@ export const SUPPLY_CONFIDENCE = 0.3;
  * customer and input, only the MAX_SUPPLIERS makers of I for which I is the largest share of
  * revenue are kept (then by code); a firm never supplies itself.
  */
-export function inferSupplies(flows: readonly Flow[], makes: Makes, report: Report): SupplyRow[] {
+export function inferSupplies(flows: readonly Flow[], makes: Makes, report: Report): Supplies[] {
   const makers = new Map<string, { code: string; share: number }[]>();
   for (const [code, list] of makes) {
     for (const [product, weight] of list) {
@@ -44,7 +37,7 @@ export function inferSupplies(flows: readonly Flow[], makes: Makes, report: Repo
     }
   }
 
-  const rows: SupplyRow[] = [];
+  const rows: Supplies[] = [];
   for (const [key, source] of why) {
     const [customer, input] = key.split('\t') as [string, string];
     const candidates = (makers.get(input) ?? []).filter((m) => m.code !== customer);
