@@ -90,6 +90,14 @@ describe('a registry export imports as the company-data services write it', () =
     expect(derivation.derived).toEqual({ shortName: 4, local: 4 });
   });
 
+  it('reads revenue with its units, and refuses it in a currency other than CNY', async () => {
+    const dir = (revenue: string) => folder({ 'enterprises.csv': `id,name,营业收入\n${A},甲公司,${revenue}\n` });
+    expect((await read(dir('1.5亿元'))).rows.enterprises[0]?.revenue).toBe(15000);
+    expect(await problemsOf(dir('1000万美元'))).toEqual([
+      "revenue: must be in CNY (人民币), got an amount in USD: '1000万美元'",
+    ]);
+  });
+
   it('without a home district takes firms as outside, and says so', async () => {
     const { rows: data, warnings } = await read(folder({ '企业.csv': csv }));
     expect(data.enterprises.every((e) => e.local === false)).toBe(true);
@@ -180,12 +188,6 @@ describe('references and names', () => {
 });
 
 describe('extra columns', () => {
-  const dir = () =>
-    folder({
-      'enterprises.csv': `id,name,经营范围,英文名\n${A},甲公司,物流;仓储,-\n`,
-      'supplies.csv': `from,to,product,备注\n${A},${A}x,钢材,无\n`.replace(`${A}x`, A),
-    });
-
   it('are refused by default, with the flag named', async () => {
     const problems = await problemsOf(folder({ 'enterprises.csv': `id,name,经营范围\n${A},甲公司,物流\n` }));
     expect(problems).toEqual([
@@ -199,7 +201,6 @@ describe('extra columns', () => {
       'supplies.csv': `from,to,product,备注\n${A},${B},钢材,无\n`,
       'products.jsonl': `{"enterpriseId":"${A}","product":"钢材","附注":"x"}\n`,
     });
-    void dir;
     const { rows, warnings } = await read(d, { keepExtraColumns: true });
     expect(rows.enterprises[0]?.attributes).toEqual({ 经营范围: '物流;仓储' });
     expect(rows.enterprises[1]?.attributes).toBeUndefined();

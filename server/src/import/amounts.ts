@@ -50,6 +50,20 @@ function currencyOf(text: string): string | null {
   return null;
 }
 
+/**
+ * An amount in 10k CNY, for a field whose unit is CNY (revenue): units as parseAmount reads them,
+ * and a currency other than CNY refused rather than taken for yuan.
+ */
+export function parseCnyAmount(value: unknown): Parsed<number> {
+  const amount = parseAmount(value);
+  if (amount instanceof Invalid) return amount;
+  if (amount.currency && amount.currency !== 'CNY')
+    return new Invalid(
+      `must be in CNY (人民币), got an amount in ${amount.currency}: '${String(value).trim().slice(0, 40)}'`,
+    );
+  return amount.value;
+}
+
 /** A currency column (币种): 人民币, 美元, USD, … */
 export function parseCurrency(value: unknown): Parsed<string> {
   const text = typeof value === 'string' ? value.trim() : '';

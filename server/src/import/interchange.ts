@@ -1,5 +1,5 @@
 import type { Dataset } from '../domain/model';
-import { parseAmount, parseCurrency } from './amounts';
+import { parseAmount, parseCnyAmount, parseCurrency } from './amounts';
 import {
   type Parsed,
   parseBoolean,
@@ -95,12 +95,7 @@ export const FIELDS: { readonly [K in Kind]: readonly FieldSpec[] } = {
       },
     },
     f('employees', parseCount, false, '员工人数', '从业人数', '参保人数'),
-    {
-      ...f('revenue', parseAmount, false, '营业收入', '营业收入(万元)'),
-      assign: (row, v) => {
-        row.revenue = (v as { value: number }).value;
-      },
-    },
+    f('revenue', parseCnyAmount, false, '营业收入', '营业收入(万元)'),
     f('tags', parseTags, false, '标签'),
     // written by Chain Atlas: which of the row's values it derived (a data set it wrote reads back the same)
     f('derived', parseTags, false, '推算字段'),
