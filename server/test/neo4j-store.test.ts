@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../src/domain/model';
 import { Neo4jGateway } from '../src/store/neo4j/gateway';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store';
-import type { EnterpriseRecord } from '../src/store/port';
+import { type EnterpriseRecord, emptyDataset } from '../src/store/port';
 import { RecordingDriver } from './fake-neo4j';
 
 /**
@@ -285,6 +286,23 @@ describe('Neo4jStore: the Cypher and parameters of every other method', () => {
       'WRITE import/roles-set',
     ]);
     expect(driver.calls).toMatchSnapshot();
+  });
+
+  it('plans an enterprise whose attributes are stored as they are given as unchanged', async () => {
+    const attributes = { 经营范围: '物流', 英文名: 'A Co.' };
+    const stored = { id: 'A', name: 'A公司', tags: [], attributes: JSON.stringify(attributes) };
+    const { store } = storeWith(
+      new RecordingDriver((file, p) =>
+        file === 'queries/existing-nodes' && p.label === 'Enterprise' ? [{ id: 'A', props: stored }] : [],
+      ),
+    );
+    const rows = {
+      ...emptyDataset(),
+      enterprises: [{ id: 'A', name: 'A公司', shortName: 'A', local: true, tags: [], attributes }],
+    };
+    const same = { ...rows, enterprises: [{ id: 'A', name: 'A公司', tags: [], attributes }] } as unknown as Dataset;
+    expect((await store.plan(same)).counts.enterprises).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect((await store.plan(rows)).counts.enterprises).toEqual({ added: 0, updated: 1, unchanged: 0 });
   });
 
   it('chainMembers, segmentsOf, segmentsById, anchoredBy, ownersOf, view and plan', async () => {

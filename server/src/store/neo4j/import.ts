@@ -91,11 +91,11 @@ export async function prefetchView(tx: Tx, rows: Dataset): Promise<ImportView> {
       list.push({ id: r.id, name: r.name, shortName: r.shortName });
       named.set(r.text, list);
     }
-  const home = (await tx.run<{ d: District }>('queries', 'home', {}))[0]?.d;
+  const home = await storedHome(tx);
   return {
     has: (kind, id) => stored[kind].has(id),
     holdingsInto: (id) => held.get(id) ?? [],
-    home: () => (home ? withoutNulls(home) : undefined),
+    home: () => home,
     derivedOf: (id) => {
       const e = stored.enterprises.get(id);
       return e === undefined ? undefined : ((e.derived as string[] | undefined) ?? []);
@@ -110,8 +110,11 @@ export async function prefetchView(tx: Tx, rows: Dataset): Promise<ImportView> {
   };
 }
 
-const withoutNulls = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
+/** The home district the store keeps, if any. */
+async function storedHome(tx: Tx): Promise<District | undefined> {
+  const d = (await tx.run<{ d: District }>('queries', 'home', {}))[0]?.d;
+  return d && (Object.fromEntries(Object.entries(d).filter(([, v]) => v !== null)) as unknown as District);
+}
 
 const RELATIONSHIP: Partial<Record<Kind, { type: RelationshipType; from: string; to: string }>> = {
   controls: { type: 'CONTROLS', from: 'from', to: 'to' },
@@ -131,8 +134,8 @@ export async function planImport(tx: Tx, rows: Dataset): Promise<{ counts: Apply
     const stored = new Map<string, Record<string, unknown>>();
     const rel = RELATIONSHIP[kind];
     if (kind === 'district') {
-      const home = (await tx.run<{ d: District }>('queries', 'home', {}))[0]?.d;
-      if (home) stored.set('home', withoutNulls(home) as unknown as Record<string, unknown>);
+      const home = await storedHome(tx);
+      if (home) stored.set('home', home as unknown as Record<string, unknown>);
     } else if (rel) {
       for (const part of chunks(list)) {
         const keys = part.map((r) => ({
@@ -145,8 +148,8 @@ export async function planImport(tx: Tx, rows: Dataset): Promise<{ counts: Apply
           'existing-relationships',
           { kind: rel.type, keys },
         );
+        // the row's key (rowKey): from>to, and :product for SUPPLIES (MAKES's to is its product)
         for (const f of found) stored.set(`${f.from}>${f.to}${f.product === null ? '' : `:${f.product}`}`, f.r);
-        // MAKES is keyed enterprise>product, which is its from>to
       }
     } else {
       const found = await existingNodes(
@@ -178,7 +181,9 @@ function sameProperties(
   const { role: _role, shortInitials: _s, nameInitials: _n, ...props } = stored;
   const wanted = Object.entries(row).filter(([k]) => k !== from && k !== to);
   if (wanted.length !== Object.keys(props).length) return false;
-  return wanted.every(([k, v]) => JSON.stringify(props[k]) === JSON.stringify(v));
+  // attributes are kept as JSON text (withInitials): compare them as the row gives them
+  const text = (k: string, v: unknown) => (k === 'attributes' && typeof v === 'string' ? v : JSON.stringify(v));
+  return wanted.every(([k, v]) => text(k, props[k]) === JSON.stringify(v));
 }
 
 /** Integer properties, sent as Neo4j integers (a JavaScript number arrives as a float). */
