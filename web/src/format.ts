@@ -26,3 +26,10 @@ export function formatMoney(value: number | null | undefined, lang: Lang): strin
 export function formatCount(value: number | null | undefined, lang: Lang, unit = ''): string {
   return value == null ? '—' : `${integer[lang].format(value)}${unit ? ` ${unit}` : ''}`;
 }
+
+/**
+ * The label of an enterprise's key: a unified social credit code has 18 letters and digits; any
+ * other key (a stock code, a holder's id) is only the firm's id in the data.
+ */
+export const keyLabel = (key: string): 'explorer.creditCode' | 'explorer.otherKey' =>
+  /^[0-9A-Z]{18}$/.test(key) ? 'explorer.creditCode' : 'explorer.otherKey';

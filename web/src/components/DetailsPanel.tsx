@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { formatCount, formatMoney } from '../format';
+import { formatCount, formatMoney, keyLabel } from '../format';
 import { ROLE_STYLES } from '../graph/style';
 import { useT } from '../i18n/useT';
 import type { Enterprise } from '../queries/enterprise';
@@ -113,7 +113,7 @@ export function DetailsPanel({
         </AppLink>
       </p>
       <dl className="facts">
-        <dt>{t('explorer.creditCode')}</dt>
+        <dt>{t(keyLabel(enterprise.key))}</dt>
         <dd className="mono">{enterprise.key}</dd>
         <dt>{t('explorer.district')}</dt>
         <dd>{place || '—'}</dd>

@@ -1,7 +1,7 @@
 import { NeedsRole } from '../../components/Account';
 import { AppLink } from '../../components/AppLink';
 import { Loading } from '../../components/Status';
-import { formatMoney } from '../../format';
+import { formatMoney, keyLabel } from '../../format';
 import { useT } from '../../i18n/useT';
 import type { Firm } from '../../queries/chains';
 import { CandidateList } from './CandidateList';
@@ -116,7 +116,7 @@ export function MapPanel({ state, selected, onHighlight, onPickCandidate, system
           <h3>{selected.shortName}</h3>
           <p className="details-name">{selected.name}</p>
           <dl className="facts">
-            <dt>{t('explorer.creditCode')}</dt>
+            <dt>{t(keyLabel(selected.key))}</dt>
             <dd className="mono">{selected.key}</dd>
             <dt>{t('explorer.role')}</dt>
             <dd>{t(`role.${selected.role}`)}</dd>
