@@ -166,8 +166,18 @@ describe('strengthen, sourcing and chokepoints', () => {
     const a = gapReport(g).segments[0];
     const [first, second] = a?.candidates ?? [];
     expect(first?.enterpriseId).toBe('o2'); // serves the anchor
-    expect(first?.terms.map((t) => t.key)).toEqual(['WORKS_IN_SEGMENT', 'LINKS_INTO_CHAIN', 'ANCHORS_SERVED', 'SIZE']);
-    expect(first?.score).toBeCloseTo(first?.terms.reduce((s, t) => s + t.points, 0) ?? 0);
+    expect(first?.terms.map((t) => t.key)).toEqual([
+      'PRODUCT_MATCH',
+      'WORKS_IN_SEGMENT',
+      'PROXIMITY',
+      'ADJACENCY',
+      'SCALE',
+      'DISTANCE',
+    ]);
+    // the segments say nothing of products and there is no home district: those terms are missing, not 0
+    expect(first?.terms.filter((t) => t.value === null).map((t) => t.key)).toEqual(['PRODUCT_MATCH', 'DISTANCE']);
+    expect(first?.score).toBeCloseTo(first?.terms.reduce((s, t) => s + (t.points ?? 0), 0) ?? 0);
+    expect(first?.reason.zh).toMatch(/已向链上1家企业供货（含链主1家）/);
     expect(first?.evidence).toEqual([
       [{ from: 'o2', to: 'A', kind: 'IN_SEGMENT' }],
       [{ from: 'o2', to: 'm2', kind: 'SUPPLIES' }],

@@ -1,17 +1,32 @@
-import type { Supplies } from '../domain/model';
-import type { ChainIndexView } from './subgraph';
+import { candidateReason } from './candidate-reason';
+import {
+  type CandidateWeights,
+  DEFAULT_WEIGHTS,
+  type Measured,
+  measure,
+  neighbours,
+  TERM_KEYS,
+  TERM_LABELS,
+  type TermKey,
+} from './candidate-terms';
+import { firmProductFit } from './products';
+import { ChainIndexView, type ChainSubgraph } from './subgraph';
+
+export { type CandidateWeights, DEFAULT_WEIGHTS, type TermKey } from './candidate-terms';
 
 /**
- * Candidates (招商线索) for a gap: outside enterprises that would close it, ranked by a score
- * whose every term is returned, each with up to three evidence paths in the graph.
+ * Candidates (招商线索) for a segment: outside firms that would close its gap, ranked by a score
+ * whose every term is normalised to [0, 1], weighted and returned — a term not known is shown as
+ * missing and left out of the score, never counted as 0 — with a one-line reason and evidence.
  */
 export interface ScoreTerm {
-  key: 'WORKS_IN_SEGMENT' | 'LINKS_INTO_CHAIN' | 'ANCHORS_SERVED' | 'SIZE';
+  key: TermKey;
   label: string;
-  /** The measured value (a count, or log10 of revenue in 10k CNY). */
-  value: number;
+  /** In [0, 1]; null when not known for this firm. */
+  value: number | null;
   weight: number;
-  points: number;
+  /** This term's share of the score (the points of the known terms sum to the score); null when missing. */
+  points: number | null;
 }
 
 export interface EvidenceStep {
@@ -22,82 +37,114 @@ export interface EvidenceStep {
 
 export interface Candidate {
   enterpriseId: string;
+  /** 0 to 100: the weighted mean of the known terms, × 100. */
   score: number;
   terms: ScoreTerm[];
+  /** One line on why, in Chinese and English. */
+  reason: { zh: string; en: string };
   /** Up to three paths, each a list of steps, that show why. */
   evidence: EvidenceStep[][];
 }
 
-export const CANDIDATE_WEIGHTS = { WORKS_IN_SEGMENT: 4, LINKS_INTO_CHAIN: 3, ANCHORS_SERVED: 5, SIZE: 1 } as const;
-
-const LABELS: Record<ScoreTerm['key'], string> = {
-  WORKS_IN_SEGMENT: '从事该环节',
-  LINKS_INTO_CHAIN: '已向链上本地企业供货（条）',
-  ANCHORS_SERVED: '服务链主数',
-  SIZE: '规模（营收万元取对数）',
-};
-
-/** What each supplier already sells to the chain's local members: computed once per report. */
-export type ChainCustomers = Map<string, { links: Supplies[]; anchors: Set<string> }>;
-
-export function chainCustomers(view: ChainIndexView, into: readonly Supplies[]): ChainCustomers {
-  const out: ChainCustomers = new Map();
-  for (const s of into) {
-    let entry = out.get(s.from);
-    if (!entry) {
-      entry = { links: [], anchors: new Set() };
-      out.set(s.from, entry);
-    }
-    entry.links.push(s);
-    if (view.anchors.has(s.to)) entry.anchors.add(s.to);
-  }
-  return out;
+export interface CandidateOptions {
+  /** Weights by term; a term left out keeps its default, a weight of 0 drops the term. */
+  weights?: Partial<CandidateWeights>;
+  /** More firms to rank besides the segment's own pool (outside firms only are ranked). */
+  extra?: Iterable<string>;
 }
 
 /**
- * Ranks `pool` (outside enterprises) as candidates for a segment of the chain. Ties go to the
- * enterprise id, so the same data always gives the same list.
+ * The pool of a segment: outside firms that work in it, make or supply its products, work in a
+ * segment next to it (feeding it, fed by it, or under the same parent), or already supply the local
+ * members of the segments it feeds.
  */
-export function rankCandidates(
-  view: ChainIndexView,
-  customers: ChainCustomers,
-  segmentId: string,
-  pool: Iterable<string>,
-): Candidate[] {
-  const out: Candidate[] = [];
-  for (const id of new Set(pool)) {
-    const e = view.enterprise.get(id);
-    if (!e || e.local) continue;
-    const worksIn = (view.segmentsOf.get(id) ?? []).includes(segmentId) ? 1 : 0;
-    const links = customers.get(id)?.links ?? [];
-    const anchors = customers.get(id)?.anchors ?? new Set<string>();
-    const size = Math.log10((e.revenue ?? 0) + 1);
-    const terms: ScoreTerm[] = [
-      term('WORKS_IN_SEGMENT', worksIn),
-      term('LINKS_INTO_CHAIN', links.length),
-      term('ANCHORS_SERVED', anchors.size),
-      term('SIZE', Math.round(size * 100) / 100),
-    ];
-    const evidence: EvidenceStep[][] = [];
-    if (worksIn) evidence.push([{ from: id, to: segmentId, kind: 'IN_SEGMENT' }]);
-    // up to three links as evidence: to anchors first, then to other members, by id
-    const shown = [...links.filter((l) => anchors.has(l.to)).slice(0, 3)];
-    if (shown.length < 3) shown.push(...links.filter((l) => !anchors.has(l.to)).slice(0, 3 - shown.length));
-    for (const link of shown) {
-      if (evidence.length >= 3) break;
-      const path: EvidenceStep[] = [{ from: id, to: link.to, kind: 'SUPPLIES' }];
-      const onward = (view.suppliesFrom.get(link.to) ?? []).find((s) => view.anchors.has(s.to) && s.to !== link.to);
-      if (!anchors.has(link.to) && onward) path.push({ from: link.to, to: onward.to, kind: 'SUPPLIES' });
-      evidence.push(path);
-    }
-    out.push({ enterpriseId: id, score: round(terms.reduce((sum, t) => sum + t.points, 0)), terms, evidence });
-  }
-  return out.sort((a, b) => b.score - a.score || a.enterpriseId.localeCompare(b.enterpriseId));
+export function candidatePool(view: ChainIndexView, segmentId: string): string[] {
+  const pool = new Set<string>(view.membersOf.get(segmentId) ?? []);
+  for (const id of view.enterprise.keys()) if ((firmProductFit(view, id, segmentId)?.value ?? 0) > 0) pool.add(id);
+  for (const near of neighbours(view, segmentId).keys()) for (const id of view.membersOf.get(near) ?? []) pool.add(id);
+  const fed = view.graph.chain.feeds.filter((f) => f.from === segmentId).map((f) => f.to);
+  for (const seg of [segmentId, ...fed])
+    for (const member of view.localIn(seg)) for (const s of view.suppliesInto.get(member) ?? []) pool.add(s.from);
+  return [...pool].filter((id) => view.enterprise.has(id) && !view.isLocal(id));
 }
 
-function term(key: ScoreTerm['key'], value: number): ScoreTerm {
-  const weight = CANDIDATE_WEIGHTS[key];
-  return { key, label: LABELS[key], value, weight, points: round(value * weight) };
+/** The candidates of one segment of a chain, best first. */
+export function candidatesFor(graph: ChainSubgraph, segmentId: string, options: CandidateOptions = {}): Candidate[] {
+  return rankCandidates(new ChainIndexView(graph), segmentId, options);
+}
+
+/** As candidatesFor, on a view already built (a gap report ranks every segment of one view). */
+export function rankCandidates(view: ChainIndexView, segmentId: string, options: CandidateOptions = {}): Candidate[] {
+  const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const pool = [
+    ...new Set([
+      ...candidatePool(view, segmentId),
+      ...[...(options.extra ?? [])].filter((id) => view.enterprise.has(id) && !view.isLocal(id)),
+    ]),
+  ];
+  const measured = measure(view, segmentId, pool);
+  const ranked = pool.map((id) => score(view, id, segmentId, measured.get(id) as Measured, weights));
+  return ranked.sort(byRank(view, measured)).map(({ candidate }) => candidate);
+}
+
+function score(view: ChainIndexView, id: string, segmentId: string, m: Measured, weights: CandidateWeights) {
+  const known = TERM_KEYS.filter((k) => m.values[k] !== null && weights[k] > 0);
+  const total = known.reduce((sum, k) => sum + weights[k], 0);
+  const terms: ScoreTerm[] = TERM_KEYS.map((key) => {
+    const value = m.values[key];
+    const points = value === null || total === 0 ? null : round((100 * weights[key] * value) / total);
+    return { key, label: TERM_LABELS[key], value: value === null ? null : round(value), weight: weights[key], points };
+  });
+  const sum = terms.reduce((s, t) => s + (t.points ?? 0), 0);
+  const candidate: Candidate = {
+    enterpriseId: id,
+    score: round(sum),
+    terms,
+    reason: candidateReason(terms, m),
+    evidence: evidence(view, id, segmentId),
+  };
+  return { candidate, known: known.length };
+}
+
+/**
+ * Best first: score; then the firm known by more terms; then product match, proximity and size;
+ * then its name (Chinese collation); the id only between firms of the same name.
+ */
+function byRank(view: ChainIndexView, measured: Map<string, Measured>) {
+  const collator = new Intl.Collator('zh-CN');
+  return (a: { candidate: Candidate; known: number }, b: { candidate: Candidate; known: number }): number => {
+    const [x, y] = [
+      measured.get(a.candidate.enterpriseId) as Measured,
+      measured.get(b.candidate.enterpriseId) as Measured,
+    ];
+    return (
+      b.candidate.score - a.candidate.score ||
+      b.known - a.known ||
+      (y.values.PRODUCT_MATCH ?? -1) - (x.values.PRODUCT_MATCH ?? -1) ||
+      (y.values.PROXIMITY ?? 0) - (x.values.PROXIMITY ?? 0) ||
+      y.size - x.size ||
+      collator.compare(nameOf(view, a.candidate.enterpriseId), nameOf(view, b.candidate.enterpriseId)) ||
+      (a.candidate.enterpriseId < b.candidate.enterpriseId ? -1 : 1)
+    );
+  };
+}
+
+const nameOf = (view: ChainIndexView, id: string) => view.enterprise.get(id)?.name ?? id;
+
+/** Its membership of the segment, and up to three supply links into the chain (to anchors first). */
+function evidence(view: ChainIndexView, id: string, segmentId: string): EvidenceStep[][] {
+  const out: EvidenceStep[][] = [];
+  if ((view.segmentsOf.get(id) ?? []).includes(segmentId)) out.push([{ from: id, to: segmentId, kind: 'IN_SEGMENT' }]);
+  const links = (view.suppliesFrom.get(id) ?? []).filter((s) => view.segmentsOf.has(s.to) && s.to !== id);
+  const shown = [...links.filter((l) => view.anchors.has(l.to)), ...links.filter((l) => !view.anchors.has(l.to))];
+  for (const link of shown) {
+    if (out.length >= 3) break;
+    const path: EvidenceStep[] = [{ from: id, to: link.to, kind: 'SUPPLIES' }];
+    const onward = (view.suppliesFrom.get(link.to) ?? []).find((s) => view.anchors.has(s.to) && s.to !== link.to);
+    if (!view.anchors.has(link.to) && onward) path.push({ from: link.to, to: onward.to, kind: 'SUPPLIES' });
+    out.push(path);
+  }
+  return out;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

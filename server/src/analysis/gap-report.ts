@@ -1,5 +1,5 @@
-import type { Candidate } from './candidates';
-import { chainCustomers, rankCandidates } from './candidates';
+import type { Segment } from '../domain/model';
+import { type Candidate, type CandidateWeights, rankCandidates } from './candidates';
 import { type Centrality, findCentrality } from './centrality';
 import { type Chokepoints, findChokepoints } from './chokepoints';
 import { classifyUncovered, type ExtendDirection } from './coverage';
@@ -26,6 +26,8 @@ export interface GapParams {
   minFirms: number;
   /** Local sourcing rate (by count) below which a segment is weak (LOW_LOCAL_SOURCING). */
   minLocalSourcing: number;
+  /** The weights of the candidates' score terms, where they differ from the defaults. */
+  weights?: Partial<CandidateWeights>;
 }
 
 export const DEFAULT_GAP_PARAMS: GapParams = { minCover: 1, minFirms: 3, minLocalSourcing: 0.5 };
@@ -49,6 +51,12 @@ export interface SegmentReport {
    */
   chokepointIds: string[];
   candidates: Candidate[];
+  /**
+   * A group's sub-segments (子环节); [] for a segment of its own. A group is covered when one of its
+   * segments is, needs what the most pressing of them needs, and has no reasons or candidates of
+   * its own: those are its segments'.
+   */
+  childIds: string[];
 }
 
 export interface GapReport {
@@ -69,10 +77,12 @@ export interface GapReport {
 export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_PARAMS): GapReport {
   const view = new ChainIndexView(graph);
   const segments = graph.chain.segments;
-  const covered = new Set(segments.filter((s) => view.localIn(s.id).length >= params.minCover).map((s) => s.id));
+  // groups (segments with sub-segments) are covered when one of their segments is
+  const leaves = segments.filter((s) => !view.isGroup(s.id));
+  const covered = new Set(leaves.filter((s) => view.localIn(s.id).length >= params.minCover).map((s) => s.id));
   const uncovered = new Map(
     classifyUncovered(
-      segments.map((s) => s.id),
+      leaves.map((s) => s.id),
       graph.chain.feeds,
       covered,
     ).map((u) => [u.segmentId, u]),
@@ -80,23 +90,10 @@ export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_
   const centrality = findCentrality(view);
   const chokepoints = findChokepoints(view, centrality.bridges);
   const soleSuppliers = new Set(chokepoints.supplierIds);
-  const downstreamOf = (segmentId: string) =>
-    new Set(graph.chain.feeds.filter((f) => f.from === segmentId).map((f) => f.to));
   const into = intoLocalMembers(view);
   const fromSegment = bySupplierSegment(view, into);
-  const customers = chainCustomers(view, into);
-  // outside suppliers of local members, by the segments those members work in
-  const outsideByCustomerSegment = new Map<string, Set<string>>();
-  for (const s of into) {
-    if (view.isLocal(s.from)) continue;
-    for (const seg of view.segmentsOf.get(s.to) ?? []) {
-      const set = outsideByCustomerSegment.get(seg) ?? new Set<string>();
-      set.add(s.from);
-      outsideByCustomerSegment.set(seg, set);
-    }
-  }
 
-  const reports = segments.map((segment): SegmentReport => {
+  const leafReport = (segment: Segment): SegmentReport => {
     const localIds = view.localIn(segment.id);
     const outsideIds = view.outsideIn(segment.id);
     const segmentSupply = fromSegment.get(segment.id) ?? [];
@@ -121,12 +118,6 @@ export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_
       }
     }
     const need = gap ? gap.kind : reasons.length > 0 ? 'STRENGTHEN' : 'OK';
-    // outside firms in the segment; for STRENGTHEN also the outside suppliers of local members downstream of it
-    const pool = [...outsideIds];
-    if (need === 'STRENGTHEN') {
-      const downstream = downstreamOf(segment.id);
-      for (const seg of [segment.id, ...downstream]) pool.push(...(outsideByCustomerSegment.get(seg) ?? []));
-    }
     return {
       segmentId: segment.id,
       localIds,
@@ -137,14 +128,35 @@ export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_
       reasons,
       sourcing,
       chokepointIds: [...concerned].sort(),
-      candidates: need === 'OK' ? [] : rankCandidates(view, customers, segment.id, pool),
+      candidates:
+        need === 'OK' ? [] : rankCandidates(view, segment.id, params.weights ? { weights: params.weights } : {}),
+      childIds: [],
     };
-  });
+  };
+  const byId = new Map(leaves.map((s) => [s.id, leafReport(s)]));
+  const groupReport = (segment: Segment): SegmentReport => {
+    const below = view.descendants(segment.id).flatMap((id) => byId.get(id) ?? []);
+    const localIds = view.localIn(segment.id);
+    const isCovered = localIds.length >= params.minCover || below.some((r) => r.covered);
+    return {
+      segmentId: segment.id,
+      localIds,
+      outsideIds: view.outsideIn(segment.id),
+      covered: isCovered,
+      // what its segments need, the most pressing first
+      need: NEEDS_BY_URGENCY.find((n) => below.some((r) => r.need === n)) ?? 'OK',
+      reasons: [],
+      sourcing: rateOf(view, fromSegment.get(segment.id) ?? []),
+      chokepointIds: [],
+      candidates: [],
+      childIds: view.childrenOf.get(segment.id) ?? [],
+    };
+  };
 
   return {
     chainId: graph.chain.id,
     params,
-    segments: reports,
+    segments: segments.map((s) => byId.get(s.id) ?? groupReport(s)),
     sourcing: {
       overall: rateOf(view, into),
       byAnchor: [...view.anchors]
@@ -156,3 +168,5 @@ export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_
     centrality,
   };
 }
+
+const NEEDS_BY_URGENCY = ['FILL', 'EXTEND', 'STRENGTHEN'] as const;

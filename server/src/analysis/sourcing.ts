@@ -1,4 +1,5 @@
 import type { Supplies } from '../domain/model';
+import { attributeSupply } from './products';
 import type { ChainIndexView } from './subgraph';
 
 /**
@@ -44,15 +45,19 @@ export function intoLocalMembers(view: ChainIndexView): Supplies[] {
   return [...view.localMembers].flatMap((id) => view.suppliesInto.get(id) ?? []);
 }
 
-/** Supply into the chain's local members, by the segments its supplier works in. */
+/**
+ * Supply into the chain's local members, by the segment each link counts in (products.ts,
+ * attributeSupply): the segment whose products match its product, else the supplier's only
+ * segment of the chain. A link that fits neither counts for the chain as a whole only.
+ */
 export function bySupplierSegment(view: ChainIndexView, into: readonly Supplies[]): Map<string, Supplies[]> {
   const out = new Map<string, Supplies[]>();
   for (const s of into) {
-    for (const segmentId of view.segmentsOf.get(s.from) ?? []) {
-      const list = out.get(segmentId);
-      if (list) list.push(s);
-      else out.set(segmentId, [s]);
-    }
+    const segmentId = attributeSupply(view, s);
+    if (segmentId === undefined) continue;
+    const list = out.get(segmentId);
+    if (list) list.push(s);
+    else out.set(segmentId, [s]);
   }
   return out;
 }

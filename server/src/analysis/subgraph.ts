@@ -1,4 +1,4 @@
-import type { Segment, Supplies } from '../domain/model';
+import type { District, Makes, Segment, Supplies } from '../domain/model';
 import type { ChainRecord, EnterpriseRecord } from '../store/port';
 
 /**
@@ -13,6 +13,13 @@ export interface ChainSubgraph {
   enterprises: EnterpriseRecord[];
   /** SUPPLIES into a member, and from a member to a local firm outside the chain. */
   supplies: Supplies[];
+  /**
+   * What the enterprises of the subgraph make (MAKES); the enterprises include every firm that
+   * makes a product of one of the chain's segments, member or not. Absent: nothing known.
+   */
+  makes?: Makes[];
+  /** The home district, when the data set names one. */
+  home?: District;
 }
 
 /** Look-ups over a chain subgraph, built once per analysis. */
@@ -26,6 +33,10 @@ export class ChainIndexView {
   readonly anchors: Set<string>;
   /** Supply links into each enterprise. */
   readonly suppliesInto = new Map<string, Supplies[]>();
+  /** What each enterprise makes. */
+  readonly makesOf = new Map<string, Makes[]>();
+  /** Each segment's sub-segments (子环节), in order. */
+  readonly childrenOf = new Map<string, string[]>();
   private from: Map<string, Supplies[]> | undefined;
   private readonly local = new Set<string>();
 
@@ -46,6 +57,21 @@ export class ChainIndexView {
     }
     this.anchors = new Set(graph.chain.anchorIds);
     for (const s of graph.supplies) push(this.suppliesInto, s.to, s);
+    for (const m of graph.makes ?? []) push(this.makesOf, m.enterpriseId, m);
+    for (const s of graph.chain.segments)
+      if (s.parentId !== undefined && this.segment.has(s.parentId)) push(this.childrenOf, s.parentId, s.id);
+  }
+
+  /** A segment with sub-segments: a group whose coverage and needs are its children's. */
+  isGroup(segmentId: string): boolean {
+    return this.childrenOf.has(segmentId);
+  }
+
+  /** Every segment below `segmentId`, at any depth. */
+  descendants(segmentId: string): string[] {
+    const out: string[] = [];
+    for (const child of this.childrenOf.get(segmentId) ?? []) out.push(child, ...this.descendants(child));
+    return out;
   }
 
   /** Supply links out of each enterprise (built on first use). */

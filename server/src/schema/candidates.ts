@@ -17,8 +17,13 @@ CandidateRef.implement({
       type: EnterpriseRef,
       resolve: (c, _a, { loaders }) => loadEnterprise(loaders, c.enterpriseId),
     }),
-    score: t.exposeFloat('score', { description: 'The sum of the points of the terms.' }),
+    score: t.exposeFloat('score', {
+      description:
+        'From 0 to 100: the weighted mean of the terms that are known, × 100 (the sum of their points). Ties go to the firm known by more terms, then product match, proximity, size, then the name.',
+    }),
     terms: t.field({ type: [ScoreTermRef], resolve: (c) => c.terms }),
+    reason: t.string({ description: 'Why, in one line (Chinese).', resolve: (c) => c.reason.zh }),
+    reasonEn: t.string({ description: 'Why, in one line (English).', resolve: (c) => c.reason.en }),
     evidence: t.field({
       type: [EvidencePathRef],
       description: 'Up to three paths in the graph that show why.',
@@ -33,13 +38,17 @@ EvidencePathRef.implement({
 });
 
 ScoreTermRef.implement({
-  description: 'One term of a candidate score: value × weight = points.',
+  description:
+    'One term of a candidate score, normalised to [0, 1]: points = 100 × weight × value / (the weights of the known terms). A term not known for the firm has value and points null: it is left out of the score, not counted as 0.',
   fields: (t) => ({
-    key: t.exposeString('key'),
+    key: t.exposeString('key', {
+      description: 'PRODUCT_MATCH, WORKS_IN_SEGMENT, PROXIMITY, ADJACENCY, SCALE or DISTANCE.',
+    }),
     label: t.exposeString('label'),
-    value: t.exposeFloat('value'),
+    value: t.float({ nullable: true, description: 'From 0 to 1; null when not known.', resolve: (s) => s.value }),
+    missing: t.boolean({ description: 'Not known for this firm.', resolve: (s) => s.value === null }),
     weight: t.exposeFloat('weight'),
-    points: t.exposeFloat('points'),
+    points: t.float({ nullable: true, resolve: (s) => s.points }),
   }),
 });
 

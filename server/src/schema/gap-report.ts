@@ -16,14 +16,16 @@ import {
   SourcingRateRef,
   SourcingRef,
 } from './analysis-refs';
+import { CandidateWeightsInput, candidateWeights, type WeightsArg } from './candidate-weights';
 import { CandidateConnection } from './candidates';
 import { ChainRef, EnterpriseRef, SegmentRef } from './refs';
 
 /** Candidates (招商线索) are an analyst's: the district's pipeline of whom it courts. */
 const analyst = { analyst: true } as const;
 
+/** The segments (not groups: their needs are their segments') that need `need`. */
 const needs = (r: GapReport, need: string) =>
-  r.segments.filter((s) => s.need === need).map((s) => ({ ...s, chainId: r.chainId }));
+  r.segments.filter((s) => s.need === need && s.childIds.length === 0).map((s) => ({ ...s, chainId: r.chainId }));
 
 GapReportRef.implement({
   description: "A chain's strengths and gaps (强链 · 延链 · 补链), every figure with its reasons.",
@@ -79,6 +81,11 @@ SegmentNeedRef.implement({
     direction: t.field({ type: DirectionEnum, nullable: true, resolve: (s) => s.direction ?? null }),
     reasons: t.field({ type: [ReasonEnum], resolve: (s) => s.reasons }),
     covered: t.exposeBoolean('covered'),
+    group: t.boolean({
+      description:
+        'A segment with sub-segments (子环节): covered when one of them is, needing what the most pressing of them needs, with no reasons or candidates of its own.',
+      resolve: (s) => s.childIds.length > 0,
+    }),
     localCount: t.int({ resolve: (s) => s.localIds.length }),
     outsideCount: t.int({ resolve: (s) => s.outsideIds.length }),
     sourcing: t.field({
@@ -152,11 +159,14 @@ export function gapParams(args: {
   minCover?: number | null | undefined;
   minFirms?: number | null | undefined;
   minLocalSourcing?: number | null | undefined;
+  weights?: WeightsArg | null | undefined;
 }): GapParams {
-  const params = {
+  const weights = candidateWeights(args.weights);
+  const params: GapParams = {
     minCover: args.minCover ?? DEFAULT_GAP_PARAMS.minCover,
     minFirms: args.minFirms ?? DEFAULT_GAP_PARAMS.minFirms,
     minLocalSourcing: args.minLocalSourcing ?? DEFAULT_GAP_PARAMS.minLocalSourcing,
+    ...(weights ? { weights } : {}),
   };
   if (!Number.isInteger(params.minCover) || params.minCover < 1)
     throw codedError('BAD_INPUT', "Argument 'minCover' must be a whole number of at least 1.", {
@@ -175,7 +185,12 @@ builder.objectField(ChainRef, 'gapReport', (t) =>
   t.field({
     type: GapReportRef,
     description: `The chain's gaps and strengths. Defaults: minCover ${DEFAULT_GAP_PARAMS.minCover}, minFirms ${DEFAULT_GAP_PARAMS.minFirms}, minLocalSourcing ${DEFAULT_GAP_PARAMS.minLocalSourcing}.`,
-    args: { minCover: t.arg.int(), minFirms: t.arg.int(), minLocalSourcing: t.arg.float() },
+    args: {
+      minCover: t.arg.int(),
+      minFirms: t.arg.int(),
+      minLocalSourcing: t.arg.float(),
+      weights: t.arg({ type: CandidateWeightsInput, description: 'The weights of the candidates’ score terms.' }),
+    },
     resolve: async (chain, args, { loaders }) =>
       (await loaders.gapReport.load(gapReportKey(chain.id, gapParams(args)))) ??
       Promise.reject(notFound('chain', chain.id)),
@@ -186,11 +201,14 @@ builder.objectField(SegmentRef, 'candidates', (t) =>
   t.field({
     type: CandidateConnection,
     authScopes: analyst,
-    args: t.arg.connectionArgs(),
+    args: {
+      ...t.arg.connectionArgs(),
+      weights: t.arg({ type: CandidateWeightsInput, description: 'The weights of the score terms.' }),
+    },
     complexity: connectionCost,
     description: 'Outside enterprises that would close this segment’s gap, best first (empty where it needs nothing).',
     resolve: async (segment, args, { loaders }) => {
-      const report = await loaders.gapReport.load(gapReportKey(segment.chainId, DEFAULT_GAP_PARAMS));
+      const report = await loaders.gapReport.load(gapReportKey(segment.chainId, gapParams({ weights: args.weights })));
       return arrayConnection(args, report?.segments.find((s) => s.segmentId === segment.id)?.candidates ?? []);
     },
   }),

@@ -30,6 +30,8 @@ export class MemoryGraph {
   protected readonly subgraphs = new Map<string, ChainSubgraph>();
   /** Names and short names → enterprise ids, for import checks; built on first use after a change. */
   private byName: Map<string, string[]> | undefined;
+  /** Product names → the enterprises that make them; built on first use after a change. */
+  private makers: Map<string, string[]> | undefined;
   /** Chain records as built since the last change: nearly every request asks for some. */
   protected readonly chainRecords = new Map<string, ChainRecord>();
 
@@ -234,6 +236,7 @@ export class MemoryGraph {
   /** Drops what was built from the graph as it was: call after every change. */
   protected forgetDerived(): void {
     this.byName = undefined;
+    this.makers = undefined;
     this.subgraphs.clear();
     this.chainRecords.clear();
   }
@@ -260,6 +263,21 @@ export class MemoryGraph {
       named: (text: string) => this.named(text),
       segment: (id: string) => this.chainIndex.segments.get(id),
     };
+  }
+
+  /** The enterprises that make a product, by its exact name (built on first use after a change). */
+  makersOf(product: string): readonly string[] {
+    if (!this.makers) {
+      const index = new Map<string, string[]>();
+      for (const [id, made] of this.chainIndex.makes)
+        for (const name of made.keys()) {
+          const list = index.get(name);
+          if (list) list.push(id);
+          else index.set(name, [id]);
+        }
+      this.makers = index;
+    }
+    return this.makers.get(product) ?? [];
   }
 
   /** Enterprises whose name or short name is `text`, exactly (built on first use after a change). */

@@ -188,8 +188,14 @@ export class MemoryStore extends MemoryGraph implements GraphStore {
         ids.add(target);
       });
     }
+    // the firms that make a product of one of the chain's segments, member or not: candidates
+    for (const segment of chain.segments)
+      for (const product of segment.products ?? [])
+        for (const id of this.makersOf(product)) if (this.graph.hasNode(id)) ids.add(id);
     const enterprises = [...ids].map((id) => this.graph.getNodeAttributes(id));
-    return { chain, memberships, enterprises, supplies };
+    const makes = [...ids].flatMap((id) => [...(this.chainIndex.makes.get(id)?.values() ?? [])]);
+    const home = this.chainIndex.home;
+    return { chain, memberships, enterprises, supplies, makes, ...(home ? { home } : {}) };
   }
 
   async ownersOf(enterpriseIds: readonly string[]): Promise<Holding[][]> {

@@ -111,7 +111,7 @@ export async function prefetchView(tx: Tx, rows: Dataset): Promise<ImportView> {
 }
 
 /** The home district the store keeps, if any. */
-async function storedHome(tx: Tx): Promise<District | undefined> {
+export async function storedHome(tx: Tx): Promise<District | undefined> {
   const d = (await tx.run<{ d: District }>('queries', 'home', {}))[0]?.d;
   return d && (Object.fromEntries(Object.entries(d).filter(([, v]) => v !== null)) as unknown as District);
 }

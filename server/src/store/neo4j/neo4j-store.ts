@@ -1,6 +1,6 @@
 import type { ChainSubgraph } from '../../analysis/subgraph';
 import { DEFAULT_CONTROL_THRESHOLD, findRoots, type Holding } from '../../analysis/systems';
-import type { Dataset, EnterpriseRelationKind, Segment, Supplies } from '../../domain/model';
+import type { Dataset, EnterpriseRelationKind, Makes, Segment, Supplies } from '../../domain/model';
 import { isInitialsQuery } from '../../domain/pinyin';
 import type { ImportView } from '../../import/check';
 import type { ApplyCounts } from '../memory/memory-store';
@@ -23,7 +23,7 @@ import type {
 import { statements } from './cypher-files';
 import { int, type Neo4jGateway } from './gateway';
 import { groupBy, holdings } from './holdings';
-import { planImport, prefetchView, writeImport } from './import';
+import { planImport, prefetchView, storedHome, writeImport } from './import';
 import {
   allowedKinds,
   chainRecords,
@@ -225,8 +225,19 @@ export class Neo4jStore implements GraphStore {
       const memberships = row?.memberships ?? [];
       const supplies = (row?.supplies ?? []).map((s) => ({ ...s.r, from: s.from, to: s.to }) as Supplies);
       const ids = new Set([...memberships.map((m) => m.enterpriseId), ...supplies.flatMap((s) => [s.from, s.to])]);
+      // what they make, and the firms that make a segment's product (member or not)
+      const [made] = await tx.run<{ makes: { enterpriseId: string; product: string; r: Record<string, unknown> }[] }>(
+        'queries',
+        'chain-makes',
+        { chainId, ids: [...ids] },
+      );
+      const makes = (made?.makes ?? []).map(
+        (m) => ({ ...m.r, enterpriseId: m.enterpriseId, product: m.product }) as Makes,
+      );
+      for (const m of makes) ids.add(m.enterpriseId);
       const records = await enterprisesById(tx, [...ids]);
-      return { chain, memberships, supplies, enterprises: [...records.values()] };
+      const home = await storedHome(tx);
+      return { chain, memberships, supplies, enterprises: [...records.values()], makes, ...(home ? { home } : {}) };
     });
   }
 

@@ -1,0 +1,127 @@
+import { toCny } from '../domain/currency';
+import { sameRegion } from '../domain/names';
+import type { EnterpriseRecord } from '../store/port';
+import { firmProductFit } from './products';
+import type { ChainIndexView } from './subgraph';
+
+/**
+ * The terms of a candidate's score, each a value in [0, 1] or null when it is not known (never a
+ * zero in its place). docs/analysis.md, Candidates, says how each is measured.
+ */
+export type TermKey = 'PRODUCT_MATCH' | 'WORKS_IN_SEGMENT' | 'PROXIMITY' | 'ADJACENCY' | 'SCALE' | 'DISTANCE';
+export const TERM_KEYS: readonly TermKey[] = [
+  'PRODUCT_MATCH',
+  'WORKS_IN_SEGMENT',
+  'PROXIMITY',
+  'ADJACENCY',
+  'SCALE',
+  'DISTANCE',
+];
+
+export type CandidateWeights = Record<TermKey, number>;
+export const DEFAULT_WEIGHTS: CandidateWeights = {
+  PRODUCT_MATCH: 4,
+  WORKS_IN_SEGMENT: 3,
+  PROXIMITY: 3,
+  ADJACENCY: 2,
+  SCALE: 1,
+  DISTANCE: 1,
+};
+
+export const TERM_LABELS: Record<TermKey, string> = {
+  PRODUCT_MATCH: '产品匹配',
+  WORKS_IN_SEGMENT: '从事该环节',
+  PROXIMITY: '供应链邻近（已向链上企业供货）',
+  ADJACENCY: '相邻环节',
+  SCALE: '规模',
+  DISTANCE: '同省',
+};
+
+/** What the terms of one firm measured, and the facts a reason is made of. */
+export interface Measured {
+  values: Record<TermKey, number | null>;
+  /** The firm's products that fit the segment (PRODUCT_MATCH). */
+  products: string[];
+  /** Chain members and anchors it supplies (PROXIMITY). */
+  customers: number;
+  anchors: number;
+  /** Its size in CNY (10k) or employees, for ties; 0 when unknown. */
+  size: number;
+}
+
+/** A measure of size: revenue in 10k CNY, else registered capital in 10k CNY, else employees. */
+function sizeOf(e: EnterpriseRecord): { measure: 'revenue' | 'capital' | 'employees'; amount: number } | undefined {
+  if (e.revenue !== undefined) return { measure: 'revenue', amount: e.revenue };
+  const capital =
+    e.registeredCapital === undefined ? undefined : toCny(e.registeredCapital, e.registeredCapitalCurrency);
+  if (capital !== undefined) return { measure: 'capital', amount: capital };
+  if (e.employees !== undefined) return { measure: 'employees', amount: e.employees };
+  return undefined;
+}
+
+const isListed = (e: EnterpriseRecord) => e.stockCode !== undefined || e.tags.includes('上市');
+
+/** The terms of every firm of a pool for one segment: scale is measured against the pool. */
+export function measure(view: ChainIndexView, segmentId: string, pool: readonly string[]): Map<string, Measured> {
+  const largest = new Map<string, number>();
+  for (const id of pool) {
+    const size = sizeOf(view.enterprise.get(id) as EnterpriseRecord);
+    if (size) largest.set(size.measure, Math.max(largest.get(size.measure) ?? 0, size.amount));
+  }
+  const near = neighbours(view, segmentId);
+  const home = view.graph.home;
+  const out = new Map<string, Measured>();
+  for (const id of pool) {
+    const e = view.enterprise.get(id) as EnterpriseRecord;
+    const fit = firmProductFit(view, id, segmentId);
+    const customers = new Set<string>();
+    const anchors = new Set<string>();
+    for (const s of view.suppliesFrom.get(id) ?? []) {
+      if (!view.segmentsOf.has(s.to) || s.to === id) continue;
+      customers.add(s.to);
+      if (view.anchors.has(s.to)) anchors.add(s.to);
+    }
+    const own = view.segmentsOf.get(id) ?? [];
+    const size = sizeOf(e);
+    const top = size ? (largest.get(size.measure) as number) : 0;
+    const scale = size ? (top > 0 ? Math.log10(1 + size.amount) / Math.log10(1 + top) : 0) : isListed(e) ? 0.5 : null;
+    const province = home?.province ?? home?.name;
+    const distance = !home || !e.province ? null : province && sameRegion(e.province, province) ? 1 : 0;
+    out.set(id, {
+      values: {
+        PRODUCT_MATCH: fit?.value ?? null,
+        WORKS_IN_SEGMENT: own.includes(segmentId) ? 1 : 0,
+        PROXIMITY: 1 - 0.5 ** (customers.size + anchors.size),
+        ADJACENCY: Math.max(0, ...own.map((s) => near.get(s) ?? 0)),
+        SCALE: scale,
+        DISTANCE: distance,
+      },
+      products: fit?.products ?? [],
+      customers: customers.size,
+      anchors: anchors.size,
+      size: size?.measure === 'employees' ? 0 : (size?.amount ?? 0),
+    });
+  }
+  return out;
+}
+
+/**
+ * How near other segments are to `segmentId` in the template: 1 for one that feeds it or that it
+ * feeds, 0.5 for two steps either way or a sibling under the same parent.
+ */
+export function neighbours(view: ChainIndexView, segmentId: string): Map<string, number> {
+  const next = new Map<string, string[]>();
+  for (const f of view.graph.chain.feeds) {
+    next.set(f.from, [...(next.get(f.from) ?? []), f.to]);
+    next.set(f.to, [...(next.get(f.to) ?? []), f.from]);
+  }
+  const out = new Map<string, number>();
+  for (const one of next.get(segmentId) ?? []) out.set(one, 1);
+  for (const one of next.get(segmentId) ?? [])
+    for (const two of next.get(one) ?? []) if (!out.has(two)) out.set(two, 0.5);
+  const parent = view.segment.get(segmentId)?.parentId;
+  if (parent !== undefined)
+    for (const sibling of view.childrenOf.get(parent) ?? []) if (!out.has(sibling)) out.set(sibling, 0.5);
+  out.delete(segmentId);
+  return out;
+}
