@@ -53,6 +53,8 @@ export function buildDemoDataset(seed = DEMO_SEED): Dataset {
         name: s.name,
         tier: s.tier,
         order: i + 1,
+        // what the segment deals in: supply of these counts in it, and candidates that make them match
+        products: [...s.products],
       }),
     );
     segmentsOf.set(spec.id, segments);
