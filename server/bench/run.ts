@@ -1,5 +1,8 @@
 /**
- * pnpm bench [-- --sizes S,M] [--memory M,L] [--only B1,B4,B6,B7,B9,B11,LIMIT,B2,B6N]
+ * pnpm bench [-- --sizes S,M] [--memory M,L] [--only B1,B4,B6,B7,B9,B11,LIMIT,B2,B6N,B12]
+ *
+ * B12 (candidate quality: hidden memberships found again) runs only when asked for (--only B12), on the
+ * listed-company data when ../shared/datasets/chainkg/raw is beside the repository, else on a generated set.
  *
  * B9 drives the built web app (`pnpm build`) in Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  *
@@ -21,6 +24,7 @@ import { b6 } from './b6-import';
 import { b7b8 } from './b7-b8-analysis';
 import { b9 } from './b9-web';
 import { b11 } from './b11-memory';
+import { b12 } from './b12-quality';
 import { mapLimit } from './map-limit';
 import { neo4jScenarios } from './neo4j';
 
@@ -57,6 +61,7 @@ for (const size of sizes) {
 }
 if (only.has('B11')) results.B11 = b11(memorySizes);
 if (only.has('LIMIT')) results.mapLimit = await mapLimit(scratch);
+if (only.has('B12')) results.B12 = await b12(scratch);
 
 rmSync(scratch, { recursive: true, force: true });
 // latest.json keeps the last figures of every scenario: a run of some scenarios updates only theirs
