@@ -136,9 +136,9 @@ describe('candidates on real signals', () => {
     const x = ranked[0];
     expect(x?.terms.find((t) => t.key === 'PRODUCT_MATCH')?.value).toBe(1);
     expect(x?.terms.find((t) => t.key === 'PROXIMITY')?.value).toBe(0.75); // one customer, an anchor
-    expect(x?.reason.zh).toBe('主营电芯，与该环节产品一致；已向链上1家企业供货（含链主1家）');
+    expect(x?.reason.zh).toBe('主营电芯，与该环节产品吻合；已向链上1家企业供货（含链主1家）');
     expect(x?.reason.en).toBe(
-      'makes 电芯, which the link needs; already supplies 1 firm(s) of the chain (1 anchor(s))',
+      "makes 电芯, as the link's firms do; already supplies 1 firm(s) of the chain (1 anchor(s))",
     );
   });
 

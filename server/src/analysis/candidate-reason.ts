@@ -21,8 +21,8 @@ export function candidateReason(terms: readonly ScoreTerm[], m: Measured): { zh:
   for (const t of top) {
     switch (t.key) {
       case 'PRODUCT_MATCH':
-        zh.push(`主营${products}，与该环节产品${t.value === 1 ? '一致' : '相近'}`);
-        en.push(`makes ${m.products.join(', ')}, ${t.value === 1 ? 'which' : 'close to what'} the link needs`);
+        zh.push(`主营${products}，与该环节产品吻合`);
+        en.push(`makes ${m.products.join(', ')}, as the link's firms do`);
         break;
       case 'WORKS_IN_SEGMENT':
         zh.push('已从事该环节');

@@ -1,7 +1,7 @@
 import { toCny } from '../domain/currency';
 import { sameRegion } from '../domain/names';
 import type { EnterpriseRecord } from '../store/port';
-import { firmProductFit } from './products';
+import { productProfile, profileFit } from './product-profile';
 import type { ChainIndexView } from './subgraph';
 
 /**
@@ -69,11 +69,12 @@ export function measure(view: ChainIndexView, segmentId: string, pool: readonly 
     if (size) largest.set(size.measure, Math.max(largest.get(size.measure) ?? 0, size.amount));
   }
   const near = neighbours(view, segmentId);
+  const profile = productProfile(view, segmentId);
   const home = view.graph.home;
   const out = new Map<string, Measured>();
   for (const id of pool) {
     const e = view.enterprise.get(id) as EnterpriseRecord;
-    const fit = firmProductFit(view, id, segmentId);
+    const fit = profileFit(view, profile, id);
     const customers = new Set<string>();
     const anchors = new Set<string>();
     for (const s of view.suppliesFrom.get(id) ?? []) {
@@ -90,9 +91,10 @@ export function measure(view: ChainIndexView, segmentId: string, pool: readonly 
     out.set(id, {
       values: {
         PRODUCT_MATCH: fit?.value ?? null,
-        WORKS_IN_SEGMENT: own.includes(segmentId) ? 1 : 0,
+        // where a firm tagged to no segment of the chain works is not known: not 0
+        WORKS_IN_SEGMENT: own.length === 0 ? null : own.includes(segmentId) ? 1 : 0,
         PROXIMITY: 1 - 0.5 ** (customers.size + anchors.size),
-        ADJACENCY: Math.max(0, ...own.map((s) => near.get(s) ?? 0)),
+        ADJACENCY: own.length === 0 ? null : Math.max(0, ...own.map((s) => near.get(s) ?? 0)),
         SCALE: scale,
         DISTANCE: distance,
       },

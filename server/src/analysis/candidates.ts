@@ -9,7 +9,7 @@ import {
   TERM_LABELS,
   type TermKey,
 } from './candidate-terms';
-import { firmProductFit } from './products';
+import { productProfile, profileFit } from './product-profile';
 import { ChainIndexView, type ChainSubgraph } from './subgraph';
 
 export { type CandidateWeights, DEFAULT_WEIGHTS, type TermKey } from './candidate-terms';
@@ -54,17 +54,19 @@ export interface CandidateOptions {
 }
 
 /**
- * The pool of a segment: outside firms that work in it, make or supply its products, work in a
- * segment next to it (feeding it, fed by it, or under the same parent), or already supply the local
- * members of the segments it feeds.
+ * The pool of a segment: outside firms that work in it, make or supply what it makes (its products
+ * and its firms' products: product-profile.ts), work in a segment next to it (feeding it, fed by it,
+ * or under the same parent), or already supply the members of it or of the segments it feeds.
  */
 export function candidatePool(view: ChainIndexView, segmentId: string): string[] {
   const pool = new Set<string>(view.membersOf.get(segmentId) ?? []);
-  for (const id of view.enterprise.keys()) if ((firmProductFit(view, id, segmentId)?.value ?? 0) > 0) pool.add(id);
+  const profile = productProfile(view, segmentId);
+  for (const id of view.enterprise.keys()) if ((profileFit(view, profile, id)?.value ?? 0) > 0) pool.add(id);
   for (const near of neighbours(view, segmentId).keys()) for (const id of view.membersOf.get(near) ?? []) pool.add(id);
   const fed = view.graph.chain.feeds.filter((f) => f.from === segmentId).map((f) => f.to);
   for (const seg of [segmentId, ...fed])
-    for (const member of view.localIn(seg)) for (const s of view.suppliesInto.get(member) ?? []) pool.add(s.from);
+    for (const member of view.membersOf.get(seg) ?? [])
+      for (const s of view.suppliesInto.get(member) ?? []) pool.add(s.from);
   return [...pool].filter((id) => view.enterprise.has(id) && !view.isLocal(id));
 }
 

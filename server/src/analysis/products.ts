@@ -16,7 +16,9 @@ export const PARTIAL_MATCH = 0.6;
  * same few thousand names again and again (the cap keeps a long-running server's memory bounded).
  */
 const normalised = new Map<string, string>();
-function normal(name: string): string {
+
+/** A product name normalised (inputs.ts), kept for the next time. */
+export function normal(name: string): string {
   let n = normalised.get(name);
   if (n === undefined) {
     n = normaliseProduct(name);
@@ -55,30 +57,4 @@ export function attributeSupply(view: ChainIndexView, supply: Supplies): string 
   if (winners.length === 1) return winners[0];
   const own = view.segmentsOf.get(supply.from) ?? [];
   return own.length === 1 ? own[0] : undefined;
-}
-
-/**
- * How well what a firm makes fits a segment, from its products (MAKES) and the products it
- * supplies: the best match, with the names that matched; null when nothing is known of what it
- * makes or supplies.
- */
-export function firmProductFit(
-  view: ChainIndexView,
-  firmId: string,
-  segmentId: string,
-): { value: number; products: string[] } | null {
-  const wanted = view.segment.get(segmentId)?.products ?? [];
-  if (wanted.length === 0) return null;
-  const made = (view.makesOf.get(firmId) ?? []).map((m) => m.product);
-  const supplied = (view.suppliesFrom.get(firmId) ?? []).map((s) => s.product);
-  if (made.length === 0 && supplied.length === 0) return null;
-  let value = 0;
-  const matched: string[] = [];
-  for (const product of new Set([...made, ...supplied])) {
-    const m = productMatch(wanted, product);
-    if (m === 0) continue;
-    if (m > value) value = m;
-    matched.push(product);
-  }
-  return { value, products: matched.slice(0, 3) };
 }

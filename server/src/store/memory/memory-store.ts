@@ -188,10 +188,10 @@ export class MemoryStore extends MemoryGraph implements GraphStore {
         ids.add(target);
       });
     }
-    // the firms that make a product of one of the chain's segments, member or not: candidates
-    for (const segment of chain.segments)
-      for (const product of segment.products ?? [])
-        for (const id of this.makersOf(product)) if (this.graph.hasNode(id)) ids.add(id);
+    // the firms that make a product of one of the chain's segments or of its members: candidates
+    const wanted = new Set(chain.segments.flatMap((s) => s.products ?? []));
+    for (const id of members) for (const product of this.chainIndex.makes.get(id)?.keys() ?? []) wanted.add(product);
+    for (const product of wanted) for (const id of this.makersOf(product)) if (this.graph.hasNode(id)) ids.add(id);
     const enterprises = [...ids].map((id) => this.graph.getNodeAttributes(id));
     const makes = [...ids].flatMap((id) => [...(this.chainIndex.makes.get(id)?.values() ?? [])]);
     const home = this.chainIndex.home;

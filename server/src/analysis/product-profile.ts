@@ -1,0 +1,65 @@
+import { normal, PARTIAL_MATCH, productMatch } from './products';
+import type { ChainIndexView } from './subgraph';
+
+/**
+ * What a segment makes, as a profile: its own products (环节产品) at weight 1, and every product
+ * its member firms make (MAKES), weighted by the share of its members that make it. A segment
+ * described by five product names is described far better by what its firms make.
+ */
+export interface ProductProfile {
+  /** The segment's own products, as given. */
+  declared: readonly string[];
+  /** Normalised product name → weight in (0, 1]. */
+  weights: ReadonlyMap<string, number>;
+}
+
+const profiles = new WeakMap<ChainIndexView, Map<string, ProductProfile>>();
+
+export function productProfile(view: ChainIndexView, segmentId: string): ProductProfile {
+  let byView = profiles.get(view);
+  if (!byView) {
+    byView = new Map();
+    profiles.set(view, byView);
+  }
+  const known = byView.get(segmentId);
+  if (known) return known;
+  const declared = view.segment.get(segmentId)?.products ?? [];
+  const weights = new Map<string, number>();
+  const members = view.membersOf.get(segmentId) ?? [];
+  for (const id of members)
+    for (const name of new Set((view.makesOf.get(id) ?? []).map((m) => normal(m.product))))
+      weights.set(name, (weights.get(name) ?? 0) + 1 / members.length);
+  for (const name of declared) weights.set(normal(name), 1);
+  const profile = { declared, weights };
+  byView.set(segmentId, profile);
+  return profile;
+}
+
+/**
+ * How well what a firm makes (MAKES) and supplies fits a segment's profile: the chance that at
+ * least one of its products is one the segment makes (a noisy-or over the weights of its products
+ * in the profile; a name inside one of the segment's own products counts PARTIAL_MATCH), with the
+ * names that fit best. Null when nothing is known of what the firm makes or supplies, or of what
+ * the segment makes.
+ */
+export function profileFit(
+  view: ChainIndexView,
+  profile: ProductProfile,
+  firmId: string,
+): { value: number; products: string[] } | null {
+  if (profile.weights.size === 0) return null;
+  const made = (view.makesOf.get(firmId) ?? []).map((m) => m.product);
+  const supplied = (view.suppliesFrom.get(firmId) ?? []).map((s) => s.product);
+  if (made.length === 0 && supplied.length === 0) return null;
+  let miss = 1;
+  const fits: [string, number][] = [];
+  for (const product of new Set([...made, ...supplied])) {
+    const exact = profile.weights.get(normal(product)) ?? 0;
+    const w = exact > 0 ? exact : productMatch(profile.declared, product) > 0 ? PARTIAL_MATCH : 0;
+    if (w === 0) continue;
+    miss *= 1 - Math.min(1, w);
+    fits.push([product, w]);
+  }
+  fits.sort((a, b) => b[1] - a[1]);
+  return { value: 1 - miss, products: fits.slice(0, 3).map(([p]) => p) };
+}
