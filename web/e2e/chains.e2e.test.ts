@@ -69,7 +69,9 @@ it('opens a gap: its candidates with every score term, drawn on the map with the
   expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
   expect(await page.getByTestId('account-who').textContent()).toBe('张三 · 分析员');
   expect(await candidates.count()).toBeGreaterThan(0);
-  expect(await candidates.first().getByTestId('score-term').count()).toBe(4);
+  // six terms, and why the firm is listed
+  expect(await candidates.first().getByTestId('score-term').count()).toBe(6);
+  expect((await candidates.first().getByTestId('candidate-reason').textContent())?.trim()).not.toBe('');
   expect(await candidates.first().textContent()).toMatch(/依据/);
   expect(new URL(page.url()).searchParams.get('gap')).toBe('logistics-s5');
   await expect

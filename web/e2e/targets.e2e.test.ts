@@ -165,3 +165,65 @@ it('saves no file when the export cannot be recorded, and says why', async () =>
   expect(problems).toEqual([]);
   await page.close();
 });
+
+it('shows each term (a missing one as —) and why a firm is listed, and re-ranks when the weights change', async () => {
+  const { page, problems } = await h.page();
+  const weighted: unknown[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+    const body = request.postDataJSON() as { variables?: { weights?: unknown } };
+    if (body.variables && 'weights' in body.variables) weighted.push(body.variables.weights);
+  });
+  await page.goto(h.url('/chains/logistics/targets'));
+  await page.getByTestId('needs-role').waitFor();
+  await signIn(page);
+  const rows = page.getByTestId('target-row');
+  await rows.first().waitFor();
+  // the default request sends no weights
+  expect(weighted.length).toBeGreaterThan(0);
+  expect(weighted.every((w) => w === null)).toBe(true);
+  const table = page.getByTestId('targets-table');
+  expect(await table.locator('thead th.term').allTextContents()).toEqual([
+    '产品匹配×4',
+    '从事该环节×3',
+    '供应链邻近×3',
+    '相邻环节×2',
+    '规模×1',
+    '同省×1',
+  ]);
+  expect((await rows.first().getByTestId('target-reason').textContent())?.trim()).not.toBe('');
+  // a term not known for a firm is "—" with a tooltip, never 0
+  const missing = table.locator('td.term[data-missing="true"]');
+  if ((await missing.count()) > 0) {
+    expect(await missing.first().textContent()).toContain('—');
+    expect(await missing.first().getAttribute('title')).toContain('不计入得分');
+  }
+  const firstScore = await rows.first().getByTestId('target-score').textContent();
+  expect(Number(firstScore)).toBeLessThanOrEqual(100);
+
+  // only "works in the segment" counts: typed in one go, asked for once (debounced)
+  weighted.length = 0;
+  for (const field of ['productMatch', 'proximity', 'adjacency', 'scale', 'distance'])
+    await page.getByTestId(`weight-${field}`).fill('0');
+  await expect
+    .poll(() => new URL(page.url()).searchParams.get('w'))
+    .toBe('productMatch:0,proximity:0,adjacency:0,scale:0,distance:0');
+  await expect.poll(() => rows.first().getByTestId('target-score').textContent()).not.toBe(firstScore);
+  expect(await rows.first().getByTestId('target-score').textContent()).toBe('100');
+  expect(await table.locator('thead th.term').first().textContent()).toBe('产品匹配×0');
+  expect(weighted).toEqual([{ productMatch: 0, proximity: 0, adjacency: 0, scale: 0, distance: 0 }]);
+  expect(await page.getByTestId('weights-status').textContent()).toContain('已调整权重');
+  await page.screenshot({ path: `${SHOTS}targets-weights.png` });
+
+  // a reload keeps the weights; resetting brings the default ranking back
+  await page.reload();
+  await rows.first().waitFor();
+  expect(await page.getByTestId('weight-productMatch').inputValue()).toBe('0');
+  expect(await page.getByTestId('weight-worksInSegment').inputValue()).toBe('3');
+  await page.getByTestId('weights-reset').click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('w')).toBeNull();
+  await expect.poll(() => rows.first().getByTestId('target-score').textContent()).toBe(firstScore);
+  expect(await page.getByTestId('weight-productMatch').inputValue()).toBe('4');
+  expect(problems).toEqual([]);
+  await page.close();
+});

@@ -8,8 +8,15 @@ const decimal = {
   en: new Intl.NumberFormat('en', { maximumFractionDigits: 2 }),
 };
 
-/** A score, a term's value or points: at most two decimals. */
+/** A term's value or weight: at most two decimals. */
 export const formatNumber = (value: number, lang: Lang) => decimal[lang].format(value);
+
+const oneDecimal = {
+  zh: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en', { maximumFractionDigits: 1 }),
+};
+/** A score (0–100) or a term's points: at most one decimal. */
+export const formatScore = (value: number, lang: Lang) => oneDecimal[lang].format(value);
 
 /** An amount given in 万元: "1,975 万元" / "357.75 亿元" in Chinese, "CNY 19.75m" / "CNY 3.58bn" in English. */
 export function formatMoney(value: number | null | undefined, lang: Lang): string {

@@ -76,12 +76,14 @@ describe('downloadCsv', () => {
   });
 });
 
-const term = (key: string, value: number, weight: number) => ({
+/** A term known for the firm: points are its share of the 100 (weights of the known terms: 7). */
+const term = (key: string, value: number | null, weight: number) => ({
   key,
   label: key,
   value,
   weight,
-  points: value * weight,
+  points: value === null ? null : (100 * value * weight) / 7,
+  missing: value === null,
 });
 const firm = (id: string, name: string, revenue: number | null) => ({
   id,
@@ -93,17 +95,27 @@ const firm = (id: string, name: string, revenue: number | null) => ({
   employees: null,
   local: false,
 });
-const gap = (key: string, order: number, need: TargetsGap['need'], candidates: [ReturnType<typeof firm>, number][]) =>
+const gap = (
+  key: string,
+  order: number,
+  need: TargetsGap['need'],
+  candidates: [ReturnType<typeof firm>, number][],
+  group = false,
+) =>
   ({
     segment: { id: `S${key}`, key, name: `环节${key}`, tier: 'MIDSTREAM', order },
     need,
+    group,
     direction: need === 'EXTEND' ? 'UPSTREAM' : null,
     reasons: need === 'STRENGTHEN' ? ['FEW_FIRMS', 'CHOKEPOINT'] : [],
     candidates: {
       totalCount: candidates.length,
-      nodes: candidates.map(([enterprise, links]) => ({
-        score: links * 3 + 4,
-        terms: [term('WORKS_IN_SEGMENT', 1, 4), term('LINKS_INTO_CHAIN', links, 3)],
+      nodes: candidates.map(([enterprise, proximity]) => ({
+        score: Math.round((100 * (4 + proximity * 3)) / 7),
+        reason: proximity === 1 ? '已向链上2家企业供货' : '已从事该环节',
+        reasonEn: proximity === 1 ? 'already supplies 2 firm(s) of the chain' : 'works in this link',
+        // the firm's province is not known: DISTANCE is missing, not 0
+        terms: [term('WORKS_IN_SEGMENT', 1, 4), term('PROXIMITY', proximity, 3), term('DISTANCE', null, 1)],
         enterprise,
       })),
     },
@@ -117,12 +129,14 @@ const chain: TargetsChain = {
   name: '商贸物流',
   gapReport: {
     segments: [
-      gap('s2', 2, 'STRENGTHEN', [[a, 2]]),
+      gap('s2', 2, 'STRENGTHEN', [[a, 1]]),
       gap('s1', 1, 'FILL', [
-        [b, 2],
-        [a, 1],
+        [b, 1],
+        [a, 0.5],
       ]),
       gap('s3', 3, 'OK', []),
+      // a segment with sub-segments: it is not a gap of its own, and has no candidates
+      gap('s0', 0, 'FILL', [], true),
     ],
   },
 };
@@ -153,22 +167,37 @@ describe('the targets table', () => {
     expect(byRevenue.map((r) => r.enterprise.revenue)).toEqual([500, 500, null]);
   });
 
-  it('exports a header in the page’s language and the numbers unformatted', () => {
-    const zh = toCsv(targetsCsvTable(rows, tr('zh'))).split('\r\n');
+  it('leaves out groups (their sub-segments are the gaps)', () => {
+    expect(gapsOf(chain).map((g) => g.segment.key)).toEqual(['s1', 's2']);
+  });
+
+  it('exports a header in the page’s language, the reason, and the numbers unformatted', () => {
+    const zh = toCsv(targetsCsvTable(rows, tr('zh'), 'zh')).split('\r\n');
     expect(zh[0]).toBe(
-      '\uFEFF排名,企业名称,简称,统一社会信用代码,所在地区,短板环节,环节位置,需求,短板原因,得分,从事该环节（值）,从事该环节（得分）,向链上供货（值）,向链上供货（得分）,营收（万元）',
+      '\uFEFF排名,企业名称,简称,统一社会信用代码,所在地区,短板环节,环节位置,需求,短板原因,入选理由,得分,从事该环节（值）,从事该环节（得分）,供应链邻近（值）,供应链邻近（得分）,同省（值）,同省（得分）,营收（万元）',
     );
     expect(zh[1]).toBe(
-      `1,"'=长江物流, ""集团""",'=长江物,A,湖北省武汉市,环节s2,中游,强链,本地企业少；存在卡点企业（独家供货）,10,1,4,2,6,500`,
+      `1,"'=长江物流, ""集团""",'=长江物,A,湖北省武汉市,环节s2,中游,强链,本地企业少；存在卡点企业（独家供货）,已向链上2家企业供货,100,1,${400 / 7},1,${300 / 7},,,500`,
     );
     expect(zh[2]).toBe(
-      '1,安达运输有限公司,安达运输,B,湖北省武汉市,环节s1,中游,补链,本地无企业，且位于已覆盖环节之间,10,1,4,2,6,',
+      `1,安达运输有限公司,安达运输,B,湖北省武汉市,环节s1,中游,补链,本地无企业，且位于已覆盖环节之间,已向链上2家企业供货,100,1,${400 / 7},1,${300 / 7},,,`,
     );
-    const en = toCsv(targetsCsvTable(rows, tr('en'))).split('\r\n');
+    const en = toCsv(targetsCsvTable(rows, tr('en'), 'en')).split('\r\n');
     expect(en[0]).toMatch(
-      /^\uFEFFRank,Name,Short name,Credit code,District,Gap segment,Tier,Need,Why a gap,Score,In the segment \(value\)/,
+      /^\uFEFFRank,Name,Short name,Credit code,District,Gap segment,Tier,Need,Why a gap,Why listed,Score,In the segment \(value\)/,
     );
+    expect(en[3]).toContain(',works in this link,');
     expect(targetsFileName(tr('zh'), chain)).toBe('招商目标-商贸物流.csv');
     expect(targetsFileName(tr('en'), chain)).toBe('targets-logistics.csv');
+  });
+
+  it('writes a term not known for the firm as two empty cells, never as 0', () => {
+    const [header, line] = targetsCsvTable(rows.slice(0, 1), tr('en'), 'en');
+    const at = header?.indexOf('Home province (value)') ?? -1;
+    expect(at).toBeGreaterThan(0);
+    expect(header?.[at + 1]).toBe('Home province (points)');
+    expect(line?.[at]).toBeNull();
+    expect(line?.[at + 1]).toBeNull();
+    expect(toCsv([line ?? []])).toContain(',,,500\r\n');
   });
 });

@@ -36,10 +36,6 @@ export const zh = {
   'map.legend.evidence': '依据：供货关系',
   'map.reasons': '原因',
   'map.noLocal': '本地暂无企业',
-  'term.WORKS_IN_SEGMENT': '从事该环节',
-  'term.LINKS_INTO_CHAIN': '已向链上本地企业供货（条）',
-  'term.ANCHORS_SERVED': '服务链主数',
-  'term.SIZE': '规模（营收万元取对数）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -80,8 +76,4 @@ export const en: Record<keyof typeof zh, string> = {
   'map.legend.evidence': 'Why: supplies',
   'map.reasons': 'Reasons',
   'map.noLocal': 'No local firm yet',
-  'term.WORKS_IN_SEGMENT': 'Works in the segment',
-  'term.LINKS_INTO_CHAIN': 'Supplies local chain firms (links)',
-  'term.ANCHORS_SERVED': 'Anchors served',
-  'term.SIZE': 'Size (log of revenue)',
 };

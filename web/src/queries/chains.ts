@@ -24,7 +24,10 @@ export const FirmFields = graphql(`
   }
 `);
 
-/** One term of a candidate's score: value × weight = points. */
+/**
+ * One term of a candidate's score: a value from 0 to 1 and its weight; points = 100 × weight ×
+ * value / the weights of the known terms. Value and points are null (missing) when not known.
+ */
 export const ScoreTermFields = graphql(`
   fragment ScoreTermFields on ScoreTerm {
     key
@@ -32,6 +35,7 @@ export const ScoreTermFields = graphql(`
     value
     weight
     points
+    missing
   }
 `);
 
@@ -188,6 +192,8 @@ export const GapCandidatesQuery = graphql(
         totalCount
         nodes {
           score
+          reason
+          reasonEn
           enterprise {
             ...FirmFields
           }

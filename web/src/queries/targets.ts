@@ -2,14 +2,15 @@ import { graphql, type ResultOf } from '../graphql';
 import { ScoreTermFields } from './chains';
 
 /**
- * 招商目标: every gap of a chain with its ranked candidates and their score terms. The chain's
+ * 招商目标: every gap of a chain with its ranked candidates, their score terms and why they are
+ * listed, scored with the weights asked for (null: the defaults). The chain's
  * name comes on its own (`chain`), the leads under another name (`leads`): candidates need the
  * analyst role, and for a caller below it only `leads` is null (with a FORBIDDEN error), so the
  * view can still name the chain while it says which role is needed.
  */
 export const TargetsQuery = graphql(
   `
-  query Targets($id: ID!) {
+  query Targets($id: ID!, $weights: CandidateWeightsInput) {
     chain(id: $id) {
       id
       key
@@ -17,7 +18,7 @@ export const TargetsQuery = graphql(
     }
     leads: chain(id: $id) {
       id
-      gapReport {
+      gapReport(weights: $weights) {
         segments {
           segment {
             id
@@ -27,12 +28,15 @@ export const TargetsQuery = graphql(
             order
           }
           need
+          group
           direction
           reasons
           candidates(first: 100) {
             totalCount
             nodes {
               score
+              reason
+              reasonEn
               terms {
                 ...ScoreTermFields
               }

@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { useSearchParams } from 'wouter';
 import { NeedsRole } from '../components/Account';
 import { AppLink } from '../components/AppLink';
 import { Failed, Loading } from '../components/Status';
@@ -5,19 +7,25 @@ import { useT } from '../i18n/useT';
 import '../targets.css';
 import { TargetsBody } from './targets/TargetsBody';
 import { useChainTargets } from './targets/useChainTargets';
+import { PARAM } from './targets/useTargetParams';
+import { parseWeights, weightsInput } from './targets/weights';
 
 /**
  * 招商目标: a chain's candidates across all its gaps (补链 · 延链 · 强链) in one ranked, explained,
- * filterable table, exported as CSV. Filters and sort live in the URL, so a link shares the view.
+ * filterable table, exported as CSV. Filters, sort and the score's weights live in the URL, so a
+ * link shares the view.
  * Candidates need the analyst role: below it, the view says so and offers to sign in.
  */
 export function Targets({ chainKey }: { chainKey: string }) {
   const { t } = useT();
-  const [state, retry] = useChainTargets(chainKey);
+  const [params] = useSearchParams();
+  const w = params.get(PARAM.weights);
+  const weights = useMemo(() => weightsInput(parseWeights(w)), [w]);
+  const [state, retry] = useChainTargets(chainKey, weights);
   return (
     <main className="page targets-page" data-testid="targets-view">
       {state.kind === 'ready' ? (
-        <TargetsBody chain={state.chain} />
+        <TargetsBody chain={state.chain} reloading={!!state.reloading} failed={state.failed} onRetry={retry} />
       ) : (
         <>
           <header className="targets-header">

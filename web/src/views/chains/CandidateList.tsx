@@ -1,7 +1,13 @@
+import { formatNumber, formatScore } from '../../format';
 import { useT } from '../../i18n/useT';
 import type { Firm, GapCandidates } from '../../queries/chains';
+import { reasonOf, termLabel, termNote } from '../targets/labels';
 
-/** A gap's candidates, best first: every term of each score (value × weight = points), and the evidence. */
+/**
+ * A gap's candidates, best first: why each is listed, its score (0–100) and every term of it
+ * (its value, weight and the points it gives; "—" for a term not known for the firm, which is not
+ * counted), and the evidence.
+ */
 export function CandidateList({
   candidates,
   segmentName,
@@ -15,7 +21,7 @@ export function CandidateList({
   onPick(firm: Firm): void;
   pickedId: string | null;
 }) {
-  const { t, list } = useT();
+  const { t, list, lang } = useT();
   if (candidates.totalCount === 0) return <p className="muted">{t('map.noCandidates')}</p>;
   return (
     <>
@@ -41,20 +47,31 @@ export function CandidateList({
               <strong>{c.enterprise.shortName}</strong>
               <span className="muted">{c.enterprise.district ?? ''}</span>
               <span className="score">
-                {t('map.score')} {c.score.toFixed(2)}
+                {t('map.score')} {formatScore(c.score, lang)}
               </span>
             </button>
+            <p className="candidate-reason" data-testid="candidate-reason">
+              {reasonOf(c, lang)}
+            </p>
             <table className="terms">
               <tbody>
-                {c.terms.map((term) => (
-                  <tr key={term.key} data-testid="score-term">
-                    <th scope="row">{t(`term.${term.key as 'SIZE'}`)}</th>
-                    <td>
-                      {term.value} × {term.weight}
-                    </td>
-                    <td>= {term.points}</td>
-                  </tr>
-                ))}
+                {c.terms.map((term) => {
+                  const label = termLabel(t, term.key, term.label);
+                  const missing = term.missing || term.value === null || term.points === null;
+                  return (
+                    <tr
+                      key={term.key}
+                      data-testid="score-term"
+                      className={missing ? 'missing' : undefined}
+                      title={missing ? t('targets.term.missing', { label }) : termNote(t, term.key, term.label)}
+                    >
+                      <th scope="row">{label}</th>
+                      <td>{term.value === null ? '—' : formatNumber(term.value, lang)}</td>
+                      <td className="muted">×{formatNumber(term.weight, lang)}</td>
+                      <td>{term.points === null ? '—' : `→ ${formatScore(term.points, lang)}`}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
             <p className="evidence">

@@ -11,16 +11,26 @@ import { failure } from '../../state/useQuery';
 import { filterRows, gapsOf, sortRows, targetRows } from './rows';
 import { TargetsFilters } from './TargetsFilters';
 import { TargetsTable } from './TargetsTable';
+import { TargetsWeights } from './TargetsWeights';
 import { targetsCsvTable, targetsFileName } from './targetsCsv';
 import { nextSort, useTargetParams } from './useTargetParams';
 
-/** The view once the chain has loaded: title and counts, filters, export, the ranked table. */
-export function TargetsBody({ chain }: { chain: TargetsChain }) {
-  const { t } = useT();
+interface Props {
+  chain: TargetsChain;
+  /** Scoring again with other weights: the rows shown are the last ones. */
+  reloading: boolean;
+  /** Why that failed. */
+  failed?: string | undefined;
+  onRetry(): void;
+}
+
+/** The view once the chain has loaded: title and counts, filters, weights, export, the ranked table. */
+export function TargetsBody({ chain, reloading, failed, onRetry }: Props) {
+  const { t, lang } = useT();
   const gaps = useMemo(() => gapsOf(chain), [chain]);
   const all = useMemo(() => targetRows(gaps), [gaps]);
   const segmentKeys = useMemo(() => gaps.map((g) => g.segment.key), [gaps]);
-  const { filters, raw, sort, set, setSort, clearFilters } = useTargetParams(segmentKeys);
+  const { filters, raw, sort, weights, set, setSort, setWeights, clearFilters } = useTargetParams(segmentKeys);
   const shown = sortRows(filterRows(all, filters), sort);
   const firms = new Set(all.map((row) => row.enterprise.id)).size;
   const truncated = gaps.filter((g) => g.candidates.totalCount > g.candidates.nodes.length);
@@ -31,7 +41,7 @@ export function TargetsBody({ chain }: { chain: TargetsChain }) {
   >({ kind: 'idle' });
   /** The export is recorded in the server's audit log first; the file is saved only if that worked. */
   const exportCsv = async () => {
-    const table = targetsCsvTable(shown, t);
+    const table = targetsCsvTable(shown, t, lang);
     const fileName = targetsFileName(t, chain);
     setExporting({ kind: 'recording' });
     try {
@@ -54,7 +64,9 @@ export function TargetsBody({ chain }: { chain: TargetsChain }) {
         <p className="targets-summary" data-testid="targets-summary">
           {t('targets.summary', { gaps: gaps.length, rows: all.length, firms })}
         </p>
-        <p className="targets-intro">{t('targets.intro')}</p>
+        <p className="targets-intro">
+          {t('targets.intro')} {t('targets.missingNote')}
+        </p>
         {truncated.length > 0 && (
           <p className="targets-note" role="note">
             {t('targets.truncated', { n: Math.min(...truncated.map((g) => g.candidates.nodes.length)) })}
@@ -80,6 +92,13 @@ export function TargetsBody({ chain }: { chain: TargetsChain }) {
               {exporting.kind === 'recording' ? t('targets.export.recording') : t('action.exportCsv')}
             </button>
           </TargetsFilters>
+          <TargetsWeights
+            weights={weights}
+            onChange={setWeights}
+            reloading={reloading}
+            failed={failed}
+            onRetry={onRetry}
+          />
           {exporting.kind === 'error' && (
             <p className="targets-export-error" role="alert" data-testid="export-error">
               {t('targets.export.failed', {
@@ -97,12 +116,11 @@ export function TargetsBody({ chain }: { chain: TargetsChain }) {
               )}
             </Empty>
           ) : (
-            <div className="targets-scroll">
+            <div className={`targets-scroll${reloading ? ' reloading' : ''}`} aria-busy={reloading}>
               <TargetsTable
                 chainName={chain.name}
                 chainKey={chain.key}
                 rows={shown}
-                maxScore={all[0]?.score ?? 0}
                 sort={sort}
                 onSort={(key) => setSort(nextSort(sort, key))}
               />

@@ -1,25 +1,26 @@
 import { AppLink } from '../../components/AppLink';
-import { formatMoney, formatNumber } from '../../format';
+import { formatMoney, formatScore } from '../../format';
 import { useT } from '../../i18n/useT';
-import { gapWhy, termLabel, termNote } from './labels';
+import { gapWhy, reasonOf } from './labels';
 import type { SortKey, TargetRow, TargetSort } from './rows';
 import { termColumns } from './rows';
+import { TermCell, TermHead } from './TermCells';
 
 interface Props {
   chainName: string;
   chainKey: string;
   rows: readonly TargetRow[];
-  /** The best score of all the chain's rows (the scale of the score bars). */
-  maxScore: number;
   sort: TargetSort;
   onSort: (key: SortKey) => void;
 }
 
-/** The ranked table: one row per (gap, candidate), each score term as points (value × weight on hover). */
-export function TargetsTable({ chainName, chainKey, rows, maxScore, sort, onSort }: Props) {
+/**
+ * The ranked table: one row per (gap, candidate) with why it is listed, its score (0–100) and each
+ * score term's points (value and weight on hover; "—" for a term not known for the firm).
+ */
+export function TargetsTable({ chainName, chainKey, rows, sort, onSort }: Props) {
   const { t, lang } = useT();
   const terms = termColumns(rows);
-  const num = (n: number) => formatNumber(n, lang);
   const columnName: Record<SortKey, string> = {
     score: t('targets.col.score'),
     revenue: t('targets.col.revenue'),
@@ -60,16 +61,8 @@ export function TargetsTable({ chainName, chainKey, rows, maxScore, sort, onSort
           {head(t('targets.col.segment'))}
           {head(t('targets.col.need'))}
           {sortable('score', 'num')}
-          {terms.map(({ key, label, weight }) => (
-            <th
-              key={key}
-              scope="col"
-              className="num term"
-              title={`${termNote(t, key, label)}${weight !== null ? ` · ${t('targets.term.weight', { weight: num(weight) })}` : ''}`}
-            >
-              {termLabel(t, key, label)}
-              {weight !== null && <small className="term-weight">×{num(weight)}</small>}
-            </th>
+          {terms.map((column) => (
+            <TermHead key={column.key} column={column} />
           ))}
           {sortable('revenue', 'num')}
         </tr>
@@ -94,6 +87,9 @@ export function TargetsTable({ chainName, chainKey, rows, maxScore, sort, onSort
               {row.enterprise.shortName !== row.enterprise.name && (
                 <span className="short-name">{row.enterprise.shortName}</span>
               )}
+              <span className="reason" data-testid="target-reason">
+                {reasonOf(row, lang)}
+              </span>
             </td>
             <td className="district">{row.enterprise.district ?? '—'}</td>
             <td className="segment">
@@ -112,28 +108,15 @@ export function TargetsTable({ chainName, chainKey, rows, maxScore, sort, onSort
               </span>
             </td>
             <td className="num score">
-              <strong>{num(row.score)}</strong>
+              <strong data-testid="target-score">{formatScore(row.score, lang)}</strong>
+              {/* out of 100, the most a score can be */}
               <span className="score-bar" aria-hidden="true">
-                <span style={{ width: `${maxScore > 0 ? Math.max(0, (row.score / maxScore) * 100) : 0}%` }} />
+                <span style={{ width: `${Math.min(100, Math.max(0, row.score))}%` }} />
               </span>
             </td>
-            {terms.map(({ key, label }) => {
-              const term = row.terms.find((x) => x.key === key);
-              if (!term) return <td key={key} className="num term" />;
-              const title = t('targets.term.cell', {
-                label: termLabel(t, key, label),
-                value: num(term.value),
-                weight: num(term.weight),
-                points: num(term.points),
-              });
-              return (
-                <td key={key} className={`num term${term.points === 0 ? ' zero' : ''}`} title={title}>
-                  <span aria-hidden="true">{num(term.points)}</span>
-                  {/* what the tooltip shows, for those who cannot hover: value × weight = points */}
-                  <span className="visually-hidden">{title}</span>
-                </td>
-              );
-            })}
+            {terms.map(({ key, label }) => (
+              <TermCell key={key} termKey={key} label={label} term={row.terms.find((x) => x.key === key)} />
+            ))}
             <td className="num revenue">{formatMoney(row.enterprise.revenue, lang)}</td>
           </tr>
         ))}

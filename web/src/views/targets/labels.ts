@@ -1,11 +1,9 @@
+import type { Lang } from '../../i18n/messages';
 import type { T } from '../../i18n/useT';
 import type { Gap } from './rows';
+import { isTermKey } from './weights';
 
-/** The score terms this view knows by key (anything else shows the server's label). */
-const TERM_KEYS = ['WORKS_IN_SEGMENT', 'LINKS_INTO_CHAIN', 'ANCHORS_SERVED', 'SIZE'] as const;
-type TermKey = (typeof TERM_KEYS)[number];
-const isTermKey = (key: string): key is TermKey => (TERM_KEYS as readonly string[]).includes(key);
-
+/** A score term's name: this view's for the six it knows, the server's label for any other. */
 export function termLabel(t: T, key: string, serverLabel: string): string {
   return isTermKey(key) ? t(`targets.term.${key}`) : serverLabel;
 }
@@ -14,6 +12,10 @@ export function termLabel(t: T, key: string, serverLabel: string): string {
 export function termNote(t: T, key: string, serverLabel: string): string {
   return isTermKey(key) ? t(`targets.term.${key}.note`) : serverLabel;
 }
+
+/** Why a firm is listed, in the page's language. */
+export const reasonOf = (c: { reason: string; reasonEn: string }, lang: Lang) =>
+  lang === 'en' ? c.reasonEn : c.reason;
 
 /** Why the segment is a gap: its STRENGTHEN reasons, the way an EXTEND grows, or what FILL means. */
 export function gapWhy(t: T, gap: Gap): string {

@@ -17,6 +17,9 @@ export interface TargetRow {
   gap: Gap;
   score: number;
   terms: readonly Term[];
+  /** Why it is listed, in Chinese and in English. */
+  reason: string;
+  reasonEn: string;
   enterprise: Candidate['enterprise'];
 }
 
@@ -42,10 +45,10 @@ const collator = new Intl.Collator('zh-CN');
 
 export const isGapNeed = (value: unknown): value is GapNeed => NEEDS.includes(value as GapNeed);
 
-/** The segments that need something, in chain order. */
+/** The segments that need something, in chain order; not groups (their sub-segments are listed, with the candidates). */
 export function gapsOf(chain: TargetsChain): Gap[] {
   return chain.gapReport.segments
-    .filter((g): g is Gap => isGapNeed(g.need))
+    .filter((g): g is Gap => isGapNeed(g.need) && !g.group)
     .sort((a, b) => a.segment.order - b.segment.order);
 }
 
@@ -58,6 +61,8 @@ export function targetRows(gaps: readonly Gap[]): TargetRow[] {
       gap,
       score: c.score,
       terms: c.terms,
+      reason: c.reason,
+      reasonEn: c.reasonEn,
       enterprise: c.enterprise,
     })),
   );

@@ -1,13 +1,15 @@
 import type { CsvCell } from '../../csv';
+import type { Lang } from '../../i18n/messages';
 import type { T } from '../../i18n/useT';
-import { gapWhy, termLabel } from './labels';
+import { gapWhy, reasonOf, termLabel } from './labels';
 import { type TargetRow, termColumns } from './rows';
 
 /**
- * The rows as a table for CSV: a header in the page's language, then one line per row with its
- * numbers unformatted (revenue in 万元; each score term's value and points).
+ * The rows as a table for CSV: a header in the page's language, then one line per row with why it
+ * is listed (in that language) and its numbers unformatted (revenue in 万元; each score term's value
+ * and points, both empty where the term is not known for the firm: it is not counted, not 0).
  */
-export function targetsCsvTable(rows: readonly TargetRow[], t: T): CsvCell[][] {
+export function targetsCsvTable(rows: readonly TargetRow[], t: T, lang: Lang): CsvCell[][] {
   const terms = termColumns(rows);
   const header = [
     t('targets.col.rank'),
@@ -19,6 +21,7 @@ export function targetsCsvTable(rows: readonly TargetRow[], t: T): CsvCell[][] {
     t('targets.col.tier'),
     t('targets.col.need'),
     t('targets.col.why'),
+    t('targets.col.reason'),
     t('targets.col.score'),
     ...terms.flatMap(({ key, label }) => {
       const name = termLabel(t, key, label);
@@ -38,10 +41,11 @@ export function targetsCsvTable(rows: readonly TargetRow[], t: T): CsvCell[][] {
     t(`tier.${row.gap.segment.tier}`),
     t(`need.${row.gap.need}`),
     gapWhy(t, row.gap),
+    reasonOf(row, lang),
     row.score,
     ...terms.flatMap(({ key }) => {
       const term = row.terms.find((x) => x.key === key);
-      return [term?.value, term?.points];
+      return !term || term.missing ? [null, null] : [term.value, term.points];
     }),
     row.enterprise.revenue,
   ]);

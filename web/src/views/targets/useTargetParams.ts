@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'wouter';
 import { DEFAULT_SORT, isGapNeed, type SortKey, type TargetFilters, type TargetSort } from './rows';
+import { formatWeights, parseWeights, type Weights } from './weights';
 
 /** The search params of the view; `lang` belongs to the shell and is never touched here. */
 export const PARAM = {
@@ -10,6 +11,8 @@ export const PARAM = {
   minScore: 'min',
   sort: 'sort',
   dir: 'dir',
+  /** The score's weights that differ from the defaults: `productMatch:4,proximity:0` (weights.ts). */
+  weights: 'w',
 } as const;
 type Param = (typeof PARAM)[keyof typeof PARAM];
 
@@ -49,7 +52,7 @@ export const nextSort = (current: TargetSort, key: SortKey): TargetSort =>
   current.key === key ? { key, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: defaultDir(key) };
 
 /**
- * The view's filters and sort, kept in the URL (replacing the history entry, so that typing does
+ * The view's filters, sort and weights, kept in the URL (replacing the history entry, so that typing does
  * not fill the back button), with setters. Default values are left out of the URL.
  */
 export function useTargetParams(segmentKeys: readonly string[]) {
@@ -78,6 +81,7 @@ export function useTargetParams(segmentKeys: readonly string[]) {
       }),
     [set],
   );
+  const setWeights = useCallback((w: Weights) => set({ [PARAM.weights]: formatWeights(w) }), [set]);
   const clearFilters = useCallback(
     () => set({ [PARAM.need]: null, [PARAM.segment]: null, [PARAM.text]: null, [PARAM.minScore]: null }),
     [set],
@@ -87,8 +91,10 @@ export function useTargetParams(segmentKeys: readonly string[]) {
     /** As typed, for the inputs (a half-typed number stays as it is). */
     raw: { text: params.get(PARAM.text) ?? '', minScore: params.get(PARAM.minScore) ?? '' },
     sort,
+    weights: parseWeights(params.get(PARAM.weights)),
     set,
     setSort,
+    setWeights,
     clearFilters,
   };
 }
