@@ -1,6 +1,6 @@
 import type { Anchors, Controls, Dataset, Enterprise, Segment, Supplies } from '@chain-atlas/server/domain/model';
 import { CHAINS, type ChainSpec } from './chains';
-import { ELSEWHERE, HOME, NameMaker, type Place } from './names';
+import { ELSEWHERE, HOME, NameMaker, type Place, provinceOf } from './names';
 import { Random } from './random';
 import { SYSTEMS, type SystemSpec } from './systems';
 
@@ -89,6 +89,7 @@ export function buildDemoDataset(seed = DEMO_SEED): Dataset {
       id: names.creditCode(place.area),
       name,
       shortName,
+      province: provinceOf(place.district),
       district: place.district,
       local,
       ...(local ? { park: random.pick(LOCAL_PARKS) } : {}),

@@ -10,6 +10,10 @@ export interface Place {
   prefixes: readonly string[];
 }
 
+/** The province (or municipality) a district path starts with: 湖北省武汉市江汉区 → 湖北省, 上海市浦东新区 → 上海市. */
+export const provinceOf = (district: string): string =>
+  /^.+?(省|自治区)/.exec(district)?.[0] ?? /^.+?市/.exec(district)?.[0] ?? district;
+
 export const HOME: Place = { district: '湖北省武汉市江汉区', area: '420103', prefixes: ['武汉', '湖北'] };
 
 export const ELSEWHERE: readonly Place[] = [
