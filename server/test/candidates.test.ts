@@ -102,8 +102,9 @@ describe('groups of segments', () => {
 });
 
 describe('candidates on real signals', () => {
-  // G is the gap; U feeds it. x makes G's product without being tagged to G; y is tagged to G;
-  // z works in U, next to G; w makes nothing G needs; local firms are never candidates
+  // G is the gap; U feeds it, it feeds D. x makes G's product without being tagged to G; y is tagged
+  // to G; v supplies the anchor d but makes nothing G makes; z and w work in U, next to G, and
+  // neither make nor supply anything of G's: adjacency alone brings nobody in. Local firms never are.
   const g = withProducts(
     chain({
       segments: ['U', 'G', 'D'],
@@ -116,23 +117,28 @@ describe('candidates on real signals', () => {
         ['y', false, 'G'],
         ['z', false, 'U'],
         ['w', false, 'U'],
+        ['v', false],
         ['d', true, 'D'],
         ['u', true, 'U'],
       ],
-      supplies: [['x', 'd', undefined, '电芯']],
+      supplies: [
+        ['x', 'd', undefined, '电芯'],
+        ['v', 'd', undefined, '钢材'],
+      ],
       anchors: ['d'],
     }),
     { G: ['电芯'] },
     [
       ['x', '电芯'],
       ['w', '钢材'],
+      ['v', '钢材'],
     ],
     { x: { revenue: 1000 } },
   );
 
   it('finds a firm that makes the segment’s product though nobody tagged it, and ranks it first', () => {
     const ranked = candidatesFor(g, 'G');
-    expect(ranked.map((c) => c.enterpriseId)).toEqual(['x', 'y', 'z', 'w']);
+    expect(ranked.map((c) => c.enterpriseId)).toEqual(['x', 'y', 'v']);
     const x = ranked[0];
     expect(x?.terms.find((t) => t.key === 'PRODUCT_MATCH')?.value).toBe(1);
     expect(x?.terms.find((t) => t.key === 'PROXIMITY')?.value).toBe(0.75); // one customer, an anchor
@@ -151,9 +157,10 @@ describe('candidates on real signals', () => {
     // WORKS_IN_SEGMENT 3, PROXIMITY 3, ADJACENCY 2 are known: 100 × 3 / 8
     expect(y?.score).toBe(37.5);
     expect(y?.score).toBeCloseTo(y?.terms.reduce((s, t) => s + (t.points ?? 0), 0) ?? 0);
-    // w makes something, only not what G needs: a known 0
-    const w = candidatesFor(g, 'G').find((c) => c.enterpriseId === 'w');
-    expect(w?.terms.find((t) => t.key === 'PRODUCT_MATCH')).toMatchObject({ value: 0, points: 0 });
+    // v makes something, only not what G makes: a known 0; where it works is not known
+    const v = candidatesFor(g, 'G').find((c) => c.enterpriseId === 'v');
+    expect(v?.terms.find((t) => t.key === 'PRODUCT_MATCH')).toMatchObject({ value: 0, points: 0 });
+    expect(v?.terms.find((t) => t.key === 'WORKS_IN_SEGMENT')).toMatchObject({ value: null, points: null });
   });
 
   it('takes weights per request; a weight of 0 leaves a term out', () => {
@@ -189,6 +196,6 @@ describe('candidates on real signals', () => {
     const ranked = candidatesFor({ ...home, home: { name: '湖北省' } }, 'G');
     const distance = (id: string) =>
       ranked.find((c) => c.enterpriseId === id)?.terms.find((t) => t.key === 'DISTANCE')?.value;
-    expect([distance('x'), distance('y'), distance('z')]).toEqual([1, 0, null]);
+    expect([distance('x'), distance('y'), distance('v')]).toEqual([1, 0, null]);
   });
 });

@@ -61,47 +61,79 @@ function sizeOf(e: EnterpriseRecord): { measure: 'revenue' | 'capital' | 'employ
 
 const isListed = (e: EnterpriseRecord) => e.stockCode !== undefined || e.tags.includes('上市');
 
+/** What does not depend on the segment: computed once per firm and view. */
+interface FirmFacts {
+  customers: number;
+  anchors: number;
+  size: ReturnType<typeof sizeOf>;
+  listed: boolean;
+  /** In the home province: null when not known. */
+  home: number | null;
+}
+
+const facts = new WeakMap<ChainIndexView, Map<string, FirmFacts>>();
+
+function factsOf(view: ChainIndexView, id: string): FirmFacts {
+  let byView = facts.get(view);
+  if (!byView) {
+    byView = new Map();
+    facts.set(view, byView);
+  }
+  const known = byView.get(id);
+  if (known) return known;
+  const e = view.enterprise.get(id) as EnterpriseRecord;
+  const customers = new Set<string>();
+  let anchors = 0;
+  for (const s of view.suppliesFrom.get(id) ?? []) {
+    if (!view.segmentsOf.has(s.to) || s.to === id || customers.has(s.to)) continue;
+    customers.add(s.to);
+    if (view.anchors.has(s.to)) anchors++;
+  }
+  const home = view.graph.home;
+  const province = home?.province ?? home?.name;
+  const made: FirmFacts = {
+    customers: customers.size,
+    anchors,
+    size: sizeOf(e),
+    listed: isListed(e),
+    home: !province || !e.province ? null : sameRegion(e.province, province) ? 1 : 0,
+  };
+  byView.set(id, made);
+  return made;
+}
+
 /** The terms of every firm of a pool for one segment: scale is measured against the pool. */
 export function measure(view: ChainIndexView, segmentId: string, pool: readonly string[]): Map<string, Measured> {
   const largest = new Map<string, number>();
   for (const id of pool) {
-    const size = sizeOf(view.enterprise.get(id) as EnterpriseRecord);
+    const size = factsOf(view, id).size;
     if (size) largest.set(size.measure, Math.max(largest.get(size.measure) ?? 0, size.amount));
   }
   const near = neighbours(view, segmentId);
   const profile = productProfile(view, segmentId);
-  const home = view.graph.home;
   const out = new Map<string, Measured>();
   for (const id of pool) {
-    const e = view.enterprise.get(id) as EnterpriseRecord;
+    const f = factsOf(view, id);
     const fit = profileFit(view, profile, id);
-    const customers = new Set<string>();
-    const anchors = new Set<string>();
-    for (const s of view.suppliesFrom.get(id) ?? []) {
-      if (!view.segmentsOf.has(s.to) || s.to === id) continue;
-      customers.add(s.to);
-      if (view.anchors.has(s.to)) anchors.add(s.to);
-    }
     const own = view.segmentsOf.get(id) ?? [];
-    const size = sizeOf(e);
-    const top = size ? (largest.get(size.measure) as number) : 0;
-    const scale = size ? (top > 0 ? Math.log10(1 + size.amount) / Math.log10(1 + top) : 0) : isListed(e) ? 0.5 : null;
-    const province = home?.province ?? home?.name;
-    const distance = !home || !e.province ? null : province && sameRegion(e.province, province) ? 1 : 0;
+    let adjacency = 0;
+    for (const s of own) adjacency = Math.max(adjacency, near.get(s) ?? 0);
+    const top = f.size ? (largest.get(f.size.measure) as number) : 0;
+    const scale = f.size ? (top > 0 ? Math.log10(1 + f.size.amount) / Math.log10(1 + top) : 0) : f.listed ? 0.5 : null;
     out.set(id, {
       values: {
         PRODUCT_MATCH: fit?.value ?? null,
         // where a firm tagged to no segment of the chain works is not known: not 0
         WORKS_IN_SEGMENT: own.length === 0 ? null : own.includes(segmentId) ? 1 : 0,
-        PROXIMITY: 1 - 0.5 ** (customers.size + anchors.size),
-        ADJACENCY: own.length === 0 ? null : Math.max(0, ...own.map((s) => near.get(s) ?? 0)),
+        PROXIMITY: 1 - 0.5 ** (f.customers + f.anchors),
+        ADJACENCY: own.length === 0 ? null : adjacency,
         SCALE: scale,
-        DISTANCE: distance,
+        DISTANCE: f.home,
       },
       products: fit?.products ?? [],
-      customers: customers.size,
-      anchors: anchors.size,
-      size: size?.measure === 'employees' ? 0 : (size?.amount ?? 0),
+      customers: f.customers,
+      anchors: f.anchors,
+      size: f.size?.measure === 'employees' ? 0 : (f.size?.amount ?? 0),
     });
   }
   return out;

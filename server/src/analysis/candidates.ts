@@ -4,12 +4,11 @@ import {
   DEFAULT_WEIGHTS,
   type Measured,
   measure,
-  neighbours,
   TERM_KEYS,
   TERM_LABELS,
   type TermKey,
 } from './candidate-terms';
-import { productProfile, profileFit } from './product-profile';
+import { firmsFitting, productProfile } from './product-profile';
 import { ChainIndexView, type ChainSubgraph } from './subgraph';
 
 export { type CandidateWeights, DEFAULT_WEIGHTS, type TermKey } from './candidate-terms';
@@ -51,6 +50,8 @@ export interface CandidateOptions {
   weights?: Partial<CandidateWeights>;
   /** More firms to rank besides the segment's own pool (outside firms only are ranked). */
   extra?: Iterable<string>;
+  /** The most candidates returned (the best); all when absent. */
+  limit?: number;
 }
 
 /**
@@ -61,19 +62,25 @@ export interface CandidateOptions {
 export function candidatePool(view: ChainIndexView, segmentId: string): string[] {
   const pool = new Set<string>(view.membersOf.get(segmentId) ?? []);
   const profile = productProfile(view, segmentId);
-  for (const id of view.enterprise.keys()) if ((profileFit(view, profile, id)?.value ?? 0) > 0) pool.add(id);
-  for (const near of neighbours(view, segmentId).keys()) for (const id of view.membersOf.get(near) ?? []) pool.add(id);
+  for (const id of firmsFitting(view, profile)) pool.add(id);
   const fed = view.graph.chain.feeds.filter((f) => f.from === segmentId).map((f) => f.to);
   for (const seg of [segmentId, ...fed])
-    for (const member of view.membersOf.get(seg) ?? [])
-      for (const s of view.suppliesInto.get(member) ?? []) pool.add(s.from);
+    for (const member of view.localIn(seg)) for (const s of view.suppliesInto.get(member) ?? []) pool.add(s.from);
   return [...pool].filter((id) => view.enterprise.has(id) && !view.isLocal(id));
 }
 
 /** The candidates of one segment of a chain, best first. */
 export function candidatesFor(graph: ChainSubgraph, segmentId: string, options: CandidateOptions = {}): Candidate[] {
-  return rankCandidates(new ChainIndexView(graph), segmentId, options);
+  let view = views.get(graph);
+  if (!view) {
+    view = new ChainIndexView(graph);
+    views.set(graph, view);
+  }
+  return rankCandidates(view, segmentId, options);
 }
+
+/** One view per subgraph: ranking its segments one by one builds the look-ups once. */
+const views = new WeakMap<ChainSubgraph, ChainIndexView>();
 
 /** As candidatesFor, on a view already built (a gap report ranks every segment of one view). */
 export function rankCandidates(view: ChainIndexView, segmentId: string, options: CandidateOptions = {}): Candidate[] {
@@ -85,50 +92,64 @@ export function rankCandidates(view: ChainIndexView, segmentId: string, options:
     ]),
   ];
   const measured = measure(view, segmentId, pool);
-  const ranked = pool.map((id) => score(view, id, segmentId, measured.get(id) as Measured, weights));
-  return ranked.sort(byRank(view, measured)).map(({ candidate }) => candidate);
+  // the order needs only the scores; the terms, reason and evidence are made for the ones returned
+  const ranked = pool.map((id) => scored(id, measured.get(id) as Measured, weights));
+  ranked.sort(byRank(view));
+  return ranked.slice(0, options.limit ?? ranked.length).map((r) => candidate(view, r, segmentId, weights));
 }
 
-function score(view: ChainIndexView, id: string, segmentId: string, m: Measured, weights: CandidateWeights) {
-  const known = TERM_KEYS.filter((k) => m.values[k] !== null && weights[k] > 0);
-  const total = known.reduce((sum, k) => sum + weights[k], 0);
+interface Scored {
+  id: string;
+  m: Measured;
+  score: number;
+  /** Terms known (and weighted above 0). */
+  known: number;
+}
+
+function scored(id: string, m: Measured, weights: CandidateWeights): Scored {
+  let total = 0;
+  let known = 0;
+  for (const k of TERM_KEYS) {
+    if (m.values[k] === null || weights[k] === 0) continue;
+    total += weights[k];
+    known++;
+  }
+  // the sum of the points as they are shown (each rounded), so that they add up to the score
+  let score = 0;
+  if (total > 0) for (const k of TERM_KEYS) score += round((100 * weights[k] * (m.values[k] ?? 0)) / total);
+  return { id, m, score: round(score), known };
+}
+
+function candidate(view: ChainIndexView, r: Scored, segmentId: string, weights: CandidateWeights): Candidate {
+  const total = TERM_KEYS.reduce((s, k) => s + (r.m.values[k] === null ? 0 : weights[k]), 0);
   const terms: ScoreTerm[] = TERM_KEYS.map((key) => {
-    const value = m.values[key];
+    const value = r.m.values[key];
     const points = value === null || total === 0 ? null : round((100 * weights[key] * value) / total);
     return { key, label: TERM_LABELS[key], value: value === null ? null : round(value), weight: weights[key], points };
   });
-  const sum = terms.reduce((s, t) => s + (t.points ?? 0), 0);
-  const candidate: Candidate = {
-    enterpriseId: id,
-    score: round(sum),
+  return {
+    enterpriseId: r.id,
+    score: r.score,
     terms,
-    reason: candidateReason(terms, m),
-    evidence: evidence(view, id, segmentId),
+    reason: candidateReason(terms, r.m),
+    evidence: evidence(view, r.id, segmentId),
   };
-  return { candidate, known: known.length };
 }
 
 /**
  * Best first: score; then the firm known by more terms; then product match, proximity and size;
  * then its name (Chinese collation); the id only between firms of the same name.
  */
-function byRank(view: ChainIndexView, measured: Map<string, Measured>) {
+function byRank(view: ChainIndexView) {
   const collator = new Intl.Collator('zh-CN');
-  return (a: { candidate: Candidate; known: number }, b: { candidate: Candidate; known: number }): number => {
-    const [x, y] = [
-      measured.get(a.candidate.enterpriseId) as Measured,
-      measured.get(b.candidate.enterpriseId) as Measured,
-    ];
-    return (
-      b.candidate.score - a.candidate.score ||
-      b.known - a.known ||
-      (y.values.PRODUCT_MATCH ?? -1) - (x.values.PRODUCT_MATCH ?? -1) ||
-      (y.values.PROXIMITY ?? 0) - (x.values.PROXIMITY ?? 0) ||
-      y.size - x.size ||
-      collator.compare(nameOf(view, a.candidate.enterpriseId), nameOf(view, b.candidate.enterpriseId)) ||
-      (a.candidate.enterpriseId < b.candidate.enterpriseId ? -1 : 1)
-    );
-  };
+  return (a: Scored, b: Scored): number =>
+    b.score - a.score ||
+    b.known - a.known ||
+    (b.m.values.PRODUCT_MATCH ?? -1) - (a.m.values.PRODUCT_MATCH ?? -1) ||
+    (b.m.values.PROXIMITY ?? 0) - (a.m.values.PROXIMITY ?? 0) ||
+    b.m.size - a.m.size ||
+    collator.compare(nameOf(view, a.id), nameOf(view, b.id)) ||
+    (a.id < b.id ? -1 : 1);
 }
 
 const nameOf = (view: ChainIndexView, id: string) => view.enterprise.get(id)?.name ?? id;

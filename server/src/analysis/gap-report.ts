@@ -129,7 +129,12 @@ export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_
       sourcing,
       chokepointIds: [...concerned].sort(),
       candidates:
-        need === 'OK' ? [] : rankCandidates(view, segment.id, params.weights ? { weights: params.weights } : {}),
+        need === 'OK'
+          ? []
+          : rankCandidates(view, segment.id, {
+              limit: MAX_CANDIDATES,
+              ...(params.weights ? { weights: params.weights } : {}),
+            }),
       childIds: [],
     };
   };
@@ -170,3 +175,6 @@ export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_
 }
 
 const NEEDS_BY_URGENCY = ['FILL', 'EXTEND', 'STRENGTHEN'] as const;
+
+/** A gap report keeps a segment's best this many candidates (candidatesFor ranks them all). */
+export const MAX_CANDIDATES = 200;

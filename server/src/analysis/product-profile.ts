@@ -63,3 +63,37 @@ export function profileFit(
   fits.sort((a, b) => b[1] - a[1]);
   return { value: 1 - miss, products: fits.slice(0, 3).map(([p]) => p) };
 }
+
+const byProduct = new WeakMap<ChainIndexView, Map<string, Set<string>>>();
+
+/** Every product name (normalised) made (MAKES) or supplied by a firm of the view, with those firms. */
+function firmsByProduct(view: ChainIndexView): Map<string, Set<string>> {
+  let index = byProduct.get(view);
+  if (index) return index;
+  index = new Map();
+  const add = (name: string, id: string) => {
+    const key = normal(name);
+    const set = index?.get(key);
+    if (set) set.add(id);
+    else index?.set(key, new Set([id]));
+  };
+  for (const [id, made] of view.makesOf) for (const m of made) add(m.product, id);
+  for (const s of view.graph.supplies) add(s.product, s.from);
+  byProduct.set(view, index);
+  return index;
+}
+
+/**
+ * The firms whose fit with the profile is above 0: those that make or supply a product of it (or a
+ * name inside one of the segment's own products). One pass over the product names of the view,
+ * not over its firms.
+ */
+export function firmsFitting(view: ChainIndexView, profile: ProductProfile): Set<string> {
+  const out = new Set<string>();
+  if (profile.weights.size === 0) return out;
+  for (const [name, firms] of firmsByProduct(view)) {
+    const fits = profile.weights.has(name) || productMatch(profile.declared, name) > 0;
+    if (fits) for (const id of firms) out.add(id);
+  }
+  return out;
+}
