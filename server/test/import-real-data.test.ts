@@ -195,6 +195,14 @@ describe('extra columns', () => {
     ]);
   });
 
+  it('kept as attributes, come in again unchanged', async () => {
+    const d = folder({ 'enterprises.csv': `id,name,经营范围,英文名\n${A},甲公司,物流,A Co.\n` });
+    const store = new MemoryStore();
+    await importFiles(store, { paths: [d], keepExtraColumns: true });
+    const again = await importFiles(store, { paths: [d], keepExtraColumns: true });
+    expect(again.counts.enterprises).toEqual({ added: 0, updated: 0, unchanged: 1 });
+  });
+
   it('with keepExtraColumns are an enterprise’s attributes, and ignored elsewhere, each said in a warning', async () => {
     const d = folder({
       'enterprises.csv': `id,name,经营范围,英文名\n${A},甲公司,物流;仓储,-\n${B},乙公司,,\n`,

@@ -305,6 +305,40 @@ describe('Neo4jStore: the Cypher and parameters of every other method', () => {
     expect((await store.plan(rows)).counts.enterprises).toEqual({ added: 0, updated: 1, unchanged: 0 });
   });
 
+  it('plans a row that leaves out stored properties as the embedded store does', async () => {
+    // an enterprise keeps what its row leaves out (its derived `local`); a segment row replaces the segment
+    const stored: Record<string, Record<string, unknown>> = {
+      Enterprise: { id: 'A', name: 'A公司', shortName: 'A', local: false, derived: ['local'], tags: [] },
+      Segment: { id: 's1', chainId: 'c', name: '上游', tier: 'UPSTREAM', order: 1, products: ['钢材'] },
+    };
+    const { store } = storeWith(
+      new RecordingDriver((file, p) => {
+        const props = file === 'queries/existing-nodes' ? stored[p.label as string] : undefined;
+        return props ? [{ id: props.id, props }] : [];
+      }),
+    );
+    const rows = {
+      ...emptyDataset(),
+      enterprises: [{ id: 'A', name: 'A公司', tags: [] }],
+      segments: [{ id: 's1', chainId: 'c', name: '上游', tier: 'UPSTREAM' as const, order: 1 }],
+    } as unknown as Dataset;
+    const { counts } = await store.plan(rows);
+    expect(counts.enterprises).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(counts.segments).toEqual({ added: 0, updated: 1, unchanged: 0 }); // it drops the products
+  });
+
+  it('writes what a firm makes with the product as the node, not as a property of MAKES', async () => {
+    const { driver, store } = storeWith();
+    const rows = {
+      ...emptyDataset(),
+      products: [{ enterpriseId: 'A', product: '钢材', share: 0.4, source: 's', confidence: 1 }],
+    };
+    await store.commit(rows, 'test');
+    expect(driver.calls.find((c) => c.file === 'import/products')?.parameters.rows).toEqual([
+      { enterpriseId: 'A', product: '钢材', props: { share: 0.4, source: 's', confidence: 1 } },
+    ]);
+  });
+
   it('chainMembers, segmentsOf, segmentsById, anchoredBy, ownersOf, view and plan', async () => {
     const { driver, store } = storeWith();
     await store.chainMembers(['c']);

@@ -60,7 +60,8 @@ export function profileFit(
     miss *= 1 - Math.min(1, w);
     fits.push([product, w]);
   }
-  fits.sort((a, b) => b[1] - a[1]);
+  // best fit first, then by name: the same names whatever order a store gives the products in
+  fits.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return { value: 1 - miss, products: fits.slice(0, 3).map(([p]) => p) };
 }
 

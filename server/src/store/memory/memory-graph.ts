@@ -1,13 +1,13 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { ChainSubgraph } from '../../analysis/subgraph';
 import type { Controls, Dataset, Enterprise, Supplies } from '../../domain/model';
+import { givesNothingNew, mergeUpdate } from '../../domain/update';
 import type { ImportView, NodeKind } from '../../import/check';
 import { KINDS, type Kind } from '../../import/interchange';
 import type { ChainRecord, EnterpriseRecord, EnterpriseSystem, Relation, Removal } from '../port';
 import { ChainIndex } from './chains';
 import { deriveSystems } from './derive';
 import { StringPool } from './intern';
-import { givesNothingNew, mergeUpdate } from './merge';
 
 export type EnterpriseGraph = MultiDirectedGraph<EnterpriseRecord, Relation>;
 

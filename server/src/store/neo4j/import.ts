@@ -1,5 +1,6 @@
 import type { Dataset, District } from '../../domain/model';
 import { initialsOf } from '../../domain/pinyin';
+import { givesNothingNew } from '../../domain/update';
 import type { ImportView, NamedEnterprise, NodeKind } from '../../import/check';
 import { KINDS, type Kind } from '../../import/interchange';
 import { rowKey } from '../../import/keys';
@@ -163,7 +164,7 @@ export async function planImport(tx: Tx, rows: Dataset): Promise<{ counts: Apply
     for (const row of list) {
       const old = stored.get(rowKey(kind, row as never));
       if (old === undefined) c.added++;
-      else if (sameProperties(old, row, rel?.from, rel?.to)) c.unchanged++;
+      else if (sameProperties(kind, old, row, rel?.from, rel?.to)) c.unchanged++;
       else c.updated++;
     }
     counts[kind] = c;
@@ -171,19 +172,24 @@ export async function planImport(tx: Tx, rows: Dataset): Promise<{ counts: Apply
   return { counts };
 }
 
+/** Kinds whose row replaces the stored node whole (the others update the properties they give). */
+const REPLACED: ReadonlySet<Kind> = new Set(['chains', 'segments', 'leaders', 'district']);
+
+/** Whether a row would change nothing of what is stored: the embedded store's rule (domain/update.ts). */
 function sameProperties(
+  kind: Kind,
   stored: Record<string, unknown>,
   row: Record<string, unknown>,
   from?: string,
   to?: string,
 ): boolean {
-  // derived properties are not the row's to compare
+  // derived properties are not the row's to compare; attributes are kept as JSON text (withInitials)
   const { role: _role, shortInitials: _s, nameInitials: _n, ...props } = stored;
-  const wanted = Object.entries(row).filter(([k]) => k !== from && k !== to);
-  if (wanted.length !== Object.keys(props).length) return false;
-  // attributes are kept as JSON text (withInitials): compare them as the row gives them
-  const text = (k: string, v: unknown) => (k === 'attributes' && typeof v === 'string' ? v : JSON.stringify(v));
-  return wanted.every(([k, v]) => text(k, props[k]) === JSON.stringify(v));
+  if (typeof props.attributes === 'string') props.attributes = JSON.parse(props.attributes);
+  const given = Object.fromEntries(Object.entries(row).filter(([k]) => k !== from && k !== to));
+  // a row that replaces the node changes it when it leaves out a property the node has
+  if (REPLACED.has(kind) && Object.keys(props).some((k) => !(k in given))) return false;
+  return givesNothingNew(props, given);
 }
 
 /** Integer properties, sent as Neo4j integers (a JavaScript number arrives as a float). */
@@ -228,7 +234,8 @@ export async function writeImport(tx: Tx, rows: Dataset): Promise<void> {
             ...pick(r, keys),
             props: omit(
               r,
-              keys.filter((k) => k !== 'product'),
+              // a supply's product is its property (and part of its key); a MAKES's is its Product node
+              kind === 'supplies' ? keys.filter((k) => k !== 'product') : keys,
             ),
           }))
         : typed;
