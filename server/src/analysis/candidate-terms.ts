@@ -71,14 +71,8 @@ interface FirmFacts {
   home: number | null;
 }
 
-const facts = new WeakMap<ChainIndexView, Map<string, FirmFacts>>();
-
 function factsOf(view: ChainIndexView, id: string): FirmFacts {
-  let byView = facts.get(view);
-  if (!byView) {
-    byView = new Map();
-    facts.set(view, byView);
-  }
+  const byView = view.kept('firm facts', () => new Map<string, FirmFacts>());
   const known = byView.get(id);
   if (known) return known;
   const e = view.enterprise.get(id) as EnterpriseRecord;

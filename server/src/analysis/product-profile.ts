@@ -13,14 +13,8 @@ export interface ProductProfile {
   weights: ReadonlyMap<string, number>;
 }
 
-const profiles = new WeakMap<ChainIndexView, Map<string, ProductProfile>>();
-
 export function productProfile(view: ChainIndexView, segmentId: string): ProductProfile {
-  let byView = profiles.get(view);
-  if (!byView) {
-    byView = new Map();
-    profiles.set(view, byView);
-  }
+  const byView = view.kept('product profiles', () => new Map<string, ProductProfile>());
   const known = byView.get(segmentId);
   if (known) return known;
   const declared = view.segment.get(segmentId)?.products ?? [];
@@ -65,23 +59,20 @@ export function profileFit(
   return { value: 1 - miss, products: fits.slice(0, 3).map(([p]) => p) };
 }
 
-const byProduct = new WeakMap<ChainIndexView, Map<string, Set<string>>>();
-
 /** Every product name (normalised) made (MAKES) or supplied by a firm of the view, with those firms. */
 function firmsByProduct(view: ChainIndexView): Map<string, Set<string>> {
-  let index = byProduct.get(view);
-  if (index) return index;
-  index = new Map();
-  const add = (name: string, id: string) => {
-    const key = normal(name);
-    const set = index?.get(key);
-    if (set) set.add(id);
-    else index?.set(key, new Set([id]));
-  };
-  for (const [id, made] of view.makesOf) for (const m of made) add(m.product, id);
-  for (const s of view.graph.supplies) add(s.product, s.from);
-  byProduct.set(view, index);
-  return index;
+  return view.kept('firms by product', () => {
+    const index = new Map<string, Set<string>>();
+    const add = (name: string, id: string) => {
+      const key = normal(name);
+      const set = index.get(key);
+      if (set) set.add(id);
+      else index.set(key, new Set([id]));
+    };
+    for (const [id, made] of view.makesOf) for (const m of made) add(m.product, id);
+    for (const s of view.graph.supplies) add(s.product, s.from);
+    return index;
+  });
 }
 
 /**

@@ -38,6 +38,7 @@ export class ChainIndexView {
   /** Each segment's sub-segments (子环节), in order. */
   readonly childrenOf = new Map<string, string[]>();
   private from: Map<string, Supplies[]> | undefined;
+  private readonly memo = new Map<string, unknown>();
   private readonly local = new Set<string>();
 
   constructor(readonly graph: ChainSubgraph) {
@@ -60,6 +61,15 @@ export class ChainIndexView {
     for (const m of graph.makes ?? []) push(this.makesOf, m.enterpriseId, m);
     for (const s of graph.chain.segments)
       if (s.parentId !== undefined && this.segment.has(s.parentId)) push(this.childrenOf, s.parentId, s.id);
+  }
+
+  /**
+   * What `make` gives, made once per view and kept under `key`: look-ups that one part of the
+   * analysis builds for every segment it looks at (product profiles, firms by product, …).
+   */
+  kept<T>(key: string, make: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, make());
+    return this.memo.get(key) as T;
   }
 
   /** A segment with sub-segments: a group whose coverage and needs are its children's. */
