@@ -8,8 +8,8 @@ import { codedError } from './errors';
 import { DEFAULT_PAGE_SIZE } from './pagination';
 
 /**
- * Limits on what one operation may ask for, checked by @pothos/plugin-complexity before any
- * resolver runs. A field costs 1; a plain list multiplies what is selected inside it by 10; a
+ * Limits on what one operation may ask for, counted by @pothos/plugin-complexity and checked
+ * while the query is validated (useOperationLimits, armor.ts). A field costs 1; a plain list multiplies what is selected inside it by 10; a
  * connection by the page it asks for (`first` or `last`, default 20); a bounded analysis field
  * (a neighbourhood, a path search) by its own limit argument.
  */
@@ -59,15 +59,8 @@ export const builder = new SchemaBuilder<{
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
-    limit: COMPLEXITY_LIMITS,
-    complexityError: (kind, result) => {
-      const what = kind.toLowerCase() as keyof typeof COMPLEXITY_LIMITS;
-      return codedError(
-        'TOO_COMPLEX',
-        `The query's ${what} is ${result[what]}, over the limit of ${COMPLEXITY_LIMITS[what]}.`,
-        { limit: what },
-      );
-    },
+    // checked as a validation rule, before anything runs (useOperationLimits in armor.ts)
+    disabled: true,
   },
 });
 

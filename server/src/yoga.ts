@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { armorPlugins, useMutationFieldLimit } from './armor';
+import { armorPlugins, useOperationLimits } from './armor';
 import { AuditLog } from './audit/audit-log';
 import { TokenBook } from './auth/tokens';
 import { callerOf } from './caller';
@@ -82,8 +82,8 @@ export function createChainAtlasYoga(
       useJsonParams(),
       useGraphQlJit(),
       usePlainStringify(),
+      useOperationLimits(),
       ...armorPlugins(),
-      useMutationFieldLimit(),
       usePersisted(operations, tokens, options.trustedDocuments ?? false),
       useRequestTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
       useGraphiqlPolicy(),
