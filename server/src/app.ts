@@ -27,7 +27,7 @@ export interface App {
   /**
    * Graceful shutdown: /readyz answers 503 (for `drainMs`, while requests are still taken), then no
    * new connection is taken, requests under way finish (those still running after `graceMs` are
-   * cut), and the store is closed.
+   * cut), and the analysis workers and the store are closed.
    */
   shutdown(graceMs?: number, drainMs?: number): Promise<void>;
 }
@@ -139,6 +139,7 @@ export function createApp(options: AppOptions): App {
     await closed;
     clearInterval(idle);
     clearTimeout(cut);
+    await options.api?.analysis?.close();
     await store.close();
   }
 

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { PoolOptions } from './analysis-pool/pool';
 import { AuditLog } from './audit/audit-log';
 import { isRole, ROLES } from './auth/roles';
 import { parseTokensVariable, TokenBook } from './auth/tokens';
@@ -84,6 +85,20 @@ function onOff(name: string, value: string | undefined): boolean {
 export function tokensFileFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   const file = env.CHAIN_TOKENS_FILE?.trim();
   return file ? resolve(env.INIT_CWD ?? process.cwd(), file) : DEFAULT_TOKENS_FILE;
+}
+
+/**
+ * The analysis workers from the environment: CHAIN_ANALYSIS_THREADS (default: one less than the
+ * cores, at least one) and CHAIN_ANALYSIS_QUEUE (analyses that may wait for a worker, over the
+ * whole server; default 16 a thread).
+ */
+export function analysisFromEnv(env: NodeJS.ProcessEnv = process.env): PoolOptions {
+  const options: PoolOptions = {};
+  const threads = wholeNumber(env, 'CHAIN_ANALYSIS_THREADS', 1, 256);
+  if (threads !== undefined) options.threads = threads;
+  const queue = wholeNumber(env, 'CHAIN_ANALYSIS_QUEUE', 0, 100_000);
+  if (queue !== undefined) options.maxQueue = queue;
+  return options;
 }
 
 /** How long a stopping server answers /readyz with 503 before it closes: CHAIN_DRAIN_MS (default 0). */

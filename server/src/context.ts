@@ -1,12 +1,14 @@
-import { type GapParams, type GapReport, gapReport } from './analysis/gap-report';
+import { setMaxListeners } from 'node:events';
+import type { GapParams, GapReport } from './analysis/gap-report';
 import type { ChainSubgraph } from './analysis/subgraph';
 import type { Holding } from './analysis/systems';
+import type { AnalysisRunner } from './analysis-pool/runner';
 import type { AuditLog } from './audit/audit-log';
 import type { Caller } from './auth/roles';
 import type { TokenBook } from './auth/tokens';
 import type { Curator } from './curation/curator';
 import type { EnterpriseRelationKind, Segment } from './domain/model';
-import { notFound } from './errors';
+import { codedError, notFound } from './errors';
 import { Loader, whenLoaded } from './loader';
 import type {
   ChainRecord,
@@ -23,6 +25,10 @@ import { relationId } from './store/port';
 export interface Context extends Server, Origin {
   caller: Caller;
   loaders: Loaders;
+  /** Aborted when the request is given up (its time is over): analysis under way for it stops. */
+  signal: AbortSignal;
+  /** Gives the request up, with the error its analysis under way ends with. */
+  cancel(reason: Error): void;
 }
 
 /** What every request of one server shares. */
@@ -32,6 +38,8 @@ export interface Server {
   curator: Curator;
   tokens: TokenBook;
   audit: AuditLog;
+  /** Where gap reports and what-ifs are computed: worker threads for a server. */
+  analysis: AnalysisRunner;
 }
 
 /** Where a request comes from. */
@@ -46,7 +54,7 @@ export interface Origin {
  * One loader per kind of per-parent look-up: a request makes one store call per kind and level
  * of its query, however many parents ask (no N+1), and asks nothing twice.
  */
-export function createLoaders(store: GraphStore) {
+export function createLoaders(store: GraphStore, analysis: AnalysisRunner, signal?: AbortSignal) {
   const list = <K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf?: (key: K) => string) =>
     new Loader<K, V>(fetch, keyOf);
   const relationsOf = (direction: 'in' | 'out', kind: EnterpriseRelationKind) =>
@@ -78,16 +86,33 @@ export function createLoaders(store: GraphStore) {
     }),
     chainSubgraph,
     /** Gap reports by chain id and parameters (gapReportKey), computed once per request. */
-    gapReport: list<string, GapReport | undefined>((keys) =>
-      Promise.all(
+    gapReport: list<string, GapReport | undefined>((keys) => {
+      checkParameterSets(keys);
+      return Promise.all(
         keys.map(async (key) => {
           const { chainId, params } = JSON.parse(key) as { chainId: string; params: GapParams };
           const graph = await chainSubgraph.load(chainId);
-          return graph && keptReport(graph, params, key);
+          return graph && keptReport(graph, params, key, analysis, signal);
         }),
-      ),
-    ),
+      );
+    }),
   };
+}
+
+/**
+ * The most sets of gap-report parameters one request may ask for (on any number of chains): each
+ * set is a new analysis of every chain it is asked on; the same set for many chains (the overview)
+ * is what the web app asks, and kept between requests.
+ */
+export const MAX_PARAMETER_SETS = 4;
+
+function checkParameterSets(keys: readonly string[]): void {
+  const sets = new Set(keys.map((key) => JSON.stringify((JSON.parse(key) as { params: GapParams }).params)));
+  if (sets.size > MAX_PARAMETER_SETS)
+    throw codedError(
+      'TOO_COMPLEX',
+      `A request may ask for gap reports with at most ${MAX_PARAMETER_SETS} different sets of parameters; this one asks for ${sets.size}.`,
+    );
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -95,33 +120,95 @@ export type Loaders = ReturnType<typeof createLoaders>;
 /**
  * Gap reports kept with the chain subgraph they were computed from: a store that keeps its
  * subgraphs until the graph changes (the embedded store) computes each report once per change,
- * not once per request; one that builds a subgraph per request (Neo4j) keeps nothing. At most
- * REPORTS_PER_GRAPH sets of parameters per subgraph.
+ * not once per request, and requests asking for one being computed wait for the same work; one
+ * that builds a subgraph per request (Neo4j) keeps nothing. At most REPORTS_PER_GRAPH sets of
+ * parameters per subgraph. The work stops when every request waiting for it has given up (its
+ * time is over), and a report that failed is not kept.
  */
-const keptReports = new WeakMap<ChainSubgraph, Map<string, GapReport>>();
+const keptReports = new WeakMap<ChainSubgraph, Map<string, SharedReport>>();
 const REPORTS_PER_GRAPH = 16;
 
-function keptReport(graph: ChainSubgraph, params: GapParams, key: string): GapReport {
+interface SharedReport {
+  report: Promise<GapReport>;
+  /** Requests waiting for it while it is computed. */
+  waiting: number;
+  stop: AbortController;
+}
+
+function keptReport(
+  graph: ChainSubgraph,
+  params: GapParams,
+  key: string,
+  analysis: AnalysisRunner,
+  signal: AbortSignal | undefined,
+): Promise<GapReport> {
   let reports = keptReports.get(graph);
   if (!reports) {
     reports = new Map();
     keptReports.set(graph, reports);
   }
-  const kept = reports.get(key);
-  if (kept) return kept;
-  const report = gapReport(graph, params);
-  if (reports.size >= REPORTS_PER_GRAPH) reports.delete(reports.keys().next().value as string);
-  reports.set(key, report);
-  return report;
+  let shared = reports.get(key);
+  if (!shared) {
+    const stop = new AbortController();
+    const entry: SharedReport = { report: analysis.gapReport(graph, params, stop.signal), waiting: 0, stop };
+    if (reports.size >= REPORTS_PER_GRAPH) reports.delete(reports.keys().next().value as string);
+    reports.set(key, entry);
+    const kept = reports;
+    entry.report.then(
+      () => {
+        entry.waiting = 0;
+      },
+      () => {
+        if (kept.get(key) === entry) kept.delete(key);
+      },
+    );
+    shared = entry;
+  }
+  return waitFor(shared, signal);
+}
+
+/** The shared report, or this request's reason to stop waiting for it, whichever comes first. */
+function waitFor(shared: SharedReport, signal: AbortSignal | undefined): Promise<GapReport> {
+  if (!signal) return shared.report;
+  signal.throwIfAborted();
+  shared.waiting += 1;
+  return new Promise<GapReport>((resolve, reject) => {
+    const giveUp = () => {
+      reject(signal.reason);
+      shared.waiting -= 1;
+      if (shared.waiting === 0) shared.stop.abort(signal.reason);
+    };
+    signal.addEventListener('abort', giveUp, { once: true });
+    shared.report.then(
+      (report) => {
+        signal.removeEventListener('abort', giveUp);
+        resolve(report);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', giveUp);
+        reject(e);
+      },
+    );
+  });
 }
 
 export function createContext(server: Server, caller: Caller, origin: Origin): Context {
-  return { ...server, ...origin, caller, loaders: createLoaders(server.store) };
+  const controller = new AbortController();
+  // every report a request waits for listens to it (the overview waits for one per chain)
+  setMaxListeners(0, controller.signal);
+  return {
+    ...server,
+    ...origin,
+    caller,
+    signal: controller.signal,
+    cancel: (reason) => controller.abort(reason),
+    loaders: createLoaders(server.store, server.analysis, controller.signal),
+  };
 }
 
 /** Forgets what the request's loaders hold: after a write, they would answer with the old graph. */
 export function forgetLoaded(context: Context): void {
-  context.loaders = createLoaders(context.store);
+  context.loaders = createLoaders(context.store, context.analysis, context.signal);
 }
 
 /** The key of a gap report in the loader. */

@@ -1,5 +1,6 @@
+import { AnalysisPool } from './analysis-pool/pool';
 import { createApp } from './app';
-import { apiOptionsFromEnv, drainMsFromEnv, limitsFromEnv } from './config';
+import { analysisFromEnv, apiOptionsFromEnv, drainMsFromEnv, limitsFromEnv } from './config';
 import { createLogger, setRootLogger } from './log';
 import { WEB_DIST_DIR } from './paths';
 import { EmbeddedStore } from './store/embedded/embedded-store';
@@ -19,8 +20,10 @@ let opened: Awaited<ReturnType<typeof openStore>>;
 let api: ReturnType<typeof apiOptionsFromEnv>;
 let limits: ReturnType<typeof limitsFromEnv>;
 let drainMs: number;
+let analysis: AnalysisPool;
 try {
   api = apiOptionsFromEnv();
+  analysis = new AnalysisPool(analysisFromEnv());
   limits = limitsFromEnv();
   drainMs = drainMsFromEnv();
   opened = await openStore();
@@ -32,7 +35,7 @@ const { store } = opened;
 // imports committed by `pnpm run import` show up without a restart
 if (store instanceof EmbeddedStore) store.watch(1000, (err) => logger.error({ err }, 'reading a new import failed'));
 
-const { server, shutdown } = createApp({ store, webDir: WEB_DIST_DIR, api, limits });
+const { server, shutdown } = createApp({ store, webDir: WEB_DIST_DIR, api: { ...api, analysis }, limits });
 server.on('error', (error: NodeJS.ErrnoException) => {
   const reason = error.code === 'EADDRINUSE' ? `port ${port} is in use (set PORT to another port)` : error.message;
   logger.fatal(`Chain Atlas could not start: ${reason}.`);

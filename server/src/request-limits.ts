@@ -32,9 +32,9 @@ export function maskError(error: unknown, message: string): Error {
 }
 
 /**
- * Stops waiting for a query after `ms`: the client gets a TIMEOUT error and the server goes on
- * serving others. (GraphQL-js cannot abandon a resolver half-way: the work already started runs
- * to its end, but its answer is dropped; the Neo4j store has its own transaction timeout.)
+ * Stops a query after `ms`: the client gets a TIMEOUT error and the server goes on serving
+ * others. Analysis under way for it (in the worker pool) is stopped, its worker ended; a resolver
+ * waiting on the store has its answer dropped (the Neo4j store has its own transaction timeout).
  * Mutations are not timed out: a write that is under way completes, and its answer must say so.
  */
 export function useRequestTimeout(ms: number): Plugin {
@@ -44,14 +44,11 @@ export function useRequestTimeout(ms: number): Plugin {
       setExecuteFn(async (args) => {
         let timer: NodeJS.Timeout | undefined;
         const timedOut = new Promise<ExecutionResult>((resolve) => {
-          timer = setTimeout(
-            () =>
-              resolve({
-                data: null,
-                errors: [codedError('TIMEOUT', `The request took longer than ${ms} ms and was stopped.`)],
-              }),
-            ms,
-          );
+          timer = setTimeout(() => {
+            const error = codedError('TIMEOUT', `The request took longer than ${ms} ms and was stopped.`);
+            (args.contextValue as { cancel?: (reason: Error) => void }).cancel?.(error);
+            resolve({ data: null, errors: [error] });
+          }, ms);
         });
         try {
           return await Promise.race([executeFn(args) as Promise<ExecutionResult>, timedOut]);

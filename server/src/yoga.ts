@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { type AnalysisRunner, inlineAnalysis } from './analysis-pool/runner';
 import { armorPlugins, useOperationLimits } from './armor';
 import { AuditLog } from './audit/audit-log';
 import { TokenBook } from './auth/tokens';
@@ -32,6 +33,8 @@ export interface YogaOptions {
   audit?: AuditLog;
   /** Origins other than the server's own whose pages may call the API (CORS); none by default. */
   corsOrigins?: readonly string[];
+  /** Where the chain analysis runs; in the request's own thread by default (a server passes a pool). */
+  analysis?: AnalysisRunner;
 }
 
 /** What Node's HTTP server passes with each request (see app.ts). */
@@ -49,7 +52,13 @@ export function createChainAtlasYoga(
   options: YogaOptions = {},
 ): YogaServerInstance<NodeServerContext, Context> {
   const tokens = options.tokens ?? new TokenBook([]);
-  const server = { store, tokens, curator: new Curator(store), audit: options.audit ?? new AuditLog() };
+  const server = {
+    store,
+    tokens,
+    curator: new Curator(store),
+    audit: options.audit ?? new AuditLog(),
+    analysis: options.analysis ?? inlineAnalysis,
+  };
   const operations = options.persistedOperations ?? readPersistedOperations(PERSISTED_OPERATIONS_FILE);
   return createYoga<NodeServerContext, Context>({
     schema,

@@ -1,9 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { ChainSubgraph } from '../src/analysis/subgraph';
+import { AnalysisPool } from '../src/analysis-pool/pool';
+import { MAX_PARAMETER_SETS } from '../src/context';
 import { readDataset } from '../src/import/importer';
 import { createLogger, setRootLogger } from '../src/log';
 import { DEMO_DATA_DIR } from '../src/paths';
 import { MemoryStore } from '../src/store/memory/memory-store';
 import { MAX_BATCH } from '../src/yoga';
+import { heavyChain } from './heavy-chain';
 import { demoApi, testTokenBook } from './helpers';
 
 const deep = `{ chains { nodes { ${'segments { chain { '.repeat(10)}name${' } }'.repeat(10)} } } }`;
@@ -70,6 +74,66 @@ describe('bounds: hostile queries are refused before anything runs, and others a
       expect(r.errors?.map((e) => e.message).join('\n')).toMatch(message);
     },
   );
+
+  it('refuses ten sets of gap-report parameters over every chain before anything runs', async () => {
+    const { query } = await demoApi();
+    const alias = (k: number) =>
+      `a${k}: chains(first: 44) { nodes { gapReport(minCover: ${k + 1}, minFirms: 3) { fill { localCount } } } }`;
+    const r = await query(`{ ${Array.from({ length: 10 }, (_, k) => alias(k)).join(' ')} }`);
+    expect(r.errors?.map((e) => e.extensions?.code)).toEqual(['TOO_COMPLEX']);
+    expect(r.errors?.[0]?.message).toMatch(/complexity is \d+, over the limit/);
+    // one such set is fine, and so is the default report of every chain
+    const one = await query<{ a0: { nodes: unknown[] } }>(
+      `{ ${alias(0)} plain: chains(first: 100) { nodes { gapReport { minCover } } } }`,
+    );
+    expect(one.errors).toBeUndefined();
+    expect(one.data?.a0.nodes).toHaveLength(11);
+  });
+
+  it(`refuses a request asking for more than ${MAX_PARAMETER_SETS} sets of gap-report parameters`, async () => {
+    const { query } = await demoApi();
+    const sets = (n: number) =>
+      Array.from({ length: n }, (_, k) => `r${k}: gapReport(minFirms: ${k + 2}) { minFirms }`).join(' ');
+    const fine = await query(`{ chain(id: "logistics") { ${sets(MAX_PARAMETER_SETS)} } }`);
+    expect(fine.errors).toBeUndefined();
+    const over = await query(`{ chain(id: "logistics") { ${sets(MAX_PARAMETER_SETS + 1)} } }`);
+    expect(over.errors?.[0]?.extensions?.code).toBe('TOO_COMPLEX');
+    expect(over.errors?.[0]?.message).toMatch(/at most 4 different sets of parameters; this one asks for 5/);
+  });
+
+  it("stops an analysis at the request's time limit and answers TIMEOUT, serving others meanwhile", async () => {
+    const store = new MemoryStore(await readDataset([DEMO_DATA_DIR]));
+    const heavy = heavyChain((await store.chainSubgraph('logistics')) as ChainSubgraph, 200_000);
+    vi.spyOn(store, 'chainSubgraph').mockResolvedValue(heavy);
+    const analysis = new AnalysisPool({ threads: 1 });
+    try {
+      const { query } = await demoApi({ store, timeoutMs: 1000, analysis });
+      const started = performance.now();
+      const stuck = query('{ chain(id: "logistics") { gapReport { minCover } } }');
+      // the event loop is free while the worker computes: these are answered at once
+      const served: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const t = performance.now();
+        expect(
+          (await query<{ chains: { totalCount: number } }>('{ chains { totalCount } }')).data?.chains.totalCount,
+        ).toBe(11);
+        served.push(performance.now() - t);
+      }
+      const answer = await stuck;
+      expect(answer.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
+      expect(performance.now() - started).toBeLessThan(5000);
+      // the worker was ended, not left computing: the next analysis is answered
+      vi.mocked(store.chainSubgraph).mockRestore();
+      const next = await query<{ chain: { gapReport: { minCover: number } } }>(
+        '{ chain(id: "logistics") { gapReport { minCover } } }',
+      );
+      expect(next.data?.chain.gapReport.minCover).toBe(1);
+      expect(Math.max(...served)).toBeLessThan(1000);
+    } finally {
+      await analysis.close();
+    }
+  });
 
   it(`answers a batch of up to ${MAX_BATCH} operations, and refuses a larger one`, async () => {
     const { yoga } = await demoApi();

@@ -181,9 +181,27 @@ export function gapParams(args: {
   return params;
 }
 
+/**
+ * The cost of a gap report in a query's complexity: an analysis of a whole chain. With the default
+ * parameters it is the report every user's overview asks for, kept between requests: cheap. With
+ * others, it is new work for each chain it is asked on: a few hundred chains' worth of reports
+ * in one query is over the limit (at most 4 sets of parameters run in one request: context.ts).
+ */
+export const ANALYSIS_COST = { shared: 20, own: 2_500 };
+
+const isDefault = (args: Record<string, unknown>) =>
+  ['minCover', 'minFirms', 'minLocalSourcing', 'weights'].every((name) => args[name] == null);
+
+/** The complexity of a field that runs a gap report with its arguments. */
+export const analysisComplexity = (args: Record<string, unknown>) => ({
+  field: isDefault(args) ? ANALYSIS_COST.shared : ANALYSIS_COST.own,
+  multiplier: 1,
+});
+
 builder.objectField(ChainRef, 'gapReport', (t) =>
   t.field({
     type: GapReportRef,
+    complexity: analysisComplexity,
     description: `The chain's gaps and strengths. Defaults: minCover ${DEFAULT_GAP_PARAMS.minCover}, minFirms ${DEFAULT_GAP_PARAMS.minFirms}, minLocalSourcing ${DEFAULT_GAP_PARAMS.minLocalSourcing}.`,
     args: {
       minCover: t.arg.int(),
@@ -205,7 +223,10 @@ builder.objectField(SegmentRef, 'candidates', (t) =>
       ...t.arg.connectionArgs(),
       weights: t.arg({ type: CandidateWeightsInput, description: 'The weights of the score terms.' }),
     },
-    complexity: connectionCost,
+    complexity: (args) => {
+      const page = connectionCost(args);
+      return { ...page, field: page.field + analysisComplexity(args).field - ANALYSIS_COST.shared };
+    },
     description: 'Outside enterprises that would close this segment’s gap, best first (empty where it needs nothing).',
     resolve: async (segment, args, { loaders }) => {
       const report = await loaders.gapReport.load(gapReportKey(segment.chainId, gapParams({ weights: args.weights })));

@@ -1,10 +1,9 @@
-import { whatIf } from '../analysis/what-if';
 import { builder } from '../builder';
 import { codedError, notFound } from '../errors';
 import { keyOf } from '../global-id';
 import { MAX_NUMBER } from '../import/values';
 import { GapReportRef, NeedEnum, SegmentChangeRef, SourcingRateRef, WhatIfRef } from './analysis-refs';
-import { gapParams } from './gap-report';
+import { ANALYSIS_COST, gapParams } from './gap-report';
 import { SegmentRef } from './refs';
 
 const MAX_ADDITIONS = 20;
@@ -51,6 +50,8 @@ SegmentChangeRef.implement({
 builder.queryField('whatIf', (t) =>
   t.field({
     type: WhatIfRef,
+    // two gap reports of the chain, one of them new work
+    complexity: { field: 2 * ANALYSIS_COST.own, multiplier: 1 },
     description: 'What adding hypothetical enterprises to a chain would change (招商推演). Nothing is written.',
     args: {
       chainId: t.arg.id({ required: true }),
@@ -59,7 +60,7 @@ builder.queryField('whatIf', (t) =>
       minFirms: t.arg.int(),
       minLocalSourcing: t.arg.float(),
     },
-    resolve: async (_root, args, { loaders }) => {
+    resolve: async (_root, args, { loaders, analysis, signal }) => {
       const chainId = keyOf('Chain', args.chainId, 'chainId');
       if (args.additions.length === 0 || args.additions.length > MAX_ADDITIONS) {
         throw codedError('BAD_INPUT', `Argument 'additions' must hold 1 to ${MAX_ADDITIONS} enterprises.`, {
@@ -98,7 +99,7 @@ builder.queryField('whatIf', (t) =>
             { argument: 'additions' },
           );
       });
-      const result = whatIf(
+      const result = await analysis.whatIf(
         graph,
         additions.map((a) => ({
           name: a.name,
@@ -109,6 +110,7 @@ builder.queryField('whatIf', (t) =>
           ...(a.revenue != null ? { revenue: a.revenue } : {}),
         })),
         gapParams(args),
+        signal,
       );
       // the hypothetical firms may be named anywhere in the answer (a candidate, a supplier): this
       // request's loader knows them, and nothing else does

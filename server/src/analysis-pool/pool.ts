@@ -1,0 +1,133 @@
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { GapParams, GapReport } from '../analysis/gap-report';
+import type { ChainSubgraph } from '../analysis/subgraph';
+import type { HypotheticalEnterprise, WhatIf } from '../analysis/what-if';
+import { codedError } from '../errors';
+import type { AnalysisRunner } from './runner';
+import type { AnalysisAnswer, AnalysisTask } from './task';
+
+export interface PoolOptions {
+  /** Worker threads; default one less than the cores (at least one). */
+  threads?: number;
+  /**
+   * Analyses waiting for a worker, over the whole server (default 16 a thread): past it, a request
+   * for more is answered UNAVAILABLE (try again shortly) rather than queued behind minutes of
+   * others' work.
+   */
+  maxQueue?: number;
+  /** The most memory a worker may take, in MiB. */
+  maxHeapMb?: number;
+}
+
+/**
+ * The chain analysis in a pool of worker threads (piscina): a gap report or a what-if runs off the
+ * event loop, so that other requests are answered meanwhile, and one that runs past its request's
+ * time is stopped for real — its worker is ended (and a new one started), not left computing an
+ * answer nobody waits for. A chain subgraph is copied to a worker once and kept there (task.ts);
+ * a store that builds a new subgraph after a change sends the new one.
+ */
+export class AnalysisPool implements AnalysisRunner {
+  private readonly pool: Piscina<AnalysisTask, AnalysisAnswer<unknown>>;
+  private readonly ids = new WeakMap<ChainSubgraph, string>();
+  private next = 0;
+  /** Analyses running or waiting, and the most there may be. */
+  private inFlight = 0;
+  private readonly maxInFlight: number;
+
+  constructor(options: PoolOptions = {}) {
+    const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
+    const filename = fileURLToPath(new URL(`./worker${extension()}`, import.meta.url));
+    this.maxInFlight = threads + (options.maxQueue ?? threads * 16);
+    this.pool = new Piscina({
+      filename,
+      minThreads: 0,
+      maxThreads: threads,
+      // a worker with nothing to do leaves after a minute, with the subgraphs it kept
+      idleTimeout: 60_000,
+      // TypeScript run as it is (node --import tsx) in the workers too
+      execArgv: filename.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [],
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 4096 },
+    });
+  }
+
+  gapReport(graph: ChainSubgraph, params: GapParams, signal?: AbortSignal): Promise<GapReport> {
+    return this.run<GapReport>(graph, { kind: 'gapReport', params }, signal);
+  }
+
+  whatIf(
+    graph: ChainSubgraph,
+    additions: readonly HypotheticalEnterprise[],
+    params: GapParams,
+    signal?: AbortSignal,
+  ): Promise<WhatIf> {
+    return this.run<WhatIf>(graph, { kind: 'whatIf', params, additions }, signal);
+  }
+
+  /** Worker threads alive, and analyses waiting for one. */
+  get load(): { threads: number; inFlight: number } {
+    return { threads: this.pool.threads.length, inFlight: this.inFlight };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close({ force: true });
+  }
+
+  private async run<T>(graph: ChainSubgraph, task: TaskWithoutGraph, signal: AbortSignal | undefined): Promise<T> {
+    if (this.inFlight >= this.maxInFlight)
+      throw codedError(
+        'UNAVAILABLE',
+        'The server is busy with other analyses and cannot take more now. Try again in a few seconds.',
+      );
+    this.inFlight += 1;
+    try {
+      return await this.runGraph<T>(graph, task, signal);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  private async runGraph<T>(graph: ChainSubgraph, task: TaskWithoutGraph, signal: AbortSignal | undefined): Promise<T> {
+    let graphId = this.ids.get(graph);
+    const fresh = graphId === undefined;
+    if (graphId === undefined) {
+      graphId = `g${++this.next}`;
+      this.ids.set(graph, graphId);
+    }
+    // a subgraph no worker has seen goes with the task; else the worker is asked for its copy first
+    let answer = await this.send({ ...task, graphId, ...(fresh ? { graph } : {}) } as AnalysisTask, signal);
+    if (answer.missing) answer = await this.send({ ...task, graphId, graph } as AnalysisTask, signal);
+    if (answer.missing) throw new Error(`an analysis worker lost chain subgraph ${graphId}`);
+    return answer.value as T;
+  }
+
+  private async send(task: AnalysisTask, signal: AbortSignal | undefined): Promise<AnalysisAnswer<unknown>> {
+    try {
+      return await this.pool.run(task, signal ? { signal } : {});
+    } catch (e) {
+      throw explained(e, signal);
+    }
+  }
+}
+
+/** A task before the pool names its graph. */
+type TaskWithoutGraph = AnalysisTask extends infer T
+  ? T extends AnalysisTask
+    ? Omit<T, 'graphId' | 'graph'>
+    : never
+  : never;
+
+/** A pool's failure as the client should see it: why it was stopped, or TIMEOUT. */
+function explained(e: unknown, signal: AbortSignal | undefined): unknown {
+  if (!signal?.aborted) return e;
+  const reason: unknown = signal.reason;
+  return reason instanceof Error && reason.name !== 'AbortError'
+    ? reason
+    : codedError('TIMEOUT', 'The analysis took longer than the request may take, and was stopped.');
+}
+
+/** `.ts` when this file runs as TypeScript (tsx, vitest), `.js` when built. */
+function extension(): string {
+  return import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+}

@@ -1,0 +1,24 @@
+import { gapReport } from '../analysis/gap-report';
+import type { ChainSubgraph } from '../analysis/subgraph';
+import { whatIf } from '../analysis/what-if';
+import { type AnalysisAnswer, type AnalysisTask, GRAPHS_PER_WORKER } from './task';
+
+/** The chain subgraphs this worker was sent, the most recently used last. */
+const graphs = new Map<string, ChainSubgraph>();
+
+function graphOf(task: AnalysisTask): ChainSubgraph | undefined {
+  const graph = task.graph ?? graphs.get(task.graphId);
+  if (!graph) return undefined;
+  graphs.delete(task.graphId);
+  graphs.set(task.graphId, graph);
+  if (graphs.size > GRAPHS_PER_WORKER) graphs.delete(graphs.keys().next().value as string);
+  return graph;
+}
+
+/** A task of the analysis pool (pool.ts), run in a worker thread. */
+export default function run(task: AnalysisTask): AnalysisAnswer<unknown> {
+  const graph = graphOf(task);
+  if (!graph) return { missing: true };
+  if (task.kind === 'gapReport') return { missing: false, value: gapReport(graph, task.params) };
+  return { missing: false, value: whatIf(graph, task.additions, task.params) };
+}
