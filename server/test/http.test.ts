@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type AppOptions, createApp } from '../src/app';
+import { TimeDebt } from '../src/http/limits';
 import { readDataset } from '../src/import/importer';
 import { createLogger, setRootLogger } from '../src/log';
 import { DEMO_DATA_DIR } from '../src/paths';
@@ -174,6 +175,25 @@ describe('request limits before GraphQL', () => {
 });
 
 describe('the server-time budget', () => {
+  it("charges a request all the time it took: a long one is paid off at the caller's rate", () => {
+    let now = 0;
+    const debt = new TimeDebt(500, 2500, () => now);
+    // a request of 13.7 s: 22.4 s of refusals, not the five of one window
+    debt.charge('address:10.0.0.1', 13_700);
+    expect(debt.waitMs('address:10.0.0.1')).toBeCloseTo(22_400);
+    now = 20_000;
+    expect(debt.waitMs('address:10.0.0.1')).toBeCloseTo(2_400);
+    now = 22_400;
+    expect(debt.waitMs('address:10.0.0.1')).toBe(0);
+    // others owe nothing; a debt paid off is forgotten
+    expect(debt.waitMs('address:10.0.0.2')).toBe(0);
+    now = 30_000;
+    expect(debt.owing('address:10.0.0.1')).toBe(0);
+    // a burst within the share is taken at once
+    debt.charge('token:ana', 2_000);
+    expect(debt.waitMs('token:ana')).toBe(0);
+  });
+
   it("refuses a caller whose requests took more than its share of the server's time, and not others", async () => {
     const store = slowChains(150);
     const { base } = await start({ store, limits: { perAddress: 0, perToken: 0, inFlight: 0, msPerSecond: 20 } });

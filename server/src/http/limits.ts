@@ -10,10 +10,11 @@ import { rootLog } from '../log';
  * - the size of a body;
  * - requests a second;
  * - requests under way at once;
- * - the server's time a second: how long its requests took, charged when each is answered. A count
- *   of requests alone does not bound the work (fifty heavy queries a second can take a whole core
- *   and leave everyone else waiting); a caller past its share of time is refused until its window
- *   (five seconds) turns over, so a flood gets a bounded share of the server whatever it asks.
+ * - the server's time a second: how long its requests took, charged in full when each is answered
+ *   (TimeDebt). A count of requests alone does not bound the work (fifty heavy queries a second
+ *   can take a whole core and leave everyone else waiting); a caller past its share of time is
+ *   refused until its debt is paid off at its rate, so a flood gets a bounded share of the server
+ *   whatever it asks, and one request of 14 s costs its caller 14 s of its share, not 5.
  * 0 turns a limit off.
  */
 export interface RequestLimits {
@@ -21,7 +22,7 @@ export interface RequestLimits {
   perAddress: number;
   perToken: number;
   inFlight: number;
-  /** Milliseconds of the server's time a second, for one caller (counted over five seconds). */
+  /** Milliseconds of the server's time a second, for one caller (a burst of five seconds' worth allowed). */
   msPerSecond: number;
 }
 
@@ -33,8 +34,49 @@ export const DEFAULT_LIMITS: RequestLimits = {
   msPerSecond: 500,
 };
 
-/** The window the time budget is counted over, in seconds. */
+/** How many seconds of its share a caller may use at once (a burst) before it is refused. */
 const TIME_WINDOW = 5;
+
+/**
+ * The server's time each caller has used and not yet paid off (a leaky bucket): each answered
+ * request adds what it took; the debt drains at `rate` ms a second; a caller owing more than
+ * `burst` ms is refused until it owes less. Callers that owe nothing are forgotten.
+ */
+export class TimeDebt {
+  private readonly owed = new Map<string, { ms: number; at: number }>();
+
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Adds `ms` to what `key` owes. */
+  charge(key: string, ms: number): void {
+    this.owed.set(key, { ms: this.owing(key) + ms, at: this.now() });
+    if (this.owed.size > 10_000) this.sweep();
+  }
+
+  /** How long `key` must wait before its next request is taken (0: now). */
+  waitMs(key: string): number {
+    const owing = this.owing(key);
+    return owing > this.burst ? ((owing - this.burst) / this.rate) * 1000 : 0;
+  }
+
+  /** What `key` owes now. */
+  owing(key: string): number {
+    const entry = this.owed.get(key);
+    if (!entry) return 0;
+    const left = entry.ms - ((this.now() - entry.at) / 1000) * this.rate;
+    if (left > 0) return left;
+    this.owed.delete(key);
+    return 0;
+  }
+
+  private sweep(): void {
+    for (const key of [...this.owed.keys()]) this.owing(key);
+  }
+}
 
 /** A refusal: the HTTP status, the GraphQL error code and the message. */
 interface Refusal {
@@ -53,7 +95,7 @@ interface Caller {
 export class Gate {
   private readonly byAddress: RateLimiterMemory | undefined;
   private readonly byToken: RateLimiterMemory | undefined;
-  private readonly time: RateLimiterMemory | undefined;
+  private readonly time: TimeDebt | undefined;
   private readonly running = new Map<string, number>();
   /** Requests refused since the last summary line, by caller. */
   private readonly refused = new Map<string, number>();
@@ -66,7 +108,7 @@ export class Gate {
       points > 0 ? new RateLimiterMemory({ points, duration }) : undefined;
     this.byAddress = per(limits.perAddress, 1);
     this.byToken = per(limits.perToken, 1);
-    this.time = per(limits.msPerSecond * TIME_WINDOW, TIME_WINDOW);
+    this.time = limits.msPerSecond > 0 ? new TimeDebt(limits.msPerSecond, limits.msPerSecond * TIME_WINDOW) : undefined;
   }
 
   /**
@@ -77,7 +119,7 @@ export class Gate {
     const refusal = this.checkBody(req);
     if (refusal) return refusal;
     const caller = this.callerOf(req);
-    const refused = (await this.checkRate(caller)) ?? (await this.checkTime(caller)) ?? this.checkRunning(caller);
+    const refused = (await this.checkRate(caller)) ?? this.checkTime(caller) ?? this.checkRunning(caller);
     if (refused) {
       this.tally(caller.key);
       return refused;
@@ -88,7 +130,7 @@ export class Gate {
       const left = (this.running.get(caller.key) ?? 1) - 1;
       if (left <= 0) this.running.delete(caller.key);
       else this.running.set(caller.key, left);
-      void this.time?.penalty(caller.key, Math.ceil(performance.now() - started));
+      this.time?.charge(caller.key, performance.now() - started);
     });
     return undefined;
   }
@@ -133,12 +175,12 @@ export class Gate {
     );
   }
 
-  private async checkTime(caller: Caller): Promise<Refusal | undefined> {
-    const used = await this.time?.get(caller.key);
-    if (!used || used.remainingPoints > 0) return undefined;
+  private checkTime(caller: Caller): Refusal | undefined {
+    const wait = this.time?.waitMs(caller.key) ?? 0;
+    if (wait <= 0) return undefined;
     return tooMany(
-      `The requests from ${caller.who} took more than ${this.limits.msPerSecond} ms of the server's time a second (over ${TIME_WINDOW} s).`,
-      used.msBeforeNext,
+      `The requests from ${caller.who} took more than ${this.limits.msPerSecond} ms of the server's time a second (${Math.round(this.time?.owing(caller.key) ?? 0)} ms used and not yet paid off).`,
+      wait,
     );
   }
 
