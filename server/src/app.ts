@@ -8,6 +8,7 @@ import { TokenBook } from './auth/tokens';
 import { setSecurityHeaders } from './http/headers';
 import { healthz, readyz } from './http/health';
 import { DEFAULT_LIMITS, Gate, type RequestLimits, refuse } from './http/limits';
+import { type HostPolicy, hostPolicy, refusedHost } from './http/request-origin';
 import { log, withLogger } from './log';
 import type { GraphStore } from './store/port';
 import { createChainAtlasYoga, type YogaOptions } from './yoga';
@@ -19,6 +20,8 @@ export interface AppOptions {
   api?: YogaOptions;
   /** Body size and request rates; DEFAULT_LIMITS when absent. */
   limits?: Partial<RequestLimits>;
+  /** The Host headers answered; this machine's own names (localhost, 127.0.0.1, ::1) by default. */
+  hosts?: HostPolicy;
 }
 
 /** The HTTP server of the app, and what its shutdown needs. */
@@ -86,12 +89,16 @@ export function createApp(options: AppOptions): App {
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
   });
   let stopping = false;
+  const hosts = options.hosts ?? hostPolicy('127.0.0.1', []);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
     const path = req.url?.split('?')[0] ?? '/';
+    // probes (a load balancer's, by address) are answered whatever Host they send
     if (path === '/healthz') return healthz(res);
     if (path === '/readyz') return readyz(res, store, stopping);
+    const wrongHost = refusedHost(req, hosts);
+    if (wrongHost) return refuse(res, { status: 421, code: 'BAD_REQUEST', message: wrongHost });
     if (path.startsWith(yoga.graphqlEndpoint)) {
       // answers name who asks (me), hold a new token (createToken) or the audit log: never cached
       res.setHeader('cache-control', 'no-store');

@@ -4,6 +4,7 @@ import { AuditLog } from './audit/audit-log';
 import { isRole, ROLES } from './auth/roles';
 import { parseTokensVariable, TokenBook } from './auth/tokens';
 import type { RequestLimits } from './http/limits';
+import { type HostPolicy, hostPolicy, isWildcard } from './http/request-origin';
 import { DEFAULT_AUDIT_FILE, DEFAULT_TOKENS_FILE } from './paths';
 import type { YogaOptions } from './yoga';
 
@@ -99,6 +100,36 @@ export function analysisFromEnv(env: NodeJS.ProcessEnv = process.env): PoolOptio
   const queue = wholeNumber(env, 'CHAIN_ANALYSIS_QUEUE', 0, 100_000);
   if (queue !== undefined) options.maxQueue = queue;
   return options;
+}
+
+/**
+ * Where the server listens and for which names: HOST (default 127.0.0.1: this machine only) and
+ * CHAIN_PUBLIC_ORIGIN (the origins users open, separated by commas, e.g. https://atlas.example.gov.cn;
+ * * to answer any Host, behind a proxy that checks it). Listening on every address (0.0.0.0 or ::)
+ * needs CHAIN_PUBLIC_ORIGIN: without it, any site's name pointed at the server would be answered
+ * (DNS rebinding).
+ */
+export function listenFromEnv(env: NodeJS.ProcessEnv = process.env): { host: string; hosts: HostPolicy } {
+  const host = env.HOST?.trim() || '127.0.0.1';
+  if (!/^[\w.:[\]-]+$/.test(host))
+    throw new Error(`HOST must be an address or a host name to listen on; got '${host}'.`);
+  const given = env.CHAIN_PUBLIC_ORIGIN?.trim() ?? '';
+  if (given === '*') return { host, hosts: hostPolicy(host, '*') };
+  const origins = given
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      throw new Error(
+        `CHAIN_PUBLIC_ORIGIN must list origins like https://atlas.example.gov.cn (no path), separated by commas, or be *; got '${origin}'.`,
+      );
+  }
+  if (isWildcard(host) && origins.length === 0)
+    throw new Error(
+      `HOST=${host} listens on every address: set CHAIN_PUBLIC_ORIGIN to the address users open (e.g. http://10.0.0.5:4000), or to * behind a proxy that checks the Host header.`,
+    );
+  return { host, hosts: hostPolicy(host, origins) };
 }
 
 /** How long a stopping server answers /readyz with 503 before it closes: CHAIN_DRAIN_MS (default 0). */

@@ -1,6 +1,7 @@
 import { AnalysisPool } from './analysis-pool/pool';
 import { createApp } from './app';
-import { analysisFromEnv, apiOptionsFromEnv, drainMsFromEnv, limitsFromEnv } from './config';
+import { analysisFromEnv, apiOptionsFromEnv, drainMsFromEnv, limitsFromEnv, listenFromEnv } from './config';
+import { isWildcard } from './http/request-origin';
 import { createLogger, setRootLogger } from './log';
 import { WEB_DIST_DIR } from './paths';
 import { EmbeddedStore } from './store/embedded/embedded-store';
@@ -21,7 +22,9 @@ let api: ReturnType<typeof apiOptionsFromEnv>;
 let limits: ReturnType<typeof limitsFromEnv>;
 let drainMs: number;
 let analysis: AnalysisPool;
+let listen: ReturnType<typeof listenFromEnv>;
 try {
+  listen = listenFromEnv();
   api = apiOptionsFromEnv();
   analysis = new AnalysisPool(analysisFromEnv());
   limits = limitsFromEnv();
@@ -35,16 +38,23 @@ const { store } = opened;
 // imports committed by `pnpm run import` show up without a restart
 if (store instanceof EmbeddedStore) store.watch(1000, (err) => logger.error({ err }, 'reading a new import failed'));
 
-const { server, shutdown } = createApp({ store, webDir: WEB_DIST_DIR, api: { ...api, analysis }, limits });
+const { server, shutdown } = createApp({
+  store,
+  webDir: WEB_DIST_DIR,
+  api: { ...api, analysis },
+  limits,
+  hosts: listen.hosts,
+});
 server.on('error', (error: NodeJS.ErrnoException) => {
   const reason = error.code === 'EADDRINUSE' ? `port ${port} is in use (set PORT to another port)` : error.message;
   logger.fatal(`Chain Atlas could not start: ${reason}.`);
   process.exit(1);
 });
-server.listen(port, () => {
+server.listen(port, listen.host, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
-  const web = `http://localhost:${actual}/`;
+  const name = isWildcard(listen.host) || listen.host === '127.0.0.1' ? 'localhost' : listen.host;
+  const web = `http://${name.includes(':') ? `[${name}]` : name}:${actual}/`;
   const graphql = `http://localhost:${actual}/graphql`;
   // said whatever the log level: what runs where is what an operator looks for first
   logger.child({}, { level: 'info' }).info(
@@ -58,6 +68,7 @@ server.listen(port, () => {
       auditFile: api.audit?.file,
       trustedDocuments: api.trustedDocuments ?? false,
       corsOrigins: api.corsOrigins,
+      listening: listen.host,
     },
     `Chain Atlas is ready in ${Math.round(performance.now() - started)} ms: web ${web}, GraphQL ${graphql}`,
   );

@@ -12,6 +12,7 @@ import { cookbookTabs } from './cookbook';
 import { Curator } from './curation/curator';
 import { graphiqlCsp } from './http/headers';
 import { addressOf } from './http/limits';
+import { useJsonPostsOnly } from './http/request-origin';
 import { log } from './log';
 import { PERSISTED_OPERATIONS_FILE } from './paths';
 import { readPersistedOperations, usePersisted } from './persisted';
@@ -87,6 +88,7 @@ export function createChainAtlasYoga(
     multipart: false,
     maskedErrors: { maskError },
     plugins: [
+      useJsonPostsOnly(),
       // operations compiled to JavaScript (graphql-jit): three to four times faster on large answers (B4)
       useJsonParams(),
       useGraphQlJit(),

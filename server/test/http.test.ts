@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type AppOptions, createApp } from '../src/app';
+import { listenFromEnv } from '../src/config';
 import { TimeDebt } from '../src/http/limits';
+import { hostPolicy } from '../src/http/request-origin';
 import { readDataset } from '../src/import/importer';
 import { createLogger, setRootLogger } from '../src/log';
 import { DEMO_DATA_DIR } from '../src/paths';
@@ -129,6 +131,99 @@ describe('CORS', () => {
     expect(allowed.headers.get('access-control-allow-headers')).toMatch(/authorization/);
     const other = await preflight(base, 'https://evil.example');
     expect(other.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+  });
+});
+
+/** A raw request (fetch cannot set Host): its status and body. */
+function raw(
+  base: string,
+  options: { path?: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string }> {
+  const url = new URL(options.path ?? '/graphql', base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers ?? {} }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => {
+        body += c.toString();
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('cross-site requests', () => {
+  it('refuses a form post or a text body to /graphql, so that another site cannot post one', async () => {
+    const store = new MemoryStore(demo);
+    const { base } = await start({ store, api: { tokens: testTokenBook('editor') } });
+    const mutation =
+      'mutation { createEnterprise(input: { id: "91110000CSRF00000X", name: "伪造公司" }) { enterprise { id } } }';
+    for (const [type, body] of [
+      ['application/x-www-form-urlencoded', `query=${encodeURIComponent(mutation)}`],
+      ['text/plain', JSON.stringify({ query: mutation })],
+      [
+        'multipart/form-data; boundary=x',
+        `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${mutation}\r\n--x--`,
+      ],
+    ] as const) {
+      const r = await raw(base, {
+        method: 'POST',
+        headers: {
+          'content-type': type,
+          origin: 'https://evil.example',
+          'content-length': String(Buffer.byteLength(body)),
+        },
+        body,
+      });
+      expect(r.status).toBe(415);
+      expect(JSON.parse(r.body)).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    expect(await store.getEnterprises(['91110000CSRF00000X'])).toEqual([undefined]);
+    // JSON is taken: a page elsewhere can send it only after a preflight this server does not grant
+    const json = JSON.stringify({ query: '{ chains { totalCount } }' });
+    const ok = await raw(base, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(json)) },
+      body: json,
+    });
+    expect(ok.status).toBe(200);
+  });
+
+  it('answers only for its own host names, so that a rebound DNS name reaches nothing', async () => {
+    const { base } = await start();
+    const port = new URL(base).port;
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`])
+      expect((await raw(base, { path: '/graphql?query=%7B__typename%7D', headers: { host } })).status).toBe(200);
+    const rebound = await raw(base, {
+      path: '/graphql?query=%7B__typename%7D',
+      headers: { host: `evil.example:${port}` },
+    });
+    expect(rebound.status).toBe(421);
+    expect(rebound.body).toMatch(/does not answer for the host 'evil.example/);
+    expect((await raw(base, { path: '/', headers: { host: 'evil.example' } })).status).toBe(421);
+    // a load balancer's probe, by address, is answered
+    expect((await raw(base, { path: '/healthz', headers: { host: '10.0.0.7' } })).status).toBe(200);
+    // the origins configured are answered too
+    const open = await start({ hosts: hostPolicy('0.0.0.0', ['https://atlas.example.gov.cn']) });
+    const named = await raw(open.base, {
+      path: '/graphql?query=%7B__typename%7D',
+      headers: { host: 'atlas.example.gov.cn' },
+    });
+    expect(named.status).toBe(200);
+  });
+
+  it('listens on 127.0.0.1 unless HOST says otherwise, and on every address only with a public origin', () => {
+    expect(listenFromEnv({}).host).toBe('127.0.0.1');
+    expect(() => listenFromEnv({ HOST: '0.0.0.0' })).toThrow(/set CHAIN_PUBLIC_ORIGIN to the address users open/);
+    expect(listenFromEnv({ HOST: '0.0.0.0', CHAIN_PUBLIC_ORIGIN: 'http://10.0.0.5:4000' }).hosts).toEqual({
+      any: false,
+      hosts: new Set(['localhost', '127.0.0.1', '::1', '10.0.0.5']),
+    });
+    expect(listenFromEnv({ HOST: '::', CHAIN_PUBLIC_ORIGIN: '*' }).hosts).toEqual({ any: true });
+    expect(() => listenFromEnv({ CHAIN_PUBLIC_ORIGIN: 'atlas.example.gov.cn/x' })).toThrow(
+      /CHAIN_PUBLIC_ORIGIN must list origins/,
+    );
   });
 });
 
