@@ -1,9 +1,11 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AuditLog } from '../src/audit/audit-log';
+import { AuditLog, MAX_DETAIL_BYTES } from '../src/audit/audit-log';
+import { roleNeeded } from '../src/audit/audit-mutations';
 import { sha256 } from '../src/audit/chain';
 import { creditCodeCheckChar } from '../src/domain/credit-code';
+import { schema } from '../src/schema/index';
 import { tempDir } from './cli';
 import { demoApi } from './helpers';
 
@@ -27,9 +29,10 @@ const entry = (who: string, action = 'x') => ({
   outcome: 'ok',
 });
 
-/** A server whose audit log is on disk. */
+/** A server whose audit log is on disk, with a clock the test moves. */
 async function auditedApi() {
-  const audit = new AuditLog(join(tempDir(), 'audit.jsonl'));
+  const clock = { now: Date.parse('2026-12-07T08:00:00Z') };
+  const audit = new AuditLog(join(tempDir(), 'audit.jsonl'), { now: () => clock.now });
   const api = await demoApi({ audit });
   const post = async (body: unknown, token?: string) => {
     const response = await api.yoga.fetch('http://yoga/graphql', {
@@ -39,8 +42,110 @@ async function auditedApi() {
     });
     return response.json() as Promise<unknown>;
   };
-  return { ...api, audit, post, file: audit.file as string };
+  return { ...api, audit, clock, post, file: audit.file as string };
 }
+
+/** The issue's flood: batches of 10 operations of 10 createEnterprise each, with 30 KB of arguments apiece. */
+const floodBatch = () => {
+  const op = `mutation($i: CreateEnterpriseInput!) { ${Array.from({ length: 10 }, (_, k) => `a${k}: createEnterprise(input: $i) { changed }`).join(' ')} }`;
+  return Array.from({ length: 10 }, (_, j) => ({
+    query: op,
+    variables: {
+      i: {
+        id: code(j),
+        name: 'x'.repeat(600),
+        district: '江汉区',
+        tags: Array.from({ length: 50 }, () => 'y'.repeat(600)),
+      },
+    },
+  }));
+};
+
+describe('refused mutations in the audit log', () => {
+  it('writes a few short lines per caller for a flood of refusals, and sums up the rest', async () => {
+    const { post, file, audit, clock, query } = await auditedApi();
+    const batch = floodBatch();
+    expect(JSON.stringify(batch).length).toBeGreaterThan(300_000);
+    // 5 batches: 500 refused mutations with 15 MB of arguments; before, this wrote 13.5 MB
+    for (let i = 0; i < 5; i++) await post(batch);
+    const written = statSync(file).size;
+    expect(written).toBeLessThan(2_000);
+    const refusals = lines(file).map((l) => JSON.parse(l));
+    expect(refusals).toHaveLength(5);
+    for (const r of refusals) {
+      expect(r).toMatchObject({ who: 'anonymous', role: 'viewer', action: 'createEnterprise', outcome: 'FORBIDDEN' });
+      expect(r.detail).toEqual({});
+      expect(JSON.stringify(r)).not.toContain('xxxx');
+    }
+
+    // a minute on, the rest is summed up in one line: how many, of which fields
+    clock.now += 61_000;
+    audit.flush();
+    const r = await query<{ auditLog: { nodes: { action: string; who: string; outcome: string; detail: string }[] } }>(
+      '{ auditLog(action: "droppedRefusals") { nodes { action who outcome detail } } }',
+      {},
+      'admin',
+    );
+    const [summary] = r.data?.auditLog.nodes ?? [];
+    expect(summary).toMatchObject({ who: 'anonymous', outcome: 'FORBIDDEN' });
+    expect(JSON.parse(summary?.detail ?? '{}')).toMatchObject({ dropped: 495, actions: { createEnterprise: 495 } });
+    expect(statSync(file).size).toBeLessThan(3_000);
+  });
+
+  it('follows callers apart, and caps the lines of everyone together', async () => {
+    const clock = { now: 0 };
+    const audit = new AuditLog(join(tempDir(), 'audit.jsonl'), {
+      now: () => clock.now,
+      tallies: { refusalsPerCaller: 2, refusalsTotal: 5 },
+    });
+    const written = [];
+    for (let caller = 0; caller < 10; caller++)
+      for (let i = 0; i < 4; i++)
+        written.push(
+          audit.refused({ who: 'anonymous', role: 'viewer', from: `10.0.0.${caller}` }, 'addRelationship', 'FORBIDDEN'),
+        );
+    expect(written.filter(Boolean)).toHaveLength(5);
+    audit.flush();
+    const all = audit.all();
+    const dropped = all.filter((e) => e.action === 'droppedRefusals');
+    // callers with lines of their own get their own summary; the others are summed up together, as `*`
+    expect(dropped.map((e) => [e.from, e.detail.dropped])).toEqual([
+      ['10.0.0.0', 2],
+      ['10.0.0.1', 2],
+      ['10.0.0.2', 3],
+      ['*', 28],
+    ]);
+    // a new minute: a caller's share again
+    clock.now += 60_000;
+    expect(audit.refused({ who: 'anonymous', role: 'viewer', from: '10.0.0.9' }, 'addRelationship', 'FORBIDDEN')).toBe(
+      true,
+    );
+  });
+
+  it('keeps the arguments of an accepted mutation up to a byte cap, cut visibly with their size', async () => {
+    const { query, audit } = await auditedApi();
+    const input = {
+      id: code(3),
+      name: '武汉封顶测试有限公司',
+      district: '江汉区',
+      tags: Array.from({ length: 50 }, (_, i) => `${i}`.repeat(400)),
+    };
+    const r = await query(
+      'mutation($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { changed } }',
+      { input },
+      'editor',
+    );
+    expect(r.errors).toBeUndefined();
+    const [e] = audit.all();
+    expect(e).toMatchObject({ action: 'createEnterprise', outcome: 'ok', target: code(3) });
+    expect(Buffer.byteLength(JSON.stringify(e?.detail))).toBeLessThanOrEqual(MAX_DETAIL_BYTES + 100);
+    expect(e?.detail).toMatchObject({ truncated: true, bytes: Buffer.byteLength(JSON.stringify({ input })) });
+    expect(e?.detail.kept).toContain('武汉封顶测试有限公司');
+    // a small one is kept whole
+    await query('mutation { recordExport(chain: "logistics", format: "csv", rows: 12) }', {}, 'analyst');
+    expect(audit.all().at(-1)?.detail).toEqual({ chain: 'logistics', format: 'csv', rows: 12 });
+  });
+});
 
 describe('the chain of hashes', () => {
   const written = (n: number) => {
@@ -185,5 +290,13 @@ describe('the chain of hashes', () => {
     expect(r.data?.auditLog.chain).toMatchObject({ intact: false, breaks: [{ line: 3, kind: 'deleted' }] });
     // lines: started, ended, (started: gone), ended, started, ended
     expect(r.data?.auditLog.nodes[0]?.line).toBe(4);
+  });
+});
+
+describe('the rule that tells a refusal', () => {
+  it('knows the role of every mutation field, so that every refusal is a short line', () => {
+    const fields = Object.values(schema.getMutationType()?.getFields() ?? {});
+    expect(fields.length).toBeGreaterThan(5);
+    for (const field of fields) expect(roleNeeded(field), field.name).toBeDefined();
   });
 });

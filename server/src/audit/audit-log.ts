@@ -12,7 +12,9 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { syncDir, withFileLock } from '../file-lock';
+import { log } from '../log';
 import { type ChainBreak, type ChainReport, ChainVerifier, type Link, linkOf, sha256 } from './chain';
+import { type Actor, DEFAULT_TALLY_LIMITS, type Tallied, Tallies, type TallyLimits } from './tallies';
 
 /** What an audit entry records: who did what, when, from where, and how it ended. */
 export interface AuditEntry {
@@ -23,11 +25,14 @@ export interface AuditEntry {
   /** The token's name, `anonymous`, or `cli:<user>` for the command-line importer. */
   who: string;
   role: string;
-  /** A mutation's field name (createEnterprise, recordExport, createToken, …) or `import`. */
+  /** A mutation's field name (createEnterprise, recordExport, createToken, …), `import` or `droppedRefusals`. */
   action: string;
   /** What it acted on, in words: an enterprise key, a chain, a token's name, the imported files. */
   target: string;
-  /** The arguments (never a token's value) and, for an import, its counts. */
+  /**
+   * The arguments (never a token's value) and, for an import, its counts; at most
+   * MAX_DETAIL_BYTES of JSON (a larger one is kept as its first bytes, marked `truncated`, with its size).
+   */
   detail: Record<string, unknown>;
   /** The client's address, or `local` for the command line. */
   from: string;
@@ -52,10 +57,21 @@ interface Ending {
 
 /** Entries kept in memory for the auditLog query: the newest; the file keeps them all. */
 const KEPT = 100_000;
+/** The most bytes of JSON an entry's detail keeps; the rest is cut, visibly. */
+export const MAX_DETAIL_BYTES = 4096;
+const MAX_TARGET = 200;
+const MAX_REQUEST_ID = 100;
 /** Lines this process wrote, remembered to tell one edited later (by its offset and hash). */
 const MINE_KEPT = 10_000;
 
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at' | 'line'>;
+
+export interface AuditLogOptions {
+  /** How often refusals get a line of their own. */
+  tallies?: Partial<TallyLimits>;
+  /** The clock (tests). */
+  now?: () => number;
+}
 
 /** The file as last seen: what tells a change made by someone else. */
 interface Stamp {
@@ -105,17 +121,30 @@ export class AuditLog {
   private cuts: ChainBreak[] = [];
   /** While the file is read again: the last line it had, which should still be there. */
   private lookFor: { hash: string; seq: number | undefined; lines: number; found: boolean } | undefined;
+  private readonly tallies: Tallies;
+  private readonly now: () => number;
+  private timer: NodeJS.Timeout | undefined;
+  private sweptAt = Number.NEGATIVE_INFINITY;
 
   /** `file`: none keeps the entries in memory only (tests, and a server asked to keep no log). */
-  constructor(readonly file?: string) {}
+  constructor(
+    readonly file?: string,
+    options: AuditLogOptions = {},
+  ) {
+    this.tallies = new Tallies({ ...DEFAULT_TALLY_LIMITS, ...options.tallies });
+    this.now = options.now ?? Date.now;
+  }
 
   /** Appends an entry durably; returns it with its id and time. */
   record(entry: NewAuditEntry): AuditEntry {
-    const at = new Date();
+    const at = new Date(this.now());
     const full: AuditEntry = {
       id: `${at.getTime().toString(36).padStart(9, '0')}-${(this.counter++).toString(36)}-${randomUUID().slice(0, 8)}`,
       at: at.toISOString(),
       ...entry,
+      target: clipText(entry.target, MAX_TARGET),
+      detail: capDetail(entry.detail),
+      ...(entry.requestId ? { requestId: clipText(entry.requestId, MAX_REQUEST_ID) } : {}),
     };
     this.append(full);
     return full;
@@ -123,8 +152,43 @@ export class AuditLog {
 
   /** Records how the entry `id` (one recorded as `started`) ended: `ok` or an error code. */
   end(id: string, outcome: string): void {
-    const line: Ending = { ref: id, at: new Date().toISOString(), outcome };
+    const line: Ending = { ref: id, at: new Date(this.now()).toISOString(), outcome };
     this.append(line);
+  }
+
+  /**
+   * A mutation refused before it did anything (the caller's role): one short line — who, from
+   * where, which field, why — for the first few of a caller's refusals a minute; the rest are
+   * counted and summed up in one line when the minute is over. Returns whether it was written.
+   */
+  refused(actor: Actor, action: string, outcome: string): boolean {
+    const now = this.now();
+    const own = this.tallies.admitRefusal(actor, action, now);
+    if (own)
+      this.record({
+        who: actor.who,
+        role: actor.role,
+        action,
+        target: '',
+        detail: {},
+        from: actor.from,
+        ...(actor.requestId ? { requestId: actor.requestId } : {}),
+        outcome,
+      });
+    this.settle(now);
+    return own;
+  }
+
+  /** Writes the summaries of what was counted (refusals) so far; when stopping, and in tests. */
+  flush(): void {
+    this.writeSummaries(this.tallies.due(this.now(), true));
+  }
+
+  /** Writes what is counted and stops the timer that sums it up. */
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.flush();
   }
 
   /** Every entry, oldest first (the file read from where the last call stopped). */
@@ -143,6 +207,35 @@ export class AuditLog {
   chain(): ChainReport {
     this.catchUp();
     return this.verifier.report(this.cuts);
+  }
+
+  /** Summaries of windows that ended; a timer sums up the others while something is counted. */
+  private settle(now: number): void {
+    // at most once a second: a sweep goes over every caller followed
+    if (now - this.sweptAt >= 1000 || now < this.sweptAt) {
+      this.sweptAt = now;
+      this.writeSummaries(this.tallies.due(now));
+    }
+    if (this.tallies.pending && !this.timer) {
+      this.timer = setInterval(() => {
+        this.writeSummaries(this.tallies.due(this.now()));
+        if (!this.tallies.pending && this.timer) {
+          clearInterval(this.timer);
+          this.timer = undefined;
+        }
+      }, this.tallies.limits.intervalMs);
+      this.timer.unref();
+    }
+  }
+
+  private writeSummaries(lines: readonly Tallied[]): void {
+    for (const line of lines) {
+      try {
+        this.record(line);
+      } catch (e) {
+        log().error({ err: e, summary: line }, 'a summary could not be written to the audit log');
+      }
+    }
   }
 
   /** One line at the end of the log, chained to the one before it. */
@@ -345,4 +438,23 @@ function lockedIfPossible(lock: string, fn: () => void): void {
     if (ran || !(code === 'EACCES' || code === 'EPERM' || code === 'EROFS')) throw e;
     fn();
   }
+}
+
+function clipText(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+}
+
+/**
+ * A detail whose JSON is at most MAX_DETAIL_BYTES; a larger one keeps its first bytes, marked
+ * `truncated`, with its size (`originalBytes`: the size of what it was made from, when known).
+ */
+export function capDetail(detail: Record<string, unknown>, originalBytes?: number): Record<string, unknown> {
+  const text = JSON.stringify(detail) ?? '{}';
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= MAX_DETAIL_BYTES) return detail;
+  const kept = Buffer.from(text, 'utf8')
+    .subarray(0, MAX_DETAIL_BYTES - 200)
+    .toString('utf8')
+    .replace(/\uFFFD+$/, '');
+  return { truncated: true, bytes: originalBytes ?? bytes, kept };
 }

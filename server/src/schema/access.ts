@@ -60,10 +60,14 @@ const AuditEntryRef = builder.objectRef<AuditEntry>('AuditEntry').implement({
     at: t.exposeString('at', { description: 'ISO 8601, UTC.' }),
     who: t.exposeString('who', { description: "The token's name, `anonymous`, or `cli:<user>` for the importer." }),
     role: t.exposeString('role'),
-    action: t.exposeString('action', { description: 'The mutation (createEnterprise, recordExport, …) or `import`.' }),
+    action: t.exposeString('action', {
+      description:
+        'The mutation (createEnterprise, recordExport, …), `import`, or `droppedRefusals` (refusals counted, not recorded one by one).',
+    }),
     target: t.exposeString('target'),
     detail: t.string({
-      description: 'The arguments (or, for an import, its files and counts), as JSON.',
+      description:
+        'The arguments (or, for an import, its counts), as JSON; texts over 500 characters are cut, and a detail over 4 KB keeps its first bytes as `kept`, with `truncated: true` and its size in `bytes`. Empty for a refusal.',
       resolve: (e) => JSON.stringify(e.detail),
     }),
     from: t.exposeString('from', { description: "The client's address; `local` for the command line." }),
