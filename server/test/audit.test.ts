@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,8 @@ import { roleNeeded } from '../src/audit/audit-mutations';
 import { sha256 } from '../src/audit/chain';
 import { creditCodeCheckChar } from '../src/domain/credit-code';
 import { schema } from '../src/schema/index';
-import { tempDir } from './cli';
+import { EmbeddedStore } from '../src/store/embedded/embedded-store';
+import { ROOT, runImport, tempDir } from './cli';
 import { demoApi } from './helpers';
 
 const code = (n: number) => {
@@ -291,6 +293,61 @@ describe('the chain of hashes', () => {
     // lines: started, ended, (started: gone), ended, started, ended
     expect(r.data?.auditLog.nodes[0]?.line).toBe(4);
   });
+});
+
+describe('an import in the audit log', () => {
+  it('records its intent before it commits: killed just after the commit, the entry is there', async () => {
+    const dir = tempDir();
+    const auditFile = join(dir, 'audit.jsonl');
+    const data = tempDir();
+    const csv = `id,name,shortName,district,local,status\n${code(88)},武汉意图导入有限公司,意图导入,江汉区,true,存续\n${code(89)},武汉意图导入二有限公司,意图二,江汉区,true,存续\n`;
+    writeFileSync(join(data, 'enterprises.csv'), csv);
+    const run = await runImport([data, '--data-dir', join(dir, 'store')], {
+      env: { CHAIN_AUDIT_FILE: auditFile },
+      preload: join(ROOT, 'server/test/fixtures/kill-after-commit.ts'),
+    });
+    expect(run.signal, run.stderr).toBe('SIGKILL');
+    // the rows are in…
+    const store = await EmbeddedStore.open(join(dir, 'store'));
+    expect((await store.getEnterprises([code(88)]))[0]?.name).toBe('武汉意图导入有限公司');
+    await store.close();
+    // …and so is the entry that said so, left `started`
+    const [e] = new AuditLog(auditFile).all();
+    expect(e).toMatchObject({ action: 'import', outcome: 'started', from: 'local', target: data });
+    const sha = createHash('sha256').update(csv).digest('hex');
+    expect(e?.detail).toMatchObject({
+      rows: { enterprises: 2 },
+      files: [{ bytes: Buffer.byteLength(csv), sha256: sha }],
+      digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+  }, 60_000);
+
+  it('completes the entry when the import ends, and records one refused by its checks', async () => {
+    const dir = tempDir();
+    const auditFile = join(dir, 'audit.jsonl');
+    const data = tempDir();
+    writeFileSync(
+      join(data, 'enterprises.csv'),
+      `id,name,district,local\n${code(90)},武汉完整导入有限公司,江汉区,true\n`,
+    );
+    expect(
+      (await runImport([data, '--data-dir', join(dir, 'store')], { env: { CHAIN_AUDIT_FILE: auditFile } })).code,
+    ).toBe(0);
+    const bad = tempDir();
+    writeFileSync(join(bad, 'enterprises.csv'), 'id,name\n,\n');
+    expect(
+      (await runImport([bad, '--data-dir', join(dir, 'store')], { env: { CHAIN_AUDIT_FILE: auditFile } })).code,
+    ).toBe(1);
+    const log = new AuditLog(auditFile);
+    const [ok, refused] = log.all();
+    expect(ok).toMatchObject({
+      action: 'import',
+      outcome: 'ok',
+      detail: { rows: { enterprises: 1 }, counts: { enterprises: { added: 1 } } },
+    });
+    expect(refused).toMatchObject({ action: 'import', outcome: 'BAD_INPUT', target: bad });
+    expect(log.chain().intact).toBe(true);
+  }, 60_000);
 });
 
 describe('the rule that tells a refusal', () => {

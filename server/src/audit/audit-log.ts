@@ -30,7 +30,7 @@ export interface AuditEntry {
   /** What it acted on, in words: an enterprise key, a chain, a token's name, the imported files. */
   target: string;
   /**
-   * The arguments (never a token's value) and, for an import, its counts; at most
+   * The arguments (never a token's value) and, for an import, its files, rows and counts; at most
    * MAX_DETAIL_BYTES of JSON (a larger one is kept as its first bytes, marked `truncated`, with its size).
    */
   detail: Record<string, unknown>;
@@ -39,7 +39,7 @@ export interface AuditEntry {
   requestId?: string;
   /**
    * `ok`, or the error code that refused or failed it (FORBIDDEN, BAD_INPUT, …); `started` for a
-   * mutation whose end was never recorded (the process stopped while it ran).
+   * mutation or import whose end was never recorded (the process stopped while it ran).
    */
   outcome: string;
   /** When a mutation ended (its outcome recorded after it ran). */
@@ -48,11 +48,12 @@ export interface AuditEntry {
   line?: number;
 }
 
-/** The line that records how a `started` entry ended. */
+/** The line that records how a `started` entry ended, and what it adds to its detail. */
 interface Ending {
   ref: string;
   at: string;
   outcome: string;
+  detail?: Record<string, unknown>;
 }
 
 /** Entries kept in memory for the auditLog query: the newest; the file keeps them all. */
@@ -150,9 +151,10 @@ export class AuditLog {
     return full;
   }
 
-  /** Records how the entry `id` (one recorded as `started`) ended: `ok` or an error code. */
-  end(id: string, outcome: string): void {
+  /** Records how the entry `id` (one recorded as `started`) ended: `ok` or an error code, and what to add to its detail. */
+  end(id: string, outcome: string, detail?: Record<string, unknown>): void {
     const line: Ending = { ref: id, at: new Date(this.now()).toISOString(), outcome };
+    if (detail) line.detail = capDetail(detail);
     this.append(line);
   }
 
@@ -355,6 +357,7 @@ export class AuditLog {
       if (started) {
         started.outcome = v.outcome;
         if (v.at) started.endedAt = v.at;
+        if (v.detail && typeof v.detail === 'object') started.detail = { ...started.detail, ...v.detail };
       }
     } else if (typeof v.id === 'string' && typeof v.action === 'string') {
       // the parsed line itself, less its link (no copy: a log may hold a million lines)

@@ -67,7 +67,7 @@ const AuditEntryRef = builder.objectRef<AuditEntry>('AuditEntry').implement({
     target: t.exposeString('target'),
     detail: t.string({
       description:
-        'The arguments (or, for an import, its counts), as JSON; texts over 500 characters are cut, and a detail over 4 KB keeps its first bytes as `kept`, with `truncated: true` and its size in `bytes`. Empty for a refusal.',
+        'The arguments (or, for an import, its files, rows and counts), as JSON; texts over 500 characters are cut, and a detail over 4 KB keeps its first bytes as `kept`, with `truncated: true` and its size in `bytes`. Empty for a refusal.',
       resolve: (e) => JSON.stringify(e.detail),
     }),
     from: t.exposeString('from', { description: "The client's address; `local` for the command line." }),
