@@ -350,6 +350,53 @@ describe('an import in the audit log', () => {
   }, 60_000);
 });
 
+describe("an analyst's reads of candidates through the API", () => {
+  const gapCandidates =
+    '{ chain(id: "logistics") { gapReport { fill { candidates(first: 3) { nodes { score } } } } } }';
+  const segmentCandidates = '{ chain(id: "eco") { segments { candidates(first: 2) { nodes { score } } } } }';
+
+  it('records who read which chain’s candidates: the first read at once, the rest summed up per minute', async () => {
+    const { query, audit, clock, file } = await auditedApi();
+    const first = await query(gapCandidates, {}, 'analyst');
+    expect(first.errors).toBeUndefined();
+    // written before the candidates were served
+    const [read] = lines(file).map((l) => JSON.parse(l));
+    expect(read).toMatchObject({
+      who: 'analyst-tester',
+      role: 'analyst',
+      action: 'readCandidates',
+      target: 'logistics',
+      outcome: 'ok',
+    });
+    expect(read.detail.rows).toBeGreaterThan(0);
+    // twenty more reads, of two chains: one line for the other chain, nothing more until the minute ends
+    for (let i = 0; i < 10; i++) {
+      await query(gapCandidates, {}, 'analyst');
+      await query(segmentCandidates, {}, 'analyst');
+    }
+    expect(lines(file)).toHaveLength(2);
+    clock.now += 60_000;
+    audit.flush();
+    const reads = audit.all().filter((e) => e.action === 'readCandidates');
+    expect(reads.map((e) => [e.target, e.detail.first ?? false])).toEqual([
+      ['logistics', true],
+      ['eco', true],
+      ['logistics', false],
+      ['eco', false],
+    ]);
+    expect(reads[2]?.detail).toMatchObject({ reads: expect.any(Number), rows: expect.any(Number) });
+    expect(Number(reads[2]?.detail.reads)).toBeGreaterThanOrEqual(10);
+  });
+
+  it('records no read for a caller refused the candidates', async () => {
+    const { query, audit } = await auditedApi();
+    const r = await query(gapCandidates, {}, 'viewer');
+    expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    audit.flush();
+    expect(audit.all().filter((e) => e.action === 'readCandidates')).toEqual([]);
+  });
+});
+
 describe('the rule that tells a refusal', () => {
   it('knows the role of every mutation field, so that every refusal is a short line', () => {
     const fields = Object.values(schema.getMutationType()?.getFields() ?? {});

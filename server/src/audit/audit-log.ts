@@ -14,7 +14,7 @@ import { dirname } from 'node:path';
 import { syncDir, withFileLock } from '../file-lock';
 import { log } from '../log';
 import { type ChainBreak, type ChainReport, ChainVerifier, type Link, linkOf, sha256 } from './chain';
-import { type Actor, DEFAULT_TALLY_LIMITS, type Tallied, Tallies, type TallyLimits } from './tallies';
+import { type Actor, DEFAULT_TALLY_LIMITS, READ_CANDIDATES, type Tallied, Tallies, type TallyLimits } from './tallies';
 
 /** What an audit entry records: who did what, when, from where, and how it ended. */
 export interface AuditEntry {
@@ -25,7 +25,7 @@ export interface AuditEntry {
   /** The token's name, `anonymous`, or `cli:<user>` for the command-line importer. */
   who: string;
   role: string;
-  /** A mutation's field name (createEnterprise, recordExport, createToken, …), `import` or `droppedRefusals`. */
+  /** A mutation's field name (createEnterprise, recordExport, createToken, …), `import`, `readCandidates` or `droppedRefusals`. */
   action: string;
   /** What it acted on, in words: an enterprise key, a chain, a token's name, the imported files. */
   target: string;
@@ -68,7 +68,7 @@ const MINE_KEPT = 10_000;
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at' | 'line'>;
 
 export interface AuditLogOptions {
-  /** How often refusals get a line of their own. */
+  /** How often refusals get a line of their own, and how reads are summed up. */
   tallies?: Partial<TallyLimits>;
   /** The clock (tests). */
   now?: () => number;
@@ -181,7 +181,28 @@ export class AuditLog {
     return own;
   }
 
-  /** Writes the summaries of what was counted (refusals) so far; when stopping, and in tests. */
+  /**
+   * A read of a chain's candidates through the API: the first of a caller's reads of a chain in a
+   * minute is written at once (synced, before the candidates are served); the minute's others are
+   * counted and summed up in one line at its end.
+   */
+  candidatesRead(actor: Actor, chain: string, rows: number): void {
+    const now = this.now();
+    if (this.tallies.noteRead(actor, chain, rows, now))
+      this.record({
+        who: actor.who,
+        role: actor.role,
+        action: READ_CANDIDATES,
+        target: chain,
+        detail: { reads: 1, rows, first: true },
+        from: actor.from,
+        ...(actor.requestId ? { requestId: actor.requestId } : {}),
+        outcome: 'ok',
+      });
+    this.settle(now);
+  }
+
+  /** Writes the summaries of what was counted (refusals, reads) so far; when stopping, and in tests. */
   flush(): void {
     this.writeSummaries(this.tallies.due(this.now(), true));
   }

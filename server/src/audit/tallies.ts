@@ -1,7 +1,8 @@
 /**
  * What keeps the audit log small when callers repeat themselves: refused mutations get a line of
- * their own only a few times a minute per caller; the rest are counted and summed up in one line.
- * Pure bookkeeping: the AuditLog writes what comes out of it.
+ * their own only a few times a minute per caller (the rest are counted and summed up in one line),
+ * and an analyst's reads of a chain's candidates get one line when they start and one line summing
+ * up the rest of the minute. Pure bookkeeping: the AuditLog writes what comes out of it.
  */
 
 /** Who did it, as the audit log names them. */
@@ -27,7 +28,7 @@ export interface TallyLimits {
   refusalsPerCaller: number;
   /** Refusals, all callers together, that get a line of their own per window (default 100). */
   refusalsTotal: number;
-  /** Callers followed at once; any more are counted together, as `*`. */
+  /** Callers (or caller and chain pairs) followed at once; any more are counted together, as `*`. */
   maxKeys: number;
 }
 
@@ -40,15 +41,18 @@ export const DEFAULT_TALLY_LIMITS: TallyLimits = {
 
 /** The summary line of dropped refusals. */
 export const DROPPED_REFUSALS = 'droppedRefusals';
+/** The action of a record of candidates read. */
+export const READ_CANDIDATES = 'readCandidates';
 
 interface Window extends Omit<Actor, 'requestId'> {
   start: number;
   last: number;
-  /** Lines written. */
+  /** Refusals: lines written; reads: 1 (the first read's line). */
   written: number;
-  /** Refusals dropped. */
+  /** Refusals dropped, or reads after the first. */
   counted: number;
-  /** Per field. */
+  rows: number;
+  /** Refusals: per field; reads: the chain. */
   actions: Record<string, number>;
   target: string;
 }
@@ -61,6 +65,7 @@ const callerKey = (a: Actor) => (a.who === 'anonymous' ? `@${a.from}` : `${a.who
 export class Tallies {
   private readonly refusals = new Map<string, Window>();
   private overall: Window | undefined;
+  private readonly reads = new Map<string, Window>();
   /** Lines due to be written (windows that ended with something counted). */
   private readonly ready: Tallied[] = [];
 
@@ -85,9 +90,27 @@ export class Tallies {
     return false;
   }
 
+  /** A read of a chain's candidates (rows served): true for the first of its window (to be written at once). */
+  noteRead(actor: Actor, chain: string, rows: number, now: number): boolean {
+    const key = `${callerKey(actor)}\u0000${actor.from}\u0000${chain}`;
+    const window =
+      this.roll(this.reads, key, now, () => this.window(actor, chain, now)) ??
+      this.roll(this.reads, '*', now, () => this.window(ANYONE, '*', now));
+    if (!window) return true;
+    if (window.written === 0 && window.who !== '*') {
+      window.written = 1;
+      return true;
+    }
+    window.counted++;
+    window.rows += rows;
+    window.last = now;
+    window.actions[chain] = (window.actions[chain] ?? 0) + 1;
+    return false;
+  }
+
   /** The summaries due: of windows that have ended, or of every window (`all`, when stopping). */
   due(now: number, all = false): Tallied[] {
-    for (const map of [this.refusals]) {
+    for (const map of [this.refusals, this.reads]) {
       for (const [key, w] of map) {
         if (!all && now - w.start < this.limits.intervalMs) continue;
         map.delete(key);
@@ -103,7 +126,7 @@ export class Tallies {
 
   /** Whether anything is counted and not yet summed up. */
   get pending(): boolean {
-    return this.refusals.size > 0 || this.overall !== undefined || this.ready.length > 0;
+    return this.refusals.size + this.reads.size > 0 || this.overall !== undefined || this.ready.length > 0;
   }
 
   /** The window of `key`, a new one when its interval is over (the old one summed up); undefined when too many are followed. */
@@ -136,24 +159,34 @@ export class Tallies {
       last: now,
       written: 0,
       counted: 0,
+      rows: 0,
       actions: {},
       target,
     };
   }
 
   /** The summary line of a window that counted something. */
-  private close(_map: Map<string, Window>, w: Window, now: number): void {
+  private close(map: Map<string, Window>, w: Window, now: number): void {
     if (w.counted === 0) return;
     const since = new Date(w.start).toISOString();
     const until = new Date(Math.min(now, w.start + this.limits.intervalMs)).toISOString();
-    this.ready.push({
-      who: w.who,
-      role: w.role,
-      from: w.from,
-      action: DROPPED_REFUSALS,
-      target: `${w.counted} refused mutation(s) not recorded one by one`,
-      detail: { dropped: w.counted, actions: w.actions, since, until },
-      outcome: 'FORBIDDEN',
-    });
+    const who = { who: w.who, role: w.role, from: w.from };
+    if (map === this.refusals) {
+      this.ready.push({
+        ...who,
+        action: DROPPED_REFUSALS,
+        target: `${w.counted} refused mutation(s) not recorded one by one`,
+        detail: { dropped: w.counted, actions: w.actions, since, until },
+        outcome: 'FORBIDDEN',
+      });
+    } else {
+      this.ready.push({
+        ...who,
+        action: READ_CANDIDATES,
+        target: w.target,
+        detail: { reads: w.counted, rows: w.rows, since, until, ...(w.target === '*' ? { chains: w.actions } : {}) },
+        outcome: 'ok',
+      });
+    }
   }
 }

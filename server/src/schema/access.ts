@@ -54,7 +54,8 @@ const NewTokenRef = builder.objectRef<{ name: string; role: Role; token: string 
 });
 
 const AuditEntryRef = builder.objectRef<AuditEntry>('AuditEntry').implement({
-  description: 'One recorded mutation, import or export: who, when, what, from where, and how it ended.',
+  description:
+    'One recorded mutation, import, export or read of candidates: who, when, what, from where, and how it ended.',
   fields: (t) => ({
     id: t.exposeString('id'),
     at: t.exposeString('at', { description: 'ISO 8601, UTC.' }),
@@ -62,7 +63,7 @@ const AuditEntryRef = builder.objectRef<AuditEntry>('AuditEntry').implement({
     role: t.exposeString('role'),
     action: t.exposeString('action', {
       description:
-        'The mutation (createEnterprise, recordExport, …), `import`, or `droppedRefusals` (refusals counted, not recorded one by one).',
+        'The mutation (createEnterprise, recordExport, …), `import`, `readCandidates` (candidates read through the API) or `droppedRefusals` (refusals counted, not recorded one by one).',
     }),
     target: t.exposeString('target'),
     detail: t.string({
