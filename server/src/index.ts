@@ -80,6 +80,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     logger.info(`${signal}: finishing the requests under way, then stopping`);
     shutdown(10_000, drainMs).then(
       () => {
+        // the refusals and reads of candidates counted since their last summary
+        try {
+          api.audit?.close();
+        } catch (err) {
+          logger.error({ err }, 'the audit log could not be written on stopping');
+        }
         logger.info('stopped');
         logger.flush();
         process.exit(0);

@@ -205,7 +205,8 @@ describe('the audit log', () => {
       ['viewer-tester', 'recordExport', 'FORBIDDEN'],
       ['editor-tester', 'createEnterprise', 'ok'],
     ]);
-    expect(r.data?.auditLog.nodes.every((e) => typeof e.endedAt === 'string')).toBe(true);
+    // what ran has its end recorded; a refusal is one line, written as it is refused
+    expect(r.data?.auditLog.nodes.map((e) => typeof e.endedAt)).toEqual(['object', 'string']);
   });
 
   it('refuses a mutation, and does nothing, when the audit log cannot be written', async () => {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { creditCodeCheckChar } from '../src/domain/credit-code';
 import { readDataset } from '../src/import/importer';
 import { DEMO_DATA_DIR } from '../src/paths';
@@ -17,13 +17,17 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the importer CLI as `pnpm run import` does. `killAfterMs` sends SIGKILL then. */
+/**
+ * Runs the importer CLI as `pnpm run import` does. `killAfterMs` sends SIGKILL then; `preload`
+ * names a module (a path) loaded first, to change what the process does (a test's fault).
+ */
 export function runImport(
   args: string[],
-  options: { env?: Record<string, string>; killAfterMs?: number } = {},
+  options: { env?: Record<string, string>; killAfterMs?: number; preload?: string } = {},
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/import/cli.ts', ...args], {
+    const preload = options.preload ? ['--import', pathToFileURL(options.preload).href] : [];
+    const child = spawn(process.execPath, ['--import', 'tsx', ...preload, 'server/src/import/cli.ts', ...args], {
       cwd: ROOT,
       // the audit log of a test run is its own, not the workspace's data/audit.jsonl
       env: { ...process.env, CHAIN_AUDIT_FILE: join(tempDir(), 'audit.jsonl'), ...options.env },

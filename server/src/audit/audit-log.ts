@@ -1,8 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import {
+  type BigIntStats,
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
-import { syncDir } from '../file-lock';
+import { syncDir, withFileLock } from '../file-lock';
+import { log } from '../log';
+import { type ChainBreak, type ChainReport, ChainVerifier, type Link, linkOf, sha256 } from './chain';
+import { type Actor, DEFAULT_TALLY_LIMITS, READ_CANDIDATES, type Tallied, Tallies, type TallyLimits } from './tallies';
 
 /** What an audit entry records: who did what, when, from where, and how it ended. */
 export interface AuditEntry {
@@ -13,94 +25,193 @@ export interface AuditEntry {
   /** The token's name, `anonymous`, or `cli:<user>` for the command-line importer. */
   who: string;
   role: string;
-  /** A mutation's field name (createEnterprise, recordExport, createToken, …) or `import`. */
+  /** A mutation's field name (createEnterprise, recordExport, createToken, …), `import`, `readCandidates` or `droppedRefusals`. */
   action: string;
   /** What it acted on, in words: an enterprise key, a chain, a token's name, the imported files. */
   target: string;
-  /** The arguments (never a token's value) and, for an import, its counts. */
+  /**
+   * The arguments (never a token's value) and, for an import, its files, rows and counts; at most
+   * MAX_DETAIL_BYTES of JSON (a larger one is kept as its first bytes, marked `truncated`, with its size).
+   */
   detail: Record<string, unknown>;
   /** The client's address, or `local` for the command line. */
   from: string;
   requestId?: string;
   /**
    * `ok`, or the error code that refused or failed it (FORBIDDEN, BAD_INPUT, …); `started` for a
-   * mutation whose end was never recorded (the process stopped while it ran).
+   * mutation or import whose end was never recorded (the process stopped while it ran).
    */
   outcome: string;
   /** When a mutation ended (its outcome recorded after it ran). */
   endedAt?: string;
+  /** Its line in the file (from 1), as the chain's breaks name lines. */
+  line?: number;
 }
 
-/** The line that records how a `started` entry ended. */
+/** The line that records how a `started` entry ended, and what it adds to its detail. */
 interface Ending {
   ref: string;
   at: string;
   outcome: string;
+  detail?: Record<string, unknown>;
 }
 
 /** Entries kept in memory for the auditLog query: the newest; the file keeps them all. */
 const KEPT = 100_000;
+/** The most bytes of JSON an entry's detail keeps; the rest is cut, visibly. */
+export const MAX_DETAIL_BYTES = 4096;
+const MAX_TARGET = 200;
+const MAX_REQUEST_ID = 100;
+/** Lines this process wrote, remembered to tell one edited later (by its offset and hash). */
+const MINE_KEPT = 10_000;
 
-export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at' | 'line'>;
+
+export interface AuditLogOptions {
+  /** How often refusals get a line of their own, and how reads are summed up. */
+  tallies?: Partial<TallyLimits>;
+  /** The clock (tests). */
+  now?: () => number;
+}
+
+/** The file as last seen: what tells a change made by someone else. */
+interface Stamp {
+  ino: bigint;
+  size: bigint;
+  ctimeNs: bigint;
+}
+
+/** The end of the chain, as the next line must name it. */
+interface Tail {
+  ino?: bigint;
+  /** The file's size the tail was read at. */
+  size?: bigint;
+  hash: string;
+  /** Its place, when it is in the chain. */
+  seq: number | undefined;
+}
 
 /**
  * The audit log: one JSON object a line in a file (CHAIN_AUDIT_FILE, default data/audit.jsonl)
- * that the server and the importer both append to. An entry is written whole to a file opened
- * for appending and synced to disk before `record` returns, so that what was acknowledged is on
- * disk; a mutation's entry is written before it runs (`started`) and its outcome after (a line
- * naming the entry, folded into it on reading). A process killed half-way through a write leaves a torn last line:
- * the next entry starts on a line of its own, and readers skip (and count) the torn one.
+ * that the server and the command-line tools append to, one at a time (a lock file beside it).
+ * An entry is written whole to a file opened for appending and synced to disk before `record`
+ * returns, so that what was acknowledged is on disk; a mutation's entry is written before it runs
+ * (`started`) and its outcome after (a line naming the entry, folded into it on reading). A process
+ * killed half-way through a write leaves a torn last line: the next entry starts on a line of its
+ * own and says so, and readers skip (and count) the torn one.
+ *
+ * Every line carries the sha-256 of the line before it and its place in the chain (chain.ts), so
+ * that a line edited, deleted or added by hand shows as a break in `chain()`; a log written before
+ * hashing reads as before, its chain starting at its first hashed line.
  */
 export class AuditLog {
   /** Entries read so far, oldest first, and the byte offset read up to. */
   private entries: AuditEntry[] = [];
-  private readonly byId = new Map<string, AuditEntry>();
+  private byId = new Map<string, AuditEntry>();
+  private verifier = new ChainVerifier();
   private readUpTo = 0;
-  private pending = '';
-  private decoder = new StringDecoder('utf8');
-  private tornLines = 0;
+  private pending: Buffer = Buffer.alloc(0);
   private counter = 0;
+  /** The file as this process last read or wrote it. */
+  private seen: Stamp | undefined;
+  /** The end of the chain as this process last wrote it (or, in memory, the last line). */
+  private tail: Tail | undefined;
+  /** Offsets of lines this process wrote, and their hashes. */
+  private readonly mine = new Map<number, string>();
+  /** Breaks found when the file was read again from its start (cut short). */
+  private cuts: ChainBreak[] = [];
+  /** While the file is read again: the last line it had, which should still be there. */
+  private lookFor: { hash: string; seq: number | undefined; lines: number; found: boolean } | undefined;
+  private readonly tallies: Tallies;
+  private readonly now: () => number;
+  private timer: NodeJS.Timeout | undefined;
+  private sweptAt = Number.NEGATIVE_INFINITY;
 
   /** `file`: none keeps the entries in memory only (tests, and a server asked to keep no log). */
-  constructor(readonly file?: string) {}
+  constructor(
+    readonly file?: string,
+    options: AuditLogOptions = {},
+  ) {
+    this.tallies = new Tallies({ ...DEFAULT_TALLY_LIMITS, ...options.tallies });
+    this.now = options.now ?? Date.now;
+  }
 
   /** Appends an entry durably; returns it with its id and time. */
   record(entry: NewAuditEntry): AuditEntry {
-    const at = new Date();
+    const at = new Date(this.now());
     const full: AuditEntry = {
       id: `${at.getTime().toString(36).padStart(9, '0')}-${(this.counter++).toString(36)}-${randomUUID().slice(0, 8)}`,
       at: at.toISOString(),
       ...entry,
+      target: clipText(entry.target, MAX_TARGET),
+      detail: capDetail(entry.detail),
+      ...(entry.requestId ? { requestId: clipText(entry.requestId, MAX_REQUEST_ID) } : {}),
     };
-    if (this.file) this.append(full);
-    else this.take(full);
+    this.append(full);
     return full;
   }
 
-  /** Records how the entry `id` (one recorded as `started`) ended: `ok` or an error code. */
-  end(id: string, outcome: string): void {
-    const line: Ending = { ref: id, at: new Date().toISOString(), outcome };
-    if (this.file) this.append(line);
-    else this.take(line);
+  /** Records how the entry `id` (one recorded as `started`) ended: `ok` or an error code, and what to add to its detail. */
+  end(id: string, outcome: string, detail?: Record<string, unknown>): void {
+    const line: Ending = { ref: id, at: new Date(this.now()).toISOString(), outcome };
+    if (detail) line.detail = capDetail(detail);
+    this.append(line);
   }
 
-  /** One line, whole, at the end of the file, synced to disk (a new file's folder too). */
-  private append(value: object): void {
-    const file = this.file as string;
-    mkdirSync(dirname(file), { recursive: true });
-    const fd = openSync(file, 'a+', 0o600);
-    try {
-      const size = fstatSync(fd).size;
-      const line = `${JSON.stringify(value)}\n`;
-      // a line torn by a crash gets no entry glued to its end
-      const bytes = Buffer.from(size > 0 && !endsWithNewline(fd, size) ? `\n${line}` : line, 'utf8');
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-      fsyncSync(fd);
-      if (size === 0) syncDir(dirname(file));
-    } finally {
-      closeSync(fd);
-    }
+  /**
+   * A mutation refused before it did anything (the caller's role): one short line — who, from
+   * where, which field, why — for the first few of a caller's refusals a minute; the rest are
+   * counted and summed up in one line when the minute is over. Returns whether it was written.
+   */
+  refused(actor: Actor, action: string, outcome: string): boolean {
+    const now = this.now();
+    const own = this.tallies.admitRefusal(actor, action, now);
+    if (own)
+      this.record({
+        who: actor.who,
+        role: actor.role,
+        action,
+        target: '',
+        detail: {},
+        from: actor.from,
+        ...(actor.requestId ? { requestId: actor.requestId } : {}),
+        outcome,
+      });
+    this.settle(now);
+    return own;
+  }
+
+  /**
+   * A read of a chain's candidates through the API: the first of a caller's reads of a chain in a
+   * minute is written at once (synced, before the candidates are served); the minute's others are
+   * counted and summed up in one line at its end.
+   */
+  candidatesRead(actor: Actor, chain: string, rows: number): void {
+    const now = this.now();
+    if (this.tallies.noteRead(actor, chain, rows, now))
+      this.record({
+        who: actor.who,
+        role: actor.role,
+        action: READ_CANDIDATES,
+        target: chain,
+        detail: { reads: 1, rows, first: true },
+        from: actor.from,
+        ...(actor.requestId ? { requestId: actor.requestId } : {}),
+        outcome: 'ok',
+      });
+    this.settle(now);
+  }
+
+  /** Writes the summaries of what was counted (refusals, reads) so far; when stopping, and in tests. */
+  flush(): void {
+    this.writeSummaries(this.tallies.due(this.now(), true));
+  }
+
+  /** Writes what is counted and stops the timer that sums it up. */
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.flush();
   }
 
   /** Every entry, oldest first (the file read from where the last call stopped). */
@@ -112,71 +223,262 @@ export class AuditLog {
   /** Lines that were not whole entries (torn by a crash); read with all(). */
   get torn(): number {
     this.catchUp();
-    return this.tornLines;
+    return this.verifier.torn;
   }
 
+  /** How far the chain of hashes holds, and where it breaks. */
+  chain(): ChainReport {
+    this.catchUp();
+    return this.verifier.report(this.cuts);
+  }
+
+  /** Summaries of windows that ended; a timer sums up the others while something is counted. */
+  private settle(now: number): void {
+    // at most once a second: a sweep goes over every caller followed
+    if (now - this.sweptAt >= 1000 || now < this.sweptAt) {
+      this.sweptAt = now;
+      this.writeSummaries(this.tallies.due(now));
+    }
+    if (this.tallies.pending && !this.timer) {
+      this.timer = setInterval(() => {
+        this.writeSummaries(this.tallies.due(this.now()));
+        if (!this.tallies.pending && this.timer) {
+          clearInterval(this.timer);
+          this.timer = undefined;
+        }
+      }, this.tallies.limits.intervalMs);
+      this.timer.unref();
+    }
+  }
+
+  private writeSummaries(lines: readonly Tallied[]): void {
+    for (const line of lines) {
+      try {
+        this.record(line);
+      } catch (e) {
+        log().error({ err: e, summary: line }, 'a summary could not be written to the audit log');
+      }
+    }
+  }
+
+  /** One line at the end of the log, chained to the one before it. */
+  private append(value: AuditEntry | Ending): void {
+    if (!this.file) {
+      const tail = this.tail ?? { hash: '', seq: undefined };
+      const text = JSON.stringify({ ...value, seq: nextSeq(tail.seq), prev: tail.hash });
+      const { hash } = this.ingest(Buffer.from(text, 'utf8'), -1);
+      this.tail = { hash, seq: nextSeq(tail.seq) };
+      return;
+    }
+    const file = this.file;
+    mkdirSync(dirname(file), { recursive: true });
+    lockedIfPossible(`${file}.lock`, () => this.appendToFile(file, value));
+  }
+
+  /** Appends a line whole to the file, synced to disk (a new file's folder too); under the log's lock. */
+  private appendToFile(file: string, value: AuditEntry | Ending): void {
+    const fd = openSync(file, 'a+', 0o600);
+    try {
+      const before = fstatSync(fd, { bigint: true });
+      const size = Number(before.size);
+      const cached = this.tail;
+      const tail =
+        cached && cached.ino === before.ino && cached.size === before.size
+          ? { ...cached, torn: undefined }
+          : readTail(fd, size);
+      const seq = nextSeq(tail.seq);
+      const text = JSON.stringify({ ...value, seq, prev: tail.hash, ...(tail.torn ? { torn: tail.torn } : {}) });
+      // a line torn by a crash gets no entry glued to its end
+      const bytes = Buffer.from(tail.torn !== undefined ? `\n${text}\n` : `${text}\n`, 'utf8');
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      fsyncSync(fd);
+      if (size === 0) syncDir(dirname(file));
+      const hash = sha256(text);
+      const after = fstatSync(fd, { bigint: true });
+      this.tail = { ino: after.ino, size: before.size + BigInt(bytes.length), hash, seq };
+      this.mine.set(size + (tail.torn !== undefined ? 1 : 0), hash);
+      if (this.mine.size > MINE_KEPT) this.mine.delete(this.mine.keys().next().value as number);
+      // nobody else changed the file since it was read: what is read next is only this line
+      if (this.seen && sameStamp(this.seen, before)) this.seen = stampOf(after);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Reads what was added since the last call; the whole file again when someone else changed it. */
   private catchUp(): void {
     if (!this.file || !existsSync(this.file)) return;
     const fd = openSync(this.file, 'r');
     try {
-      const size = fstatSync(fd).size;
-      if (size < this.readUpTo) {
-        // the file was replaced (rotated): read it again from the start
-        this.entries = [];
-        this.byId.clear();
-        this.readUpTo = 0;
-        this.pending = '';
-        this.decoder = new StringDecoder('utf8');
-        this.tornLines = 0;
+      const stat = fstatSync(fd, { bigint: true });
+      const size = Number(stat.size);
+      if (this.seen && (stat.ino !== this.seen.ino || stat.ctimeNs !== this.seen.ctimeNs || size < this.readUpTo)) {
+        // replaced (rotated), cut, or changed by another process (an import, or a hand): read again,
+        // to check the chain from its start
+        if (stat.ino !== this.seen.ino) {
+          this.cuts = [];
+          this.mine.clear();
+        } else {
+          // the last line read, to look for at its place again
+          const report = this.verifier.report();
+          this.lookFor = { hash: report.head, seq: this.verifier.lastSeq, lines: report.lines, found: false };
+          if (size < this.readUpTo) this.mine.clear();
+        }
+        this.reset();
       }
       const buffer = Buffer.alloc(1 << 20);
       while (this.readUpTo < size) {
         const n = readSync(fd, buffer, 0, Math.min(buffer.length, size - this.readUpTo), this.readUpTo);
         if (n === 0) break;
+        let chunk = Buffer.concat([this.pending, buffer.subarray(0, n)]);
+        let offset = this.readUpTo - this.pending.length;
         this.readUpTo += n;
-        this.pending += this.decoder.write(buffer.subarray(0, n));
-        const lines = this.pending.split('\n');
-        this.pending = lines.pop() ?? '';
-        for (const line of lines) this.take(line);
+        for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a)) {
+          this.ingest(chunk.subarray(0, nl), offset);
+          offset += nl + 1;
+          chunk = chunk.subarray(nl + 1);
+        }
+        this.pending = Buffer.from(chunk);
+      }
+      this.seen = stampOf(stat);
+      const lookFor = this.lookFor;
+      this.lookFor = undefined;
+      if (lookFor && !lookFor.found && lookFor.hash && (this.verifier.lastSeq ?? -1) < (lookFor.seq ?? 0)) {
+        this.cuts.push({
+          line: this.verifier.report().lines + 1,
+          kind: 'deleted',
+          message: `the file was cut: the lines after line ${this.verifier.report().lines} are gone (it had ${lookFor.lines})`,
+        });
       }
     } finally {
       closeSync(fd);
     }
   }
 
-  private take(line: string | AuditEntry | Ending): void {
-    let value: unknown = line;
-    if (typeof line === 'string') {
-      if (line.trim() === '') return;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        this.tornLines++;
-        return;
-      }
-    }
+  private reset(): void {
+    this.entries = [];
+    this.byId = new Map();
+    this.verifier = new ChainVerifier();
+    this.readUpTo = 0;
+    this.pending = Buffer.alloc(0);
+  }
+
+  /** One whole line: checked on the chain, then taken as an entry or an ending. */
+  private ingest(bytes: Buffer, offset: number): { hash: string } {
+    const { line, hash, value } = this.verifier.add(bytes);
+    if (this.lookFor?.hash === hash) this.lookFor.found = true;
+    const written = this.mine.get(offset);
+    if (written !== undefined && written !== hash)
+      this.verifier.addBreak(line, 'edited', `line ${line} was changed after this server wrote it`);
+    if (!value) return { hash };
     const v = value as Partial<AuditEntry & Ending>;
     if (typeof v.ref === 'string' && typeof v.outcome === 'string') {
       const started = this.byId.get(v.ref);
       if (started) {
         started.outcome = v.outcome;
         if (v.at) started.endedAt = v.at;
+        if (v.detail && typeof v.detail === 'object') started.detail = { ...started.detail, ...v.detail };
       }
     } else if (typeof v.id === 'string' && typeof v.action === 'string') {
-      const entry = { ...(v as AuditEntry) };
+      // the parsed line itself, less its link (no copy: a log may hold a million lines)
+      const entry = value as unknown as AuditEntry & Partial<Record<keyof Link, unknown>>;
+      entry.seq = entry.prev = entry.torn = undefined;
+      entry.line = line;
+      if (!entry.detail || typeof entry.detail !== 'object') entry.detail = {};
       this.entries.push(entry);
       this.byId.set(entry.id, entry);
-      if (this.entries.length > KEPT) {
+      if (this.entries.length > KEPT + KEPT / 10) {
         for (const old of this.entries.splice(0, this.entries.length - KEPT)) this.byId.delete(old.id);
       }
-    } else {
-      this.tornLines++;
+    } else if (linkOf(value)) {
+      // hashed, so in the chain, yet nothing this program writes
+      this.verifier.addBreak(line, 'garbage', `line ${line} is neither an entry nor an ending`);
     }
+    return { hash };
   }
 }
 
-function endsWithNewline(fd: number, size: number): boolean {
-  const last = Buffer.alloc(1);
-  readSync(fd, last, 0, 1, size - 1);
-  return last[0] === 0x0a;
+const nextSeq = (seq: number | undefined) => (seq === undefined ? 0 : seq + 1);
+
+function stampOf(stat: BigIntStats): Stamp {
+  return { ino: stat.ino, size: stat.size, ctimeNs: stat.ctimeNs };
+}
+
+function sameStamp(a: Stamp, b: BigIntStats): boolean {
+  return a.ino === b.ino && a.size === b.size && a.ctimeNs === b.ctimeNs;
+}
+
+/**
+ * The last whole line of the file — its hash and place — and the torn text after it, if the file
+ * does not end with a newline (a write cut short): read backwards from the end.
+ */
+function readTail(fd: number, size: number): Tail & { torn: string | undefined } {
+  if (size === 0) return { hash: '', seq: undefined, torn: undefined };
+  const CHUNK = 1 << 16;
+  let start = size;
+  let bytes = Buffer.alloc(0);
+  for (;;) {
+    const from = Math.max(0, start - CHUNK);
+    const chunk = Buffer.alloc(start - from);
+    readSync(fd, chunk, 0, chunk.length, from);
+    bytes = Buffer.concat([chunk, bytes]);
+    start = from;
+    const lastNewline = bytes.lastIndexOf(0x0a);
+    const wholeEnd = lastNewline; // the last whole line ends here (exclusive)
+    if (wholeEnd === -1) {
+      if (start > 0) continue;
+      // no whole line: everything is one torn line
+      return { hash: '', seq: undefined, torn: sha256(bytes) };
+    }
+    const tornText = bytes.subarray(wholeEnd + 1);
+    const lineStart = wholeEnd === 0 ? 0 : bytes.lastIndexOf(0x0a, wholeEnd - 1) + 1;
+    if (lineStart === 0 && start > 0) continue;
+    const line = bytes.subarray(lineStart, wholeEnd);
+    let seq: number | undefined;
+    try {
+      seq = linkOf(JSON.parse(line.toString('utf8')))?.seq;
+    } catch {
+      seq = undefined;
+    }
+    return { hash: sha256(line), seq, torn: tornText.length > 0 ? sha256(tornText) : undefined };
+  }
+}
+
+/**
+ * Runs `fn` holding the log's lock file, so that the server and a command-line tool appending at
+ * once do not chain two lines to the same one. Where no lock file can be made (a log on a device,
+ * a folder not writable), appends without it.
+ */
+function lockedIfPossible(lock: string, fn: () => void): void {
+  let ran = false;
+  try {
+    withFileLock(lock, () => {
+      ran = true;
+      fn();
+    });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (ran || !(code === 'EACCES' || code === 'EPERM' || code === 'EROFS')) throw e;
+    fn();
+  }
+}
+
+function clipText(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+}
+
+/**
+ * A detail whose JSON is at most MAX_DETAIL_BYTES; a larger one keeps its first bytes, marked
+ * `truncated`, with its size (`originalBytes`: the size of what it was made from, when known).
+ */
+export function capDetail(detail: Record<string, unknown>, originalBytes?: number): Record<string, unknown> {
+  const text = JSON.stringify(detail) ?? '{}';
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= MAX_DETAIL_BYTES) return detail;
+  const kept = Buffer.from(text, 'utf8')
+    .subarray(0, MAX_DETAIL_BYTES - 200)
+    .toString('utf8')
+    .replace(/\uFFFD+$/, '');
+  return { truncated: true, bytes: originalBytes ?? bytes, kept };
 }

@@ -7,10 +7,10 @@
  * wrong; a running server picks up the import within a second.
  */
 import { writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuditLog } from '../audit/audit-log';
+import { ImportAudit } from '../audit/import-audit';
 import { auditFileFromEnv } from '../config';
 import { EmbeddedStore } from '../store/embedded/embedded-store';
 import { dataDirFromEnv, openNeo4jStore } from '../store/open';
@@ -52,8 +52,10 @@ async function main(argv: string[]): Promise<number> {
   const store = neo4j ?? (await EmbeddedStore.open(dataDir));
   const where = neo4j ? `Neo4j at ${process.env.NEO4J_URI}` : dataDir;
   const progress = new Progress();
+  // in the audit log the server shares (CHAIN_AUDIT_FILE): before the commit, and after
+  const audit = new ImportAudit(new AuditLog(auditFileFromEnv()), paths, where);
   try {
-    const summary = await importFiles(store, {
+    const summary = await importFiles(audit.target(store), {
       paths,
       dryRun: values['dry-run'] ?? false,
       skipInvalid: values['skip-invalid'] ?? false,
@@ -70,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
     printWarnings(summary.warnings);
     printSummary(summary, where, rejects);
     if (!summary.dryRun)
-      audit(paths, where, 'ok', {
+      audit.done('ok', {
         counts: summary.counts,
         rowsRead: summary.rowsRead,
         rejected: summary.rejected.length,
@@ -81,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
     progress.clear();
     if (!values['dry-run']) {
       const problems = e instanceof ImportError ? e.problems.length : undefined;
-      audit(paths, where, e instanceof ImportError ? 'BAD_INPUT' : 'FAILED', { problems, error: (e as Error).message });
+      audit.done(e instanceof ImportError ? 'BAD_INPUT' : 'FAILED', { problems, error: (e as Error).message });
     }
     if (!(e instanceof ImportError)) throw e;
     const shown = e.problems.slice(0, 500);
@@ -108,19 +110,6 @@ function parse(argv: string[]) {
       'keep-extra-columns': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-  });
-}
-
-/** An import, accepted or refused, in the audit log the server shares (CHAIN_AUDIT_FILE). */
-function audit(paths: readonly string[], where: string, outcome: string, detail: Record<string, unknown>): void {
-  new AuditLog(auditFileFromEnv()).record({
-    who: `cli:${userInfo().username}`,
-    role: 'local',
-    action: 'import',
-    target: paths.join(', '),
-    detail: { into: where, ...detail },
-    from: 'local',
-    outcome,
   });
 }
 

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../audit/audit-log';
+import type { ChainBreak, ChainReport } from '../audit/chain';
 import type { Caller, Role } from '../auth/roles';
 import { TokenError, type TokenInfo } from '../auth/tokens';
 import { builder } from '../builder';
@@ -53,16 +54,21 @@ const NewTokenRef = builder.objectRef<{ name: string; role: Role; token: string 
 });
 
 const AuditEntryRef = builder.objectRef<AuditEntry>('AuditEntry').implement({
-  description: 'One recorded mutation, import or export: who, when, what, from where, and how it ended.',
+  description:
+    'One recorded mutation, import, export or read of candidates: who, when, what, from where, and how it ended.',
   fields: (t) => ({
     id: t.exposeString('id'),
     at: t.exposeString('at', { description: 'ISO 8601, UTC.' }),
     who: t.exposeString('who', { description: "The token's name, `anonymous`, or `cli:<user>` for the importer." }),
     role: t.exposeString('role'),
-    action: t.exposeString('action', { description: 'The mutation (createEnterprise, recordExport, …) or `import`.' }),
+    action: t.exposeString('action', {
+      description:
+        'The mutation (createEnterprise, recordExport, …), `import`, `readCandidates` (candidates read through the API) or `droppedRefusals` (refusals counted, not recorded one by one).',
+    }),
     target: t.exposeString('target'),
     detail: t.string({
-      description: 'The arguments (or, for an import, its files and counts), as JSON.',
+      description:
+        'The arguments (or, for an import, its files, rows and counts), as JSON; texts over 500 characters are cut, and a detail over 4 KB keeps its first bytes as `kept`, with `truncated: true` and its size in `bytes`. Empty for a refusal.',
       resolve: (e) => JSON.stringify(e.detail),
     }),
     from: t.exposeString('from', { description: "The client's address; `local` for the command line." }),
@@ -72,6 +78,47 @@ const AuditEntryRef = builder.objectRef<AuditEntry>('AuditEntry').implement({
         '`ok`, or the code that refused or failed it (FORBIDDEN, BAD_INPUT, …); `started`: the server stopped while it ran, so it may or may not have been done.',
     }),
     endedAt: t.string({ nullable: true, description: 'When a mutation ended.', resolve: (e) => e.endedAt ?? null }),
+    line: t.int({
+      nullable: true,
+      description: 'Its line in the file, as `chain` names lines.',
+      resolve: (e) => e.line ?? null,
+    }),
+  }),
+});
+
+const AuditBreakRef = builder.objectRef<ChainBreak>('AuditChainBreak').implement({
+  description: 'A place where the chain of hashes of the audit log does not hold.',
+  fields: (t) => ({
+    line: t.exposeInt('line', { description: 'The line of the file (from 1) where it shows.' }),
+    kind: t.exposeString('kind', {
+      description:
+        '`edited`: a line was changed after it was written; `deleted`: lines are gone; `garbage`: a line that is no entry (and no write torn by a crash); `unchained`: an entry without a hash, added by hand or by another program.',
+    }),
+    message: t.exposeString('message'),
+  }),
+});
+
+const AuditChainRef = builder.objectRef<ChainReport>('AuditChain').implement({
+  description:
+    'Whether the audit log is as written: each line carries the sha-256 of the line before it and its place, so a line edited, deleted or added shows as a break. It proves nothing against someone who rewrites every line after theirs: note `head` to compare it later.',
+  fields: (t) => ({
+    intact: t.exposeBoolean('intact', { description: 'No break from `chainedFrom` on.' }),
+    lines: t.exposeInt('lines', { description: 'Whole lines in the file.' }),
+    chainedFrom: t.int({
+      nullable: true,
+      description:
+        'The first line with a hash; the lines before it were written before hashing, and nothing vouches for them. Null while no line has one.',
+      resolve: (c) => c.chainedFrom ?? null,
+    }),
+    unchained: t.exposeInt('unchained', { description: 'Lines before `chainedFrom`.' }),
+    torn: t.exposeInt('torn', { description: 'Lines torn by a crash (a write cut short): not a break.' }),
+    head: t.exposeString('head', { description: 'The sha-256 of the last line.' }),
+    breakCount: t.exposeInt('breakCount'),
+    breaks: t.field({
+      type: [AuditBreakRef],
+      description: 'The first 100 breaks, in the order of the file.',
+      resolve: (c) => c.breaks,
+    }),
   }),
 });
 
@@ -89,24 +136,36 @@ builder.queryFields((t) => ({
     description: 'The bearer tokens this server knows (names and roles).',
     resolve: (_root, _args, { tokens }) => tokens.list(),
   }),
-  auditLog: t.connection({
-    type: AuditEntryRef,
-    authScopes: admin,
-    description: 'The audit log, newest first; `action`, `who` and `outcome` keep only the entries that match exactly.',
-    args: { action: t.arg.string(), who: t.arg.string(), outcome: t.arg.string() },
-    resolve: (_root, args, { audit }) => {
-      const all = audit.all();
-      const kept: AuditEntry[] = [];
-      for (let i = all.length - 1; i >= 0; i--) {
-        const e = all[i] as AuditEntry;
-        if (args.action != null && e.action !== args.action) continue;
-        if (args.who != null && e.who !== args.who) continue;
-        if (args.outcome != null && e.outcome !== args.outcome) continue;
-        kept.push(e);
-      }
-      return arrayConnection(args, kept);
+  auditLog: t.connection(
+    {
+      type: AuditEntryRef,
+      authScopes: admin,
+      description:
+        'The audit log, newest first; `action`, `who` and `outcome` keep only the entries that match exactly. `chain` says whether the log is as written, and where not.',
+      args: { action: t.arg.string(), who: t.arg.string(), outcome: t.arg.string() },
+      resolve: (_root, args, { audit }) => {
+        const all = audit.all();
+        const kept: AuditEntry[] = [];
+        for (let i = all.length - 1; i >= 0; i--) {
+          const e = all[i] as AuditEntry;
+          if (args.action != null && e.action !== args.action) continue;
+          if (args.who != null && e.who !== args.who) continue;
+          if (args.outcome != null && e.outcome !== args.outcome) continue;
+          kept.push(e);
+        }
+        return arrayConnection(args, kept);
+      },
     },
-  }),
+    {
+      fields: (c) => ({
+        chain: c.field({
+          type: AuditChainRef,
+          description: 'Where the chain of hashes breaks: lines edited, deleted or added by hand.',
+          resolve: (_connection, _args, { audit }) => audit.chain(),
+        }),
+      }),
+    },
+  ),
 }));
 
 builder.mutationFields((t) => ({

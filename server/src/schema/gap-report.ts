@@ -1,4 +1,5 @@
 import { DEFAULT_GAP_PARAMS, type GapParams, type GapReport } from '../analysis/gap-report';
+import { recordCandidatesRead } from '../audit/candidate-reads';
 import { builder, connectionCost } from '../builder';
 import { gapReportKey, loadEnterprise, loadEnterprises } from '../context';
 import { codedError, notFound } from '../errors';
@@ -104,8 +105,13 @@ SegmentNeedRef.implement({
       authScopes: analyst,
       args: t.arg.connectionArgs(),
       complexity: connectionCost,
-      description: 'Outside enterprises that would close this gap, best first (empty where it needs nothing).',
-      resolve: (s, args) => arrayConnection(args, s.candidates),
+      description:
+        'Outside enterprises that would close this gap, best first (empty where it needs nothing). Reads are recorded in the audit log.',
+      resolve: (s, args, context) => {
+        const page = arrayConnection(args, s.candidates);
+        recordCandidatesRead(context, s.chainId, page.edges.length);
+        return page;
+      },
     }),
   }),
 });
@@ -227,10 +233,15 @@ builder.objectField(SegmentRef, 'candidates', (t) =>
       const page = connectionCost(args);
       return { ...page, field: page.field + analysisComplexity(args).field - ANALYSIS_COST.shared };
     },
-    description: 'Outside enterprises that would close this segment’s gap, best first (empty where it needs nothing).',
-    resolve: async (segment, args, { loaders }) => {
-      const report = await loaders.gapReport.load(gapReportKey(segment.chainId, gapParams({ weights: args.weights })));
-      return arrayConnection(args, report?.segments.find((s) => s.segmentId === segment.id)?.candidates ?? []);
+    description:
+      'Outside enterprises that would close this segment’s gap, best first (empty where it needs nothing). Reads are recorded in the audit log.',
+    resolve: async (segment, args, context) => {
+      const report = await context.loaders.gapReport.load(
+        gapReportKey(segment.chainId, gapParams({ weights: args.weights })),
+      );
+      const page = arrayConnection(args, report?.segments.find((s) => s.segmentId === segment.id)?.candidates ?? []);
+      recordCandidatesRead(context, segment.chainId, page.edges.length);
+      return page;
     },
   }),
 );
