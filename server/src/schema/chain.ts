@@ -6,6 +6,7 @@ import { arrayConnection } from '../pagination';
 import type { SegmentMembership } from '../store/port';
 import { TierEnum } from './enums';
 import { ChainRef, EnterpriseRef, LeaderRef, SegmentRef } from './refs';
+import { withheldFrom } from './withheld';
 
 const MembershipConnection = builder.connectionObject(
   { type: EnterpriseRef, name: 'ChainMemberConnection' },
@@ -64,15 +65,19 @@ builder.objectFields(ChainRef, (t) => ({
   members: t.field({
     type: MembershipConnection,
     complexity: connectionCost,
-    description: 'Enterprises working in its segments, by segment order; filter by local or outside, segment or tier.',
+    description:
+      'Enterprises working in its segments, by segment order; filter by local or outside, segment or tier. A viewer is not shown the outside firms of segments that need something.',
     args: {
       ...t.arg.connectionArgs(),
       local: t.arg.boolean({ description: 'true: inside the district; false: outside.' }),
       segmentId: t.arg.id({ description: 'A segment of this chain: its global id or key.' }),
       tier: t.arg({ type: TierEnum }),
     },
-    resolve: async (c, args, { loaders }) => {
-      const all = await loaders.chainMembers.load(c.id);
+    resolve: async (c, args, context) => {
+      const withheld = await withheldFrom(context, [c.id]);
+      const all = (await context.loaders.chainMembers.load(c.id)).filter(
+        (m) => !withheld.hides({ segmentId: m.segmentId, local: m.enterprise.local }),
+      );
       const tiers = new Map(c.segments.map((s) => [s.id, s.tier]));
       const kept = filterMembers(all, tiers, {
         local: args.local,

@@ -1,8 +1,11 @@
 import { builder } from '../builder';
-import { found, loadEnterprise } from '../context';
+import { type Context, found, loadEnterprise } from '../context';
+import type { Segment } from '../domain/model';
 import { keyOf } from '../global-id';
+import type { EnterpriseRecord } from '../store/port';
 import { RoleEnum } from './enums';
 import { ChainRef, EnterpriseRef, SegmentRef } from './refs';
+import { withheldFrom } from './withheld';
 
 const AttributeRef = builder.objectRef<{ name: string; value: string }>('Attribute').implement({
   description: 'A column of the source kept as it was.',
@@ -76,17 +79,18 @@ builder.objectFields(EnterpriseRef, (t) => {
     role: t.field({ type: RoleEnum, resolve: (e) => e.role }),
     segments: t.field({
       type: [SegmentRef],
-      description: 'The chain segments the enterprise works in (IN_SEGMENT).',
+      description:
+        'The chain segments the enterprise works in (IN_SEGMENT). A viewer is not shown an outside firm’s segments that need something.',
       complexity: { field: 1, multiplier: 3 },
-      resolve: (e, _args, { loaders }) => loaders.segmentsOf.load(e.id),
+      resolve: (e, _args, context) => visibleSegments(context, e),
     }),
     chains: t.field({
       type: [ChainRef],
       description: 'The chains it works in: those of its segments.',
       complexity: { field: 1, multiplier: 3 },
-      resolve: async (e, _args, { loaders }) => {
-        const ids = [...new Set((await loaders.segmentsOf.load(e.id)).map((s) => s.chainId))];
-        return found(await loaders.chain.loadMany(ids));
+      resolve: async (e, _args, context) => {
+        const ids = [...new Set((await visibleSegments(context, e)).map((s) => s.chainId))];
+        return found(await context.loaders.chain.loadMany(ids));
       },
     }),
     anchorOf: t.field({
@@ -109,3 +113,14 @@ builder.queryFields((t) => ({
     resolve: (_root, { id }, { loaders }) => loadEnterprise(loaders, keyOf('Enterprise', id, 'id')),
   }),
 }));
+
+/** The segments of `e` its caller is shown (withheld.ts). */
+async function visibleSegments(context: Context, e: EnterpriseRecord): Promise<Segment[]> {
+  const segments = await context.loaders.segmentsOf.load(e.id);
+  if (e.local || segments.length === 0) return segments;
+  const withheld = await withheldFrom(
+    context,
+    segments.map((s) => s.chainId),
+  );
+  return segments.filter((s) => !withheld.hides({ segmentId: s.id, local: e.local }));
+}

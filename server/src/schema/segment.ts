@@ -6,6 +6,7 @@ import { whenLoaded } from '../loader';
 import { arrayConnection } from '../pagination';
 import { EnterpriseOrderEnum, TierEnum } from './enums';
 import { ChainRef, EnterpriseRef, SegmentRef } from './refs';
+import { withheldFrom } from './withheld';
 
 builder.objectFields(SegmentRef, (t) => ({
   name: t.exposeString('name'),
@@ -40,11 +41,17 @@ builder.objectFields(SegmentRef, (t) => ({
   enterprises: t.connection({
     type: EnterpriseRef,
     description:
-      'Enterprises working in the segment; `local` keeps only those inside (true) or outside (false) the district. By key unless `orderBy` says otherwise.',
+      'Enterprises working in the segment; `local` keeps only those inside (true) or outside (false) the district. By key unless `orderBy` says otherwise. A viewer is not shown the outside firms of a segment that needs something (they are where candidates come from).',
     args: { local: t.arg.boolean(), orderBy: t.arg({ type: EnterpriseOrderEnum }) },
-    resolve: async (s, args, { loaders }) => {
-      const found = (await loaders.chainMembers.load(s.chainId))
-        .filter((m) => m.segmentId === s.id && (args.local == null || m.enterprise.local === args.local))
+    resolve: async (s, args, context) => {
+      const withheld = await withheldFrom(context, [s.chainId]);
+      const found = (await context.loaders.chainMembers.load(s.chainId))
+        .filter(
+          (m) =>
+            m.segmentId === s.id &&
+            (args.local == null || m.enterprise.local === args.local) &&
+            !withheld.hides({ segmentId: m.segmentId, local: m.enterprise.local }),
+        )
         .map((m) => m.enterprise);
       return arrayConnection(args, args.orderBy ? found.sort(enterpriseOrder(args.orderBy)) : found);
     },
