@@ -91,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
     if (e.problems.length > shown.length) console.error(`… and ${e.problems.length - shown.length} more`);
     const rows = new Set(e.problems.map((p) => `${p.file}\u0000${p.sheet ?? ''}\u0000${p.line}`)).size;
     console.error(`\nRejected: ${e.problems.length} problem(s) in ${rows} row(s) or header(s). Nothing was written.`);
+    if (e.reason) console.error(`Why: ${e.reason}.`);
     return 1;
   } finally {
     await store.close();

@@ -90,6 +90,22 @@ export async function readChecked(
   viewOf: (rows: Dataset) => ImportView | Promise<ImportView>,
   options: ReadOptions = {},
 ): Promise<Checked> {
+  const { batch, view, ...checked } = await readUnderived(paths, viewOf, options);
+  const derivation = deriveFields(batch.rows.enterprises, batch.rows.district[0] ?? view.home(), view);
+  return {
+    ...checked,
+    rows: batch.rows,
+    warnings: [...checked.warnings, ...derivationWarnings(batch, view, checked.files, derivation)],
+    derivation,
+  };
+}
+
+/** What readChecked finds before it derives: the batch of rows that passed, and the view they were checked on. */
+async function readUnderived(
+  paths: readonly string[],
+  viewOf: (rows: Dataset) => ImportView | Promise<ImportView>,
+  options: ReadOptions,
+): Promise<Omit<Checked, 'rows' | 'derivation'> & { batch: Batch; view: ImportView }> {
   const problems: ImportProblem[] = [];
   const warnings: ImportProblem[] = [];
   const report = (p: ImportProblem) => problems.push(p);
@@ -126,22 +142,9 @@ export async function readChecked(
       if (!raws.has(key)) raws.set(key, row);
     });
   }
-  const home = batch.rows.district[0] ?? view.home();
-  const derivation = deriveFields(batch.rows.enterprises, home, view);
-  if (derivation.derived.local > 0 && !home)
-    warnings.push({
-      file: inputs[0]?.file ?? '',
-      line: 0,
-      message: `no home district is known (give a district table, e.g. district.csv with 名称 江汉区): ${derivation.derived.local} enterprise(s) without 'local' are taken as outside the district`,
-    });
-  else if (derivation.unlocated > 0)
-    warnings.push({
-      file: inputs[0]?.file ?? '',
-      line: 0,
-      message: `${derivation.unlocated} enterprise(s) give neither 'local' nor a district, address, city or province: taken as outside ${home?.name}`,
-    });
   return {
-    rows: batch.rows,
+    batch,
+    view,
     files: inputs.map((i) => i.file),
     rowsRead: batch.rowsRead,
     warnings,
@@ -150,9 +153,51 @@ export async function readChecked(
       problems: list.map((p) => (p.field ? { field: p.field, message: p.message } : { message: p.message })),
       ...(raws.get(key) !== undefined ? { row: raws.get(key) } : {}),
     })),
-    derivation,
   };
 }
+
+/** What the derivation is worth saying: enterprises taken as outside the district for want of a home or a place. */
+function derivationWarnings(
+  batch: Batch,
+  view: ImportView,
+  files: readonly string[],
+  derivation: Derivation,
+): ImportProblem[] {
+  const home = batch.rows.district[0] ?? view.home();
+  if (derivation.derived.local > 0 && !home)
+    return [
+      {
+        file: files[0] ?? '',
+        line: 0,
+        message: `no home district is known (give a district table, e.g. district.csv with 名称 江汉区): ${derivation.derived.local} enterprise(s) without 'local' are taken as outside the district`,
+      },
+    ];
+  if (derivation.unlocated > 0)
+    return [
+      {
+        file: files[0] ?? '',
+        line: 0,
+        message: `${derivation.unlocated} enterprise(s) give neither 'local' nor a district, address, city or province: taken as outside ${home?.name}`,
+      },
+    ];
+  return [];
+}
+
+/**
+ * The checks of `batch` again, on the store's view at the moment of writing: under the embedded
+ * store's lock, or in Neo4j's write transaction after its write lock. Another import or an edit
+ * may have committed since the rows were first checked (two imports each holding 60% of one
+ * firm); the import is then refused, naming each conflict with its file, line and field.
+ */
+export function recheck(batch: Batch, view: ImportView): void {
+  const problems: ImportProblem[] = [];
+  checkBatch(batch, view, (p) => problems.push(p));
+  if (problems.length > 0) throw new ImportError(problems.sort(byPlace), CHANGED_MEANWHILE);
+}
+
+const CHANGED_MEANWHILE =
+  'the store changed while the import was read and checked (another import or an edit committed first), ' +
+  'and the rows no longer fit it; run the import again';
 
 const location = (p: Location): Location =>
   p.sheet === undefined ? { file: p.file, line: p.line } : { file: p.file, sheet: p.sheet, line: p.line };
@@ -165,23 +210,46 @@ export async function readDataset(paths: readonly string[]): Promise<Dataset> {
 /**
  * Imports interchange files into a store: reads and checks everything first; with any
  * problem, throws an ImportError listing them all and writes nothing (with skipInvalid: writes
- * the valid rows and returns the others as `rejected`).
+ * the valid rows and returns the others as `rejected`). The rows are checked again, and their
+ * short names and `local` derived, on the store as it is when they are written, under the
+ * store's lock: what committed meanwhile is counted, and a conflict with it writes nothing.
  */
 export async function importFiles(target: ImportTarget, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
-  const { rows, ...checked } = await readChecked(options.paths, (rows) => target.view(rows), options);
+  if (options.dryRun) {
+    const { rows, ...checked } = await readChecked(options.paths, (rows) => target.view(rows), options);
+    const done = performance.now();
+    const { counts } = await target.plan(rows);
+    return { ...checked, counts, dryRun: true, seconds: seconds(started, done, performance.now()) };
+  }
+  const { batch, view: _view, ...checked } = await readUnderived(options.paths, (rows) => target.view(rows), options);
   const done = performance.now();
   const files = checked.files;
   const note = `import ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
-  const counts = options.dryRun ? (await target.plan(rows)).counts : await target.commit(rows, note);
-  const written = performance.now();
+  let derived: { derivation: Derivation; warnings: ImportProblem[] } | undefined;
+  const counts = await target.commit(batch.rows, note, (view) => {
+    recheck(batch, view);
+    // as the checks: on the store as it is now (an enterprise another write added is no longer new)
+    const derivation = deriveFields(batch.rows.enterprises, batch.rows.district[0] ?? view.home(), view);
+    derived = { derivation, warnings: derivationWarnings(batch, view, files, derivation) };
+  });
+  const { derivation, warnings } = derived ?? { derivation: NOTHING_DERIVED, warnings: [] };
   return {
     ...checked,
+    warnings: [...checked.warnings, ...warnings],
+    derivation,
     counts,
-    dryRun: options.dryRun ?? false,
-    seconds: { check: (done - started) / 1e3, write: (written - done) / 1e3 },
+    dryRun: false,
+    seconds: seconds(started, done, performance.now()),
   };
 }
+
+const NOTHING_DERIVED: Derivation = { unlocated: 0, derived: { shortName: 0, local: 0 } };
+
+const seconds = (started: number, checked: number, written: number) => ({
+  check: (checked - started) / 1e3,
+  write: (written - checked) / 1e3,
+});
 
 /** Files that cannot be read and headers first (they explain what follows), then by place. */
 function byPlace(a: ImportProblem, b: ImportProblem): number {

@@ -27,10 +27,15 @@ export function formatProblem(p: ImportProblem): string {
 
 /** Thrown when input data has problems; nothing has been written. */
 export class ImportError extends Error {
-  constructor(readonly problems: readonly ImportProblem[]) {
+  constructor(
+    readonly problems: readonly ImportProblem[],
+    /** Why, when it is not the input alone (the store changed while the import was checked). */
+    readonly reason?: string,
+  ) {
     const shown = problems.slice(0, 50).map(formatProblem);
     const more = problems.length > 50 ? `\n… and ${problems.length - 50} more` : '';
-    super(`${problems.length} problem(s) in the input; nothing was written:\n${shown.join('\n')}${more}`);
+    const what = reason ? `: ${reason}` : ' in the input';
+    super(`${problems.length} problem(s)${what}; nothing was written:\n${shown.join('\n')}${more}`);
     this.name = 'ImportError';
   }
 }
