@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_PROBLEMS, MAX_REJECTS_KEPT } from '../src/domain/limits';
 import { encodeId } from '../src/global-id';
-import { EMPTY_VIEW, readChecked } from '../src/import/importer';
+import { EMPTY_VIEW, importFiles, readChecked } from '../src/import/importer';
 import { jsonLines } from '../src/import/interchange';
 import { formatProblem, ImportError } from '../src/import/problems';
+import { EmbeddedStore } from '../src/store/embedded/embedded-store';
 import { openEmbeddedStore } from '../src/store/open';
 import { code, tempDir } from './cli';
 import { demoApi, type GraphQLResult } from './helpers';
@@ -110,5 +112,39 @@ describe('the key cap of createEnterprise is the cap of the arguments that name 
     }
     const over = await query(GET, { id: encodeId('Enterprise', '键'.repeat(201)) });
     expect(over.errors?.[0]?.message).toBe("Argument 'id' must be at most 200 characters.");
+  });
+});
+
+describe('problems and rejected rows are bounded', () => {
+  it(`keeps the first ${MAX_PROBLEMS} problems and counts the others`, async () => {
+    const dir = tempDir();
+    const bad = 5000;
+    writeFileSync(join(dir, 'enterprises.jsonl'), jsonLines(Array.from({ length: bad }, (_, i) => ({ id: `e${i}` }))));
+    const error = (await readChecked([dir], () => EMPTY_VIEW).catch((e: unknown) => e)) as ImportError;
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error.total).toBe(bad);
+    expect(error.problems).toHaveLength(MAX_PROBLEMS);
+    expect(error.problems.at(-1)).toMatchObject({ line: MAX_PROBLEMS, field: 'name', message: 'is required' });
+    expect(error.message).toMatch(/^5,000 problem\(s\) in the input; nothing was written:/);
+    expect(error.message).toMatch(/… and 4,950 more$/);
+  });
+
+  it(`keeps the first ${MAX_REJECTS_KEPT.toLocaleString('en')} rows left out whole, and the others by place`, async () => {
+    const dir = tempDir();
+    const bad = MAX_REJECTS_KEPT + 5;
+    const rows = [firm(code(8)), ...Array.from({ length: bad }, (_, i) => ({ id: `e${i}` }))];
+    writeFileSync(join(dir, 'enterprises.jsonl'), jsonLines(rows));
+    const store = await EmbeddedStore.open(tempDir());
+    const summary = await importFiles(store, { paths: [dir], skipInvalid: true });
+    expect(summary.counts.enterprises.added).toBe(1);
+    expect(summary.rejected).toHaveLength(bad);
+    expect(summary.rejected[0]).toEqual({
+      file: join(dir, 'enterprises.jsonl'),
+      line: 2,
+      problems: [{ field: 'name', message: 'is required' }],
+      row: { id: 'e0' },
+    });
+    expect(summary.rejected.filter((r) => r.problems !== undefined)).toHaveLength(MAX_REJECTS_KEPT);
+    expect(summary.rejected.at(-1)).toEqual({ file: join(dir, 'enterprises.jsonl'), line: bad + 1 });
   });
 });

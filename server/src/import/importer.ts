@@ -1,11 +1,12 @@
+import { MAX_PROBLEMS, MAX_REJECTS_KEPT } from '../domain/limits';
 import type { Dataset } from '../domain/model';
 import type { ApplyCounts } from '../store/memory/memory-store';
 import { type Batch, type ReadProgress, readBatch } from './batch';
 import { checkBatch, type ImportView } from './check';
 import { type Derivation, deriveFields } from './derive';
 import { resolveInputs } from './inputs';
-import { ImportError, type ImportProblem, type Location } from './problems';
-import { placeKey, withoutRows } from './reject';
+import { ImportError, type ImportProblem, type Location, ProblemList } from './problems';
+import { placeKey, placeOf, withoutRows } from './reject';
 import type { Encoding } from './sources/events';
 
 /** A store that can take an import. */
@@ -42,9 +43,12 @@ export interface ImportOptions extends ReadOptions {
   dryRun?: boolean;
 }
 
-/** A row left out of an import, with every problem found in it. */
+/**
+ * A row left out of an import, with every problem found in it; past the first MAX_REJECTS_KEPT
+ * rows left out, by its place alone (so that millions of bad rows do not fill the memory).
+ */
 export interface RejectedRow extends Location {
-  problems: { field?: string; message: string }[];
+  problems?: { field?: string; message: string }[];
   /** The row as read (a JSON object, a CSV or sheet row's cells, or the typed row). */
   row?: unknown;
 }
@@ -53,8 +57,10 @@ export interface Checked {
   rows: Dataset;
   files: string[];
   rowsRead: number;
-  /** Worth saying; stopped nothing. */
+  /** Worth saying; stopped nothing. The first MAX_PROBLEMS of them. */
   warnings: ImportProblem[];
+  /** How many warnings there were, kept or not. */
+  warningCount: number;
   /** With skipInvalid: the rows left out. */
   rejected: RejectedRow[];
   derivation: Derivation;
@@ -95,7 +101,7 @@ export async function readChecked(
   return {
     ...checked,
     rows: batch.rows,
-    warnings: [...checked.warnings, ...derivationWarnings(batch, view, checked.files, derivation)],
+    ...moreWarnings(checked, derivationWarnings(batch, view, checked.files, derivation)),
     derivation,
   };
 }
@@ -106,40 +112,61 @@ async function readUnderived(
   viewOf: (rows: Dataset) => ImportView | Promise<ImportView>,
   options: ReadOptions,
 ): Promise<Omit<Checked, 'rows' | 'derivation'> & { batch: Batch; view: ImportView }> {
-  const problems: ImportProblem[] = [];
-  const warnings: ImportProblem[] = [];
-  const report = (p: ImportProblem) => problems.push(p);
+  // problems and warnings are kept up to MAX_PROBLEMS each, and counted beyond
+  const problems = new ProblemList();
+  const warnings = new ProblemList();
+  // with skipInvalid: every row left out, by place; its problems and the row as read for the first MAX_REJECTS_KEPT
+  const rejected = new Set<string>();
+  const details = new Map<string, ImportProblem[]>();
   const raws = new Map<string, unknown>();
+  const report = (p: ImportProblem) => {
+    problems.add(p);
+    if (!options.skipInvalid || p.table) return;
+    const key = placeKey(p);
+    rejected.add(key);
+    const list = details.get(key);
+    if (list) list.push(p);
+    else if (details.size < MAX_REJECTS_KEPT) details.set(key, [p]);
+  };
+  const keepRaw = (key: string, raw: unknown) => {
+    if (details.has(key) && !raws.has(key)) raws.set(key, raw);
+  };
   const { inputs, problems: found } = resolveInputs(paths);
-  problems.push(...found.map((p) => ({ ...p, table: true })));
-  if (inputs.length === 0 && problems.length === 0)
+  for (const p of found) report({ ...p, table: true });
+  if (inputs.length === 0 && problems.count === 0)
     report({ file: paths.join(' '), line: 0, message: 'no input files', table: true });
   let batch: Batch = await readBatch(inputs, report, {
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    rows: { keepExtraColumns: options.keepExtraColumns ?? false, warn: (w) => warnings.push(w) },
-    ...(options.skipInvalid ? { onBadRow: (at: Location, raw: unknown) => raws.set(placeKey(at), raw) } : {}),
+    rows: { keepExtraColumns: options.keepExtraColumns ?? false, warn: warnings.add },
+    ...(options.skipInvalid ? { onBadRow: (at: Location, raw: unknown) => keepRaw(placeKey(at), raw) } : {}),
   });
   const view = await viewOf(batch.rows);
-  const rejected = new Map<string, ImportProblem[]>();
   let handled = 0;
   for (let round = 0; ; round++) {
-    const roundWarnings: ImportProblem[] = [];
-    checkBatch(batch, view, report, (w) => roundWarnings.push(w));
-    const clean = problems.length === handled;
-    if (!clean && (!options.skipInvalid || problems.some((p) => p.table) || round >= MAX_ROUNDS))
-      throw new ImportError(problems.sort(byPlace));
+    const roundWarnings = new ProblemList();
+    checkBatch(batch, view, report, roundWarnings.add);
+    const clean = problems.count === handled;
+    if (!clean && (!options.skipInvalid || problems.table || round >= MAX_ROUNDS))
+      throw new ImportError(problems.kept.sort(byPlace), undefined, problems.count);
     if (clean) {
-      warnings.push(...roundWarnings);
+      warnings.addAll(roundWarnings);
       break;
     }
-    for (const p of problems.slice(handled)) {
-      const key = placeKey(p);
-      rejected.set(key, [...(rejected.get(key) ?? []), p]);
+    handled = problems.count;
+    batch = withoutRows(batch, rejected, keepRaw);
+  }
+  const rows: RejectedRow[] = [];
+  for (const key of rejected) {
+    const list = details.get(key);
+    if (!list) {
+      rows.push(placeOf(key));
+      continue;
     }
-    handled = problems.length;
-    batch = withoutRows(batch, new Set(rejected.keys()), (key, row) => {
-      if (!raws.has(key)) raws.set(key, row);
+    rows.push({
+      ...location(list[0] as ImportProblem),
+      problems: list.map((p) => (p.field ? { field: p.field, message: p.message } : { message: p.message })),
+      ...(raws.get(key) !== undefined ? { row: raws.get(key) } : {}),
     });
   }
   return {
@@ -147,12 +174,9 @@ async function readUnderived(
     view,
     files: inputs.map((i) => i.file),
     rowsRead: batch.rowsRead,
-    warnings,
-    rejected: [...rejected].map(([key, list]) => ({
-      ...location(list[0] as ImportProblem),
-      problems: list.map((p) => (p.field ? { field: p.field, message: p.message } : { message: p.message })),
-      ...(raws.get(key) !== undefined ? { row: raws.get(key) } : {}),
-    })),
+    warnings: warnings.kept,
+    warningCount: warnings.count,
+    rejected: rows,
   };
 }
 
@@ -190,9 +214,9 @@ function derivationWarnings(
  * firm); the import is then refused, naming each conflict with its file, line and field.
  */
 export function recheck(batch: Batch, view: ImportView): void {
-  const problems: ImportProblem[] = [];
-  checkBatch(batch, view, (p) => problems.push(p));
-  if (problems.length > 0) throw new ImportError(problems.sort(byPlace), CHANGED_MEANWHILE);
+  const problems = new ProblemList();
+  checkBatch(batch, view, problems.add);
+  if (problems.count > 0) throw new ImportError(problems.kept.sort(byPlace), CHANGED_MEANWHILE, problems.count);
 }
 
 const CHANGED_MEANWHILE =
@@ -236,13 +260,19 @@ export async function importFiles(target: ImportTarget, options: ImportOptions):
   const { derivation, warnings } = derived ?? { derivation: NOTHING_DERIVED, warnings: [] };
   return {
     ...checked,
-    warnings: [...checked.warnings, ...warnings],
+    ...moreWarnings(checked, warnings),
     derivation,
     counts,
     dryRun: false,
     seconds: seconds(started, done, performance.now()),
   };
 }
+
+/** The warnings with some more (a few, of the derivation), kept within MAX_PROBLEMS. */
+const moreWarnings = (checked: { warnings: ImportProblem[]; warningCount: number }, more: ImportProblem[]) => ({
+  warnings: [...checked.warnings, ...more].slice(0, MAX_PROBLEMS),
+  warningCount: checked.warningCount + more.length,
+});
 
 const NOTHING_DERIVED: Derivation = { unlocated: 0, derived: { shortName: 0, local: 0 } };
 
