@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { MAX_PROBLEMS, MAX_REJECTS_KEPT } from '../src/domain/limits';
+import { MAX_LINE_BYTES, MAX_PROBLEMS, MAX_REJECTS_KEPT } from '../src/domain/limits';
 import { encodeId } from '../src/global-id';
 import { EMPTY_VIEW, importFiles, readChecked } from '../src/import/importer';
 import { jsonLines } from '../src/import/interchange';
@@ -146,5 +147,67 @@ describe('problems and rejected rows are bounded', () => {
     });
     expect(summary.rejected.filter((r) => r.problems !== undefined)).toHaveLength(MAX_REJECTS_KEPT);
     expect(summary.rejected.at(-1)).toEqual({ file: join(dir, 'enterprises.jsonl'), line: bad + 1 });
+  });
+});
+
+describe('lines', () => {
+  it('refuses a JSON Lines line over the limit as its row, and reads the lines after it', async () => {
+    const dir = tempDir();
+    const long = JSON.stringify(firm(code(9), { address: 'x'.repeat(MAX_LINE_BYTES) }));
+    writeFileSync(
+      join(dir, 'enterprises.jsonl'),
+      `${JSON.stringify(firm(code(10)))}\n${long}\n${JSON.stringify(firm(code(11)))}\n${long}`,
+    );
+    const store = await EmbeddedStore.open(tempDir());
+    const summary = await importFiles(store, { paths: [dir], skipInvalid: true });
+    expect(summary.counts.enterprises.added).toBe(2);
+    const why = 'is longer than 1,048,576 bytes';
+    expect(summary.rejected.map((r) => [r.line, r.problems?.[0]?.message])).toEqual([
+      [2, why],
+      [4, why],
+    ]);
+  });
+
+  it('stops a CSV table at a line over the limit, naming the line', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'chains.csv'), `id,name\nc1,链一\nc2,"${'x'.repeat(MAX_LINE_BYTES + 10)}"\nc3,链三\n`);
+    expect(await problemsOf(dir)).toEqual([
+      'chains.csv:3: not readable as CSV: the line is longer than 1,048,576 bytes: not a table of rows',
+    ]);
+  });
+
+  it('names the line of bytes that are not UTF-8 in JSON Lines, and reads on', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'enterprises.jsonl'),
+      Buffer.concat([
+        Buffer.from(`${JSON.stringify(firm(code(12)))}\n${JSON.stringify(firm(code(13)))}\n`),
+        iconv.encode(`${JSON.stringify(firm(code(14), { name: '丁有限公司' }))}\n`, 'gbk'),
+        Buffer.from(`${JSON.stringify(firm(code(15)))}\n`),
+      ]),
+    );
+    expect(await problemsOf(dir)).toEqual(['enterprises.jsonl:3: is not UTF-8 text; JSON Lines files are UTF-8']);
+  });
+
+  it('names the line of bytes that are not GB18030 in a CSV file', async () => {
+    const dir = tempDir();
+    const rows = Array.from({ length: 5000 }, (_, i) => `c${i},链${i}\n`).join('');
+    writeFileSync(
+      join(dir, 'chains.csv'),
+      Buffer.concat([iconv.encode(`id,name\n${rows}`, 'gb18030'), Buffer.from([0x63, 0x2c, 0x81, 0x0a])]),
+    );
+    expect(await problemsOf(dir, { encoding: 'gb18030' })).toEqual([
+      'chains.csv:5002: is not gb18030 text. Try another --encoding.',
+    ]);
+  });
+
+  it('names the line of a lone surrogate in a UTF-16 CSV file, past the first chunk', async () => {
+    const dir = tempDir();
+    const rows = Array.from({ length: 9000 }, (_, i) => `c${i},链${i}\n`).join('');
+    const head = Buffer.from(`\uFEFFid,name\n${rows}c,`, 'utf16le');
+    const lone = Buffer.from([0x00, 0xd8, 0x0a, 0x00]); // U+D800 alone, then a line feed
+    writeFileSync(join(dir, 'chains.csv'), Buffer.concat([head, lone, Buffer.from('d,链\n', 'utf16le')]));
+    expect(head.length).toBeGreaterThan(64 * 1024);
+    expect(await problemsOf(dir)).toEqual(['chains.csv:9002: is not utf-16le text. Try another --encoding.']);
   });
 });
