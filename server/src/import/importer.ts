@@ -215,7 +215,7 @@ function derivationWarnings(
  */
 export function recheck(batch: Batch, view: ImportView): void {
   const problems = new ProblemList();
-  checkBatch(batch, view, problems.add);
+  checkBatch(batch, view, problems.add, undefined, { storeOnly: true });
   if (problems.count > 0) throw new ImportError(problems.kept.sort(byPlace), CHANGED_MEANWHILE, problems.count);
 }
 
