@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { MAX_ID_LENGTH, overLength } from './domain/limits';
 
 /** The error codes clients can rely on, in `extensions.code`. Every other error is masked. */
 export type ErrorCode =
@@ -29,12 +30,12 @@ export function intInRange(argument: string, value: number, min: number, max: nu
   return value;
 }
 
-export const MAX_ID_LENGTH = 200;
+export { MAX_ID_LENGTH };
 
 /** An id argument: at most MAX_ID_LENGTH characters. */
 export function idArgument(argument: string, value: string | number): string {
   const id = String(value);
-  if (id.length > MAX_ID_LENGTH) {
+  if (overLength(id, MAX_ID_LENGTH) !== undefined) {
     throw codedError('BAD_INPUT', `Argument '${argument}' must be at most ${MAX_ID_LENGTH} characters.`, { argument });
   }
   return id;

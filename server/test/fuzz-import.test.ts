@@ -534,8 +534,10 @@ describe('lines of a UTF-8 file', () => {
           }
         } catch (e) {
           expect(e).toBeInstanceOf(Error);
+          // the line of the first bytes that are not UTF-8: line feeds before it, plus one
+          const lineOfBad = badUtf8Line(bytes);
           expect((e as Error).message).toMatch(
-            new RegExp(`^${escapeRegExp(path)}: line \\d+ or after is not UTF-8 text`),
+            new RegExp(`^${escapeRegExp(path)}: line ${lineOfBad} is not UTF-8 text`),
           );
           lines = [];
           return;
@@ -566,6 +568,22 @@ describe('lines of a UTF-8 file', () => {
     );
   });
 });
+
+/** The line of the first line that is not UTF-8 (lines cut at every line feed). */
+function badUtf8Line(bytes: Uint8Array): number {
+  let start = 0;
+  for (let line = 1; ; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, end));
+    } catch {
+      return line;
+    }
+    if (end >= bytes.length) return -1;
+    start = end + 1;
+  }
+}
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../src/import/importer';
-import { ImportError } from '../src/import/problems';
+import { formatProblem, ImportError } from '../src/import/problems';
 import { Invalid, parseShare } from '../src/import/values';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
 import { dataDirFromEnv } from '../src/store/open';
@@ -156,9 +156,10 @@ describe('what a spreadsheet means', () => {
     );
     const error = await importFiles(await EmbeddedStore.open(tempDir()), { paths: [dir] }).catch((e) => e);
     expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).message).toMatch(
-      /is not utf-8 text further on\. If a Chinese spreadsheet tool saved it, try --encoding gb18030/,
-    );
+    // at the line of the bytes, not at line 0: header 1, a row 2, the padding 3, the GBK row 4
+    expect((error as ImportError).problems.map(formatProblem)).toEqual([
+      `${join(dir, 'enterprises.csv')}:4: is not utf-8 text. If a Chinese spreadsheet tool saved it, try --encoding gb18030.`,
+    ]);
   });
 
   it('resolves a relative CHAIN_DATA_DIR against the folder the command ran in', () => {

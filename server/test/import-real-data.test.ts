@@ -240,7 +240,7 @@ describe('--skip-invalid', () => {
     const summary = await importFiles(store, { paths: [files()], skipInvalid: true });
     expect(store.size()).toEqual({ enterprises: 2, relationships: 1 });
     const rejected = summary.rejected.map(
-      (r) => `${r.file.split('/').at(-1)}:${r.line} ${r.problems.map((p) => p.message).join('; ')}`,
+      (r) => `${r.file.split('/').at(-1)}:${r.line} ${(r.problems ?? []).map((p) => p.message).join('; ')}`,
     );
     expect(rejected.sort()).toEqual([
       "enterprises.csv:3 is not a real date: '2023-02-30'",

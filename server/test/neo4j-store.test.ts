@@ -211,6 +211,7 @@ describe('Neo4jStore (recording driver)', () => {
       (c) => c.file.startsWith('import/') || c.file === 'queries/holdings' || c.file === 'queries/supply-partners',
     );
     expect(writes.map((c) => c.file)).toEqual([
+      'import/write-lock', // first: one writer at a time, each checking what the one before wrote
       'import/chains',
       'import/segments',
       'import/enterprises',
@@ -277,6 +278,7 @@ describe('Neo4jStore: the Cypher and parameters of every other method', () => {
     );
     expect(removed).toEqual([{ kind: 'controls', from: 'R', to: 'A' }]);
     expect(driver.calls.map((c) => `${c.mode} ${c.file}`)).toEqual([
+      'WRITE import/write-lock',
       'WRITE queries/existing-relationships',
       'WRITE queries/existing-relationships',
       'WRITE import/remove-controls',

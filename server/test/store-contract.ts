@@ -1,9 +1,15 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { controlledBy, findRoots, type Holding } from '../src/analysis/systems';
+import { Curator } from '../src/curation/curator';
 import type { Dataset } from '../src/domain/model';
-import { importFiles, readDataset } from '../src/import/importer';
+import { type ImportTarget, importFiles, readDataset } from '../src/import/importer';
+import { jsonLines } from '../src/import/interchange';
+import { ImportError } from '../src/import/problems';
 import { DEMO_DATA_DIR } from '../src/paths';
 import type { EnterpriseQuery, GraphStore } from '../src/store/port';
+import { tempDir } from './cli';
 
 export type ContractStore = GraphStore;
 
@@ -261,7 +267,115 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
       expect(system?.members.some((m) => m.enterprise.id === child)).toBe(false);
       expect(await store.remove([{ kind: 'controls', from: root, to: child }], 'again')).toEqual([]);
     });
+
+    it('checks an import again when it writes: of two that fit alone but not together, the second is refused', async () => {
+      // two firms each buying 60% of one company, in two imports read and checked before either writes
+      const company = 'wc-company';
+      const dir = tempDir();
+      const files = (holder: string) => {
+        const at = join(dir, holder);
+        mkdirSync(at);
+        writeFileSync(
+          join(at, 'enterprises.jsonl'),
+          jsonLines([
+            { id: company, name: '重检目标有限公司', local: true },
+            { id: holder, name: `${holder}投资有限公司`, local: true },
+          ]),
+        );
+        writeFileSync(join(at, 'controls.jsonl'), jsonLines([{ from: holder, to: company, share: 0.6 }]));
+        return at;
+      };
+      const [a, b] = [files('wc-holder-a'), files('wc-holder-b')];
+      const { first, second } = bothChecked(store);
+      const results = await Promise.allSettled([
+        importFiles(first, { paths: [a] }),
+        importFiles(second, { paths: [b] }),
+      ]);
+      expect(results[0].status).toBe('fulfilled');
+      const refused = (results[1] as PromiseRejectedResult).reason;
+      expect(refused).toBeInstanceOf(ImportError);
+      expect(refused.message).toMatch(/store changed while the import was read/);
+      expect(refused.problems).toHaveLength(1);
+      expect(refused.problems[0]).toMatchObject({ file: join(b, 'controls.jsonl'), line: 1, field: 'share' });
+      expect(refused.problems[0].message).toMatch(/would sum to 120%.*'wc-holder-a' 60% \(in the store\)/);
+      // nothing of the refused import was written: not its controls row, not its new enterprise
+      expect((await store.relationsOf([company], 'in', 'CONTROLS'))[0]?.map((r) => r.from)).toEqual(['wc-holder-a']);
+      expect(await one(store, 'wc-holder-b')).toBeUndefined();
+    });
+
+    it('checks an import again against an edit committed while it was read', async () => {
+      const company = 'wc-company';
+      const dir = tempDir();
+      writeFileSync(
+        join(dir, 'enterprises.jsonl'),
+        jsonLines([{ id: 'wc-holder-c', name: '丙投资有限公司', local: true }]),
+      );
+      writeFileSync(join(dir, 'controls.jsonl'), jsonLines([{ from: 'wc-holder-c', to: company, share: '30%' }]));
+      const other = byShortName('汉江金控');
+      const curator = new Curator(store);
+      const editor = { name: 'contract', role: 'editor' as const, authenticated: true };
+      // the edit lands after the import's own check and before its write
+      const target: ImportTarget = {
+        view: (rows) => store.view(rows),
+        plan: (rows) => store.plan(rows),
+        commit: async (rows, note, check) => {
+          await curator.addRelationship(editor, { kind: 'CONTROLS', from: other, to: company, share: 0.3 });
+          return store.commit(rows, note, check);
+        },
+      };
+      const refused = await importFiles(target, { paths: [dir] }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ImportError);
+      expect((refused as ImportError).problems[0]?.message).toMatch(/would sum to 120%/);
+      const holders = (await store.relationsOf([company], 'in', 'CONTROLS'))[0] ?? [];
+      expect(holders.map((r) => r.from).sort()).toEqual([other, 'wc-holder-a'].sort());
+      expect(await one(store, 'wc-holder-c')).toBeUndefined();
+      // and an edit that would pass 100% is refused by the curator, as it was before
+      await expect(
+        curator.addRelationship(editor, { kind: 'CONTROLS', from: 'wc-holder-a', to: company, share: 0.8 }),
+      ).rejects.toThrow(/would sum to 110%/);
+    });
   });
+}
+
+/**
+ * Two import targets over one store whose writes wait until both imports have been read and
+ * checked, and go one after the other: the race of two imports, made certain.
+ */
+function bothChecked(store: GraphStore): { first: ImportTarget; second: ImportTarget } {
+  let secondChecked: () => void = () => {};
+  const checked = new Promise<void>((resolve) => {
+    secondChecked = resolve;
+  });
+  let firstWritten: () => void = () => {};
+  const written = new Promise<void>((resolve) => {
+    firstWritten = resolve;
+  });
+  const first: ImportTarget = {
+    view: (rows) => store.view(rows),
+    plan: (rows) => store.plan(rows),
+    commit: async (rows, note, check) => {
+      await checked;
+      try {
+        return await store.commit(rows, note, check);
+      } finally {
+        firstWritten();
+      }
+    },
+  };
+  const second: ImportTarget = {
+    view: async (rows) => {
+      const view = await store.view(rows);
+      // after the checks that follow this view (they run at once, without waiting on anything)
+      setImmediate(secondChecked);
+      return view;
+    },
+    plan: (rows) => store.plan(rows),
+    commit: async (rows, note, check) => {
+      await written;
+      return store.commit(rows, note, check);
+    },
+  };
+  return { first, second };
 }
 
 function sortedPairs(pairs: { from: string; to: string }[]): string[] {

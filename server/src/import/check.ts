@@ -37,33 +37,20 @@ const SHARE_SLACK = 1e-6;
  * neither in the import nor in the store, self-loops, and the shares held in one company
  * summing over 100% (counting the store's holdings that the import does not replace).
  * `warn` gets what is worth saying but stops nothing (same names under different ids).
+ * `storeOnly` runs only the checks whose answer depends on the store (references, segments,
+ * share sums): for rows checked once already, checked again on the store as it is when written.
  */
 export function checkBatch(
   batch: Batch,
   view: ImportView,
   report: (p: ImportProblem) => void,
-  warn: (p: ImportProblem) => void = () => {},
+  warn?: (p: ImportProblem) => void,
+  { storeOnly = false }: { storeOnly?: boolean } = {},
 ): void {
   const { rows, places } = batch;
   const at = (kind: Kind, i: number) => places[kind].at(i);
 
-  for (const kind of KINDS) {
-    const seen = new Map<string, number>();
-    (rows[kind] as Dataset[typeof kind][number][]).forEach((row, i) => {
-      const key = rowKey(kind, row);
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, i);
-      else {
-        const [here, there] = [at(kind, i), at(kind, first)];
-        const where =
-          here.file === there.file && here.sheet === there.sheet ? `line ${there.line}` : formatLocation(there);
-        report({ ...here, message: `duplicate of the ${kind} row at ${where} (same key ${key})` });
-      }
-    });
-  }
-  rows.district.forEach((_, i) => {
-    if (i > 0) report({ ...at('district', i), message: 'a data set has one home district: give one district row' });
-  });
+  if (!storeOnly) checkWithinBatch(batch, report);
 
   const ids = (kind: NodeKind) => new Set(rows[kind].map((r) => r.id));
   const known: Record<NodeKind, Set<string>> = {
@@ -72,12 +59,18 @@ export function checkBatch(
     segments: ids('segments'),
     leaders: ids('leaders'),
   };
-  const names = new Names(rows.enterprises, view);
+  // the names of every enterprise: for hints, and for warnings when they are asked for (a check run
+  // again under the write lock asks for none, and should not spend a second folding names)
+  let names: Names | undefined;
+  const namesOf = () => {
+    names ??= new Names(rows.enterprises, view);
+    return names;
+  };
   const ref = <K extends Kind>(kind: K, field: keyof Dataset[K][number] & string, target: NodeKind, what: string) => {
     (rows[kind] as Dataset[K][number][]).forEach((row, i) => {
       const id = row[field] as unknown as string;
       if (known[target].has(id) || view.has(target, id)) return;
-      const hint = target === 'enterprises' ? names.hint(id) : '';
+      const hint = target === 'enterprises' ? namesOf().hint(id) : '';
       report({ ...at(kind, i), field, message: `unknown ${what} '${id}'${hint}` });
     });
   };
@@ -100,13 +93,38 @@ export function checkBatch(
     rows[kind].forEach((r, i) => {
       if (r.from === r.to) report({ ...at(kind, i), field: 'to', message: `${message} ('${r.to}')` });
     });
-  selfLoop('controls', 'an enterprise cannot own itself');
-  selfLoop('supplies', 'an enterprise cannot supply itself');
-  selfLoop('feeds', 'a segment cannot feed itself');
+  if (!storeOnly) {
+    selfLoop('controls', 'an enterprise cannot own itself');
+    selfLoop('supplies', 'an enterprise cannot supply itself');
+    selfLoop('feeds', 'a segment cannot feed itself');
+  }
 
   checkSegments(batch, view, report);
   checkShareSums(batch, view, report);
-  names.warnings(batch, warn);
+  if (warn) namesOf().warnings(batch, warn);
+}
+
+/** The checks of the rows among themselves: duplicate keys, one home district. */
+function checkWithinBatch(batch: Batch, report: (p: ImportProblem) => void): void {
+  const { rows, places } = batch;
+  const at = (kind: Kind, i: number) => places[kind].at(i);
+  for (const kind of KINDS) {
+    const seen = new Map<string, number>();
+    (rows[kind] as Dataset[typeof kind][number][]).forEach((row, i) => {
+      const key = rowKey(kind, row);
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, i);
+      else {
+        const [here, there] = [at(kind, i), at(kind, first)];
+        const where =
+          here.file === there.file && here.sheet === there.sheet ? `line ${there.line}` : formatLocation(there);
+        report({ ...here, message: `duplicate of the ${kind} row at ${where} (same key ${key})` });
+      }
+    });
+  }
+  rows.district.forEach((_, i) => {
+    if (i > 0) report({ ...at('district', i), message: 'a data set has one home district: give one district row' });
+  });
 }
 
 function checkShareSums(batch: Batch, view: ImportView, report: (p: ImportProblem) => void): void {

@@ -6,7 +6,7 @@
  * (CHAIN_DATA_DIR, default data/). Checks everything first and writes nothing when anything is
  * wrong; a running server picks up the import within a second.
  */
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuditLog } from '../audit/audit-log';
@@ -68,33 +68,51 @@ async function main(argv: string[]): Promise<number> {
       summary.rejected.length > 0
         ? resolve(cwd, values.rejects ?? `import-rejects-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`)
         : undefined;
-    if (rejects) writeFileSync(rejects, summary.rejected.map((r) => `${JSON.stringify(r)}\n`).join(''));
-    printWarnings(summary.warnings);
+    if (rejects) writeLines(rejects, summary.rejected);
+    printWarnings(summary.warnings, summary.warningCount);
     printSummary(summary, where, rejects);
     if (!summary.dryRun)
       audit.done('ok', {
         counts: summary.counts,
         rowsRead: summary.rowsRead,
         rejected: summary.rejected.length,
-        warnings: summary.warnings.length,
+        warnings: summary.warningCount,
       });
     return 0;
   } catch (e) {
     progress.clear();
     if (!values['dry-run']) {
-      const problems = e instanceof ImportError ? e.problems.length : undefined;
+      const problems = e instanceof ImportError ? e.total : undefined;
       audit.done(e instanceof ImportError ? 'BAD_INPUT' : 'FAILED', { problems, error: (e as Error).message });
     }
     if (!(e instanceof ImportError)) throw e;
     const shown = e.problems.slice(0, 500);
     for (const p of shown) console.error(formatProblem(p));
-    if (e.problems.length > shown.length) console.error(`… and ${e.problems.length - shown.length} more`);
+    if (e.total > shown.length) console.error(`… and ${(e.total - shown.length).toLocaleString('en')} more`);
     const rows = new Set(e.problems.map((p) => `${p.file}\u0000${p.sheet ?? ''}\u0000${p.line}`)).size;
-    console.error(`\nRejected: ${e.problems.length} problem(s) in ${rows} row(s) or header(s). Nothing was written.`);
+    const scope =
+      e.total > e.problems.length
+        ? `(the first ${e.problems.length.toLocaleString('en')} in ${rows.toLocaleString('en')} row(s) or header(s))`
+        : `in ${rows} row(s) or header(s)`;
+    console.error(`\nRejected: ${e.total.toLocaleString('en')} problem(s) ${scope}. Nothing was written.`);
+    if (e.reason) console.error(`Why: ${e.reason}.`);
     return 1;
   } finally {
     await store.close();
   }
+}
+
+/** One JSON object a line, written a slice at a time (millions of rows make no string too long). */
+function writeLines(path: string, rows: readonly object[]): void {
+  writeFileSync(path, '');
+  for (let i = 0; i < rows.length; i += 10_000)
+    appendFileSync(
+      path,
+      rows
+        .slice(i, i + 10_000)
+        .map((r) => `${JSON.stringify(r)}\n`)
+        .join(''),
+    );
 }
 
 function parse(argv: string[]) {
@@ -113,10 +131,10 @@ function parse(argv: string[]) {
   });
 }
 
-function printWarnings(warnings: readonly ImportProblem[]): void {
-  if (warnings.length === 0) return;
+function printWarnings(warnings: readonly ImportProblem[], count: number): void {
+  if (count === 0) return;
   for (const w of warnings.slice(0, 100)) console.warn(`warning: ${formatProblem(w)}`);
-  if (warnings.length > 100) console.warn(`… and ${warnings.length - 100} more warnings`);
+  if (count > 100) console.warn(`… and ${(count - Math.min(100, warnings.length)).toLocaleString('en')} more warnings`);
 }
 
 function printSummary(s: ImportSummary, where: string, rejects: string | undefined): void {
@@ -135,10 +153,14 @@ function printSummary(s: ImportSummary, where: string, rejects: string | undefin
   const derived = s.derivation.derived;
   if (derived.shortName + derived.local > 0)
     console.log(`  derived: ${derived.shortName} short name(s), ${derived.local} 'local' (marked as derived)`);
-  if (s.warnings.length > 0) console.log(`  warnings: ${s.warnings.length} (printed above)`);
+  if (s.warningCount > 0) console.log(`  warnings: ${s.warningCount} (printed above)`);
+  const whole = s.rejected.filter((r) => r.problems !== undefined).length;
   if (rejects)
     console.log(
-      `  rejected: ${s.rejected.length} row(s) left out for their problems (--skip-invalid), each with its problem in ${rejects}`,
+      `  rejected: ${s.rejected.length} row(s) left out for their problems (--skip-invalid), listed in ${rejects}` +
+        (whole < s.rejected.length
+          ? ` (the first ${whole.toLocaleString('en')} with their problems and the row as read, the others by place)`
+          : ', each with its problems'),
     );
   else console.log('  rejected: 0 rows');
 }

@@ -1,3 +1,5 @@
+import { MAX_PROBLEMS } from '../domain/limits';
+
 /** Where a row came from: a file and line, or a workbook, sheet and row. */
 export interface Location {
   file: string;
@@ -27,10 +29,42 @@ export function formatProblem(p: ImportProblem): string {
 
 /** Thrown when input data has problems; nothing has been written. */
 export class ImportError extends Error {
-  constructor(readonly problems: readonly ImportProblem[]) {
+  constructor(
+    /** The problems kept to list: the first MAX_PROBLEMS, sorted. */
+    readonly problems: readonly ImportProblem[],
+    /** Why, when it is not the input alone (the store changed while the import was checked). */
+    readonly reason?: string,
+    /** How many problems there were, kept or not. */
+    readonly total = problems.length,
+  ) {
     const shown = problems.slice(0, 50).map(formatProblem);
-    const more = problems.length > 50 ? `\n… and ${problems.length - 50} more` : '';
-    super(`${problems.length} problem(s) in the input; nothing was written:\n${shown.join('\n')}${more}`);
+    const more = total > shown.length ? `\n… and ${(total - shown.length).toLocaleString('en')} more` : '';
+    const what = reason ? `: ${reason}` : ' in the input';
+    super(`${total.toLocaleString('en')} problem(s)${what}; nothing was written:\n${shown.join('\n')}${more}`);
     this.name = 'ImportError';
+  }
+}
+
+/**
+ * Problems (or warnings) as they are found: the first `limit` kept to list, every one counted. Two
+ * million bad rows would otherwise hold gigabytes of messages nobody reads past the first screen.
+ */
+export class ProblemList {
+  readonly kept: ImportProblem[] = [];
+  count = 0;
+  /** Whether one of them is a whole table's (stops even an import that skips invalid rows). */
+  table = false;
+
+  constructor(private readonly limit = MAX_PROBLEMS) {}
+
+  add = (p: ImportProblem): void => {
+    this.count++;
+    if (p.table) this.table = true;
+    if (this.kept.length < this.limit) this.kept.push(p);
+  };
+
+  addAll(other: ProblemList): void {
+    for (const p of other.kept) this.add(p);
+    this.count += other.count - other.kept.length;
   }
 }

@@ -31,3 +31,9 @@ export function withoutRows(
 }
 
 export const placeKey = (at: Location) => `${at.file}\u0000${at.sheet ?? ''}\u0000${at.line}`;
+
+/** The place a placeKey names. */
+export function placeOf(key: string): Location {
+  const [file = '', sheet = '', line = '0'] = key.split('\u0000');
+  return sheet === '' ? { file, line: Number(line) } : { file, sheet, line: Number(line) };
+}

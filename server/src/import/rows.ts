@@ -1,3 +1,4 @@
+import { MAX_NAME_LENGTH, overLength, textProblem } from '../domain/limits';
 import { FIELDS, type FieldSpec, type Kind } from './interchange';
 import type { ImportProblem, Location } from './problems';
 import { Invalid, isEmptyValue, parseSharePercent } from './values';
@@ -109,9 +110,26 @@ export class RowParser {
         const v = values[c];
         if (!isEmptyValue(v)) attributes[name] = cellText(v);
       }
-      if (Object.keys(attributes).length > 0) row.attributes = attributes;
+      if (Object.keys(attributes).length > 0) {
+        if (!this.attributesFine(attributes, at)) return undefined;
+        row.attributes = attributes;
+      }
     }
     return row;
+  }
+
+  /** Attributes are text like any other (domain/limits.ts): names at most a name's length, values a text's. */
+  private attributesFine(attributes: Record<string, string>, at: Location): boolean {
+    let fine = true;
+    for (const [name, value] of Object.entries(attributes)) {
+      const problem = textProblem(name, 'name') ?? textProblem(value, 'text');
+      if (problem) {
+        const label = overLength(name, MAX_NAME_LENGTH) === undefined ? name : `${[...name].slice(0, 40).join('')}…`;
+        this.report({ ...at, field: label, message: `attribute ${problem}` });
+        fine = false;
+      }
+    }
+    return fine;
   }
 
   /** A JSON object: its keys are the columns. */
@@ -148,7 +166,10 @@ export class RowParser {
       }
     }
     const row = this.build(raw, at);
-    if (row && attributes && Object.keys(attributes).length > 0) row.attributes = attributes;
+    if (row && attributes && Object.keys(attributes).length > 0) {
+      if (!this.attributesFine(attributes, at)) return undefined;
+      row.attributes = attributes;
+    }
     return fine ? row : undefined;
   }
 

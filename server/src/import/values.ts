@@ -1,4 +1,5 @@
 import { creditCodeProblem } from '../domain/credit-code';
+import { textProblem } from '../domain/limits';
 import { TIERS, type Tier } from '../domain/model';
 
 /**
@@ -17,8 +18,28 @@ const ok = <T>(value: T): Parsed<T> => value;
 const bad = (message: string): Invalid => new Invalid(message);
 export const isInvalid = (v: unknown): v is Invalid => v instanceof Invalid;
 
+/** Text: at most MAX_TEXT_LENGTH characters, without control characters but tabs and line breaks (domain/limits.ts). */
 export function parseText(value: unknown): Parsed<string> {
-  if (typeof value === 'string') return value.trim() === '' ? bad('must not be empty') : ok(value.trim());
+  return textOf(value, 'text');
+}
+
+/** A name (of an enterprise, chain, segment, leader, product): at most MAX_NAME_LENGTH characters. */
+export function parseName(value: unknown): Parsed<string> {
+  return textOf(value, 'name');
+}
+
+/** A key, or a reference to one: at most MAX_ID_LENGTH characters (the API's arguments' cap too), no control characters. */
+export function parseKey(value: unknown): Parsed<string> {
+  return textOf(value, 'id');
+}
+
+function textOf(value: unknown, kind: 'id' | 'name' | 'text'): Parsed<string> {
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (text === '') return bad('must not be empty');
+    const problem = textProblem(text, kind);
+    return problem ? bad(problem) : ok(text);
+  }
   if (typeof value === 'number' && Number.isFinite(value)) return ok(String(value));
   return bad(`must be text, got ${describe(value)}`);
 }
@@ -200,24 +221,26 @@ export function parseTier(value: unknown): Parsed<Tier> {
 
 /** A list of tags: a JSON array, or text separated by ; ； | or 、. */
 export function parseTags(value: unknown): Parsed<string[]> {
+  let items: string[];
   if (Array.isArray(value)) {
-    return value.every((t) => typeof t === 'string')
-      ? ok(value.map((t) => t.trim()).filter(Boolean))
-      : bad('must be a list of text');
+    if (!value.every((t) => typeof t === 'string')) return bad('must be a list of text');
+    items = value.map((t) => t.trim()).filter(Boolean);
+  } else if (typeof value === 'string')
+    items = value
+      .split(/[;；|、]/)
+      .map((t) => t.trim())
+      .filter(Boolean);
+  else return bad(`must be a list of tags, got ${describe(value)}`);
+  for (let i = 0; i < items.length; i++) {
+    const problem = textProblem(items[i] as string, 'text');
+    if (problem) return bad(`item ${i + 1} ${problem}`);
   }
-  if (typeof value === 'string')
-    return ok(
-      value
-        .split(/[;；|、]/)
-        .map((t) => t.trim())
-        .filter(Boolean),
-    );
-  return bad(`must be a list of tags, got ${describe(value)}`);
+  return ok(items);
 }
 
 /** An enterprise id: any text; 18 letters and digits are taken as a credit code and must be a valid one. */
 export function parseEnterpriseId(value: unknown): Parsed<string> {
-  const text = parseText(value);
+  const text = parseKey(value);
   if (isInvalid(text) || text.length !== 18 || !/^[0-9A-Za-z]{18}$/.test(text)) return text;
   const code = text.toUpperCase();
   const problem = creditCodeProblem(code);

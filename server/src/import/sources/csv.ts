@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
+import { MAX_LINE_BYTES } from '../../domain/limits';
 import type { Kind } from '../interchange';
-import { decoder, EncodingError } from './encoding';
+import { decoder, EncodingError, LineTooLongError, lineAt } from './encoding';
 import type { Encoding, TableEvent } from './events';
 
 /** A CSV file of one kind, streamed: its header, then a record at a time with its line number. */
@@ -13,7 +14,15 @@ export async function* readCsv(
   encoding: Encoding,
 ): AsyncGenerator<TableEvent[]> {
   yield [{ type: 'table', kind, at: { file, line: 0 } }];
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false });
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    trim: false,
+    // a stray quote would make the rest of the file one record, held whole
+    max_record_size: MAX_LINE_BYTES,
+  });
   const reading = pipeline(createReadStream(path), decoder(encoding), parser);
   let first = true;
   let failed = false;
@@ -36,7 +45,12 @@ export async function* readCsv(
     failed = true;
     const error = e as Error & { lines?: number };
     const message = e instanceof EncodingError ? error.message : `not readable as CSV: ${error.message}`;
-    yield [...batch, { type: 'problem', problem: { file, line: error.lines ?? 0, message } }];
+    // the decoder's errors know where their line starts; csv-parse's, its number
+    const line =
+      e instanceof EncodingError || e instanceof LineTooLongError
+        ? await lineAt(path, e.offset, encoding)
+        : (error.lines ?? 0);
+    yield [...batch, { type: 'problem', problem: { file, line, message } }];
     reading.catch(() => {});
   }
   if (first && !failed) yield [{ type: 'problem', problem: { file, line: 1, message: 'has no header row' } }];

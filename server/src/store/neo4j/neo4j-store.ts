@@ -266,6 +266,7 @@ export class Neo4jStore implements GraphStore {
 
   async remove(removals: readonly Removal[], _note: string): Promise<Removal[]> {
     return this.db.write(async (tx) => {
+      await tx.run('import', 'write-lock');
       const there = new Set(await presentRemovals(tx, removals));
       if (there.size === 0) return [];
       const present = removals.filter((r) => there.has(r)); // in the order asked
@@ -287,10 +288,13 @@ export class Neo4jStore implements GraphStore {
 
   /**
    * Writes every row and the roles they change in one write transaction: all or nothing. The
-   * check and the plan read in that transaction too, so they see what is written.
+   * transaction first takes the graph's write lock (write-lock.cypher), so writers, in this
+   * process or another, go one at a time; the check and the plan then read in it, and see what
+   * every writer before committed.
    */
   async commit(rows: Dataset, _note = '', check?: (view: ImportView) => void): Promise<ApplyCounts> {
     return this.db.write(async (tx) => {
+      await tx.run('import', 'write-lock');
       if (check) check(await prefetchView(tx, rows));
       const { counts } = await planImport(tx, rows);
       await writeImport(tx, rows);

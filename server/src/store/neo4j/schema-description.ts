@@ -5,7 +5,7 @@ import type { DbSchema } from '@neo4j-cypher/language-support';
  * (server/src/domain/model.ts and docs/data-format.md): labels, relationship types, property keys.
  * The labels and relationship types are also the allow-lists: no other may reach a query.
  */
-export const LABELS = ['Enterprise', 'Chain', 'Segment', 'Leader', 'Product', 'District'] as const;
+export const LABELS = ['Enterprise', 'Chain', 'Segment', 'Leader', 'Product', 'District', 'WriteLock'] as const;
 export const RELATIONSHIP_TYPES = [
   'CONTROLS',
   'SUPPLIES',
@@ -60,6 +60,8 @@ export const PROPERTY_KEYS = [
   'key',
   'city',
   'province',
+  // WriteLock (one node, key 'graph': every write transaction takes its lock first)
+  'writes',
   // relationships
   'share',
   'product',
