@@ -5,9 +5,11 @@ import { extname } from 'node:path';
 import { pinoHttp } from 'pino-http';
 import sirv from 'sirv';
 import { TokenBook } from './auth/tokens';
+import { GraphiqlPage, wantsGraphiql } from './http/graphiql';
 import { setSecurityHeaders } from './http/headers';
 import { healthz, readyz } from './http/health';
-import { DEFAULT_LIMITS, Gate, type RequestLimits, refuse } from './http/limits';
+import { addressOf, DEFAULT_LIMITS, Gate, type RequestLimits, refuse } from './http/limits';
+import { TrustedProxies } from './http/proxies';
 import { type HostPolicy, hostPolicy, refusedHost } from './http/request-origin';
 import { log, withLogger } from './log';
 import type { GraphStore } from './store/port';
@@ -22,6 +24,10 @@ export interface AppOptions {
   limits?: Partial<RequestLimits>;
   /** The Host headers answered; this machine's own names (localhost, 127.0.0.1, ::1) by default. */
   hosts?: HostPolicy;
+  /** Reverse proxies whose X-Forwarded-For and X-Request-Id are believed; none by default. */
+  proxies?: TrustedProxies;
+  /** How long a request (headers and body) may take to arrive; 15 s by default. */
+  requestTimeoutMs?: number;
 }
 
 /** The HTTP server of the app, and what its shutdown needs. */
@@ -61,18 +67,20 @@ export function createApp(options: AppOptions): App {
     webDir && existsSync(webDir)
       ? sirv(webDir, { single: true, etag: true, gzip: false, dev: false, setHeaders: cacheHeaders })
       : undefined;
+  const proxies = options.proxies ?? new TrustedProxies();
+  const graphiql = options.api?.production ? undefined : new GraphiqlPage(yoga);
   const httpLog = pinoHttp({
     logger: log(),
-    genReqId: requestId,
+    genReqId: (req, res) => requestId(req, res, proxies.trusts(req)),
     quietReqLogger: true,
     customAttributeKeys: { reqId: 'reqId' },
     serializers: {
       // the path only: a query string is no place for secrets, but someone may have put one there
-      req: (req: { id: string; method: string; url: string; remoteAddress: string }) => ({
+      req: (req: { id: string; method: string; url: string; remoteAddress: string; raw?: IncomingMessage }) => ({
         id: req.id,
         method: req.method,
         path: req.url.split('?')[0],
-        from: req.remoteAddress,
+        from: req.raw ? addressOf(req.raw) : req.remoteAddress,
       }),
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
     },
@@ -105,7 +113,23 @@ export function createApp(options: AppOptions): App {
       const refusal = await gate.admit(req, res);
       if (refusal) return refuse(res, refusal);
       if (stopping) res.setHeader('connection', 'close');
+      if (wantsGraphiql(req)) {
+        if (graphiql) return graphiql.serve(req, res);
+        return refuse(res, {
+          status: 404,
+          code: 'NOT_FOUND',
+          message: 'GraphiQL is off on this server (CHAIN_PRODUCTION=on): POST JSON queries to /graphql with a token.',
+        });
+      }
       await yoga(req, res);
+      return;
+    }
+    // the web app is only read
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.statusCode = 405;
+      res.setHeader('allow', 'GET, HEAD');
+      res.setHeader('content-type', 'text/plain; charset=utf-8');
+      res.end(`${req.method} is not allowed here: the web app is only read (GET). The API is at /graphql.`);
       return;
     }
     if (web) {
@@ -120,19 +144,27 @@ export function createApp(options: AppOptions): App {
     res.end('The web app is not built: run `pnpm build`. The API is at /graphql.');
   }
 
-  const server = createServer((req, res) => {
-    httpLog(req, res);
-    withLogger(req.log, () =>
-      route(req, res).catch((error: unknown) => {
-        req.log.error({ err: error }, 'request failed');
-        if (!res.headersSent) res.statusCode = 500;
-        res.end();
-      }),
-    );
-  });
-  // slow clients may not hold connections open for ever (slowloris)
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 60_000;
+  const requestTimeout = options.requestTimeoutMs ?? 15_000;
+  const server = createServer(
+    {
+      // slow clients may not hold connections (and their caller's in-flight slots) open (slowloris):
+      // a body trickled in is cut after requestTimeout, checked every second, not every 30 s
+      headersTimeout: Math.min(10_000, requestTimeout),
+      requestTimeout,
+      connectionsCheckingInterval: Math.min(1000, requestTimeout),
+    },
+    (req, res) => {
+      (req as IncomingMessage & { clientAddress?: string }).clientAddress = proxies.clientOf(req);
+      httpLog(req, res);
+      withLogger(req.log, () =>
+        route(req, res).catch((error: unknown) => {
+          req.log.error({ err: error }, 'request failed');
+          if (!res.headersSent) res.statusCode = 500;
+          res.end();
+        }),
+      );
+    },
+  );
 
   async function shutdown(graceMs = 10_000, drainMs = 0): Promise<void> {
     stopping = true;
@@ -153,9 +185,9 @@ export function createApp(options: AppOptions): App {
   return { server, shutdown };
 }
 
-/** A proxy's request id when it gives a sensible one, else a new one; sent back as x-request-id. */
-function requestId(req: IncomingMessage, res: ServerResponse): string {
-  const given = req.headers['x-request-id'];
+/** A trusted proxy's request id when it gives a sensible one, else a new one; sent back as x-request-id. */
+function requestId(req: IncomingMessage, res: ServerResponse, fromProxy: boolean): string {
+  const given = fromProxy ? req.headers['x-request-id'] : undefined;
   const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
   res.setHeader('x-request-id', id);
   return id;

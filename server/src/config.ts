@@ -4,6 +4,7 @@ import { AuditLog } from './audit/audit-log';
 import { isRole, ROLES } from './auth/roles';
 import { parseTokensVariable, TokenBook } from './auth/tokens';
 import type { RequestLimits } from './http/limits';
+import { parseTrustedProxies, TrustedProxies } from './http/proxies';
 import { type HostPolicy, hostPolicy, isWildcard } from './http/request-origin';
 import { DEFAULT_AUDIT_FILE, DEFAULT_TOKENS_FILE } from './paths';
 import type { YogaOptions } from './yoga';
@@ -11,8 +12,10 @@ import type { YogaOptions } from './yoga';
 /**
  * The API's settings from the environment, each checked with a message naming the variable:
  * CHAIN_TOKENS_FILE (default data/tokens.json), CHAIN_TOKENS, CHAIN_ANONYMOUS_ROLE (default
- * viewer), CHAIN_AUDIT_FILE (default data/audit.jsonl), CHAIN_TRUSTED_DOCUMENTS (on/off, default off), CHAIN_REQUEST_TIMEOUT_MS (default 15000),
- * CHAIN_CORS_ORIGINS (origins allowed to call the API from their pages; none by default).
+ * viewer), CHAIN_AUDIT_FILE (default data/audit.jsonl), CHAIN_TRUSTED_DOCUMENTS (on/off, default
+ * off), CHAIN_REQUEST_TIMEOUT_MS (default 15000), CHAIN_CORS_ORIGINS (origins allowed to call the
+ * API from their pages; none by default), CHAIN_PRODUCTION (on/off, default off: on turns GraphiQL
+ * off, and introspection off for callers without a token).
  */
 export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): YogaOptions & { tokensFile: string } {
   const tokensFile = tokensFileFromEnv(env);
@@ -26,6 +29,7 @@ export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): YogaOpt
     tokens: new TokenBook(parseTokensVariable(env.CHAIN_TOKENS ?? ''), anonymous, tokensFile),
     audit: new AuditLog(auditFileFromEnv(env)),
     trustedDocuments: onOff('CHAIN_TRUSTED_DOCUMENTS', env.CHAIN_TRUSTED_DOCUMENTS),
+    production: onOff('CHAIN_PRODUCTION', env.CHAIN_PRODUCTION),
   };
   const timeout = wholeNumber(env, 'CHAIN_REQUEST_TIMEOUT_MS', 100, 600_000);
   if (timeout !== undefined) options.timeoutMs = timeout;
@@ -47,8 +51,9 @@ export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): YogaOpt
 /**
  * The HTTP limits from the environment: CHAIN_MAX_BODY_BYTES (default 1 MiB), CHAIN_RATE_PER_ADDRESS
  * and CHAIN_RATE_PER_TOKEN (requests a second; defaults 50 and 100), CHAIN_MAX_IN_FLIGHT (a caller's
- * requests under way at once; default 6), CHAIN_MS_PER_SECOND (the server's time a caller's requests
- * may take, in ms a second over 5 s; default 250). 0 turns a limit off.
+ * requests under way at once; default 8), CHAIN_MS_PER_SECOND (the server's time a caller's requests
+ * may take, in ms a second, five seconds' worth at once; default 500). 0 turns a limit off.
+ * (The defaults are DEFAULT_LIMITS, http/limits.ts.)
  */
 export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<RequestLimits> {
   const limits: Partial<RequestLimits> = {};
@@ -109,12 +114,17 @@ export function analysisFromEnv(env: NodeJS.ProcessEnv = process.env): PoolOptio
  * needs CHAIN_PUBLIC_ORIGIN: without it, any site's name pointed at the server would be answered
  * (DNS rebinding).
  */
-export function listenFromEnv(env: NodeJS.ProcessEnv = process.env): { host: string; hosts: HostPolicy } {
+export function listenFromEnv(env: NodeJS.ProcessEnv = process.env): {
+  host: string;
+  hosts: HostPolicy;
+  proxies: TrustedProxies;
+} {
+  const proxies = new TrustedProxies(parseTrustedProxies(env.CHAIN_TRUSTED_PROXIES));
   const host = env.HOST?.trim() || '127.0.0.1';
   if (!/^[\w.:[\]-]+$/.test(host))
     throw new Error(`HOST must be an address or a host name to listen on; got '${host}'.`);
   const given = env.CHAIN_PUBLIC_ORIGIN?.trim() ?? '';
-  if (given === '*') return { host, hosts: hostPolicy(host, '*') };
+  if (given === '*') return { host, hosts: hostPolicy(host, '*'), proxies };
   const origins = given
     .split(',')
     .map((o) => o.trim())
@@ -129,7 +139,7 @@ export function listenFromEnv(env: NodeJS.ProcessEnv = process.env): { host: str
     throw new Error(
       `HOST=${host} listens on every address: set CHAIN_PUBLIC_ORIGIN to the address users open (e.g. http://10.0.0.5:4000), or to * behind a proxy that checks the Host header.`,
     );
-  return { host, hosts: hostPolicy(host, origins) };
+  return { host, hosts: hostPolicy(host, origins), proxies };
 }
 
 /** How long a stopping server answers /readyz with 503 before it closes: CHAIN_DRAIN_MS (default 0). */

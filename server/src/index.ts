@@ -44,6 +44,7 @@ const { server, shutdown } = createApp({
   api: { ...api, analysis },
   limits,
   hosts: listen.hosts,
+  proxies: listen.proxies,
 });
 server.on('error', (error: NodeJS.ErrnoException) => {
   const reason = error.code === 'EADDRINUSE' ? `port ${port} is in use (set PORT to another port)` : error.message;

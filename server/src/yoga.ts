@@ -1,15 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { FieldNode, ValidationContext } from 'graphql';
 import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type AnalysisRunner, inlineAnalysis } from './analysis-pool/runner';
 import { armorPlugins, useOperationLimits } from './armor';
 import { AuditLog } from './audit/audit-log';
 import { TokenBook } from './auth/tokens';
-import { callerOf } from './caller';
+import { bearerToken, callerOf } from './caller';
 import { type Context, createContext } from './context';
 import { cookbookTabs } from './cookbook';
 import { Curator } from './curation/curator';
+import { codedError } from './errors';
 import { graphiqlCsp } from './http/headers';
 import { addressOf } from './http/limits';
 import { useJsonPostsOnly } from './http/request-origin';
@@ -36,6 +38,8 @@ export interface YogaOptions {
   corsOrigins?: readonly string[];
   /** Where the chain analysis runs; in the request's own thread by default (a server passes a pool). */
   analysis?: AnalysisRunner;
+  /** A server open to a network: no GraphiQL, and introspection only for callers with a token. */
+  production?: boolean;
 }
 
 /** What Node's HTTP server passes with each request (see app.ts). */
@@ -68,10 +72,12 @@ export function createChainAtlasYoga(
         from: req ? addressOf(req) : 'unknown',
         ...(req?.id ? { requestId: req.id } : {}),
       }),
-    graphiql: {
-      title: 'Chain Atlas 链图 — GraphQL',
-      defaultTabs: cookbookTabs(),
-    },
+    graphiql: options.production
+      ? false
+      : {
+          title: 'Chain Atlas 链图 — GraphQL',
+          defaultTabs: cookbookTabs(),
+        },
     // GraphiQL served from this server, not a CDN: district networks are often offline.
     renderGraphiQL: renderPage,
     cors: corsOptions(options.corsOrigins ?? []),
@@ -98,8 +104,41 @@ export function createChainAtlasYoga(
       usePersisted(operations, tokens, options.trustedDocuments ?? false),
       useRequestTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
       useGraphiqlPolicy(),
+      ...(options.production ? [useIntrospectionForTokensOnly()] : []),
     ],
   });
+}
+
+/**
+ * The schema's description (__schema, __type) only for callers with a token: on a server open to
+ * a network, an anonymous caller is not handed a map of everything there is to ask.
+ */
+function useIntrospectionForTokensOnly(): Plugin {
+  return {
+    onValidate({ addValidationRule, context }) {
+      const request = (context as { request?: Request }).request;
+      if (request && hasToken(request)) return;
+      addValidationRule((ctx: ValidationContext) => ({
+        Field(node: FieldNode) {
+          if (node.name.value === '__schema' || node.name.value === '__type')
+            ctx.reportError(
+              codedError(
+                'FORBIDDEN',
+                `Introspection (${node.name.value}) needs a token on this server (CHAIN_PRODUCTION=on): send Authorization: Bearer <token>.`,
+              ),
+            );
+        },
+      }));
+    },
+  };
+}
+
+function hasToken(request: Request): boolean {
+  try {
+    return bearerToken(request) !== undefined;
+  } catch {
+    return false; // a malformed Authorization header: refused when the context is built
+  }
 }
 
 /** The page's own scripts may run on the GraphiQL page: a policy with their hashes (http/headers.ts). */

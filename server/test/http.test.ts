@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type AppOptions, createApp } from '../src/app';
 import { listenFromEnv } from '../src/config';
 import { TimeDebt } from '../src/http/limits';
+import { TrustedProxies } from '../src/http/proxies';
 import { hostPolicy } from '../src/http/request-origin';
 import { readDataset } from '../src/import/importer';
 import { createLogger, setRootLogger } from '../src/log';
@@ -224,6 +225,92 @@ describe('cross-site requests', () => {
     expect(() => listenFromEnv({ CHAIN_PUBLIC_ORIGIN: 'atlas.example.gov.cn/x' })).toThrow(
       /CHAIN_PUBLIC_ORIGIN must list origins/,
     );
+  });
+});
+
+describe('the HTTP surface', () => {
+  it('answers the web app only to GET and HEAD', async () => {
+    const { base } = await start();
+    for (const method of ['PUT', 'DELETE', 'TRACE', 'PATCH']) {
+      const r = await raw(base, { path: '/index.html', method });
+      expect(r.status, method).toBe(405);
+    }
+    expect((await raw(base, { path: '/', method: 'HEAD' })).status).toBe(200);
+  });
+
+  it('serves GraphiQL compressed, with an ETag that spares the page to a browser that has it', async () => {
+    const { base } = await start();
+    const page = await fetch(`${base}/graphql`, { headers: { accept: 'text/html', 'accept-encoding': 'gzip' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-encoding')).toBe('gzip');
+    expect(page.headers.get('content-security-policy')).toMatch(/sha256-/);
+    const sent = Number(page.headers.get('content-length'));
+    const html = await page.text();
+    expect(html).toContain('Chain Atlas');
+    expect(sent).toBeLessThan(html.length / 3);
+    const etag = page.headers.get('etag') as string;
+    const again = await fetch(`${base}/graphql`, { headers: { accept: 'text/html', 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it('turns GraphiQL off, and introspection off for callers without a token, in production', async () => {
+    const { base } = await start({ api: { tokens: testTokenBook(), production: true } });
+    expect((await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } })).status).toBe(404);
+    const anonymous = await post(base, '{ __schema { queryType { name } } }');
+    expect(await anonymous.json()).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN' } }] });
+    const withToken = await post(base, '{ __schema { queryType { name } } }', {
+      authorization: `Bearer ${TOKENS.viewer}`,
+    });
+    expect(await withToken.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    // the app's own queries are unchanged
+    expect((await (await post(base, '{ chains { totalCount } }')).json()).data.chains.totalCount).toBe(11);
+  });
+
+  it('cuts a body trickled in too slowly, and frees its caller for other requests', async () => {
+    const { base } = await start({ requestTimeoutMs: 300, limits: { inFlight: 1 } });
+    const url = new URL('/graphql', base);
+    const slow = httpRequest(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '1000' },
+    });
+    const closed = new Promise<string>((resolve) => {
+      slow.on('response', (res) => resolve(`status ${res.statusCode}`));
+      slow.on('error', (e) => resolve(e.message));
+    });
+    slow.write('{"query":');
+    // its one slot is taken meanwhile
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await post(base, '{ __typename }')).status).toBe(429);
+    expect(await closed).toMatch(/408|socket hang up|ECONNRESET/);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await post(base, '{ __typename }')).status).toBe(200);
+  });
+
+  it('counts a request through a trusted proxy by the address it forwards, and keeps its request id', async () => {
+    const { base, lines } = await start({ proxies: new TrustedProxies(['127.0.0.1']), limits: { perAddress: 2 } });
+    const from = (address: string, id?: string) =>
+      post(base, '{ __typename }', {
+        'x-forwarded-for': `203.0.113.9, ${address}`,
+        ...(id ? { 'x-request-id': id } : {}),
+      });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await from('198.51.100.1')).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    // another user behind the same proxy has a share of their own
+    const other = await from('198.51.100.2', 'proxy-id-1');
+    expect(other.status).toBe(200);
+    expect(other.headers.get('x-request-id')).toBe('proxy-id-1');
+    expect(lines.join('\n')).toContain('"from":"198.51.100.2"');
+  });
+
+  it('ignores X-Forwarded-For and X-Request-Id from a client that is no trusted proxy', async () => {
+    const { base } = await start({ limits: { perAddress: 2 } });
+    const statuses = [];
+    for (let i = 0; i < 3; i++)
+      statuses.push((await post(base, '{ __typename }', { 'x-forwarded-for': `198.51.100.${i}` })).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    const chosen = await post(base, '{ __typename }', { 'x-request-id': 'forged-id' });
+    expect(chosen.headers.get('x-request-id')).not.toBe('forged-id');
   });
 });
 

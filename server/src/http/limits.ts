@@ -237,8 +237,12 @@ export function refuse(res: ServerResponse, refusal: Refusal): void {
   res.end(JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }));
 }
 
-/** A client's address, an IPv4 one without the IPv6 prefix a dual-stack socket gives it (::ffff:). */
-export function addressOf(req: IncomingMessage): string {
+/**
+ * A client's address: the one the app found for the request (through a trusted proxy, the one it
+ * forwarded: proxies.ts), else its socket's, an IPv4 one without the IPv6 prefix (::ffff:).
+ */
+export function addressOf(req: IncomingMessage & { clientAddress?: string }): string {
+  if (req.clientAddress) return req.clientAddress;
   const address = req.socket.remoteAddress ?? 'unknown';
   return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }
