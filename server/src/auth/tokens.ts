@@ -33,11 +33,29 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 /** A new random token: 32 bytes, base64url, with a prefix that tells what it is. */
 export const newToken = (): string => `ca_${randomBytes(32).toString('base64url')}`;
 
+/**
+ * What is wrong with a token's name, if anything. A name is what the audit log and the admin see:
+ * it may not hide anything — no control or format characters (a zero-width space makes 'alice'
+ * and 'al\u200bice' two names that read the same), no line or paragraph separators, no characters
+ * of private use or none at all — nor hold the separators of CHAIN_TOKENS (':' and ',').
+ */
+export function tokenNameProblem(name: string): string | undefined {
+  if (name.length === 0 || [...name].length > 100) return "A token's name must be 1 to 100 characters";
+  if (name !== name.trim()) return "A token's name may not start or end with a space";
+  if (/[:,]/.test(name)) return "A token's name may not hold ':' or ','";
+  if (/[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u.test(name))
+    return "A token's name may not hold control, format (zero-width), private-use or unassigned characters";
+  if (/[^\S ]/u.test(name)) return "A token's name may hold no white space but plain spaces";
+  return undefined;
+}
+
 /** A token entry checked; an Error naming where and what is wrong otherwise. */
 export function checkEntry(value: unknown, where: string): TokenEntry {
   const e = value as Partial<TokenEntry> | null;
   if (typeof e !== 'object' || e === null) throw new Error(`${where}: must be an object {name, role, sha256}`);
   if (typeof e.name !== 'string' || e.name.trim() === '') throw new Error(`${where}: 'name' must be a non-empty text`);
+  const problem = tokenNameProblem(e.name);
+  if (problem) throw new Error(`${where}: ${problem}; got ${JSON.stringify(e.name)}`);
   if (typeof e.role !== 'string' || !isRole(e.role))
     throw new Error(`${where}: 'role' must be one of ${ROLES.join(', ')}; got ${JSON.stringify(e.role)}`);
   if (typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256))
@@ -132,12 +150,9 @@ export class TokenBook {
 
   /** Makes a token, keeps its hash in the tokens file, and returns the token (shown once). */
   create(name: string, role: Role): string {
-    const clean = name.trim();
-    if (clean === '' || clean.length > 100 || /[:,\p{Cc}]/u.test(clean)) {
-      throw new TokenError(
-        `A token's name must be 1 to 100 characters, without ':', ',' or control characters; got ${JSON.stringify(name)}.`,
-      );
-    }
+    const clean = name.trim().normalize('NFC');
+    const problem = tokenNameProblem(clean);
+    if (problem) throw new TokenError(`${problem}; got ${JSON.stringify(name)}.`);
     if (clean === 'anonymous' || clean.startsWith('cli:')) {
       throw new TokenError(`'${clean}' names callers without a token in the audit log; choose another name.`);
     }

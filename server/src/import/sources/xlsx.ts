@@ -101,6 +101,10 @@ function cellValues(values: unknown[]): unknown[] {
 }
 
 /** What a damaged workbook's error says, without the reader's internals ("Cannot read properties of undefined"). */
-function workbookError(e: Error): string {
-  return e instanceof TypeError ? 'its parts are damaged or missing' : e.message;
+export function workbookError(e: Error): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  // the file system's own words are the user's business (no such file, no permission)
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return e.message;
+  // anything exceljs or its unzip parser throws is about its insides, in its words: not the user's
+  return 'it is damaged, or not an .xlsx workbook (open it in Excel or WPS and save it again as .xlsx)';
 }

@@ -1,0 +1,47 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkEntry, TokenBook, TokenError } from '../src/auth/tokens';
+import { workbookError } from '../src/import/sources/xlsx';
+
+describe('token names say what they are', () => {
+  const book = () => new TokenBook([], 'viewer', join(mkdtempSync(join(tmpdir(), 'tokens-')), 'tokens.json'));
+
+  it.each([
+    ['a zero-width space', 'al\u200bice'],
+    ['a right-to-left mark', 'alice\u200f'],
+    ['a line separator', 'ali\u2028ce'],
+    ['a tab', 'ali\tce'],
+    ['a private-use character', 'alice\ue000'],
+    ['a colon', 'ali:ce'],
+    ['101 characters', 'a'.repeat(101)],
+  ])('refuses a name with %s, when made and when read from the file', (_what, name) => {
+    expect(() => book().create(name, 'analyst')).toThrow(TokenError);
+    expect(() => checkEntry({ name, role: 'analyst', sha256: 'a'.repeat(64) }, 'tokens.json token 1')).toThrow(
+      /tokens.json token 1: A token's name/,
+    );
+  });
+
+  it('takes names in Chinese, with spaces and dashes', () => {
+    const tokens = book();
+    tokens.create('招商局 张三', 'analyst');
+    tokens.create('ci-bot.2', 'viewer');
+    expect(tokens.list().map((t) => t.name)).toEqual(['招商局 张三', 'ci-bot.2']);
+  });
+});
+
+describe('an unreadable workbook is explained in the user’s words', () => {
+  it('never passes on what exceljs says of its insides', () => {
+    for (const e of [
+      new TypeError("Cannot read properties of undefined (reading 'sheets')"),
+      new Error('invalid signature: 0x6d6f7266'),
+      new RangeError('Invalid string length'),
+    ])
+      expect(workbookError(e)).toBe(
+        'it is damaged, or not an .xlsx workbook (open it in Excel or WPS and save it again as .xlsx)',
+      );
+    const missing = Object.assign(new Error("ENOENT: no such file or directory, open 'x.xlsx'"), { code: 'ENOENT' });
+    expect(workbookError(missing)).toMatch(/no such file/);
+  });
+});
