@@ -9,6 +9,7 @@ import { MemoryStore } from '../src/store/memory/memory-store';
 import { MAX_BATCH } from '../src/yoga';
 import { heavyChain } from './heavy-chain';
 import { demoApi, testTokenBook } from './helpers';
+import { analysisBomb, explorerBomb, mutationBomb } from './hostile-queries';
 
 const deep = `{ chains { nodes { ${'segments { chain { '.repeat(10)}name${' } }'.repeat(10)} } } }`;
 const aliases = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: chains { totalCount }`).join(' ')} }`;
@@ -44,23 +45,13 @@ describe('bounds: hostile queries are refused before anything runs, and others a
     },
   );
 
-  // fragments that each spread the next one twice: a short text whose expansion doubles at each level
-  const doubling = (n: number, on: string, body: (next: string) => string, last: string) =>
-    [
-      ...Array.from({ length: n }, (_, i) => `fragment F${i} on ${on} { ${body(`F${i + 1}`)} }`),
-      `fragment F${n} on ${on} { ${last} }`,
-    ].join('\n');
-  const mutationBomb = `mutation { ...F0 }\n${doubling(24, 'Mutation', (f) => `...${f} ...${f}`, 'recordExport(chain: "logistics", format: "csv", rows: 1)')}`;
-  const explorerBomb = `{ enterprise(id: "91420103MA4KXL6C0D") { ...F0 } }\n${doubling(
-    14,
-    'Enterprise',
-    (f) => `suppliers(first: 1) { nodes { ...${f} } } customers(first: 1) { nodes { ...${f} } }`,
-    'name',
-  )}`;
-
   it.each([
-    ['a mutation whose fragments double 24 times', mutationBomb, /at most 10 fields at once; this one names 16777216/],
-    ['a query whose fragments double 14 times', explorerBomb, /depth is \d+, over the limit of 15/],
+    [
+      'a mutation whose fragments double 24 times',
+      mutationBomb(24),
+      /at most 10 fields at once; this one names 16777216/,
+    ],
+    ['a query whose fragments double 14 times', explorerBomb(14), /depth is \d+, over the limit of 15/],
   ])(
     'refuses %s at once: each fragment is counted once, before validation and compiling',
     async (_what, source, message) => {
@@ -77,14 +68,12 @@ describe('bounds: hostile queries are refused before anything runs, and others a
 
   it('refuses ten sets of gap-report parameters over every chain before anything runs', async () => {
     const { query } = await demoApi();
-    const alias = (k: number) =>
-      `a${k}: chains(first: 44) { nodes { gapReport(minCover: ${k + 1}, minFirms: 3) { fill { localCount } } } }`;
-    const r = await query(`{ ${Array.from({ length: 10 }, (_, k) => alias(k)).join(' ')} }`);
+    const r = await query(analysisBomb(10));
     expect(r.errors?.map((e) => e.extensions?.code)).toEqual(['TOO_COMPLEX']);
     expect(r.errors?.[0]?.message).toMatch(/complexity is \d+, over the limit/);
     // one such set is fine, and so is the default report of every chain
     const one = await query<{ a0: { nodes: unknown[] } }>(
-      `{ ${alias(0)} plain: chains(first: 100) { nodes { gapReport { minCover } } } }`,
+      `${analysisBomb(1).slice(0, -1)} plain: chains(first: 100) { nodes { gapReport { minCover } } } }`,
     );
     expect(one.errors).toBeUndefined();
     expect(one.data?.a0.nodes).toHaveLength(11);

@@ -4,9 +4,10 @@ import { demoStoreCopy, ROOT } from '../cli';
 import { startServerProcess } from './server-process';
 
 /**
- * The server keeps serving while another process floods it: the flood (from 127.0.0.2) is cut
- * down to its rate by 429s, and an explorer's requests from 127.0.0.1 meanwhile are all answered,
- * promptly.
+ * The server keeps serving while other processes flood it — one with the same gap reports (from
+ * 127.0.0.2), one with new analysis in every request (127.0.0.3): the floods are cut down to their
+ * share by 429s (and UNAVAILABLE when the analysis workers are full), and an explorer's requests
+ * from 127.0.0.1 meanwhile are all answered, promptly.
  */
 describe('under a flood from another process on loopback', () => {
   const stops: (() => void)[] = [];
@@ -18,17 +19,29 @@ describe('under a flood from another process on loopback', () => {
     const server = await startServerProcess({ CHAIN_DATA_DIR: await demoStoreCopy(), CHAIN_RATE_PER_ADDRESS: '50' });
     stops.push(() => server.child.kill('SIGKILL'));
     const seconds = 6;
-    const flooder = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'server/test/process/flood.ts', `${server.url}/graphql`, String(seconds), '127.0.0.2', '64'],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    stops.push(() => flooder.kill('SIGKILL'));
-    let flooded = '';
-    flooder.stdout.on('data', (d) => {
-      flooded += d;
-    });
-    const floodDone = new Promise<void>((resolve) => flooder.once('exit', () => resolve()));
+    const flood = (address: string, mode: string) => {
+      const flooder = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'server/test/process/flood.ts',
+          `${server.url}/graphql`,
+          String(seconds),
+          address,
+          '64',
+          mode,
+        ],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      stops.push(() => flooder.kill('SIGKILL'));
+      let out = '';
+      flooder.stdout.on('data', (d) => {
+        out += d;
+      });
+      return new Promise<string>((resolve) => flooder.once('exit', () => resolve(out)));
+    };
+    const floods = Promise.all([flood('127.0.0.2', 'same'), flood('127.0.0.3', 'varied')]);
 
     // give the flood a second to build up, then explore at a person's pace: a request every 100 ms
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -47,18 +60,21 @@ describe('under a flood from another process on loopback', () => {
       latencies.push(performance.now() - started);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await floodDone;
-    const counts = JSON.parse(flooded) as Record<string, number>;
+    const [same, varied] = await floods;
+    const flooded = `same ${same.trim()}, varied ${varied.trim()}`;
     const sorted = [...latencies].sort((a, b) => a - b);
-    const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? Number.NaN;
-    // the flood was real, and mostly refused
-    console.log(`flood: ${flooded.trim()}; explorer: ${statuses.length} requests, p95 ${Math.round(p95)} ms`);
-    expect(counts['429'] ?? 0).toBeGreaterThan(5 * (counts['200'] ?? 0));
-    expect(counts['500'] ?? 0).toBe(0);
+    const p99 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? Number.NaN;
+    console.log(`flood: ${flooded}; explorer: ${statuses.length} requests, p99 ${Math.round(p99)} ms`);
+    // the floods were real, and mostly refused
+    for (const out of [same, varied]) {
+      const counts = JSON.parse(out) as Record<string, number>;
+      expect(counts['429'] ?? 0, flooded).toBeGreaterThan(5 * (counts['200'] ?? 0));
+      expect(counts['500'] ?? 0).toBe(0);
+    }
     // the explorer was served: every request, and not starved (the latency itself is a figure for
-    // docs/benchmarks.md, measured alone; here other test files share the two cores)
+    // docs/benchmarks.md, B13, measured alone; here other test files share the two cores)
     expect(statuses.length).toBeGreaterThanOrEqual(10);
     expect(statuses.every((s) => s === 200)).toBe(true);
-    expect(p95, `p95 ${Math.round(p95)} ms, flood ${flooded}`).toBeLessThan(3000);
+    expect(p99, `p99 ${Math.round(p99)} ms, flood ${flooded}`).toBeLessThan(3000);
   }, 90_000);
 });
