@@ -86,7 +86,7 @@ describe('compaction of the embedded store', () => {
     const dir = await demoStoreCopy();
     const store = await EmbeddedStore.open(dir);
     await edit(store, 0, 200);
-    await store.close(); // waits for a compaction under way
+    await store.settled(); // a compaction under way ends
     const segments = manifestOf(dir)?.segments ?? [];
     expect(segments.length).toBeLessThanOrEqual(17);
     expect(segments[0]?.through).toBeDefined();
@@ -127,6 +127,20 @@ describe('compaction of the embedded store', () => {
     const supplies = behind.graph.mapEdges((_e, a) => a).filter((r) => r.kind === 'SUPPLIES');
     expect(supplies.filter((r) => r.product === '测试产品 2').map((r) => r.verifiedAt)).toEqual([undefined]);
   }, 60_000);
+
+  it('a compaction told to stop (the store is closing) leaves nothing behind', async () => {
+    const dir = await demoStoreCopy();
+    const store = await EmbeddedStore.open(dir, { compaction: false });
+    await edit(store, 0, 5);
+    const before = manifestOf(dir);
+    let asked = 0;
+    expect(await new DataDir(dir).prepareCompaction(Number.POSITIVE_INFINITY, () => ++asked > 3)).toBeUndefined();
+    expect(asked).toBe(4);
+    expect(manifestOf(dir)).toEqual(before);
+    expect(segmentFolders(dir)).toEqual(before?.segments.map((s) => s.name));
+    await store.close();
+    expect(await store.compact()).toBe(0); // closed: stops at once
+  });
 
   it('writes only the files of the kinds a segment has rows of', async () => {
     const dir = await demoStoreCopy();

@@ -147,9 +147,13 @@ export class DataDir {
    * Folds the segments at the head of the manifest, up to the one numbered `upTo` (those a store
    * has applied), into a new segment in a temporary folder, written and synced; nothing is
    * committed. Reads no lock: committed segments never change. undefined when fewer than two
-   * segments would be folded. The writing yields to the event loop every megabyte.
+   * segments would be folded. The writing yields to the event loop every megabyte; when `stop`
+   * says so (the store is closing), it gives up, leaves nothing behind and returns undefined.
    */
-  async prepareCompaction(upTo = Number.POSITIVE_INFINITY): Promise<PreparedCompaction | undefined> {
+  async prepareCompaction(
+    upTo = Number.POSITIVE_INFINITY,
+    stop: () => boolean = () => false,
+  ): Promise<PreparedCompaction | undefined> {
     const manifest = this.readManifest();
     if (!manifest) return undefined;
     const folded: SegmentInfo[] = [];
@@ -160,6 +164,7 @@ export class DataDir {
     if (folded.length < 2) return undefined;
     const fold = new Fold();
     for (const s of folded) {
+      if (stop()) return undefined;
       const { data, removals } = await this.readWhole(s.name);
       if (s.through) fold.addFolded(data, removals);
       else fold.addSegment(data, removals);
@@ -167,11 +172,12 @@ export class DataDir {
     const { data, removals } = fold.result();
     const tmp = join(this.segmentsPath, `${COMPACTING}${process.pid}-${randomUUID().slice(0, 8)}`);
     try {
-      const rows = await writeSegment(tmp, data, removals, true);
+      const rows = await writeSegment(tmp, data, removals, stop);
       failpoint('compaction-written');
       return { tmp, folded, rows };
     } catch (e) {
       rmSync(tmp, { recursive: true, force: true });
+      if (e instanceof Stopped) return undefined;
       throw e;
     }
   }
@@ -287,22 +293,28 @@ export class DataDir {
 /** A segment the manifest names is not there (perhaps compacted away since the manifest was read). */
 export class SegmentMissing extends Error {}
 
-/** Writes a segment's files in `dir` (only those of kinds with rows), synced. Returns its row counts. */
+/** Thrown by writeLines when its `stop` says so. */
+class Stopped extends Error {}
+
+/**
+ * Writes a segment's files in `dir` (only those of kinds with rows), synced. Returns its row
+ * counts. With `stop`, yields to the event loop every megabyte and gives up when it says so.
+ */
 async function writeSegment(
   dir: string,
   data: Dataset,
   removals: readonly Removal[],
-  yieldEvery = false,
+  stop?: () => boolean,
 ): Promise<SegmentInfo['rows']> {
   mkdirSync(dir, { recursive: true });
   const rows = {} as SegmentInfo['rows'];
   for (const kind of KINDS) {
     rows[kind] = data[kind].length;
-    if (rows[kind] > 0) await writeLines(join(dir, jsonlFile(kind)), data[kind] as readonly object[], yieldEvery);
+    if (rows[kind] > 0) await writeLines(join(dir, jsonlFile(kind)), data[kind] as readonly object[], stop);
   }
   if (removals.length > 0) {
     rows.removals = removals.length;
-    await writeLines(join(dir, REMOVALS), removals, yieldEvery);
+    await writeLines(join(dir, REMOVALS), removals, stop);
   }
   syncDir(dir);
   return rows;
@@ -346,7 +358,7 @@ function failpoint(name: string): void {
   if (process.env.CHAIN_FAILPOINT === name) process.kill(process.pid, 'SIGKILL');
 }
 
-async function writeLines(file: string, rows: readonly object[], yieldEvery: boolean): Promise<void> {
+async function writeLines(file: string, rows: readonly object[], stop?: () => boolean): Promise<void> {
   const fd = openSync(file, 'w');
   try {
     let chunk = '';
@@ -355,7 +367,10 @@ async function writeLines(file: string, rows: readonly object[], yieldEvery: boo
       if (chunk.length > 1 << 20) {
         writeSync(fd, chunk);
         chunk = '';
-        if (yieldEvery) await new Promise((resolve) => setImmediate(resolve));
+        if (stop) {
+          await new Promise((resolve) => setImmediate(resolve));
+          if (stop()) throw new Stopped();
+        }
       }
     }
     if (chunk) writeSync(fd, chunk);

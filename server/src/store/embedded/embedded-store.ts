@@ -47,6 +47,7 @@ export class EmbeddedStore extends MemoryStore {
   /** The tail of this store's writes (commits, removals, installing a compaction), one at a time. */
   private writes: Promise<unknown> = Promise.resolve();
   private stopWatching: () => void = () => {};
+  private closing = false;
 
   private constructor(
     path: string,
@@ -147,7 +148,7 @@ export class EmbeddedStore extends MemoryStore {
 
   /** Starts a compaction in the background when the policy says the segments are due for one. */
   private compactWhenDue(): void {
-    if (this.compacting || !this.compaction || !this.lastManifest) return;
+    if (this.compacting || this.closing || !this.compaction || !this.lastManifest) return;
     const [first, ...rest] = this.lastManifest.segments;
     if (!first) return;
     const rows = Object.values(first.rows).reduce((a, b) => a + (b ?? 0), 0);
@@ -167,7 +168,7 @@ export class EmbeddedStore extends MemoryStore {
     while (this.compacting) await this.compacting.catch(() => undefined);
     let folded = 0;
     const run = (async () => {
-      const prepared = await this.dir.prepareCompaction(this.appliedThrough);
+      const prepared = await this.dir.prepareCompaction(this.appliedThrough, () => this.closing);
       if (!prepared) return;
       // after this store's writes under way; another process holding the lock: next time
       const installed = await this.exclusive(async () => {
@@ -218,10 +219,11 @@ export class EmbeddedStore extends MemoryStore {
   private async refreshOnce(): Promise<boolean> {
     // a segment may be compacted away between reading the manifest and reading it: read again
     for (let attempt = 1; ; attempt++) {
+      const stamp = this.stamp();
       try {
-        return await this.refreshFrom(this.stamp());
+        return await this.refreshFrom(stamp);
       } catch (e) {
-        if (!(e instanceof SegmentMissing) || attempt === 3 || this.stamp() === this.manifestStamp) throw e;
+        if (!(e instanceof SegmentMissing) || attempt === 3 || this.stamp() === stamp) throw e;
       }
     }
   }
@@ -259,9 +261,13 @@ export class EmbeddedStore extends MemoryStore {
       const rows = KINDS.reduce((n, k) => n + data[k].length, removals.length);
       if (rows >= FOLD_BELOW) {
         flush();
-        if (segment.through) this.applyFolded(data, removals);
+        // Into an empty graph every relationship of one segment is new (the importer refuses
+        // duplicate keys, a compaction folds them; a commit applied them as new too): no look-up.
+        const added = this.size().enterprises === 0 ? new WeakSet<object>() : undefined;
+        if (added) for (const k of ['controls', 'supplies'] as const) for (const r of data[k]) added.add(r);
+        if (segment.through) this.applyFolded(data, removals, added);
         else {
-          if (KINDS.some((k) => data[k].length > 0)) this.apply(data);
+          if (KINDS.some((k) => data[k].length > 0)) this.apply(data, added);
           if (removals.length > 0) this.applyRemovals(removals);
         }
         this.appliedThrough = coverage(segment);
@@ -281,9 +287,9 @@ export class EmbeddedStore extends MemoryStore {
   }
 
   /** Applies a fold: its removals (tombstones), then its rows. */
-  private applyFolded(data: Dataset, removals: readonly Removal[]): void {
+  private applyFolded(data: Dataset, removals: readonly Removal[], added?: WeakSet<object>): void {
     if (removals.length > 0 && !this.empty) this.applyRemovals(removals);
-    if (KINDS.some((k) => data[k].length > 0)) this.apply(data);
+    if (KINDS.some((k) => data[k].length > 0)) this.apply(data, added);
   }
 
   /** Polls for segments committed by other processes every `ms`; returns a function that stops it. */
@@ -313,10 +319,19 @@ export class EmbeddedStore extends MemoryStore {
     }
   }
 
-  /** Stops watching for imports and waits for a compaction under way; every write was on disk before it was acknowledged. */
+  /** Resolves once no compaction is under way. */
+  async settled(): Promise<void> {
+    while (this.compacting) await this.compacting.catch(() => undefined);
+  }
+
+  /**
+   * Stops watching for imports and stops a compaction under way (it leaves nothing behind; the
+   * next one starts again); every write was on disk before it was acknowledged.
+   */
   override async close(): Promise<void> {
     this.stopWatching();
-    await this.compacting?.catch(() => undefined);
+    this.closing = true;
+    await this.settled();
   }
 }
 
