@@ -268,8 +268,11 @@ export class DataDir {
     }
   }
 
-  /** A segment's rows and removals, read whole. Throws naming the folder when it is missing. */
-  async readWhole(name: string): Promise<{ data: Dataset; removals: Removal[] }> {
+  /**
+   * A segment's rows and removals, read whole (without its removals when `removals` is false).
+   * Throws naming the folder when it is missing.
+   */
+  async readWhole(name: string, removals = true): Promise<{ data: Dataset; removals: Removal[] }> {
     const dir = join(this.segmentsPath, name);
     let files: Set<string>;
     try {
@@ -285,8 +288,10 @@ export class DataDir {
       const file = jsonlFile(kind);
       if (files.has(file)) (data as unknown as Record<Kind, unknown[]>)[kind] = await readJsonLines(join(dir, file));
     }
-    const removals = files.has(REMOVALS) ? ((await readJsonLines(join(dir, REMOVALS))) as Removal[]) : [];
-    return { data, removals };
+    return {
+      data,
+      removals: removals && files.has(REMOVALS) ? ((await readJsonLines(join(dir, REMOVALS))) as Removal[]) : [],
+    };
   }
 }
 

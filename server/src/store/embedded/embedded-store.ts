@@ -257,7 +257,9 @@ export class EmbeddedStore extends MemoryStore {
       run = undefined;
     };
     for (const segment of fresh) {
-      const { data, removals } = await this.dir.readWhole(segment.name);
+      // a compacted segment's tombstones matter only to a graph that held something before it
+      const tombstonesMatter = !(segment.through && this.empty && !run);
+      const { data, removals } = await this.dir.readWhole(segment.name, tombstonesMatter);
       const rows = KINDS.reduce((n, k) => n + data[k].length, removals.length);
       if (rows >= FOLD_BELOW) {
         flush();
