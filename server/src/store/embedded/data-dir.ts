@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   closeSync,
   existsSync,
@@ -8,14 +9,16 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../../domain/model';
-import { syncDir, takeLock } from '../../file-lock';
+import { isAlive, syncDir, takeLock } from '../../file-lock';
 import { jsonlFile, KINDS, type Kind } from '../../import/interchange';
 import { readLineBatches } from '../../import/sources/lines';
-import type { Removal } from '../port';
+import { emptyDataset, type Removal } from '../port';
+import { Fold } from './fold';
 
 /**
  * The embedded store's data directory: an append-only list of segments, each a folder of
@@ -27,6 +30,12 @@ import type { Removal } from '../port';
  * replaces MANIFEST by writing a new one and renaming it over the old (an atomic step on
  * POSIX file systems). A crash at any moment leaves the old MANIFEST or the new one; a
  * segment no MANIFEST names is left over from a crash and is removed by the next writer.
+ *
+ * Segments are numbered in the order they were written. Compaction folds the segments at the
+ * head of the list into one (see Fold), written the same way under a new number and recorded with
+ * `through`, the number of the last segment it holds; then the MANIFEST naming it in their place
+ * is committed, and only then are the old segments deleted. A reader that applied segments up to
+ * number n skips every segment whose `through` (or number) is at most n.
  */
 export interface SegmentInfo {
   name: string;
@@ -34,16 +43,37 @@ export interface SegmentInfo {
   createdAt: string;
   /** What wrote it, e.g. "import enterprises.csv (3 files)". */
   note: string;
+  /**
+   * A compacted segment: the fold of every segment up to and including the one of this number.
+   * Its removals (kept as tombstones) are applied before its rows.
+   */
+  through?: string;
 }
 
 export interface Manifest {
-  version: 1;
+  /** 2 since compaction; a manifest of version 1 (no compacted segments, no id) is read as well. */
+  version: 1 | 2;
+  /** Chosen when the directory is first written; a running store that sees another was replaced. */
+  id?: string;
   segments: SegmentInfo[];
+}
+
+/** The number of the last segment a manifest entry holds: its own, or the last it folds. */
+export const coverage = (s: SegmentInfo): number => Number(s.through ?? s.name);
+
+/** A compaction written, not yet committed: to install under the lock, or to discard. */
+export interface PreparedCompaction {
+  tmp: string;
+  folded: SegmentInfo[];
+  rows: SegmentInfo['rows'];
 }
 
 const MANIFEST = 'MANIFEST';
 const REMOVALS = 'removals.jsonl';
 const SEGMENTS = 'segments';
+/** The temporary folder of a compaction under way: `.compact-<pid>-<random>`. */
+const COMPACTING = '.compact-';
+const NAME = /^\d{6,}$/;
 
 export class DataDir {
   constructor(readonly path: string) {}
@@ -56,9 +86,25 @@ export class DataDir {
   readManifest(): Manifest | undefined {
     const file = join(this.path, MANIFEST);
     if (!existsSync(file)) return undefined;
-    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-    if (manifest.version !== 1 || !Array.isArray(manifest.segments)) {
-      throw new Error(`${file} is not a Chain Atlas manifest of version 1`);
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    } catch (e) {
+      throw new Error(`The data directory is damaged: ${file} is not JSON (${(e as Error).message})`);
+    }
+    if ((manifest?.version !== 1 && manifest?.version !== 2) || !Array.isArray(manifest.segments)) {
+      throw new Error(`${file} is not a Chain Atlas manifest of version 1 or 2`);
+    }
+    let last = 0;
+    for (const [i, s] of manifest.segments.entries()) {
+      const bad = (what: string) =>
+        new Error(`The data directory is damaged: ${file}, segment ${i + 1} (${JSON.stringify(s?.name)}): ${what}`);
+      if (typeof s?.name !== 'string' || !NAME.test(s.name)) throw bad('its name is not a segment number');
+      if (s.through !== undefined && (typeof s.through !== 'string' || !NAME.test(s.through)))
+        throw bad('its "through" is not a segment number');
+      if (typeof s.rows !== 'object' || s.rows === null) throw bad('it has no row counts');
+      if (coverage(s) <= last) throw bad('it is out of order (segments are listed oldest first)');
+      last = coverage(s);
     }
     return manifest;
   }
@@ -79,44 +125,129 @@ export class DataDir {
    * Returns the new manifest.
    */
   async append(data: Dataset, note: string, removals: readonly Removal[] = []): Promise<Manifest> {
-    const manifest = this.readManifest() ?? { version: 1, segments: [] };
+    const manifest = this.readManifest() ?? { version: 2, segments: [] };
     this.removeLeftovers(manifest);
     const name = this.nextName(manifest);
     const tmp = join(this.segmentsPath, `.tmp-${name}-${process.pid}`);
-    mkdirSync(tmp, { recursive: true });
-    const rows = {} as SegmentInfo['rows'];
-    for (const kind of KINDS) {
-      rows[kind] = data[kind].length;
-      writeLines(join(tmp, jsonlFile(kind)), data[kind] as readonly object[]);
-    }
-    if (removals.length > 0) {
-      rows.removals = removals.length;
-      writeLines(join(tmp, REMOVALS), removals);
-    }
-    syncDir(tmp);
+    const rows = await writeSegment(tmp, data, removals);
     failpoint('segment-written');
     renameSync(tmp, join(this.segmentsPath, name));
     syncDir(this.segmentsPath);
     failpoint('segment-renamed');
     const next: Manifest = {
-      version: 1,
+      version: 2,
+      id: manifest.id ?? randomUUID(),
       segments: [...manifest.segments, { name, rows, createdAt: new Date().toISOString(), note }],
     };
     this.commit(next);
     return next;
   }
 
-  private commit(manifest: Manifest): void {
+  /**
+   * Folds the segments at the head of the manifest, up to the one numbered `upTo` (those a store
+   * has applied), into a new segment in a temporary folder, written and synced; nothing is
+   * committed. Reads no lock: committed segments never change. undefined when fewer than two
+   * segments would be folded. The writing yields to the event loop every megabyte; when `stop`
+   * says so (the store is closing), it gives up, leaves nothing behind and returns undefined.
+   */
+  async prepareCompaction(
+    upTo = Number.POSITIVE_INFINITY,
+    stop: () => boolean = () => false,
+  ): Promise<PreparedCompaction | undefined> {
+    const manifest = this.readManifest();
+    if (!manifest) return undefined;
+    const folded: SegmentInfo[] = [];
+    for (const s of manifest.segments) {
+      if (coverage(s) > upTo) break;
+      folded.push(s);
+    }
+    if (folded.length < 2) return undefined;
+    const fold = new Fold();
+    for (const s of folded) {
+      if (stop()) return undefined;
+      const { data, removals } = await this.readWhole(s.name);
+      if (s.through) fold.addFolded(data, removals);
+      else fold.addSegment(data, removals);
+    }
+    const { data, removals } = fold.result();
+    const tmp = join(this.segmentsPath, `${COMPACTING}${process.pid}-${randomUUID().slice(0, 8)}`);
+    try {
+      const rows = await writeSegment(tmp, data, removals, stop);
+      failpoint('compaction-written');
+      return { tmp, folded, rows };
+    } catch (e) {
+      rmSync(tmp, { recursive: true, force: true });
+      if (e instanceof Stopped) return undefined;
+      throw e;
+    }
+  }
+
+  /**
+   * Puts a prepared compaction in place of the segments it folds: renames its folder to a new
+   * segment number, then commits the manifest naming it first. Call under lock(); then
+   * dropSegments() with what it returns. Discards the compaction and returns undefined when the
+   * manifest no longer starts with the segments it folds (another process compacted meanwhile).
+   */
+  installCompaction(prepared: PreparedCompaction): { manifest: Manifest; dropped: string[] } | undefined {
+    const manifest = this.readManifest();
+    const { tmp, folded, rows } = prepared;
+    if (!manifest || folded.some((s, i) => manifest.segments[i]?.name !== s.name)) {
+      this.discard(prepared);
+      return undefined;
+    }
+    this.removeLeftovers(manifest);
+    const name = this.nextName(manifest);
+    renameSync(tmp, join(this.segmentsPath, name));
+    syncDir(this.segmentsPath);
+    failpoint('compaction-renamed');
+    const first = folded[0] as SegmentInfo;
+    const last = folded.at(-1) as SegmentInfo;
+    const next: Manifest = {
+      version: 2,
+      id: manifest.id ?? randomUUID(),
+      segments: [
+        {
+          name,
+          rows,
+          createdAt: new Date().toISOString(),
+          note: `compaction of ${folded.length} segments, ${first.through ? `through ${first.through}` : first.name} to ${last.through ?? last.name}`,
+          through: last.through ?? last.name,
+        },
+        ...manifest.segments.slice(folded.length),
+      ],
+    };
+    this.commit(next, 'compaction-');
+    return { manifest: next, dropped: folded.map((s) => s.name) };
+  }
+
+  /** Throws away a prepared compaction's folder. */
+  discard(prepared: PreparedCompaction): void {
+    rmSync(prepared.tmp, { recursive: true, force: true });
+  }
+
+  /** Deletes segments a committed compaction folded (what a crash leaves of them goes with the next write). */
+  dropSegments(names: readonly string[]): void {
+    for (const [i, name] of names.entries()) {
+      rmSync(join(this.segmentsPath, name), { recursive: true, force: true });
+      if (i === 0) failpoint('compaction-dropping');
+    }
+    if (names.length > 0) syncDir(this.segmentsPath);
+  }
+
+  private commit(manifest: Manifest, step = ''): void {
     const tmp = join(this.path, `${MANIFEST}.tmp`);
-    writeDurably(tmp, `${JSON.stringify(manifest, null, 2)}\n`);
-    failpoint('manifest-written');
+    writeDurably(tmp, `${JSON.stringify(manifest, null, 1)}\n`);
+    failpoint(`${step}manifest-written`);
     renameSync(tmp, join(this.path, MANIFEST));
     syncDir(this.path);
-    failpoint('manifest-renamed');
+    failpoint(`${step}manifest-renamed`);
   }
 
   private nextName(manifest: Manifest): string {
-    const used = [...manifest.segments.map((s) => s.name), ...this.listSegments()].map(Number).filter(Number.isFinite);
+    const used = [
+      ...manifest.segments.flatMap((s) => [s.name, s.through ?? '0']),
+      ...this.listSegments().filter((n) => NAME.test(n)),
+    ].map(Number);
     return String(Math.max(0, ...used) + 1).padStart(6, '0');
   }
 
@@ -124,33 +255,79 @@ export class DataDir {
     return existsSync(this.segmentsPath) ? readdirSync(this.segmentsPath) : [];
   }
 
-  /** Segments and temporary folders that no manifest names: what a crash left. */
+  /**
+   * Segments and temporary folders that no manifest names: what a crash left. A compaction's
+   * folder is left alone while the process writing it runs.
+   */
   private removeLeftovers(manifest: Manifest): void {
     const named = new Set(manifest.segments.map((s) => s.name));
     for (const entry of this.listSegments()) {
-      if (!named.has(entry)) rmSync(join(this.segmentsPath, entry), { recursive: true, force: true });
+      if (named.has(entry)) continue;
+      if (entry.startsWith(COMPACTING) && isAlive(Number(entry.slice(COMPACTING.length).split('-')[0]))) continue;
+      rmSync(join(this.segmentsPath, entry), { recursive: true, force: true });
     }
   }
 
-  /** The rows of one segment, kind by kind, streamed a line at a time. */
-  async *readSegment(name: string): AsyncGenerator<{ kind: Kind; rows: unknown[] }> {
+  /**
+   * A segment's rows and removals, read whole (without its removals when `removals` is false).
+   * Throws naming the folder when it is missing.
+   */
+  async readWhole(name: string, removals = true): Promise<{ data: Dataset; removals: Removal[] }> {
+    const dir = join(this.segmentsPath, name);
+    let files: Set<string>;
+    try {
+      files = new Set(readdirSync(dir));
+    } catch (e) {
+      throw new SegmentMissing(
+        `The data directory is damaged: ${dir}, named by ${join(this.path, MANIFEST)}, cannot be read (${(e as NodeJS.ErrnoException).code})`,
+      );
+    }
+    const data = emptyDataset();
     for (const kind of KINDS) {
-      const file = join(this.segmentsPath, name, jsonlFile(kind));
-      // a segment written before a kind existed (products, district) has no file for it
-      yield { kind, rows: existsSync(file) ? await readJsonLines(file) : [] };
+      // a segment holds files only for the kinds it has rows of (and none for a kind newer than it)
+      const file = jsonlFile(kind);
+      if (files.has(file)) (data as unknown as Record<Kind, unknown[]>)[kind] = await readJsonLines(join(dir, file));
     }
+    return {
+      data,
+      removals: removals && files.has(REMOVALS) ? ((await readJsonLines(join(dir, REMOVALS))) as Removal[]) : [],
+    };
   }
+}
 
-  /** The removals of one segment (none for a segment written by an import). */
-  async readRemovals(name: string): Promise<Removal[]> {
-    const file = join(this.segmentsPath, name, REMOVALS);
-    return existsSync(file) ? ((await readJsonLines(file)) as Removal[]) : [];
+/** A segment the manifest names is not there (perhaps compacted away since the manifest was read). */
+export class SegmentMissing extends Error {}
+
+/** Thrown by writeLines when its `stop` says so. */
+class Stopped extends Error {}
+
+/**
+ * Writes a segment's files in `dir` (only those of kinds with rows), synced. Returns its row
+ * counts. With `stop`, yields to the event loop every megabyte and gives up when it says so.
+ */
+async function writeSegment(
+  dir: string,
+  data: Dataset,
+  removals: readonly Removal[],
+  stop?: () => boolean,
+): Promise<SegmentInfo['rows']> {
+  mkdirSync(dir, { recursive: true });
+  const rows = {} as SegmentInfo['rows'];
+  for (const kind of KINDS) {
+    rows[kind] = data[kind].length;
+    if (rows[kind] > 0) await writeLines(join(dir, jsonlFile(kind)), data[kind] as readonly object[], stop);
   }
+  if (removals.length > 0) {
+    rows.removals = removals.length;
+    await writeLines(join(dir, REMOVALS), removals, stop);
+  }
+  syncDir(dir);
+  return rows;
 }
 
 async function readJsonLines(file: string): Promise<unknown[]> {
   const rows: unknown[] = [];
-  for await (const { first, lines } of readLineBatches(file)) {
+  const parse = (lines: readonly string[], first: number) => {
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i] as string;
       if (text === '') continue;
@@ -160,8 +337,22 @@ async function readJsonLines(file: string): Promise<unknown[]> {
         throw new Error(`The data directory is damaged: ${file}:${first + i} is not JSON (${(e as Error).message})`);
       }
     }
-  }
+  };
+  // a small file (a curator's edit) at once: streaming it costs several turns of the event loop
+  if (statSync(file).size < SMALL_FILE) parse(readUtf8(file).split('\n'), 1);
+  else for await (const { first, lines } of readLineBatches(file)) parse(lines, first);
   return rows;
+}
+
+const SMALL_FILE = 1 << 20;
+
+function readUtf8(file: string): string {
+  const bytes = readFileSync(file);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (e) {
+    throw new Error(`The data directory is damaged: ${file} is not UTF-8 text (${(e as Error).message})`);
+  }
 }
 
 /**
@@ -172,7 +363,7 @@ function failpoint(name: string): void {
   if (process.env.CHAIN_FAILPOINT === name) process.kill(process.pid, 'SIGKILL');
 }
 
-function writeLines(file: string, rows: readonly object[]): void {
+async function writeLines(file: string, rows: readonly object[], stop?: () => boolean): Promise<void> {
   const fd = openSync(file, 'w');
   try {
     let chunk = '';
@@ -181,6 +372,10 @@ function writeLines(file: string, rows: readonly object[]): void {
       if (chunk.length > 1 << 20) {
         writeSync(fd, chunk);
         chunk = '';
+        if (stop) {
+          await new Promise((resolve) => setImmediate(resolve));
+          if (stop()) throw new Stopped();
+        }
       }
     }
     if (chunk) writeSync(fd, chunk);

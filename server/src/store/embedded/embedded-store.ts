@@ -5,24 +5,55 @@ import type { ImportView } from '../../import/check';
 import { KINDS } from '../../import/interchange';
 import { type ApplyCounts, MemoryStore } from '../memory/memory-store';
 import { emptyDataset, type Removal } from '../port';
-import { DataDir, type Manifest } from './data-dir';
+import { coverage, DataDir, type Manifest, type SegmentInfo, SegmentMissing } from './data-dir';
+import { Fold } from './fold';
 
 /** V8's Map (which graphology keeps nodes and edges in) holds at most 2^24 entries. */
 export const MAP_LIMIT = 2 ** 24;
 
 /**
+ * When to compact: once the segments after the first are at least `minSegments`, or a
+ * `perRows`-th of the first one's rows, whichever is more (a compaction rewrites the first, so a
+ * big graph waits for more edits). `false`: never in the background (compact() still does).
+ */
+export type CompactionPolicy = { minSegments: number; perRows: number } | false;
+
+export const DEFAULT_COMPACTION: CompactionPolicy = { minSegments: 16, perRows: 5000 };
+
+/** Segments of at least this many rows are applied on their own; runs of smaller ones are folded first. */
+const FOLD_BELOW = 50_000;
+
+/**
  * The embedded store: the in-memory graph of MemoryStore, kept in a data directory. It loads
  * every committed segment when it opens, writes each import as a new segment before applying
  * it, and picks up segments another process (the importer) committed since.
+ *
+ * Each commit is a segment, so a curator's edits add up to many small ones. A run of small
+ * segments is folded (Fold) and applied in one step, and after a commit the store compacts the
+ * segments in the background once there are enough of them (CompactionPolicy): restart then reads
+ * one segment and a few, not thousands.
  */
 export class EmbeddedStore extends MemoryStore {
   private readonly dir: DataDir;
-  private applied: string[] = [];
+  /** The number of the last segment applied (every segment up to it is in the graph); 0 for none. */
+  private appliedThrough = 0;
+  /** The id of the manifest applied from (a directory replaced under a running store has another). */
+  private manifestId: string | undefined;
   private manifestStamp = 0;
+  /** The manifest as last read or written, for the compaction policy. */
+  private lastManifest: Manifest | undefined;
   private refreshing: Promise<boolean> | undefined;
+  private compacting: Promise<void> | undefined;
+  /** The tail of this store's writes (commits, removals, installing a compaction), one at a time. */
+  private writes: Promise<unknown> = Promise.resolve();
   private stopWatching: () => void = () => {};
+  private closing = false;
 
-  private constructor(path: string) {
+  private constructor(
+    path: string,
+    private readonly compaction: CompactionPolicy,
+    private readonly onCompactionError: (e: Error) => void,
+  ) {
     super();
     this.dir = new DataDir(path);
   }
@@ -32,22 +63,33 @@ export class EmbeddedStore extends MemoryStore {
   }
 
   /** Opens the store in `path`, loading what is committed there (nothing, for a new directory). */
-  static async open(path: string): Promise<EmbeddedStore> {
-    const store = new EmbeddedStore(path);
+  static async open(
+    path: string,
+    options: { compaction?: CompactionPolicy; onCompactionError?: (e: Error) => void } = {},
+  ): Promise<EmbeddedStore> {
+    const store = new EmbeddedStore(
+      path,
+      options.compaction ?? DEFAULT_COMPACTION,
+      options.onCompactionError ?? ((e) => console.error('compacting the data directory failed:', e)),
+    );
     await store.refresh();
     return store;
   }
 
   /** True when nothing was ever committed here. */
   get empty(): boolean {
-    return this.applied.length === 0;
+    return this.appliedThrough === 0;
   }
 
   /**
    * Writes the rows that change something durably, as a new segment, then applies them; writes
    * nothing when nothing changes. Returns what it added, updated and left as it was.
    */
-  override async commit(data: Dataset, note: string, check?: (view: ImportView) => void): Promise<ApplyCounts> {
+  override commit(data: Dataset, note: string, check?: (view: ImportView) => void): Promise<ApplyCounts> {
+    return this.exclusive(() => this.commitNow(data, note, check));
+  }
+
+  private async commitNow(data: Dataset, note: string, check?: (view: ImportView) => void): Promise<ApplyCounts> {
     const release = this.dir.lock();
     try {
       await this.refresh(); // another process may have committed since this one loaded
@@ -57,11 +99,11 @@ export class EmbeddedStore extends MemoryStore {
       checkCapacity(this.dir.path, this.size(), changes);
       const manifest = await this.dir.append(changes, note);
       this.apply(changes, added);
-      this.applied = manifest.segments.map((s) => s.name);
-      this.manifestStamp = this.stamp();
+      this.committed(manifest);
       return counts;
     } finally {
       release();
+      this.compactWhenDue();
     }
   }
 
@@ -69,7 +111,11 @@ export class EmbeddedStore extends MemoryStore {
    * Takes the relationships that are there out, durably, as a new segment of removals; writes
    * nothing when none is there. Returns those it took out.
    */
-  override async remove(removals: readonly Removal[], note: string): Promise<Removal[]> {
+  override remove(removals: readonly Removal[], note: string): Promise<Removal[]> {
+    return this.exclusive(() => this.removeNow(removals, note));
+  }
+
+  private async removeNow(removals: readonly Removal[], note: string): Promise<Removal[]> {
     const release = this.dir.lock();
     try {
       await this.refresh();
@@ -77,12 +123,81 @@ export class EmbeddedStore extends MemoryStore {
       if (present.length === 0) return [];
       const manifest = await this.dir.append(emptyDataset(), note, present);
       this.applyRemovals(present);
-      this.applied = manifest.segments.map((s) => s.name);
-      this.manifestStamp = this.stamp();
+      this.committed(manifest);
       return present;
     } finally {
       release();
+      this.compactWhenDue();
     }
+  }
+
+  /** Runs this store's writes one at a time (a commit holds the directory's lock across awaits). */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(work, work);
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  /** After this store committed `manifest` under the lock (so it had applied everything before). */
+  private committed(manifest: Manifest): void {
+    this.appliedThrough = coverage(manifest.segments.at(-1) as SegmentInfo);
+    this.manifestId = manifest.id;
+    this.manifestStamp = this.stamp();
+    this.lastManifest = manifest;
+  }
+
+  /** Starts a compaction in the background when the policy says the segments are due for one. */
+  private compactWhenDue(): void {
+    if (this.compacting || this.closing || !this.compaction || !this.lastManifest) return;
+    const [first, ...rest] = this.lastManifest.segments;
+    if (!first) return;
+    const rows = Object.values(first.rows).reduce((a, b) => a + (b ?? 0), 0);
+    if (rest.length >= Math.max(this.compaction.minSegments, rows / this.compaction.perRows))
+      void this.compact().catch(this.onCompactionError);
+  }
+
+  /**
+   * Folds the segments this store has applied into one, crash-safely: the new segment is
+   * written and synced first, then renamed into place and named by a new manifest committed
+   * under the lock, and only then are the old segments deleted. A crash at any moment leaves
+   * the old segments or the new one, each whole. Returns how many segments were folded (0 when
+   * there was nothing to do, or the lock was held: it is tried again after the next commit).
+   * One compaction at a time; a caller that finds one under way waits for it.
+   */
+  async compact(): Promise<number> {
+    while (this.compacting) await this.compacting.catch(() => undefined);
+    let folded = 0;
+    const run = (async () => {
+      const prepared = await this.dir.prepareCompaction(this.appliedThrough, () => this.closing);
+      if (!prepared) return;
+      // after this store's writes under way; another process holding the lock: next time
+      const installed = await this.exclusive(async () => {
+        let release: () => void;
+        try {
+          release = this.dir.lock();
+        } catch {
+          this.dir.discard(prepared);
+          return undefined;
+        }
+        try {
+          return this.dir.installCompaction(prepared);
+        } finally {
+          release();
+        }
+      });
+      if (!installed) return;
+      if (this.manifestId === undefined) this.manifestId = installed.manifest.id;
+      this.lastManifest = installed.manifest;
+      this.dir.dropSegments(installed.dropped);
+      folded = installed.dropped.length;
+    })();
+    this.compacting = run;
+    try {
+      await run;
+    } finally {
+      this.compacting = undefined;
+    }
+    return folded;
   }
 
   /**
@@ -102,36 +217,81 @@ export class EmbeddedStore extends MemoryStore {
   }
 
   private async refreshOnce(): Promise<boolean> {
-    const stamp = this.stamp();
+    // a segment may be compacted away between reading the manifest and reading it: read again
+    for (let attempt = 1; ; attempt++) {
+      const stamp = this.stamp();
+      try {
+        return await this.refreshFrom(stamp);
+      } catch (e) {
+        if (!(e instanceof SegmentMissing) || attempt === 3 || this.stamp() === stamp) throw e;
+      }
+    }
+  }
+
+  private async refreshFrom(stamp: number): Promise<boolean> {
     if (stamp === this.manifestStamp) return false;
     const manifest = this.dir.readManifest();
     if (!manifest) {
       this.manifestStamp = stamp;
       return false;
     }
-    const known = this.applied;
-    if (known.some((name, i) => manifest.segments[i]?.name !== name)) {
+    if (this.manifestId !== undefined && manifest.id !== this.manifestId) {
       throw new Error(`The data directory ${this.dir.path} was rewritten under a running store; restart the server.`);
     }
-    const fresh = manifest.segments.slice(known.length);
+    const fresh = manifest.segments.filter((s) => coverage(s) > this.appliedThrough);
     if (fresh.length === 0) {
+      this.manifestId = manifest.id;
       this.manifestStamp = stamp;
+      this.lastManifest = manifest;
       return false;
     }
     checkManifestCapacity(this.dir.path, manifest);
+    // Big segments are applied one by one; a run of small ones (a curator's edits) is folded and
+    // applied in one step: applying a segment costs a pass over the whole graph (derived systems).
+    let run: { fold: Fold; through: number } | undefined;
+    const flush = () => {
+      if (!run) return;
+      const { data, removals } = run.fold.result();
+      this.applyFolded(data, removals);
+      this.appliedThrough = run.through;
+      run = undefined;
+    };
     for (const segment of fresh) {
-      const data = emptyDataset();
-      for await (const { kind, rows } of this.dir.readSegment(segment.name)) {
-        (data as unknown as Record<string, unknown[]>)[kind] = rows;
+      // a compacted segment's tombstones matter only to a graph that held something before it
+      const tombstonesMatter = !(segment.through && this.empty && !run);
+      const { data, removals } = await this.dir.readWhole(segment.name, tombstonesMatter);
+      const rows = KINDS.reduce((n, k) => n + data[k].length, removals.length);
+      if (rows >= FOLD_BELOW) {
+        flush();
+        // Into an empty graph every relationship of one segment is new (the importer refuses
+        // duplicate keys, a compaction folds them; a commit applied them as new too): no look-up.
+        const added = this.size().enterprises === 0 ? new WeakSet<object>() : undefined;
+        if (added) for (const k of ['controls', 'supplies'] as const) for (const r of data[k]) added.add(r);
+        if (segment.through) this.applyFolded(data, removals, added);
+        else {
+          if (KINDS.some((k) => data[k].length > 0)) this.apply(data, added);
+          if (removals.length > 0) this.applyRemovals(removals);
+        }
+        this.appliedThrough = coverage(segment);
+      } else {
+        run ??= { fold: new Fold(), through: 0 };
+        if (segment.through) run.fold.addFolded(data, removals);
+        else run.fold.addSegment(data, removals);
+        run.through = coverage(segment);
       }
-      const removals = await this.dir.readRemovals(segment.name);
-      if (KINDS.some((k) => data[k].length > 0)) this.apply(data);
-      if (removals.length > 0) this.applyRemovals(removals);
-      this.applied = [...this.applied, segment.name];
     }
+    flush();
     // only now: a refresh that failed half-way is tried again, from the segment it stopped at
+    this.manifestId = manifest.id;
     this.manifestStamp = stamp;
+    this.lastManifest = manifest;
     return true;
+  }
+
+  /** Applies a fold: its removals (tombstones), then its rows. */
+  private applyFolded(data: Dataset, removals: readonly Removal[], added?: WeakSet<object>): void {
+    if (removals.length > 0 && !this.empty) this.applyRemovals(removals);
+    if (KINDS.some((k) => data[k].length > 0)) this.apply(data, added);
   }
 
   /** Polls for segments committed by other processes every `ms`; returns a function that stops it. */
@@ -147,6 +307,7 @@ export class EmbeddedStore extends MemoryStore {
         });
     }, ms);
     timer.unref();
+    this.compactWhenDue(); // a directory left with many segments (by an older version) is compacted now
     this.stopWatching = () => clearInterval(timer);
     return this.stopWatching;
   }
@@ -160,9 +321,19 @@ export class EmbeddedStore extends MemoryStore {
     }
   }
 
-  /** Stops watching for imports; every write was on disk before it was acknowledged. */
+  /** Resolves once no compaction is under way. */
+  async settled(): Promise<void> {
+    while (this.compacting) await this.compacting.catch(() => undefined);
+  }
+
+  /**
+   * Stops watching for imports and stops a compaction under way (it leaves nothing behind; the
+   * next one starts again); every write was on disk before it was acknowledged.
+   */
   override async close(): Promise<void> {
     this.stopWatching();
+    this.closing = true;
+    await this.settled();
   }
 }
 
