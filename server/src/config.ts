@@ -96,7 +96,7 @@ export function tokensFileFromEnv(env: NodeJS.ProcessEnv = process.env): string 
 /**
  * The analysis workers from the environment: CHAIN_ANALYSIS_THREADS (default: one less than the
  * cores, at least one) and CHAIN_ANALYSIS_QUEUE (analyses that may wait for a worker, over the
- * whole server; default 16 a thread).
+ * whole server; default 256; one caller may have 128 under way).
  */
 export function analysisFromEnv(env: NodeJS.ProcessEnv = process.env): PoolOptions {
   const options: PoolOptions = {};

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { GapParams, GapReport } from './analysis/gap-report';
 import type { ChainSubgraph } from './analysis/subgraph';
 import type { Holding } from './analysis/systems';
-import type { AnalysisRunner } from './analysis-pool/runner';
+import type { AnalysisRunner, RunOptions } from './analysis-pool/runner';
 import type { AuditLog } from './audit/audit-log';
 import type { Caller } from './auth/roles';
 import type { TokenBook } from './auth/tokens';
@@ -48,13 +48,26 @@ export interface Origin {
   from: string;
   /** The id the server gave the request (in its log lines and the x-request-id header). */
   requestId?: string;
+  /** Charges the caller's time budget for work asked and refused (http/limits.ts, Charged). */
+  charge?: (ms: number) => void;
 }
 
 /**
  * One loader per kind of per-parent look-up: a request makes one store call per kind and level
  * of its query, however many parents ask (no N+1), and asks nothing twice.
  */
-export function createLoaders(store: GraphStore, analysis: AnalysisRunner, signal?: AbortSignal) {
+export function createLoaders(
+  store: GraphStore,
+  analysis: AnalysisRunner,
+  run: RunOptions = {},
+  charge?: (ms: number) => void,
+) {
+  // an analysis the workers had no room for costs its caller as if it had run: asking again at
+  // once, to fill the queue, is not free
+  const chargeRefusal = (e: unknown): never => {
+    if ((e as { extensions?: { code?: string } }).extensions?.code === 'UNAVAILABLE') charge?.(REFUSED_ANALYSIS_MS);
+    throw e;
+  };
   const list = <K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf?: (key: K) => string) =>
     new Loader<K, V>(fetch, keyOf);
   const relationsOf = (direction: 'in' | 'out', kind: EnterpriseRelationKind) =>
@@ -92,12 +105,15 @@ export function createLoaders(store: GraphStore, analysis: AnalysisRunner, signa
         keys.map(async (key) => {
           const { chainId, params } = JSON.parse(key) as { chainId: string; params: GapParams };
           const graph = await chainSubgraph.load(chainId);
-          return graph && keptReport(graph, params, key, analysis, signal);
+          return graph && keptReport(graph, params, key, analysis, run).catch(chargeRefusal);
         }),
       );
     }),
   };
 }
+
+/** What an analysis refused for want of room costs its caller's time budget, in ms (about one report of M). */
+export const REFUSED_ANALYSIS_MS = 100;
 
 /**
  * The most sets of gap-report parameters one request may ask for (on any number of chains): each
@@ -140,7 +156,7 @@ function keptReport(
   params: GapParams,
   key: string,
   analysis: AnalysisRunner,
-  signal: AbortSignal | undefined,
+  { signal, owner }: RunOptions,
 ): Promise<GapReport> {
   let reports = keptReports.get(graph);
   if (!reports) {
@@ -150,7 +166,8 @@ function keptReport(
   let shared = reports.get(key);
   if (!shared) {
     const stop = new AbortController();
-    const entry: SharedReport = { report: analysis.gapReport(graph, params, stop.signal), waiting: 0, stop };
+    const report = analysis.gapReport(graph, params, { signal: stop.signal, ...(owner ? { owner } : {}) });
+    const entry: SharedReport = { report, waiting: 0, stop };
     if (reports.size >= REPORTS_PER_GRAPH) reports.delete(reports.keys().next().value as string);
     reports.set(key, entry);
     const kept = reports;
@@ -202,13 +219,27 @@ export function createContext(server: Server, caller: Caller, origin: Origin): C
     caller,
     signal: controller.signal,
     cancel: (reason) => controller.abort(reason),
-    loaders: createLoaders(server.store, server.analysis, controller.signal),
+    loaders: createLoaders(
+      server.store,
+      server.analysis,
+      { signal: controller.signal, owner: ownerOf(caller, origin) },
+      origin.charge,
+    ),
   };
 }
 
+/** Whose analysis a request's is, for taking the workers in turn: a token's holder, or an address. */
+export const ownerOf = (caller: Caller, origin: Origin) =>
+  caller.authenticated ? `token:${caller.name}` : `address:${origin.from}`;
+
 /** Forgets what the request's loaders hold: after a write, they would answer with the old graph. */
 export function forgetLoaded(context: Context): void {
-  context.loaders = createLoaders(context.store, context.analysis, context.signal);
+  context.loaders = createLoaders(
+    context.store,
+    context.analysis,
+    { signal: context.signal, owner: ownerOf(context.caller, context) },
+    context.charge,
+  );
 }
 
 /** The key of a gap report in the loader. */

@@ -21,6 +21,12 @@ const CODES = new Set<string>([
 export function maskError(error: unknown, message: string): Error {
   if (error instanceof GraphQLError) {
     const original = error.originalError;
+    // a variable's value that its type refuses (thrown before anything runs): the caller's mistake
+    if (!error.path && (error.extensions?.http as { status?: number } | undefined)?.status === 400)
+      return new GraphQLError(error.message, {
+        ...(error.nodes ? { nodes: error.nodes } : {}),
+        extensions: { ...error.extensions, code: error.extensions?.code ?? 'BAD_INPUT' },
+      });
     if (!original && !error.path) return error;
     const code = (original instanceof GraphQLError ? original : error).extensions?.code;
     if (typeof code === 'string' && CODES.has(code)) return error;

@@ -59,7 +59,7 @@ describe('bounds: hostile queries are refused before anything runs, and others a
       const started = performance.now();
       const r = await query(source);
       // without counting each fragment once, this takes from seconds to minutes: the bound only
-      // tells the two apart (the figures are in docs/benchmarks.md, B13)
+      // tells the two apart (the figures are in docs/benchmarks.md, B14)
       expect(performance.now() - started).toBeLessThan(5000);
       expect(new Set(r.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['TOO_COMPLEX']));
       expect(r.errors?.map((e) => e.message).join('\n')).toMatch(message);

@@ -1,6 +1,6 @@
 /**
  * The three queries of issue 19 that each froze the server from one small anonymous request; the
- * tests and B13 send them.
+ * tests and B14 send them.
  */
 
 /** Fragments F0…F{n} on `on`, each spreading the next twice (`body`), the last being `last`. */

@@ -8,15 +8,22 @@ import { type HypotheticalEnterprise, type WhatIf, whatIf } from '../analysis/wh
  * the caller's own thread (`inlineAnalysis`), for tests and scripts.
  */
 export interface AnalysisRunner {
-  gapReport(graph: ChainSubgraph, params: GapParams, signal?: AbortSignal): Promise<GapReport>;
+  gapReport(graph: ChainSubgraph, params: GapParams, options?: RunOptions): Promise<GapReport>;
   whatIf(
     graph: ChainSubgraph,
     additions: readonly HypotheticalEnterprise[],
     params: GapParams,
-    signal?: AbortSignal,
+    options?: RunOptions,
   ): Promise<WhatIf>;
   /** Stops the workers; nothing runs after. */
   close(): Promise<void>;
+}
+
+export interface RunOptions {
+  /** Stops the work (or its wait for a worker) when aborted. */
+  signal?: AbortSignal;
+  /** Whose work it is (a token's holder, an address): callers take the workers in turn. */
+  owner?: string;
 }
 
 /**
@@ -24,11 +31,11 @@ export interface AnalysisRunner {
  * it starts stops it, one aborted later does not.
  */
 export const inlineAnalysis: AnalysisRunner = {
-  async gapReport(graph, params, signal) {
+  async gapReport(graph, params, { signal } = {}) {
     signal?.throwIfAborted();
     return gapReport(graph, params);
   },
-  async whatIf(graph, additions, params, signal) {
+  async whatIf(graph, additions, params, { signal } = {}) {
     signal?.throwIfAborted();
     return whatIf(graph, additions, params);
   },

@@ -1,3 +1,4 @@
+import { deserialize } from 'node:v8';
 import { gapReport } from '../analysis/gap-report';
 import type { ChainSubgraph } from '../analysis/subgraph';
 import { whatIf } from '../analysis/what-if';
@@ -7,7 +8,7 @@ import { type AnalysisAnswer, type AnalysisTask, GRAPHS_PER_WORKER } from './tas
 const graphs = new Map<string, ChainSubgraph>();
 
 function graphOf(task: AnalysisTask): ChainSubgraph | undefined {
-  const graph = task.graph ?? graphs.get(task.graphId);
+  const graph = task.graph ? (deserialize(Buffer.from(task.graph)) as ChainSubgraph) : graphs.get(task.graphId);
   if (!graph) return undefined;
   graphs.delete(task.graphId);
   graphs.set(task.graphId, graph);
@@ -16,9 +17,9 @@ function graphOf(task: AnalysisTask): ChainSubgraph | undefined {
 }
 
 /** A task of the analysis pool (pool.ts), run in a worker thread. */
-export default function run(task: AnalysisTask): AnalysisAnswer<unknown> {
+export default function run(task: AnalysisTask): AnalysisAnswer {
   const graph = graphOf(task);
   if (!graph) return { missing: true };
-  if (task.kind === 'gapReport') return { missing: false, value: gapReport(graph, task.params) };
-  return { missing: false, value: whatIf(graph, task.additions, task.params) };
+  const value = task.kind === 'gapReport' ? gapReport(graph, task.params) : whatIf(graph, task.additions, task.params);
+  return { missing: false, json: JSON.stringify(value) };
 }

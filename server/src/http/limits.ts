@@ -38,6 +38,15 @@ export const DEFAULT_LIMITS: RequestLimits = {
 const TIME_WINDOW = 5;
 
 /**
+ * A request that asked for more than it got: work refused for it (analysis the workers had no room
+ * for) is charged as if it had been done, so that asking again at once is not free (see
+ * Context.charge).
+ */
+export interface Charged {
+  extraChargeMs?: number;
+}
+
+/**
  * The server's time each caller has used and not yet paid off (a leaky bucket): each answered
  * request adds what it took; the debt drains at `rate` ms a second; a caller owing more than
  * `burst` ms is refused until it owes less. Callers that owe nothing are forgotten.
@@ -130,7 +139,7 @@ export class Gate {
       const left = (this.running.get(caller.key) ?? 1) - 1;
       if (left <= 0) this.running.delete(caller.key);
       else this.running.set(caller.key, left);
-      this.time?.charge(caller.key, performance.now() - started);
+      this.time?.charge(caller.key, performance.now() - started + ((req as Charged).extraChargeMs ?? 0));
     });
     return undefined;
   }

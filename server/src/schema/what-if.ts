@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { ownerOf } from '../context';
 import { codedError, notFound } from '../errors';
 import { keyOf } from '../global-id';
 import { MAX_NUMBER } from '../import/values';
@@ -60,7 +61,8 @@ builder.queryField('whatIf', (t) =>
       minFirms: t.arg.int(),
       minLocalSourcing: t.arg.float(),
     },
-    resolve: async (_root, args, { loaders, analysis, signal }) => {
+    resolve: async (_root, args, context) => {
+      const { loaders, analysis, signal } = context;
       const chainId = keyOf('Chain', args.chainId, 'chainId');
       if (args.additions.length === 0 || args.additions.length > MAX_ADDITIONS) {
         throw codedError('BAD_INPUT', `Argument 'additions' must hold 1 to ${MAX_ADDITIONS} enterprises.`, {
@@ -110,7 +112,7 @@ builder.queryField('whatIf', (t) =>
           ...(a.revenue != null ? { revenue: a.revenue } : {}),
         })),
         gapParams(args),
-        signal,
+        { signal, owner: ownerOf(context.caller, context) },
       );
       // the hypothetical firms may be named anywhere in the answer (a candidate, a supplier): this
       // request's loader knows them, and nothing else does

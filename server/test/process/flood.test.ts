@@ -72,7 +72,7 @@ describe('under a flood from another process on loopback', () => {
       expect(counts['500'] ?? 0).toBe(0);
     }
     // the explorer was served: every request, and not starved (the latency itself is a figure for
-    // docs/benchmarks.md, B13, measured alone; here other test files share the two cores)
+    // docs/benchmarks.md, B14, measured alone; here other test files share the two cores)
     expect(statuses.length).toBeGreaterThanOrEqual(10);
     expect(statuses.every((s) => s === 200)).toBe(true);
     expect(p99, `p99 ${Math.round(p99)} ms, flood ${flooded}`).toBeLessThan(3000);

@@ -1,5 +1,5 @@
 /**
- * A flood of GraphQL requests from another process, for the flood test and B13:
+ * A flood of GraphQL requests from another process, for the flood test and B14:
  *   node --import tsx server/test/process/flood.ts <url> <seconds> <local address> <connections> [same|varied]
  * Sends a gap report query over `connections` keep-alive connections from `local address` (any
  * 127.x.y.z works on Linux's loopback) as fast as the server answers, for `seconds`, then prints

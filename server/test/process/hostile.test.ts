@@ -6,7 +6,7 @@ import { startServerProcess } from './server-process';
 /**
  * The three small anonymous requests that each froze the whole server (issue 19) are refused at
  * once by a running server, as JSON posts and as GETs, while a second client is served throughout.
- * Each took from 5 to 53 s before; the figures are in docs/benchmarks.md (B13), measured alone:
+ * Each took from 5 to 53 s before; the figures are in docs/benchmarks.md (B14), measured alone:
  * here other test files share the two cores, and the bound only tells seconds from milliseconds.
  */
 describe('hostile queries against a running server', () => {
