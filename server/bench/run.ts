@@ -1,8 +1,10 @@
 /**
- * pnpm bench [-- --sizes S,M] [--memory M,L] [--only B1,B4,B6,B7,B9,B11,LIMIT,B2,B6N,B12]
+ * pnpm bench [-- --sizes S,M] [--memory M,L] [--only B1,B4,B6,B7,B9,B11,LIMIT,B2,B6N,B12,B14]
  *
  * B12 (candidate quality: hidden memberships found again) runs only when asked for (--only B12), on the
  * listed-company data when ../shared/datasets/chainkg/raw is beside the repository, else on a generated set.
+ *
+ * B14 (hostile requests and floods against a server process) runs only when asked for (--only B14).
  *
  * B9 drives the built web app (`pnpm build`) in Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  *
@@ -25,6 +27,7 @@ import { b7b8 } from './b7-b8-analysis';
 import { b9 } from './b9-web';
 import { b11 } from './b11-memory';
 import { b12 } from './b12-quality';
+import { b14 } from './b14-hostile';
 import { mapLimit } from './map-limit';
 import { neo4jScenarios } from './neo4j';
 
@@ -57,6 +60,7 @@ for (const size of sizes) {
   if (only.has('B9')) results[`B9-${size}`] = await b9(size);
   if (only.has('B6')) results[`B6-${size}`] = await b6(size, scratch);
   if (only.has('B7') || only.has('B8')) results[`B7-B8-${size}`] = await b7b8(size);
+  if (only.has('B14')) results[`B14-${size}`] = await b14(size);
   if (only.has('B2') || only.has('B6N')) results[`neo4j-${size}`] = await neo4jScenarios(size, scratch, only);
 }
 if (only.has('B11')) results.B11 = b11(memorySizes);
