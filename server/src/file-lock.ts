@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
  * takes it for one left by a dead process. A lock whose holder died is taken over.
  */
 export function takeLock(path: string): (() => void) | number {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const mine = `${path}.${process.pid}.${randomUUID().slice(0, 8)}`;
   writeFileSync(mine, String(process.pid), { mode: 0o600 });
   try {

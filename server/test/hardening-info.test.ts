@@ -1,9 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkEntry, TokenBook, TokenError } from '../src/auth/tokens';
 import { workbookError } from '../src/import/sources/xlsx';
+import { openEmbeddedStore } from '../src/store/open';
+import { tempDir } from './cli';
 
 describe('token names say what they are', () => {
   const book = () => new TokenBook([], 'viewer', join(mkdtempSync(join(tmpdir(), 'tokens-')), 'tokens.json'));
@@ -28,6 +30,27 @@ describe('token names say what they are', () => {
     tokens.create('招商局 张三', 'analyst');
     tokens.create('ci-bot.2', 'viewer');
     expect(tokens.list().map((t) => t.name)).toEqual(['招商局 张三', 'ci-bot.2']);
+  });
+});
+
+describe("the data directory is the server user's alone", () => {
+  it('writes its folders and files readable by their owner only, whatever the umask', async () => {
+    const dir = join(tempDir(), 'store');
+    const before = process.umask(0o022);
+    try {
+      const store = await openEmbeddedStore(dir);
+      await store.close();
+    } finally {
+      process.umask(before);
+    }
+    const open: string[] = [];
+    const walk = (path: string) => {
+      const mode = statSync(path).mode & 0o777;
+      if ((mode & 0o077) !== 0 && !path.endsWith('LOCK')) open.push(`${path} ${mode.toString(8)}`);
+      if (statSync(path).isDirectory()) for (const f of readdirSync(path)) walk(join(path, f));
+    };
+    walk(dir);
+    expect(open).toEqual([]);
   });
 });
 

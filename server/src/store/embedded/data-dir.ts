@@ -311,7 +311,8 @@ async function writeSegment(
   removals: readonly Removal[],
   stop?: () => boolean,
 ): Promise<SegmentInfo['rows']> {
-  mkdirSync(dir, { recursive: true });
+  // the graph is the district's business: readable by the server's user only
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const rows = {} as SegmentInfo['rows'];
   for (const kind of KINDS) {
     rows[kind] = data[kind].length;
@@ -364,7 +365,7 @@ function failpoint(name: string): void {
 }
 
 async function writeLines(file: string, rows: readonly object[], stop?: () => boolean): Promise<void> {
-  const fd = openSync(file, 'w');
+  const fd = openSync(file, 'w', 0o600);
   try {
     let chunk = '';
     for (const row of rows) {
@@ -386,7 +387,7 @@ async function writeLines(file: string, rows: readonly object[], stop?: () => bo
 }
 
 function writeDurably(file: string, text: string): void {
-  const fd = openSync(file, 'w');
+  const fd = openSync(file, 'w', 0o600);
   try {
     writeSync(fd, text);
     fsyncSync(fd);
