@@ -24,7 +24,8 @@ export class GraphiqlPage {
   constructor(private readonly yoga: { fetch: (url: string, init: RequestInit) => Response | Promise<Response> }) {}
 
   async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const page = await (this.page ??= this.render());
+    if (!this.page) this.page = this.render();
+    const page = await this.page;
     for (const [name, value] of page.headers) res.setHeader(name, value);
     res.setHeader('etag', page.etag);
     res.setHeader('cache-control', 'public, max-age=3600, must-revalidate');
