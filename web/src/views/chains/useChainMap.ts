@@ -109,16 +109,12 @@ export function useChainMap(chainKey: string) {
       extend: chain.gapReport.segments.filter((s) => s.need === 'EXTEND'),
       strengthen: chain.gapReport.segments.filter((s) => s.need === 'STRENGTHEN'),
     });
-    const outsideCount = new Map(chain.gapReport.segments.map((r) => [r.segment.id, r.outsideCount]));
     return chain.segments.map((s) => {
       const isOpen = open.includes(s.key);
       const loaded = isOpen ? full.get(s.id) : undefined;
       const local = loaded?.local ?? s.localFirms.nodes;
       const outside = showOutside ? (loaded?.outside ?? s.outsideFirms.nodes) : [];
-      // a viewer is not shown the outside firms of a segment that needs something, only their
-      // number (the report's): they are counted in "+N", not listed
-      const outsideTotal = Math.max(s.outsideFirms.totalCount, outsideCount.get(s.id) ?? 0);
-      const total = s.localFirms.totalCount + (showOutside ? outsideTotal : 0);
+      const total = s.localFirms.totalCount + (showOutside ? s.outsideFirms.totalCount : 0);
       const firstShown = s.localFirms.nodes.length + (showOutside ? s.outsideFirms.nodes.length : 0);
       return {
         id: s.id,
