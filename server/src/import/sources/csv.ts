@@ -24,6 +24,9 @@ export async function* readCsv(
     max_record_size: MAX_LINE_BYTES,
   });
   const reading = pipeline(createReadStream(path), decoder(encoding), parser);
+  // its failure is the parser's too, and is met below; it may come while the reader is elsewhere
+  // (finding the line of a problem) or after it stopped reading early
+  reading.catch(() => {});
   let first = true;
   let failed = false;
   let batch: TableEvent[] = [];
@@ -51,7 +54,6 @@ export async function* readCsv(
         ? await lineAt(path, e.offset, encoding)
         : (error.lines ?? 0);
     yield [...batch, { type: 'problem', problem: { file, line, message } }];
-    reading.catch(() => {});
   }
   if (first && !failed) yield [{ type: 'problem', problem: { file, line: 1, message: 'has no header row' } }];
 }
