@@ -21,12 +21,8 @@ const CODES = new Set<string>([
 export function maskError(error: unknown, message: string): Error {
   if (error instanceof GraphQLError) {
     const original = error.originalError;
-    // a variable's value that its type refuses (thrown before anything runs): the caller's mistake
-    if (!error.path && (error.extensions?.http as { status?: number } | undefined)?.status === 400)
-      return new GraphQLError(error.message, {
-        ...(error.nodes ? { nodes: error.nodes } : {}),
-        extensions: { ...error.extensions, code: error.extensions?.code ?? 'BAD_INPUT' },
-      });
+    // (given its code where it is thrown: a new error here would be logged as the server's)
+    if (isVariableError(error)) return error.extensions?.code ? error : asBadInput(error);
     if (!original && !error.path) return error;
     const code = (original instanceof GraphQLError ? original : error).extensions?.code;
     if (typeof code === 'string' && CODES.has(code)) return error;
@@ -36,6 +32,36 @@ export function maskError(error: unknown, message: string): Error {
     extensions: { code: 'INTERNAL' },
   });
 }
+
+/**
+ * A variable's value that its type refuses is the caller's mistake: the executor answers it as an
+ * error without a code, which error masking would replace, and graphql-yoga would then log as the
+ * server's. Given the code BAD_INPUT (and its 400) where it is answered.
+ */
+export function useVariableErrors(): Plugin {
+  return {
+    onExecute: () => ({
+      onExecuteDone({ result, setResult }) {
+        if (!result || !('errors' in result) || !result.errors?.some((e) => isVariableError(e) && !e.extensions?.code))
+          return;
+        setResult({
+          ...result,
+          errors: result.errors.map((e) => (isVariableError(e) && !e.extensions?.code ? asBadInput(e) : e)),
+        });
+      },
+    }),
+  };
+}
+
+/** An error about the request's variables, found before anything ran (HTTP 400, no path). */
+const isVariableError = (error: GraphQLError) =>
+  !error.path && (error.extensions?.http as { status?: number } | undefined)?.status === 400;
+
+const asBadInput = (error: GraphQLError) =>
+  new GraphQLError(error.message, {
+    ...(error.nodes ? { nodes: error.nodes } : {}),
+    extensions: { ...error.extensions, code: error.extensions?.code ?? 'BAD_INPUT' },
+  });
 
 /**
  * Stops a query after `ms`: the client gets a TIMEOUT error and the server goes on serving

@@ -18,7 +18,7 @@ import { useJsonPostsOnly } from './http/request-origin';
 import { log } from './log';
 import { PERSISTED_OPERATIONS_FILE } from './paths';
 import { readPersistedOperations, usePersisted } from './persisted';
-import { maskError, usePlainStringify, useRequestTimeout } from './request-limits';
+import { maskError, usePlainStringify, useRequestTimeout, useVariableErrors } from './request-limits';
 import { schema } from './schema/index';
 import type { GraphStore } from './store/port';
 import { Utf8Response } from './utf8-response';
@@ -108,6 +108,7 @@ export function createChainAtlasYoga(
         { enableIf: ({ document, operationName }) => isMutation(document, operationName) || seenBefore(document) },
       ),
       usePlainStringify(),
+      useVariableErrors(),
       useOperationLimits(),
       ...armorPlugins(),
       usePersisted(operations, tokens, options.trustedDocuments ?? false),
