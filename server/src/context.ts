@@ -72,6 +72,8 @@ export function createLoaders(
     new Loader<K, V>(fetch, keyOf);
   const relationsOf = (direction: 'in' | 'out', kind: EnterpriseRelationKind) =>
     list<string, Relation[]>((ids) => store.relationsOf(ids, direction, kind));
+  /** The sets of gap-report parameters this request asked for, over all its batches. */
+  const parameterSets = new Set<string>();
   const chainSubgraph = list<string, ChainSubgraph | undefined>((ids) =>
     Promise.all(ids.map((id) => store.chainSubgraph(id))),
   );
@@ -100,7 +102,7 @@ export function createLoaders(
     chainSubgraph,
     /** Gap reports by chain id and parameters (gapReportKey), computed once per request. */
     gapReport: list<string, GapReport | undefined>((keys) => {
-      checkParameterSets(keys);
+      checkParameterSets(keys, parameterSets);
       return Promise.all(
         keys.map(async (key) => {
           const { chainId, params } = JSON.parse(key) as { chainId: string; params: GapParams };
@@ -122,13 +124,15 @@ export const REFUSED_ANALYSIS_MS = 100;
  */
 export const MAX_PARAMETER_SETS = 4;
 
-function checkParameterSets(keys: readonly string[]): void {
-  const sets = new Set(keys.map((key) => JSON.stringify((JSON.parse(key) as { params: GapParams }).params)));
+function checkParameterSets(keys: readonly string[], asked: Set<string>): void {
+  const sets = new Set(asked);
+  for (const key of keys) sets.add(JSON.stringify((JSON.parse(key) as { params: GapParams }).params));
   if (sets.size > MAX_PARAMETER_SETS)
     throw codedError(
       'TOO_COMPLEX',
       `A request may ask for gap reports with at most ${MAX_PARAMETER_SETS} different sets of parameters; this one asks for ${sets.size}.`,
     );
+  for (const set of sets) asked.add(set);
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -88,6 +88,14 @@ describe('bounds: hostile queries are refused before anything runs, and others a
     const over = await query(`{ chain(id: "logistics") { ${sets(MAX_PARAMETER_SETS + 1)} } }`);
     expect(over.errors?.[0]?.extensions?.code).toBe('TOO_COMPLEX');
     expect(over.errors?.[0]?.message).toMatch(/at most 4 different sets of parameters; this one asks for 5/);
+    // counted over the whole request, whatever level of the query asks
+    const nested = await query(
+      `{ chain(id: "logistics") { ${sets(3)} segments { a: candidates(first: 1, weights: { scale: 2 }) { totalCount } b: candidates(first: 1, weights: { scale: 3 }) { totalCount } } } }`,
+      {},
+      'analyst',
+    );
+    expect(nested.errors?.[0]?.extensions?.code).toBe('TOO_COMPLEX');
+    expect(nested.errors?.[0]?.message).toMatch(/this one asks for 5/);
   });
 
   it("stops an analysis at the request's time limit and answers TIMEOUT, serving others meanwhile", async () => {
