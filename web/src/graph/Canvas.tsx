@@ -17,7 +17,7 @@ import {
   landmarkStyle,
 } from './landmarks';
 import { markParallelAt, withParallelMarked } from './parallel';
-import { afterNextFrame, inSlices } from './slicing';
+import { addable, afterNextFrame, inSlices } from './slicing';
 import { FONT_FAMILY, LABELLED, LANDMARK } from './style';
 
 /**
@@ -473,16 +473,7 @@ export function Canvas({
             const c = cy();
             if (!c || !alive()) return false;
             c.batch(() => {
-              const added = c.add(
-                slice
-                  .filter(
-                    (el) =>
-                      !(el.data.id && c.getElementById(el.data.id).nonempty()) &&
-                      (el.group !== 'edges' ||
-                        (c.getElementById(el.data.source).nonempty() && c.getElementById(el.data.target).nonempty())),
-                  )
-                  .map(textAt(c.zoom())),
-              );
+              const added = c.add(addable(slice, (id) => c.getElementById(id).nonempty()).map(textAt(c.zoom())));
               markParallelAt(added.edges());
             });
             return true;

@@ -1,0 +1,71 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { browserHarness, nodeCount, SHOTS } from './harness';
+
+/** The explorer draws what the API answers, and says what it draws (issue 20's explorer defects). */
+const h = browserHarness();
+const ROOT = '91420103T375845494'; // 长江商贸
+const COLD_CHAIN = '91420103U27766661G'; // 长江冷链物流, which controls 长江快运 (62%)
+const CITY = '91420103R54849700J'; // 长江城市配送, linked to 泽凯供应链
+
+interface Answer {
+  neighbourhood: { nodes: { enterprise: { id: string } }[]; edges: { id: string; fromId: string; toId: string }[] };
+}
+const NEIGHBOURHOOD = `query($id: ID!) { neighbourhood(id: $id, depth: 1, limit: 200) {
+  nodes { enterprise { id } } edges { id fromId toId } } }`;
+
+/** The firms and links drawn (links folded into one are not the API's). */
+const drawn = (page: Page) =>
+  page.evaluate(() => {
+    const g = window.chainAtlasGraph;
+    return { nodes: (g?.nodeIds() ?? []).sort(), edges: (g?.edgeIds('edge[kind != "META"]') ?? []).sort() };
+  });
+
+/** The relationships among the firms drawn that the API's neighbourhoods of these keys give. */
+async function apiLinks(keys: readonly string[], nodes: readonly string[]): Promise<string[]> {
+  const among = new Set(nodes);
+  const links = new Set<string>();
+  for (const key of keys) {
+    const { data } = await h.api<Answer>(NEIGHBOURHOOD, { id: key });
+    for (const e of data?.neighbourhood.edges ?? []) if (among.has(e.fromId) && among.has(e.toId)) links.add(e.id);
+  }
+  return [...links].sort();
+}
+
+const keyOf = (page: Page, id: string) =>
+  page.evaluate(
+    (nodeId) => (window.chainAtlasGraph?.data(nodeId)?.enterprise as { key: string } | undefined)?.key ?? '',
+    id,
+  );
+/** Waits until the graph is loaded, its expansions replayed, and a moment more. */
+async function ready(page: Page) {
+  await expect.poll(() => nodeCount(page), { timeout: 15_000 }).toBeGreaterThan(1);
+  await expect.poll(() => page.getByTestId('graph-loading').count(), { timeout: 15_000 }).toBe(0);
+  await page.waitForTimeout(500);
+}
+
+it('draws every link among the firms an expansion adds, expansion after expansion and from a shared URL', async () => {
+  const { page, problems } = await h.page();
+  // the URL's expansion, replayed: 长江快运 comes with its link from 长江冷链物流
+  await page.goto(h.url(`/explore?e=${ROOT}&x=${COLD_CHAIN}`));
+  await ready(page);
+  let now = await drawn(page);
+  expect(now.edges).toEqual(await apiLinks([ROOT, COLD_CHAIN], now.nodes));
+
+  // expanding by hand, one firm after another: 长江城市配送 (and 泽凯供应链 linked), then the others
+  await page.goto(h.url(`/explore?e=${ROOT}`));
+  await ready(page);
+  const firstRing = (await drawn(page)).nodes;
+  const order = [CITY, COLD_CHAIN, ...(await Promise.all(firstRing.map((id) => keyOf(page, id))))];
+  const expanded = [ROOT];
+  for (const key of order.filter((k, i) => k !== ROOT && order.indexOf(k) === i).slice(0, 8)) {
+    await page.evaluate((k) => window.chainAtlasExplorer?.expand(k), key);
+    expanded.push(key);
+    await expect.poll(() => new URL(page.url()).searchParams.get('x')?.split(',').length).toBe(expanded.length - 1);
+    now = await drawn(page);
+    expect(now.edges, `after expanding ${key}`).toEqual(await apiLinks(expanded, now.nodes));
+  }
+  await page.screenshot({ path: `${SHOTS}explorer-expanded-links.png` });
+  expect(problems).toEqual([]);
+  await page.close();
+});
