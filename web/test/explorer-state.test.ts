@@ -34,6 +34,15 @@ describe('the explorer view in the URL', () => {
       limit: 200,
     });
   });
+
+  it('keeps ids with commas and percent signs whole in the lists, and reads lists written before', () => {
+    const ids = ['a,b', 'c', '100%,x', '%2C', ',', 'd%25e'];
+    const view = { ...readView(new URLSearchParams()), centre: 'e', expanded: ids, folded: ['r,1', 'r2'] };
+    const url = writeView(view, new URLSearchParams()).toString();
+    expect(readView(new URLSearchParams(url))).toEqual(view);
+    expect(readView(new URLSearchParams('x=a,b&fold=r')).expanded).toEqual(['a', 'b']);
+    expect(readView(new URLSearchParams('x=a%2Cb')).expanded).toEqual(['a', 'b']);
+  });
 });
 
 describe('folding a system', () => {
