@@ -69,3 +69,49 @@ it('draws every link among the firms an expansion adds, expansion after expansio
   expect(problems).toEqual([]);
   await page.close();
 });
+
+/** The 节点/关系 badge's numbers, and the firms and links the canvas shows; once the badge has caught up. */
+async function counted(page: Page) {
+  const read = () =>
+    Promise.all([
+      page.getByTestId('graph-stats').textContent(),
+      page.evaluate(() => {
+        const g = window.chainAtlasGraph;
+        return `节点 ${g?.visibleNodeCount() ?? -1} · 关系 ${g?.edgeIds(':visible').length ?? -1}`;
+      }),
+    ]);
+  await expect.poll(async () => new Set(await read()).size, { timeout: 5_000 }).toBe(1);
+  const [badge] = await read();
+  const [nodes, edges] = (badge?.match(/\d+/g) ?? []).map(Number);
+  return { nodes: nodes ?? -1, edges: edges ?? -1 };
+}
+
+it('counts what is drawn in the 节点/关系 badge: not the firms a folded system or a filter hides', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url(`/explore?e=${ROOT}&depth=2`));
+  await ready(page);
+  const all = await counted(page);
+  expect(all.nodes).toBe(await nodeCount(page));
+
+  // 长江商贸, selected as the centre, folded: its members and their links are not drawn, nor counted
+  await page.getByTestId('fold-button').click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('fold')).toBe(ROOT);
+  const folded = await counted(page);
+  expect(folded.nodes).toBeLessThan(all.nodes);
+  await page.screenshot({ path: `${SHOTS}explorer-folded-badge.png` });
+
+  // filtered while folded, unfolded while filtered, then everything again
+  await page.getByTestId('show').selectOption('outside');
+  expect((await counted(page)).nodes).toBeLessThan(folded.nodes);
+  await page.getByTestId('fold-button').click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('fold')).toBeNull();
+  const outside = await counted(page);
+  await page.getByTestId('show').selectOption('local');
+  const local = await counted(page);
+  // the centre shows with either filter
+  expect(outside.nodes + local.nodes - 1).toBe(all.nodes);
+  await page.getByTestId('show').selectOption('all');
+  expect(await counted(page)).toEqual(all);
+  expect(problems).toEqual([]);
+  await page.close();
+});
