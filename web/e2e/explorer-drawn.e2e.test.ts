@@ -115,3 +115,61 @@ it('counts what is drawn in the 节点/关系 badge: not the firms a folded syst
   expect(problems).toEqual([]);
   await page.close();
 });
+
+const SYSTEM = `query($id: ID!) { enterprise(id: $id) { id system { members(first: 100) { nodes { enterprise { id } } } } } }`;
+interface SystemAnswer {
+  enterprise: { id: string; system: { members: { nodes: { enterprise: { id: string } }[] } } };
+}
+
+/** The links drawn, with their ends and how many links each stands for. */
+const shownLinks = (page: Page) =>
+  page.evaluate(() => {
+    const g = window.chainAtlasGraph;
+    return (g?.edgeIds(':visible') ?? []).map((id) => {
+      const d = g?.data(id) ?? {};
+      return { id, source: String(d.source), target: String(d.target), count: Number(d.count ?? 1) };
+    });
+  });
+
+it('draws a folded system’s links to one firm as one link with their count', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url(`/explore?e=${ROOT}&depth=2`));
+  await ready(page);
+  const { data } = await h.api<SystemAnswer>(SYSTEM, { id: ROOT });
+  const root = data?.enterprise.id as string;
+  const system = new Set([root, ...(data?.enterprise.system.members.nodes ?? []).map((m) => m.enterprise.id)]);
+  const before = await shownLinks(page);
+  // the system's links to each firm outside it, as drawn before the fold
+  const expected = new Map<string, number>();
+  for (const e of before)
+    if (system.has(e.source) !== system.has(e.target)) {
+      const other = system.has(e.source) ? e.target : e.source;
+      expected.set(other, (expected.get(other) ?? 0) + 1);
+    }
+  expect(Math.max(...expected.values())).toBeGreaterThan(1);
+
+  await page.getByTestId('fold-button').click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('fold')).toBe(ROOT);
+  await page.waitForTimeout(300);
+  const after = await shownLinks(page);
+  const folded = new Map<string, number[]>();
+  for (const e of after) {
+    expect(system.has(e.source) && e.source !== root, 'no link from a member folded away').toBe(false);
+    expect(system.has(e.target) && e.target !== root, 'no link to a member folded away').toBe(false);
+    if ((e.source === root) !== (e.target === root)) {
+      const other = e.source === root ? e.target : e.source;
+      folded.set(other, [...(folded.get(other) ?? []), e.count]);
+    }
+  }
+  expect(Object.fromEntries(folded)).toEqual(Object.fromEntries([...expected].map(([id, n]) => [id, [n]])));
+  await page.screenshot({ path: `${SHOTS}explorer-folded-links.png` });
+
+  // opened again: the links as they were
+  await page.getByTestId('fold-button').click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('fold')).toBeNull();
+  await expect
+    .poll(async () => (await shownLinks(page)).map((e) => e.id).sort())
+    .toEqual(before.map((e) => e.id).sort());
+  expect(problems).toEqual([]);
+  await page.close();
+});

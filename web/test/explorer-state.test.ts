@@ -60,6 +60,26 @@ describe('folding a system', () => {
     expect(result.hidden.sort()).toEqual(['A', 'B']);
     expect(result.meta.map((m) => `${m.source}>${m.target}`).sort()).toEqual(['R>Y', 'X>R']);
   });
+
+  it('draws the system’s links to one enterprise as one link with their count, the root’s own included', () => {
+    const result = foldSystem('R', new Set(['R', 'A', 'B']), {
+      nodes: ['R', 'A', 'B', 'X', 'Y', 'Z'],
+      edges: [
+        { id: 'r-x', source: 'R', target: 'X' },
+        { id: 'a-x', source: 'A', target: 'X' },
+        { id: 'x-b', source: 'X', target: 'B' },
+        { id: 'r-y', source: 'R', target: 'Y' },
+        { id: 'a-z', source: 'A', target: 'Z' },
+        { id: 'b-z', source: 'B', target: 'Z' },
+      ],
+    });
+    expect(result.meta).toEqual([
+      { id: 'meta|R|X', source: 'R', target: 'X', count: 3, both: true, label: '×3' },
+      { id: 'meta|R|Z', source: 'R', target: 'Z', count: 2, both: false, label: '×2' },
+    ]);
+    // the root's own link to X is in the count; its one link to Y stays as it is
+    expect(result.hiddenEdges).toEqual(['r-x']);
+  });
 });
 
 describe('rings by hop', () => {
