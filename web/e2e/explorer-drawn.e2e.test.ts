@@ -173,3 +173,29 @@ it('draws a folded system’s links to one firm as one link with their count', a
   expect(problems).toEqual([]);
   await page.close();
 });
+
+it('keeps an expanded firm whose id holds a comma and a percent sign through a reload of the shared URL', async () => {
+  const { page, problems } = await h.page();
+  // the demo's ids hold no comma nor percent sign: 长江冷链物流's key is given both in every answer
+  const odd = '91420103U,27766%661G';
+  await page.route(
+    (url) => url.pathname === '/graphql',
+    async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replaceAll(`"${COLD_CHAIN}"`, JSON.stringify(odd));
+      await route.fulfill({ response, body });
+    },
+  );
+  await page.goto(h.url(`/explore?e=${ROOT}`));
+  await ready(page);
+  const first = await nodeCount(page);
+  await page.evaluate((key) => window.chainAtlasExplorer?.expand(key), odd);
+  await expect.poll(() => new URL(page.url()).searchParams.get('x')).toBeTruthy();
+  const expanded = await nodeCount(page);
+  expect(expanded).toBeGreaterThan(first);
+  await page.reload();
+  await ready(page);
+  await expect.poll(() => nodeCount(page)).toBe(expanded);
+  expect(problems).toEqual([]);
+  await page.close();
+});

@@ -1,6 +1,5 @@
 import cytoscape, { type Core, type Position } from 'cytoscape';
 import { type RefObject, startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import { useSearchParams } from 'wouter';
 import { request } from '../api';
 import type { CanvasHandle } from '../graph/Canvas';
 import { type GraphElements, newElements, placeAround, toElements } from '../graph/elements';
@@ -13,6 +12,7 @@ import type { MessageKey } from '../i18n/messages';
 import type { T } from '../i18n/useT';
 import { type Enterprise, NeighbourhoodQuery, SystemOfQuery } from '../queries/enterprise';
 import { type ExplorerView, type LayoutName, neighbourhoodVariables, readView, writeView } from './explorer-url';
+import { useExactSearchParams } from './search-params';
 
 const FORCE_BUDGET_MS = 1500;
 
@@ -75,7 +75,7 @@ function markPainted(name: string) {
  * changing the layout moves the nodes; filters hide and show; expanding adds beside the parent.
  */
 export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useExactSearchParams();
   const view = readView(params);
   // the view as the URL holds it now, for work that began under an older one
   const latest = useRef(view);
