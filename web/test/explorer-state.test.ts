@@ -34,6 +34,15 @@ describe('the explorer view in the URL', () => {
       limit: 200,
     });
   });
+
+  it('keeps ids with commas and percent signs whole in the lists, and reads lists written before', () => {
+    const ids = ['a,b', 'c', '100%,x', '%2C', ',', 'd%25e'];
+    const view = { ...readView(new URLSearchParams()), centre: 'e', expanded: ids, folded: ['r,1', 'r2'] };
+    const url = writeView(view, new URLSearchParams()).toString();
+    expect(readView(new URLSearchParams(url))).toEqual(view);
+    expect(readView(new URLSearchParams('x=a,b&fold=r')).expanded).toEqual(['a', 'b']);
+    expect(readView(new URLSearchParams('x=a%2Cb')).expanded).toEqual(['a', 'b']);
+  });
 });
 
 describe('folding a system', () => {
@@ -50,6 +59,26 @@ describe('folding a system', () => {
     });
     expect(result.hidden.sort()).toEqual(['A', 'B']);
     expect(result.meta.map((m) => `${m.source}>${m.target}`).sort()).toEqual(['R>Y', 'X>R']);
+  });
+
+  it('draws the system’s links to one enterprise as one link with their count, the root’s own included', () => {
+    const result = foldSystem('R', new Set(['R', 'A', 'B']), {
+      nodes: ['R', 'A', 'B', 'X', 'Y', 'Z'],
+      edges: [
+        { id: 'r-x', source: 'R', target: 'X' },
+        { id: 'a-x', source: 'A', target: 'X' },
+        { id: 'x-b', source: 'X', target: 'B' },
+        { id: 'r-y', source: 'R', target: 'Y' },
+        { id: 'a-z', source: 'A', target: 'Z' },
+        { id: 'b-z', source: 'B', target: 'Z' },
+      ],
+    });
+    expect(result.meta).toEqual([
+      { id: 'meta|R|X', source: 'R', target: 'X', count: 3, both: true, label: '×3' },
+      { id: 'meta|R|Z', source: 'R', target: 'Z', count: 2, both: false, label: '×2' },
+    ]);
+    // the root's own link to X is in the count; its one link to Y stays as it is
+    expect(result.hiddenEdges).toEqual(['r-x']);
   });
 });
 

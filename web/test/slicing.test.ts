@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inSlices, SLICE } from '../src/graph/slicing';
+import { addable, inSlices, SLICE } from '../src/graph/slicing';
 
 describe('adding in slices', () => {
   it('hands every item over once, in order, a slice a frame', async () => {
@@ -29,5 +29,19 @@ describe('adding in slices', () => {
       async () => {},
     );
     expect(calls).toBe(3);
+  });
+});
+
+describe('what a slice adds', () => {
+  const node = (id: string) => ({ group: 'nodes' as const, data: { id } });
+  const edge = (id: string, source: string, target: string) => ({
+    group: 'edges' as const,
+    data: { id, source, target },
+  });
+
+  it('adds an edge to a firm of its own slice, and none to a firm not there', () => {
+    const there = new Set(['a']);
+    const slice = [node('b'), node('a'), edge('a>b', 'a', 'b'), edge('a>c', 'a', 'c')];
+    expect(addable(slice, (id) => there.has(id)).map((el) => el.data.id)).toEqual(['b', 'a>b']);
   });
 });

@@ -17,7 +17,7 @@ import {
   landmarkStyle,
 } from './landmarks';
 import { markParallelAt, withParallelMarked } from './parallel';
-import { afterNextFrame, inSlices } from './slicing';
+import { addable, afterNextFrame, inSlices } from './slicing';
 import { FONT_FAMILY, LABELLED, LANDMARK } from './style';
 
 /**
@@ -60,7 +60,11 @@ interface CanvasProps {
   onNodeTap?(id: string): void;
   onNodeDoubleTap?(id: string): void;
   onBackgroundTap?(): void;
-  /** Reports the counts after every change (also kept on the container's data attributes). */
+  /**
+   * Reports the counts of what is drawn (not what a filter or a folded system hides) after every
+   * change of the elements there, and after a change of what is shown that changes them. The container's data attributes keep them (`data-drawn-nodes`,
+   * `data-drawn-edges`) and the counts of every element there (`data-node-count`, `data-edge-count`).
+   */
   onChange?(stats: { nodes: number; edges: number }): void;
   label: string;
   testId?: string;
@@ -295,6 +299,42 @@ function nameLandmarks(cy: Core, state: LandmarkState) {
   }
 }
 
+/** What is drawn: the nodes and edges shown (a node hidden hides its edges). */
+function drawnCounts(cy: Core): { nodes: number; edges: number } {
+  return { nodes: cy.nodes(':visible').length, edges: cy.edges(':visible').length };
+}
+
+/** The counts last reported, and whether a count is due (once a frame at most). */
+interface CountState {
+  reported: string;
+  due: boolean;
+}
+
+/**
+ * Keeps the counts on the container and reports those drawn: after a change of the elements
+ * there, always (what the view lists of them may have changed with them); after a change of what
+ * is shown, when the counts changed.
+ */
+function reportCounts(
+  cy: Core | null,
+  container: HTMLElement | null,
+  state: CountState,
+  onChange: ((stats: { nodes: number; edges: number }) => void) | undefined,
+  always = false,
+) {
+  state.due = false;
+  if (!cy || cy.destroyed() || !container) return;
+  container.dataset.nodeCount = String(cy.nodes().length);
+  container.dataset.edgeCount = String(cy.edges().length);
+  const drawn = drawnCounts(cy);
+  container.dataset.drawnNodes = String(drawn.nodes);
+  container.dataset.drawnEdges = String(drawn.edges);
+  const key = `${drawn.nodes}|${drawn.edges}`;
+  if (key === state.reported && !always) return;
+  state.reported = key;
+  onChange?.(drawn);
+}
+
 /** Names the landmarks again before the next frame, once however often asked (see `nameLandmarks`). */
 function landmarksDue(cy: Core, state: LandmarkState) {
   if (state.ranks.length === 0 || state.due) return;
@@ -322,6 +362,7 @@ export function Canvas({
   const landmarkState = useRef<LandmarkState>({ ranks: landmarks ?? [], named: [], zoom: 0, due: false });
   const callbacks = useRef({ onNodeTap, onNodeDoubleTap, onBackgroundTap, onChange });
   callbacks.current = { onNodeTap, onNodeDoubleTap, onBackgroundTap, onChange };
+  const counts = useRef<CountState>({ reported: '', due: false });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: created once; the stylesheet is applied below
   useEffect(() => {
@@ -353,6 +394,15 @@ export function Canvas({
     landmarkState.current = { ...landmarkState.current, named: [], zoom: 0, due: false };
     cy.on('add remove', () => landmarksDue(cy, landmarkState.current));
     cy.on('class data select unselect free', 'node', () => landmarksDue(cy, landmarkState.current));
+    // what is drawn changes with what a view adds, removes, hides (filters, folds) and shows again
+    counts.current = { reported: '', due: false };
+    cy.on('add remove class', () => {
+      if (counts.current.due) return;
+      counts.current.due = true;
+      requestAnimationFrame(() =>
+        reportCounts(cyRef.current, containerRef.current, counts.current, callbacks.current.onChange),
+      );
+    });
     window.chainAtlasGraph = {
       nodeIds: () => cy.nodes().map((n) => n.id()),
       renderedPosition: (id) => {
@@ -395,15 +445,8 @@ export function Canvas({
   }, [stylesheet]);
 
   useImperativeHandle(ref, () => {
-    const changed = () => {
-      const cy = cyRef.current;
-      const container = containerRef.current;
-      if (!cy || !container) return;
-      const stats = { nodes: cy.nodes().length, edges: cy.edges().length };
-      container.dataset.nodeCount = String(stats.nodes);
-      container.dataset.edgeCount = String(stats.edges);
-      callbacks.current.onChange?.(stats);
-    };
+    const changed = () =>
+      reportCounts(cyRef.current, containerRef.current, counts.current, callbacks.current.onChange, true);
     const cy = () => cyRef.current;
     /** Element definitions as they go in at this zoom: with their text if it is near enough for text. */
     const textAt = (zoom: number) => {
@@ -473,16 +516,7 @@ export function Canvas({
             const c = cy();
             if (!c || !alive()) return false;
             c.batch(() => {
-              const added = c.add(
-                slice
-                  .filter(
-                    (el) =>
-                      !(el.data.id && c.getElementById(el.data.id).nonempty()) &&
-                      (el.group !== 'edges' ||
-                        (c.getElementById(el.data.source).nonempty() && c.getElementById(el.data.target).nonempty())),
-                  )
-                  .map(textAt(c.zoom())),
-              );
+              const added = c.add(addable(slice, (id) => c.getElementById(id).nonempty()).map(textAt(c.zoom())));
               markParallelAt(added.edges());
             });
             return true;

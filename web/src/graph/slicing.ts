@@ -1,3 +1,5 @@
+import type { ElementDefinition } from 'cytoscape';
+
 /**
  * Elements added a frame (B9). On a software canvas (no GPU) a frame that draws ~500 elements
  * takes 15–30 ms, and each new element adds to it (its style, bounds, geometry, and a new order
@@ -33,3 +35,17 @@ export async function inSlices<T>(
  * before, not in the same long task.
  */
 export const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/**
+ * The definitions of a slice that can go in: those whose id is not there yet, and edges whose two
+ * ends are there or come in the same slice (an edge to a firm of its own slice is drawn with it).
+ */
+export function addable(slice: readonly ElementDefinition[], present: (id: string) => boolean): ElementDefinition[] {
+  const coming = new Set(slice.flatMap((el) => (el.group !== 'edges' && el.data.id ? [el.data.id] : [])));
+  const there = (id: string) => present(id) || coming.has(id);
+  return slice.filter(
+    (el) =>
+      !(el.data.id && present(el.data.id)) &&
+      (el.group !== 'edges' || (there(el.data.source) && there(el.data.target))),
+  );
+}

@@ -219,5 +219,8 @@ export function graphStylesheet(): StylesheetJson {
       selector: 'edge.meta',
       style: { 'line-color': '#868e96', 'target-arrow-color': '#868e96', 'line-style': 'dotted', width: 2 },
     },
+    // a folded system's links to one firm, drawn as one: both ways if they run both ways, and their count
+    { selector: 'edge.meta[?both]', style: { 'source-arrow-shape': 'triangle', 'source-arrow-color': '#868e96' } },
+    { selector: `edge.${LABELLED}.meta[count > 1]`, style: { ...EDGE_LABEL, color: '#495057', 'font-weight': 'bold' } },
   ];
 }

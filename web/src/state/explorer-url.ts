@@ -26,7 +26,16 @@ export const DEFAULT_LIMIT = 200;
 
 const LAYOUTS: readonly LayoutName[] = ['concentric', 'layered', 'force', 'fcose'];
 const KINDS: readonly Kind[] = ['CONTROLS', 'SUPPLIES'];
-const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
+/**
+ * Lists (x, fold) are their items joined by commas, each with its own commas and percent signs
+ * escaped (%2C, %25): any id survives the round trip, and a list written before ids were escaped
+ * reads as it did.
+ */
+const escapeItem = (item: string) => item.replace(/%/g, '%25').replace(/,/g, '%2C');
+const unescapeItem = (item: string) => item.replace(/%(2C|25)/gi, (_, code: string) => (code === '25' ? '%' : ','));
+export const writeList = (items: readonly string[]) => items.map(escapeItem).join(',');
+export const readList = (v: string | null) => (v ? v.split(',').filter(Boolean).map(unescapeItem) : []);
+const list = readList;
 
 export function readView(params: URLSearchParams): ExplorerView {
   const depth = Number(params.get('depth'));
@@ -60,8 +69,8 @@ export function writeView(view: ExplorerView, base: URLSearchParams): URLSearchP
   set('layout', view.layout, 'concentric');
   set('show', view.show, 'all');
   set('segment', view.segment);
-  set('x', view.expanded.join(','));
-  set('fold', view.folded.join(','));
+  set('x', writeList(view.expanded));
+  set('fold', writeList(view.folded));
   set('limit', String(view.limit), String(DEFAULT_LIMIT));
   return p;
 }

@@ -1,6 +1,5 @@
 import cytoscape, { type Core, type Position } from 'cytoscape';
 import { type RefObject, startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import { useSearchParams } from 'wouter';
 import { request } from '../api';
 import type { CanvasHandle } from '../graph/Canvas';
 import { type GraphElements, newElements, placeAround, toElements } from '../graph/elements';
@@ -13,6 +12,7 @@ import type { MessageKey } from '../i18n/messages';
 import type { T } from '../i18n/useT';
 import { type Enterprise, NeighbourhoodQuery, SystemOfQuery } from '../queries/enterprise';
 import { type ExplorerView, type LayoutName, neighbourhoodVariables, readView, writeView } from './explorer-url';
+import { useExactSearchParams } from './search-params';
 
 const FORCE_BUDGET_MS = 1500;
 
@@ -75,7 +75,7 @@ function markPainted(name: string) {
  * changing the layout moves the nodes; filters hide and show; expanding adds beside the parent.
  */
 export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useExactSearchParams();
   const view = readView(params);
   // the view as the URL holds it now, for work that began under an older one
   const latest = useRef(view);
@@ -193,8 +193,9 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
   }, [canvas, view.show, view.segment]);
 
   /**
-   * Folds the system of the enterprise `id` belongs to into its root: its members are hidden and
-   * their links drawn from the root. Returns the root, or why it could not.
+   * Folds the system of the enterprise `id` belongs to into its root: its members are hidden, and
+   * the system's links to each other firm are one link from the root, with their count. Returns
+   * the root, or why it could not.
    */
   const fold = useCallback(
     async (id: string): Promise<{ root: Enterprise } | { why: Said }> => {
@@ -208,9 +209,9 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
       const members = new Set(system.members.nodes.map((m) => m.enterprise.id));
       const result = foldSystem(system.root.id, members, {
         nodes: c.nodes().map((n) => n.id()),
-        edges: c.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })),
+        edges: c.edges(':not(.meta)').map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
       });
-      canvas.current?.setClass(result.hidden, 'folded-away', true);
+      canvas.current?.setClass([...result.hidden, ...result.hiddenEdges], 'folded-away', true);
       canvas.current?.upsert(
         result.meta.map((m) => ({ group: 'edges' as const, data: { ...m, kind: 'META' }, classes: 'meta' })),
       );
@@ -233,7 +234,7 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
       if (!c) return;
       c.batch(() => {
         c.edges(`.meta[source = "${rootId}"], .meta[target = "${rootId}"]`).remove();
-        c.nodes('.folded-away').removeClass('folded-away');
+        c.elements('.folded-away').removeClass('folded-away');
         c.getElementById(rootId).removeClass('folded').removeData('folded foldedName foldedCount');
       });
       // members of other folded systems stay hidden
