@@ -76,6 +76,14 @@ export const zh = {
   'path.found': '找到 {n} 条最短路径，每条 {length} 步',
   'path.pick': '选择起点和终点企业，查找它们之间的控股与供应路径。',
   'path.step': '第 {n} 条',
+  'path.verb.holds': '持股 {share}',
+  'path.verb.controls': '控股',
+  'path.verb.suppliesProduct': '供应 {product}',
+  'path.verb.supplies': '供货',
+  'path.says.holds': '{from} 持有 {to} {share} 的股权',
+  'path.says.controls': '{from} 控股 {to}',
+  'path.says.suppliesProduct': '{from} 向 {to} 供应 {product}',
+  'path.says.supplies': '{from} 向 {to} 供货',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -155,4 +163,12 @@ export const en: Record<keyof typeof zh, string> = {
   'path.found': '{n} shortest {n|path|paths} of {length} {length|step|steps}',
   'path.pick': 'Pick two firms to find the ownership and supply paths between them.',
   'path.step': 'Path {n}',
+  'path.verb.holds': 'holds {share}',
+  'path.verb.controls': 'controls',
+  'path.verb.suppliesProduct': 'supplies {product}',
+  'path.verb.supplies': 'supplies',
+  'path.says.holds': '{from} holds {share} of {to}',
+  'path.says.controls': '{from} controls {to}',
+  'path.says.suppliesProduct': '{from} supplies {product} to {to}',
+  'path.says.supplies': '{from} supplies {to}',
 };

@@ -12,6 +12,7 @@ import { graphStylesheet } from '../graph/style';
 import { useT } from '../i18n/useT';
 import { type Enterprise, PathQuery, type PathSearch } from '../queries/enterprise';
 import { useQuery } from '../state/useQuery';
+import { pathStep } from './pathSteps';
 
 const stylesheet = graphStylesheet();
 const KINDS = ['CONTROLS', 'SUPPLIES'] as const;
@@ -143,20 +144,34 @@ export function PathView() {
               <ol className="path-list">
                 {search.paths.map((p) => (
                   <li key={p.relations.map((r) => r.id).join('|') || `path-${p.enterprises[0]?.id}`}>
-                    {p.enterprises.map((e, k) => (
-                      <span key={e.id}>
-                        {k > 0 && (
-                          <span className="path-step">
-                            {' '}
-                            —
-                            {edgeLabel(p.relations[k - 1] as PathSearch['paths'][number]['relations'][number]) ||
-                              t(`kind.${p.relations[k - 1]?.kind ?? 'SUPPLIES'}`)}
-                            —{' '}
-                          </span>
-                        )}
-                        <AppLink href={`/explore?e=${encodeURIComponent(e.key)}`}>{e.shortName}</AppLink>
-                      </span>
-                    ))}
+                    {p.enterprises.map((e, k) => {
+                      const relation = p.relations[k - 1];
+                      const before = p.enterprises[k - 1];
+                      const step =
+                        relation && before
+                          ? pathStep(
+                              t,
+                              relation,
+                              { id: before.id, name: before.shortName || before.name },
+                              { id: e.id, name: e.shortName || e.name },
+                            )
+                          : null;
+                      return (
+                        <span key={e.id}>
+                          {step && (
+                            <span
+                              className="path-step"
+                              data-testid="path-step"
+                              data-forward={step.forward}
+                              title={step.sentence}
+                            >
+                              {step.forward ? ` — ${step.verb} → ` : ` ← ${step.verb} — `}
+                            </span>
+                          )}
+                          <AppLink href={`/explore?e=${encodeURIComponent(e.key)}`}>{e.shortName || e.name}</AppLink>
+                        </span>
+                      );
+                    })}
                   </li>
                 ))}
               </ol>
