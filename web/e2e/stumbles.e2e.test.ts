@@ -24,3 +24,46 @@ it('says in the path list who holds or supplies whom, in Chinese and in English'
   expect(problems).toEqual([]);
   await page.close();
 });
+
+it('says an unknown chain, page or firm in the page’s language, with a way back', async () => {
+  const { page, problems } = await h.page();
+  // an unknown chain: Chinese, no retry, back to the overview
+  await page.goto(h.url('/chains/nosuch'));
+  await page.getByTestId('not-found').waitFor({ timeout: 15_000 });
+  expect(await page.getByTestId('not-found-message').textContent()).toBe('没有这条产业链：nosuch');
+  expect((await page.getByTestId('not-found').textContent())?.replace('nosuch', '')).not.toMatch(/[A-Za-z]/);
+  expect(await page.getByRole('button', { name: '重试' }).count()).toBe(0);
+  await page.screenshot({ path: `${SHOTS}not-found-chain.png` });
+  await page.getByTestId('not-found-overview').click();
+  await page.getByTestId('chain-card').first().waitFor({ timeout: 15_000 });
+  expect(new URL(page.url()).pathname).toBe('/');
+
+  // the same in English
+  await page.goto(h.url('/chains/nosuch?lang=en'));
+  await page.getByTestId('not-found').waitFor({ timeout: 15_000 });
+  expect(await page.getByTestId('not-found-message').textContent()).toBe('There is no chain nosuch');
+  expect(await page.getByTestId('not-found-explorer').getAttribute('href')).toBe('/explore?lang=en');
+
+  // an unknown page: no bare 404
+  await page.goto(h.url('/whatever'));
+  await page.getByTestId('not-found').waitFor();
+  expect(await page.getByTestId('not-found-message').textContent()).toBe('没有这个页面：/whatever');
+  await page.screenshot({ path: `${SHOTS}not-found-page.png` });
+  await page.getByTestId('not-found-explorer').click();
+  await page.getByTestId('graph-empty').waitFor({ timeout: 15_000 });
+
+  // an unknown firm in the explorer's URL: said in Chinese, and a way to search another
+  await page.goto(h.url('/explore?e=nosuch'));
+  await page.getByTestId('graph-error').waitFor({ timeout: 15_000 });
+  expect(await page.getByTestId('graph-error').textContent()).toContain('未找到企业 nosuch');
+  expect(await page.getByTestId('graph-error').textContent()).not.toMatch(/No enterprise|NOT_FOUND/);
+  await page.screenshot({ path: `${SHOTS}not-found-firm.png` });
+  await page.getByTestId('graph-error-back').click();
+  await page.getByTestId('graph-empty').waitFor({ timeout: 15_000 });
+  expect(new URL(page.url()).search).toBe('');
+  await page.goto(h.url('/explore?e=nosuch&lang=en'));
+  await page.getByTestId('graph-error').waitFor({ timeout: 15_000 });
+  expect(await page.getByTestId('graph-error').textContent()).toContain('No firm nosuch');
+  expect(problems).toEqual([]);
+  await page.close();
+});

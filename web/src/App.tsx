@@ -1,6 +1,7 @@
 import { Route, Switch, useLocation } from 'wouter';
 import { Account, SignInDialog } from './components/Account';
 import { AppLink } from './components/AppLink';
+import { NotFound } from './components/Status';
 import { useT } from './i18n/useT';
 import { ChainMapView } from './views/ChainMapView';
 import { ChainsOverview } from './views/ChainsOverview';
@@ -56,7 +57,7 @@ export function App() {
         <Route path="/path" component={PathView} />
         <Route>
           <main className="page">
-            <p>404</p>
+            <NotFound message={t('notFound.page', { path: location })} />
           </main>
         </Route>
       </Switch>

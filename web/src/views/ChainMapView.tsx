@@ -2,7 +2,7 @@ import type { Core, ElementDefinition } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AppLink } from '../components/AppLink';
 import { CanvasActions } from '../components/CanvasActions';
-import { Failed, Loading } from '../components/Status';
+import { Failed, Loading, NotFound } from '../components/Status';
 import { Canvas, type CanvasHandle } from '../graph/Canvas';
 import { useT } from '../i18n/useT';
 import type { Firm } from '../queries/chains';
@@ -125,18 +125,19 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
         <Loading />
       </main>
     );
+  if ((state.map.kind === 'error' && state.map.code === 'NOT_FOUND') || (state.map.kind === 'ready' && !chain))
+    return (
+      <main className="page">
+        <NotFound message={t('map.notFound', { key: chainKey })} />
+      </main>
+    );
   if (state.map.kind === 'error')
     return (
       <main className="page">
         <Failed message={state.map.message} onRetry={state.retry} />
       </main>
     );
-  if (!chain)
-    return (
-      <main className="page">
-        <Failed message={t('map.notFound', { key: chainKey })} />
-      </main>
-    );
+  if (!chain) return null;
 
   return (
     <main className="chain-map" data-testid="chain-map">

@@ -1,5 +1,6 @@
 import type { NodeSingular } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { AppLink } from '../components/AppLink';
 import { DetailsPanel, type LinkedFirm } from '../components/DetailsPanel';
 import { ExplorerToolbar } from '../components/ExplorerToolbar';
 import { Legend } from '../components/Legend';
@@ -147,7 +148,10 @@ export function Explorer() {
           )}
           {x.loadError && (
             <div className="banner error" data-testid="graph-error" role="alert">
-              {x.loadError}
+              <span>{x.loadError}</span>
+              <AppLink href="/explore" data-testid="graph-error-back">
+                {t('explorer.startOver')}
+              </AppLink>
             </div>
           )}
           {x.notice && (
