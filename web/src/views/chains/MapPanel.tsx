@@ -100,7 +100,7 @@ export function MapPanel({ state, selected, onHighlight, onPickCandidate, system
             ) : (
               <p className="error">{candidates.message}</p>
             ))}
-          {candidates.kind === 'ready' && candidates.data.segment && (
+          {candidates.kind === 'ready' && candidates.data.segment?.candidates && (
             <CandidateList
               candidates={candidates.data.segment.candidates}
               segmentName={gapSegment.name}
