@@ -67,3 +67,33 @@ it('says an unknown chain, page or firm in the page’s language, with a way bac
   expect(problems).toEqual([]);
   await page.close();
 });
+
+/** Every `leaders` and `anchors` list of the API's answers emptied: a chain nobody leads yet. */
+async function withoutLeaders(page: import('playwright-core').Page) {
+  const empty = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(empty);
+    if (!value || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, k === 'leaders' || k === 'anchors' ? [] : empty(v)]),
+    );
+  };
+  await page.route('**/graphql', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: empty(await response.json()) });
+  });
+}
+
+it('says a chain with no leader has none, rather than "链长： ·"', async () => {
+  const { page, problems } = await h.page();
+  await withoutLeaders(page);
+  await page.goto(h.url('/chains/logistics'));
+  await page.getByTestId('map-leaders').waitFor({ timeout: 15_000 });
+  expect((await page.getByTestId('map-leaders').textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+    '链长：暂无 · 链主：暂无',
+  );
+  await page.goto(h.url('/?lang=en'));
+  await page.getByTestId('chain-leaders').first().waitFor({ timeout: 15_000 });
+  expect(await page.getByTestId('chain-leaders').first().textContent()).toBe('none');
+  expect(problems).toEqual([]);
+  await page.close();
+});

@@ -51,9 +51,11 @@ function ChainCard({ chain }: { chain: ChainSummary }) {
       {chain.description && <p className="muted description">{chain.description}</p>}
       <dl className="chain-facts">
         <dt>{t('chains.leaders')}</dt>
-        <dd>{list(chain.leaders.map((l) => t('punct.aside', { text: l.name, aside: l.title }))) || '—'}</dd>
+        <dd data-testid="chain-leaders">
+          {list(chain.leaders.map((l) => t('punct.aside', { text: l.name, aside: l.title }))) || t('chains.none')}
+        </dd>
         <dt>{t('chains.anchors')}</dt>
-        <dd>{list(chain.anchors.map((a) => a.shortName)) || '—'}</dd>
+        <dd>{list(chain.anchors.map((a) => a.shortName)) || t('chains.none')}</dd>
         <dt>{t('chains.local')}</dt>
         <dd data-testid="local-count">{chain.localCount}</dd>
         <dt>{t('chains.outside')}</dt>
