@@ -97,3 +97,22 @@ it('says a chain with no leader has none, rather than "链长： ·"', async () 
   expect(problems).toEqual([]);
   await page.close();
 });
+
+it('names each view in the page title, in the page’s language', async () => {
+  const { page, problems } = await h.page();
+  const titled = async (path: string, title: string) => {
+    await page.goto(h.url(path));
+    await expect.poll(() => page.title(), { timeout: 15_000 }).toBe(title);
+  };
+  await titled('/', '产业链总览 · 链图');
+  await titled('/chains/logistics', '商贸物流 · 产业链全景图 · 链图');
+  await titled('/chains/logistics?lang=en', '商贸物流 · chain map · Chain Atlas');
+  await titled('/chains/logistics/targets', '商贸物流 · 招商目标 · 链图');
+  await titled('/explore?e=91420103T375845494', '长江商贸 · 企业图谱 · 链图');
+  await titled('/explore?lang=en', 'Explorer · Chain Atlas');
+  await titled(`/path?from=${JINHENG}&to=${XINGTU}&lang=en`, '锦恒物流园 → 星图智能 · Paths · Chain Atlas');
+  await titled('/chains/nosuch', '找不到要打开的内容 · 链图');
+  await titled('/whatever?lang=en', 'Not found · Chain Atlas');
+  expect(problems).toEqual([]);
+  await page.close();
+});

@@ -5,6 +5,7 @@ import { CanvasActions } from '../components/CanvasActions';
 import { Failed, Loading, NotFound } from '../components/Status';
 import { Canvas, type CanvasHandle } from '../graph/Canvas';
 import { useT } from '../i18n/useT';
+import { useTitle } from '../i18n/useTitle';
 import type { Firm } from '../queries/chains';
 import { MapPanel } from './chains/MapPanel';
 import { candidateNodeId, chainMapElements, type MapSegment, segmentNodeId } from './chains/map-layout';
@@ -21,6 +22,9 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
   const { t } = useT();
   const state = useChainMap(chainKey);
   const { chain, segments, gapSegment, mapCandidates } = state;
+  const missing =
+    (state.map.kind === 'error' && state.map.code === 'NOT_FOUND') || (state.map.kind === 'ready' && !chain);
+  useTitle(missing ? t('notFound.title') : t('map.title', { name: chain?.name ?? chainKey }));
   const canvas = useRef<CanvasHandle>(null);
   /** What is on the canvas, by element id (as JSON), and the Cytoscape instance it is on. */
   const drawn = useRef({ on: null as Core | null, elements: new Map<string, string>() });
@@ -125,7 +129,7 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
         <Loading />
       </main>
     );
-  if ((state.map.kind === 'error' && state.map.code === 'NOT_FOUND') || (state.map.kind === 'ready' && !chain))
+  if (missing)
     return (
       <main className="page">
         <NotFound message={t('map.notFound', { key: chainKey })} />

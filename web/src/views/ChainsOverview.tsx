@@ -1,6 +1,7 @@
 import { AppLink } from '../components/AppLink';
 import { Empty, Failed, Loading } from '../components/Status';
 import { useT } from '../i18n/useT';
+import { useTitle } from '../i18n/useTitle';
 import { type ChainSummary, ChainsOverviewQuery } from '../queries/chains';
 import { useQuery } from '../state/useQuery';
 import { NeedBadge, needOf, SegmentStrip } from './chains/needs';
@@ -10,6 +11,7 @@ const percent = (v: number | null | undefined) => (v == null ? '—' : `${Math.r
 /** 产业链总览: every chain as a card — who leads and anchors it, its firms, coverage and gaps; each opens its map. */
 export function ChainsOverview() {
   const { t } = useT();
+  useTitle(t('nav.chains'));
   const [state, retry] = useQuery(ChainsOverviewQuery, {});
   return (
     <main className="page chains-page" data-testid="chains-overview">

@@ -10,6 +10,7 @@ import { Canvas, type CanvasHandle } from '../graph/Canvas';
 import { edgeLabel } from '../graph/elements';
 import { graphStylesheet } from '../graph/style';
 import { useT } from '../i18n/useT';
+import { useTitle } from '../i18n/useTitle';
 import { type Enterprise, PathQuery, type PathSearch } from '../queries/enterprise';
 import { useQuery } from '../state/useQuery';
 import { pathStep } from './pathSteps';
@@ -88,6 +89,7 @@ export function PathView() {
   const fromName = (state.kind === 'ready' && state.data.fromEnd?.shortName) || from || '—';
   const toName = (state.kind === 'ready' && state.data.toEnd?.shortName) || to || '—';
   const [selected, setSelected] = useState<Enterprise | null>(null);
+  useTitle(from && to && `${fromName} → ${toName}`, t('nav.path'));
 
   useEffect(() => {
     setSelected(null);
