@@ -1,10 +1,11 @@
-// search, for a text of Latin letters only: the names as in search-scan.cypher (case aside), or
+// search, for a text of Latin letters only: the names in search form as in search.cypher, or
 // the pinyin initials of the short name or name (properties shortInitials, nameInitials: every
 // spelling, one per combination of readings), ranked: exact name 0, prefix 1, part 2, the short
 // name's initials 3, initials starting with the text 4, containing it 5, holding its letters in
-// order 6. Parameters: $query (lower-cased), $subsequence (a regex: the letters of $query with .*
-// between them), $local (or null), $chainId (or null), $segmentId (or null), $tier (or null),
-// $order, $skip, $limit. Returns: one row: total (matches over every page), page [e].
+// order 6: a match of the names always before one of initials. Parameters: $query (in search
+// form), $subsequence (a regex: the letters of $query with .* between them), $local (or null),
+// $chainId (or null), $segmentId (or null), $tier (or null), $order, $skip, $limit.
+// Returns: one row: total (matches over every page), page [e].
 MATCH (e:Enterprise)
 WHERE ($local IS NULL OR e.local = $local)
   AND (($chainId IS NULL AND $segmentId IS NULL AND $tier IS NULL) OR EXISTS {
@@ -13,7 +14,7 @@ WHERE ($local IS NULL OR e.local = $local)
       AND ($chainId IS NULL OR s.chainId = $chainId)
       AND ($tier IS NULL OR s.tier = $tier)
   })
-WITH e, toLower(e.shortName) AS short, toLower(e.name) AS name,
+WITH e, coalesce(e.searchShort, toLower(e.shortName)) AS short, coalesce(e.searchName, toLower(e.name)) AS name,
      coalesce(e.shortInitials, []) + coalesce(e.nameInitials, []) AS initials
 WITH e,
      CASE

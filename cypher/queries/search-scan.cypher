@@ -1,10 +1,12 @@
 // search, for an empty text or one of a single character (the cjk analyzer indexes pairs of
 // characters): every enterprise, or those whose name or short name contains the text, or whose
-// id it is; then the filters, ranked as in search.cypher. Parameters: $query (the raw text, ''
-// for none), $local (or null), $chainId (or null), $segmentId (or null), $tier (or null),
-// $order, $skip, $limit. Returns: one row: total (matches over every page), page [e].
+// id it is; then the filters, ranked as in search.cypher (names in search form, as there).
+// Parameters: $query (the text in search form, '' for none), $id (the text as given), $local
+// (or null), $chainId (or null), $segmentId (or null), $tier (or null), $order, $skip, $limit.
+// Returns: one row: total (matches over every page), page [e].
 MATCH (e:Enterprise)
-WHERE ($query = '' OR e.name CONTAINS $query OR e.shortName CONTAINS $query OR e.id = $query)
+WITH e, coalesce(e.searchShort, toLower(e.shortName)) AS short, coalesce(e.searchName, toLower(e.name)) AS name
+WHERE ($query = '' OR name CONTAINS $query OR short CONTAINS $query OR e.id = $id)
   AND ($local IS NULL OR e.local = $local)
   AND (($chainId IS NULL AND $segmentId IS NULL AND $tier IS NULL) OR EXISTS {
     MATCH (e)-[:IN_SEGMENT]->(s:Segment)
@@ -15,8 +17,8 @@ WHERE ($query = '' OR e.name CONTAINS $query OR e.shortName CONTAINS $query OR e
 WITH e,
      CASE
        WHEN $query = '' THEN 0
-       WHEN e.shortName = $query OR e.name = $query THEN 0
-       WHEN e.shortName STARTS WITH $query OR e.name STARTS WITH $query THEN 1
+       WHEN short = $query OR name = $query THEN 0
+       WHEN short STARTS WITH $query OR name STARTS WITH $query THEN 1
        ELSE 2
      END AS rank
 ORDER BY

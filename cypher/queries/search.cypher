@@ -1,15 +1,19 @@
 // search, for a text of two characters or more: the cjk full-text index over names (every hit:
 // the filters, the order and the count apply to all of them), or the enterprise id itself; then
-// the filters. Parameters: $phrase (the text as a quoted Lucene phrase), $query (the raw text),
+// the filters. Names are compared in search form (domain/search-text.ts: brackets, punctuation and
+// letters of either width alike, lower-cased), kept as searchName and searchShort (an enterprise
+// imported before them: its names lower-cased). Parameters: $phrase (the text in search form as a
+// quoted Lucene phrase), $query (the text in search form), $id (the text as given: an id),
 // $local (or null), $chainId (or null), $segmentId (or null), $tier (or null), $order (RELEVANCE, NAME,
 // REVENUE, REGISTERED_CAPITAL, EMPLOYEES or FOUNDED_ON), $skip, $limit.
 // Returns: one row: total (matches over every page), page [e] (their properties).
 CALL () {
   CALL db.index.fulltext.queryNodes('enterprise_names', $phrase) YIELD node
-  WHERE node.name CONTAINS $query OR node.shortName CONTAINS $query
+  WHERE coalesce(node.searchName, toLower(node.name)) CONTAINS $query
+     OR coalesce(node.searchShort, toLower(node.shortName)) CONTAINS $query
   RETURN node AS e
   UNION
-  MATCH (e:Enterprise {id: $query})
+  MATCH (e:Enterprise {id: $id})
   RETURN e
 }
 WITH e
@@ -20,10 +24,11 @@ WHERE ($local IS NULL OR e.local = $local)
       AND ($chainId IS NULL OR s.chainId = $chainId)
       AND ($tier IS NULL OR s.tier = $tier)
   })
+WITH e, coalesce(e.searchShort, toLower(e.shortName)) AS short, coalesce(e.searchName, toLower(e.name)) AS name
 WITH e,
      CASE
-       WHEN e.shortName = $query OR e.name = $query THEN 0
-       WHEN e.shortName STARTS WITH $query OR e.name STARTS WITH $query THEN 1
+       WHEN short = $query OR name = $query THEN 0
+       WHEN short STARTS WITH $query OR name STARTS WITH $query THEN 1
        ELSE 2
      END AS rank
 ORDER BY

@@ -177,6 +177,26 @@ describe('Neo4jStore (recording driver)', () => {
     expect(driver.calls).toMatchSnapshot();
   });
 
+  it('searches names in search form (brackets and letters of either width alike), an id as given', async () => {
+    const { driver, store } = storeWith();
+    await store.search({ text: ' 人形机器人(上海) ', order: 'RELEVANCE', offset: 0, limit: 5 });
+    await store.search({ text: 'ＴＥＳＬＡ', order: 'RELEVANCE', offset: 0, limit: 5 });
+    await store.search({ text: 'Ａ', order: 'RELEVANCE', offset: 0, limit: 5 });
+    expect(driver.calls.map((c) => c.file)).toEqual([
+      'queries/search',
+      'queries/search-initials',
+      'queries/search-scan',
+    ]);
+    expect(driver.calls[0]?.parameters).toMatchObject({
+      query: '人形机器人(上海)',
+      phrase: '"人形机器人(上海)"',
+      id: '人形机器人(上海)',
+    });
+    expect(driver.calls[1]?.parameters).toMatchObject({ query: 'tesla', subsequence: '.*t.*e.*s.*l.*a.*' });
+    expect(driver.calls[2]?.parameters).toMatchObject({ query: 'a', id: 'Ａ' });
+    for (const call of driver.calls) expect(call.cypher).toContain('coalesce(e.searchName, toLower(e.name))');
+  });
+
   it('imports in one write transaction, nodes before relationships, integers as Neo4j integers, then the roles', async () => {
     const { driver, store } = storeWith();
     const rows = {

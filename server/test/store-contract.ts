@@ -66,6 +66,8 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
     it('searches by pinyin initials: of the short name first, then of names, then letters in order', async () => {
       expect((await search(store, 'cjsm', 5)).items[0]?.shortName).toBe('长江商贸');
       expect((await search(store, 'CJSM', 5)).items[0]?.shortName).toBe('长江商贸');
+      // full-width letters, as a Chinese input method types them, are the same letters
+      expect((await search(store, 'ＣＪＳＭ', 5)).items[0]?.shortName).toBe('长江商贸');
       const hbsm = await search(store, 'hbsm', 50);
       expect(hbsm.items.map((e) => e.name)).toContain('湖北长江商贸物流集团有限公司');
       expect(hbsm.total).toBeGreaterThan(0);

@@ -1,7 +1,9 @@
 import { Route, Switch, useLocation } from 'wouter';
 import { Account, SignInDialog } from './components/Account';
 import { AppLink } from './components/AppLink';
+import { NotFound } from './components/Status';
 import { useT } from './i18n/useT';
+import { useTitle } from './i18n/useTitle';
 import { ChainMapView } from './views/ChainMapView';
 import { ChainsOverview } from './views/ChainsOverview';
 import { Explorer } from './views/Explorer';
@@ -55,12 +57,21 @@ export function App() {
         <Route path="/explore" component={Explorer} />
         <Route path="/path" component={PathView} />
         <Route>
-          <main className="page">
-            <p>404</p>
-          </main>
+          <UnknownPage path={location} />
         </Route>
       </Switch>
       <SignInDialog />
     </div>
+  );
+}
+
+/** A path that names no view: said in the page's language, with the ways back. */
+function UnknownPage({ path }: { path: string }) {
+  const { t } = useT();
+  useTitle(t('notFound.title'));
+  return (
+    <main className="page">
+      <NotFound message={t('notFound.page', { path })} />
+    </main>
   );
 }

@@ -1,3 +1,4 @@
+import { isCreditCode } from './credit-code';
 import type { Lang } from './i18n/messages';
 
 /** Display helpers for amounts and counts, in the page's language. Amounts come in 万元 (10k CNY). */
@@ -35,8 +36,10 @@ export function formatCount(value: number | null | undefined, lang: Lang, unit =
 }
 
 /**
- * The label of an enterprise's key: a unified social credit code has 18 letters and digits; any
- * other key (a stock code, a holder's id) is only the firm's id in the data.
+ * The label of an enterprise's key: 统一社会信用代码 only for a key that is one (18 characters of
+ * its alphabet with the right check character, as server/src/domain/credit-code.ts checks); any
+ * other key (a stock code, a holder's id, 18 characters that fail the check) is only the firm's
+ * id in the data.
  */
 export const keyLabel = (key: string): 'explorer.creditCode' | 'explorer.otherKey' =>
-  /^[0-9A-Z]{18}$/.test(key) ? 'explorer.creditCode' : 'explorer.otherKey';
+  isCreditCode(key) ? 'explorer.creditCode' : 'explorer.otherKey';

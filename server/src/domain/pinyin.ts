@@ -4,7 +4,7 @@ import { pinyin } from 'pinyin-pro';
  * Pinyin initials (拼音首字母) of Chinese names, so that `cjsm` finds 长江商贸. A character with
  * several readings (长 cháng/zhǎng, 行 xíng/háng) gives each of its initials: a name has one
  * spelling of initials per combination of readings, at most MAX_VARIANTS of them. Characters that
- * are not Chinese keep themselves (lower-cased); punctuation is left out.
+ * are not Chinese keep themselves (lower-cased, full-width as half-width); punctuation is left out.
  */
 export const MAX_VARIANTS = 8;
 
@@ -26,7 +26,8 @@ function initialsOfChar(ch: string): string[] {
 /** Every spelling of a text's initials (one per combination of readings), at most MAX_VARIANTS. */
 export function initialsOf(text: string): string[] {
   let variants = [''];
-  for (const ch of text) {
+  // full-width letters and digits as half-width: ＴＣＬ spells tcl
+  for (const ch of text.normalize('NFKC')) {
     const options = initialsOfChar(ch);
     if (options.length === 0) continue;
     const next: string[] = [];

@@ -103,10 +103,12 @@ SegmentNeedRef.implement({
     candidates: t.field({
       type: CandidateConnection,
       authScopes: analyst,
+      // refused below analyst: null with its FORBIDDEN error, and the rest of the report still answers
+      nullable: true,
       args: t.arg.connectionArgs(),
       complexity: connectionCost,
       description:
-        'Outside enterprises that would close this gap, best first (empty where it needs nothing). Reads are recorded in the audit log.',
+        'Outside enterprises that would close this gap, best first (empty where it needs nothing). Reads are recorded in the audit log. Analyst role: below it, null with a FORBIDDEN error, the rest of the answer intact.',
       resolve: (s, args, context) => {
         const page = arrayConnection(args, s.candidates);
         recordCandidatesRead(context, s.chainId, page.edges.length);
@@ -225,6 +227,8 @@ builder.objectField(SegmentRef, 'candidates', (t) =>
   t.field({
     type: CandidateConnection,
     authScopes: analyst,
+    // refused below analyst: null with its FORBIDDEN error, and the segment still answers
+    nullable: true,
     args: {
       ...t.arg.connectionArgs(),
       weights: t.arg({ type: CandidateWeightsInput, description: 'The weights of the score terms.' }),
@@ -234,7 +238,7 @@ builder.objectField(SegmentRef, 'candidates', (t) =>
       return { ...page, field: page.field + analysisComplexity(args).field - ANALYSIS_COST.shared };
     },
     description:
-      'Outside enterprises that would close this segment’s gap, best first (empty where it needs nothing). Reads are recorded in the audit log.',
+      'Outside enterprises that would close this segment’s gap, best first (empty where it needs nothing). Reads are recorded in the audit log. Analyst role: below it, null with a FORBIDDEN error, the rest of the answer intact.',
     resolve: async (segment, args, context) => {
       const report = await context.loaders.gapReport.load(
         gapReportKey(segment.chainId, gapParams({ weights: args.weights })),

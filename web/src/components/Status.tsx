@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/useT';
+import { AppLink } from './AppLink';
 
 /**
  * What a view shows while its data loads, when there is none, or when loading failed; `needed`:
@@ -7,7 +8,7 @@ import { useT } from '../i18n/useT';
  */
 export type Loadable<T> =
   | { kind: 'loading' }
-  | { kind: 'error'; message: string; needed?: string }
+  | { kind: 'error'; message: string; needed?: string; code?: string }
   | { kind: 'ready'; data: T };
 
 export function Loading({ what }: { what?: string }) {
@@ -38,6 +39,28 @@ export function Empty({ children }: { children?: ReactNode }) {
   return (
     <div className="status empty" data-testid="status-empty">
       {children ?? t('state.empty')}
+    </div>
+  );
+}
+
+/**
+ * What is asked for is not there (an unknown page, chain or firm): said in the page's language,
+ * with no retry (it would find nothing either) and the ways back to the overview and the explorer.
+ */
+export function NotFound({ message }: { message: string }) {
+  const { t } = useT();
+  return (
+    <div className="status failed not-found" role="alert" data-testid="not-found">
+      <h2>{t('notFound.title')}</h2>
+      <p data-testid="not-found-message">{message}</p>
+      <p className="not-found-links">
+        <AppLink href="/" className="button" data-testid="not-found-overview">
+          {t('notFound.toOverview')}
+        </AppLink>
+        <AppLink href="/explore" className="button" data-testid="not-found-explorer">
+          {t('notFound.toExplorer')}
+        </AppLink>
+      </p>
     </div>
   );
 }

@@ -15,6 +15,7 @@ export const zh = {
   'explorer.expandFailed': '展开失败：{message}',
   'explorer.notFound': '未找到企业 {name}',
   'explorer.loadFailed': '加载失败：{message}',
+  'explorer.startOver': '重新搜索企业',
   'explorer.foldFailed': '折叠失败：{message}',
   'explorer.noSystem': '该企业不属于任何企业系',
   'explorer.rootNotShown': '企业系的根企业（{name}）不在图上，无法折叠',
@@ -76,6 +77,14 @@ export const zh = {
   'path.found': '找到 {n} 条最短路径，每条 {length} 步',
   'path.pick': '选择起点和终点企业，查找它们之间的控股与供应路径。',
   'path.step': '第 {n} 条',
+  'path.verb.holds': '持股 {share}',
+  'path.verb.controls': '控股',
+  'path.verb.suppliesProduct': '供应 {product}',
+  'path.verb.supplies': '供货',
+  'path.says.holds': '{from} 持有 {to} {share} 的股权',
+  'path.says.controls': '{from} 控股 {to}',
+  'path.says.suppliesProduct': '{from} 向 {to} 供应 {product}',
+  'path.says.supplies': '{from} 向 {to} 供货',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -94,6 +103,7 @@ export const en: Record<keyof typeof zh, string> = {
   'explorer.expandFailed': 'Could not expand: {message}',
   'explorer.notFound': 'No firm {name}',
   'explorer.loadFailed': 'Could not load: {message}',
+  'explorer.startOver': 'Search for another firm',
   'explorer.foldFailed': 'Could not fold: {message}',
   'explorer.noSystem': 'This firm belongs to no system',
   'explorer.rootNotShown': "Cannot fold: the system's root firm, {name}, is not on the graph",
@@ -155,4 +165,12 @@ export const en: Record<keyof typeof zh, string> = {
   'path.found': '{n} shortest {n|path|paths} of {length} {length|step|steps}',
   'path.pick': 'Pick two firms to find the ownership and supply paths between them.',
   'path.step': 'Path {n}',
+  'path.verb.holds': 'holds {share}',
+  'path.verb.controls': 'controls',
+  'path.verb.suppliesProduct': 'supplies {product}',
+  'path.verb.supplies': 'supplies',
+  'path.says.holds': '{from} holds {share} of {to}',
+  'path.says.controls': '{from} controls {to}',
+  'path.says.suppliesProduct': '{from} supplies {product} to {to}',
+  'path.says.supplies': '{from} supplies {to}',
 };

@@ -228,4 +228,6 @@ export type ChainMap = NonNullable<ResultOf<typeof ChainMapQuery>['chain']>;
 export type MapSegment = ChainMap['segments'][number];
 export type SegmentNeed = ChainMap['gapReport']['segments'][number];
 export type GapCandidates = NonNullable<ResultOf<typeof GapCandidatesQuery>['segment']>;
-export type Candidate = GapCandidates['candidates']['nodes'][number];
+/** A segment's candidates: null when refused (below analyst; request() throws then, with the role needed). */
+export type SegmentCandidates = NonNullable<GapCandidates['candidates']>;
+export type Candidate = SegmentCandidates['nodes'][number];

@@ -1,6 +1,6 @@
 import cytoscape, { type Core, type Position } from 'cytoscape';
 import { type RefObject, startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import { request } from '../api';
+import { ApiError, request } from '../api';
 import type { CanvasHandle } from '../graph/Canvas';
 import { type GraphElements, newElements, placeAround, toElements } from '../graph/elements';
 import { foldSystem } from '../graph/folding';
@@ -319,8 +319,10 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         markPainted('chain-atlas:graph-drawn');
         if (neighbourhood.truncated) setNotice({ key: 'explorer.truncated', vars: { n: view.limit } });
       } catch (error) {
-        if (current === generation.current)
-          setLoad({ kind: 'error', said: { key: 'explorer.loadFailed', vars: { message: message(error) } } });
+        if (current !== generation.current) return;
+        if (error instanceof ApiError && error.code === 'NOT_FOUND')
+          setLoad({ kind: 'error', said: { key: 'explorer.notFound', vars: { name: centre } } });
+        else setLoad({ kind: 'error', said: { key: 'explorer.loadFailed', vars: { message: message(error) } } });
       }
     })();
   }, [view.centre, view.depth, kindsKey, view.limit]);

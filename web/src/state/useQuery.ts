@@ -5,11 +5,13 @@ import type { Loadable } from '../components/Status';
 import { useCallerEpoch } from './session';
 
 /** A failed request as a view shows it: its message, and the role it needed if that was why. */
-export function failure(error: unknown): { kind: 'error'; message: string; needed?: string } {
+export function failure(error: unknown): { kind: 'error'; message: string; needed?: string; code?: string } {
   const message = error instanceof Error ? error.message : String(error);
-  return error instanceof ApiError && error.needsRole && error.needed
-    ? { kind: 'error', message, needed: error.needed }
-    : { kind: 'error', message };
+  if (!(error instanceof ApiError)) return { kind: 'error', message };
+  const code = error.code ? { code: error.code } : {};
+  return error.needsRole && error.needed
+    ? { kind: 'error', message, needed: error.needed, ...code }
+    : { kind: 'error', message, ...code };
 }
 
 /**

@@ -2,9 +2,10 @@ import type { Core, ElementDefinition } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AppLink } from '../components/AppLink';
 import { CanvasActions } from '../components/CanvasActions';
-import { Failed, Loading } from '../components/Status';
+import { Failed, Loading, NotFound } from '../components/Status';
 import { Canvas, type CanvasHandle } from '../graph/Canvas';
 import { useT } from '../i18n/useT';
+import { useTitle } from '../i18n/useTitle';
 import type { Firm } from '../queries/chains';
 import { MapPanel } from './chains/MapPanel';
 import { candidateNodeId, chainMapElements, type MapSegment, segmentNodeId } from './chains/map-layout';
@@ -21,6 +22,9 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
   const { t } = useT();
   const state = useChainMap(chainKey);
   const { chain, segments, gapSegment, mapCandidates } = state;
+  const missing =
+    (state.map.kind === 'error' && state.map.code === 'NOT_FOUND') || (state.map.kind === 'ready' && !chain);
+  useTitle(missing ? t('notFound.title') : t('map.title', { name: chain?.name ?? chainKey }));
   const canvas = useRef<CanvasHandle>(null);
   /** What is on the canvas, by element id (as JSON), and the Cytoscape instance it is on. */
   const drawn = useRef({ on: null as Core | null, elements: new Map<string, string>() });
@@ -125,18 +129,19 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
         <Loading />
       </main>
     );
+  if (missing)
+    return (
+      <main className="page">
+        <NotFound message={t('map.notFound', { key: chainKey })} />
+      </main>
+    );
   if (state.map.kind === 'error')
     return (
       <main className="page">
         <Failed message={state.map.message} onRetry={state.retry} />
       </main>
     );
-  if (!chain)
-    return (
-      <main className="page">
-        <Failed message={t('map.notFound', { key: chainKey })} />
-      </main>
-    );
+  if (!chain) return null;
 
   return (
     <main className="chain-map" data-testid="chain-map">

@@ -1,6 +1,7 @@
 import { AppLink } from '../components/AppLink';
 import { Empty, Failed, Loading } from '../components/Status';
 import { useT } from '../i18n/useT';
+import { useTitle } from '../i18n/useTitle';
 import { type ChainSummary, ChainsOverviewQuery } from '../queries/chains';
 import { useQuery } from '../state/useQuery';
 import { NeedBadge, needOf, SegmentStrip } from './chains/needs';
@@ -10,6 +11,7 @@ const percent = (v: number | null | undefined) => (v == null ? '—' : `${Math.r
 /** 产业链总览: every chain as a card — who leads and anchors it, its firms, coverage and gaps; each opens its map. */
 export function ChainsOverview() {
   const { t } = useT();
+  useTitle(t('nav.chains'));
   const [state, retry] = useQuery(ChainsOverviewQuery, {});
   return (
     <main className="page chains-page" data-testid="chains-overview">
@@ -51,9 +53,11 @@ function ChainCard({ chain }: { chain: ChainSummary }) {
       {chain.description && <p className="muted description">{chain.description}</p>}
       <dl className="chain-facts">
         <dt>{t('chains.leaders')}</dt>
-        <dd>{list(chain.leaders.map((l) => t('punct.aside', { text: l.name, aside: l.title }))) || '—'}</dd>
+        <dd data-testid="chain-leaders">
+          {list(chain.leaders.map((l) => t('punct.aside', { text: l.name, aside: l.title }))) || t('chains.none')}
+        </dd>
         <dt>{t('chains.anchors')}</dt>
-        <dd>{list(chain.anchors.map((a) => a.shortName)) || '—'}</dd>
+        <dd>{list(chain.anchors.map((a) => a.shortName)) || t('chains.none')}</dd>
         <dt>{t('chains.local')}</dt>
         <dd data-testid="local-count">{chain.localCount}</dd>
         <dt>{t('chains.outside')}</dt>

@@ -1,5 +1,6 @@
 import type { NodeSingular } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { AppLink } from '../components/AppLink';
 import { DetailsPanel, type LinkedFirm } from '../components/DetailsPanel';
 import { ExplorerToolbar } from '../components/ExplorerToolbar';
 import { Legend } from '../components/Legend';
@@ -7,6 +8,7 @@ import { SearchBox } from '../components/SearchBox';
 import { Canvas, type CanvasHandle } from '../graph/Canvas';
 import { graphStylesheet, LABEL_ZOOM } from '../graph/style';
 import { useT } from '../i18n/useT';
+import { useTitle } from '../i18n/useTitle';
 import type { Enterprise } from '../queries/enterprise';
 import { useExplorer } from '../state/useExplorer';
 
@@ -24,6 +26,7 @@ export function Explorer() {
   const { t } = useT();
   const canvas = useRef<CanvasHandle>(null);
   const x = useExplorer(canvas, t);
+  useTitle(x.centreName, t('nav.explorer'));
   const [stats, setStats] = useState({ nodes: 0, edges: 0 });
   const [, setTick] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the graph changes size (the graph lives in the canvas)
@@ -147,7 +150,10 @@ export function Explorer() {
           )}
           {x.loadError && (
             <div className="banner error" data-testid="graph-error" role="alert">
-              {x.loadError}
+              <span>{x.loadError}</span>
+              <AppLink href="/explore" data-testid="graph-error-back">
+                {t('explorer.startOver')}
+              </AppLink>
             </div>
           )}
           {x.notice && (

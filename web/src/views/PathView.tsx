@@ -10,8 +10,10 @@ import { Canvas, type CanvasHandle } from '../graph/Canvas';
 import { edgeLabel } from '../graph/elements';
 import { graphStylesheet } from '../graph/style';
 import { useT } from '../i18n/useT';
+import { useTitle } from '../i18n/useTitle';
 import { type Enterprise, PathQuery, type PathSearch } from '../queries/enterprise';
 import { useQuery } from '../state/useQuery';
+import { pathStep } from './pathSteps';
 
 const stylesheet = graphStylesheet();
 const KINDS = ['CONTROLS', 'SUPPLIES'] as const;
@@ -87,6 +89,7 @@ export function PathView() {
   const fromName = (state.kind === 'ready' && state.data.fromEnd?.shortName) || from || '—';
   const toName = (state.kind === 'ready' && state.data.toEnd?.shortName) || to || '—';
   const [selected, setSelected] = useState<Enterprise | null>(null);
+  useTitle(from && to && `${fromName} → ${toName}`, t('nav.path'));
 
   useEffect(() => {
     setSelected(null);
@@ -143,20 +146,34 @@ export function PathView() {
               <ol className="path-list">
                 {search.paths.map((p) => (
                   <li key={p.relations.map((r) => r.id).join('|') || `path-${p.enterprises[0]?.id}`}>
-                    {p.enterprises.map((e, k) => (
-                      <span key={e.id}>
-                        {k > 0 && (
-                          <span className="path-step">
-                            {' '}
-                            —
-                            {edgeLabel(p.relations[k - 1] as PathSearch['paths'][number]['relations'][number]) ||
-                              t(`kind.${p.relations[k - 1]?.kind ?? 'SUPPLIES'}`)}
-                            —{' '}
-                          </span>
-                        )}
-                        <AppLink href={`/explore?e=${encodeURIComponent(e.key)}`}>{e.shortName}</AppLink>
-                      </span>
-                    ))}
+                    {p.enterprises.map((e, k) => {
+                      const relation = p.relations[k - 1];
+                      const before = p.enterprises[k - 1];
+                      const step =
+                        relation && before
+                          ? pathStep(
+                              t,
+                              relation,
+                              { id: before.id, name: before.shortName || before.name },
+                              { id: e.id, name: e.shortName || e.name },
+                            )
+                          : null;
+                      return (
+                        <span key={e.id}>
+                          {step && (
+                            <span
+                              className="path-step"
+                              data-testid="path-step"
+                              data-forward={step.forward}
+                              title={step.sentence}
+                            >
+                              {step.forward ? ` — ${step.verb} → ` : ` ← ${step.verb} — `}
+                            </span>
+                          )}
+                          <AppLink href={`/explore?e=${encodeURIComponent(e.key)}`}>{e.shortName || e.name}</AppLink>
+                        </span>
+                      );
+                    })}
                   </li>
                 ))}
               </ol>

@@ -5,6 +5,7 @@ import { AppLink } from '../components/AppLink';
 import { Failed, Loading } from '../components/Status';
 import { useT } from '../i18n/useT';
 import '../targets.css';
+import { useTitle } from '../i18n/useTitle';
 import { TargetsBody } from './targets/TargetsBody';
 import { useChainTargets } from './targets/useChainTargets';
 import { PARAM } from './targets/useTargetParams';
@@ -22,6 +23,13 @@ export function Targets({ chainKey }: { chainKey: string }) {
   const w = params.get(PARAM.weights);
   const weights = useMemo(() => weightsInput(parseWeights(w)), [w]);
   const [state, retry] = useChainTargets(chainKey, weights);
+  useTitle(
+    state.kind === 'ready' || state.kind === 'needsRole'
+      ? t('targets.title', { name: state.chain.name })
+      : state.kind === 'notFound'
+        ? t('notFound.title')
+        : t('targets.heading'),
+  );
   return (
     <main className="page targets-page" data-testid="targets-view">
       {state.kind === 'ready' ? (

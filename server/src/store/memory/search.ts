@@ -1,6 +1,7 @@
 import type { Enterprise } from '../../domain/model';
 import { enterpriseOrder } from '../../domain/order';
 import { initialsOf, initialsRank, isInitialsQuery } from '../../domain/pinyin';
+import { searchForm } from '../../domain/search-text';
 import type { EnterpriseOrder } from '../port';
 
 /** Initials of an enterprise's names, worked out on first use; a changed enterprise is a new record. */
@@ -15,11 +16,25 @@ function initials(e: Enterprise) {
   return found;
 }
 
+/** Names in the form search compares (searchForm), worked out on first use. */
+const formCache = new WeakMap<Enterprise, { short: string; name: string }>();
+
+function forms(e: Enterprise) {
+  let found = formCache.get(e);
+  if (!found) {
+    found = { short: searchForm(e.shortName), name: searchForm(e.name) };
+    formCache.set(e, found);
+  }
+  return found;
+}
+
 /**
  * How well an enterprise's names match a search text: 0 an exact short name or name, 1 a name
  * that starts with it, 2 any other match (or the id itself); undefined for no match. A text of
- * Latin letters only also matches pinyin initials (see initialsRank), ranked after the names.
- * `q` is the trimmed, lower-cased text.
+ * Latin letters only also matches pinyin initials (see initialsRank), ranked after every match of
+ * the names: `Tesla` finds 特斯拉（ＴＥＳＬＡ） before a firm whose initials hold t-e-s-l-a.
+ * `q` is the text in search form (searchForm): brackets, punctuation and letters of either width
+ * alike.
  */
 export function matchRank(e: Enterprise, q: string): number | undefined {
   const byName = nameRank(e, q);
@@ -30,8 +45,7 @@ export function matchRank(e: Enterprise, q: string): number | undefined {
 }
 
 function nameRank(e: Enterprise, q: string): number | undefined {
-  const name = e.name.toLowerCase();
-  const short = e.shortName.toLowerCase();
+  const { name, short } = forms(e);
   if (short === q || name === q) return 0;
   if (short.startsWith(q) || name.startsWith(q)) return 1;
   if (short.includes(q) || name.includes(q) || e.id.toLowerCase() === q) return 2;
@@ -47,7 +61,7 @@ export function searchEnterprises<T extends Enterprise>(
   text: string,
   order: EnterpriseOrder,
 ): T[] {
-  const q = text.trim().toLowerCase();
+  const q = searchForm(text);
   const hits: { e: T; rank: number }[] = [];
   for (const e of candidates) {
     const rank = q === '' ? 0 : matchRank(e, q);

@@ -1,5 +1,6 @@
 import type { Dataset, District } from '../../domain/model';
 import { initialsOf } from '../../domain/pinyin';
+import { searchForm } from '../../domain/search-text';
 import { givesNothingNew } from '../../domain/update';
 import type { ImportView, NamedEnterprise, NodeKind } from '../../import/check';
 import { KINDS, type Kind } from '../../import/interchange';
@@ -184,7 +185,7 @@ function sameProperties(
   to?: string,
 ): boolean {
   // derived properties are not the row's to compare; attributes are kept as JSON text (withInitials)
-  const { role: _role, shortInitials: _s, nameInitials: _n, ...props } = stored;
+  const { role: _role, shortInitials: _s, nameInitials: _n, searchShort: _ss, searchName: _sn, ...props } = stored;
   if (typeof props.attributes === 'string') props.attributes = JSON.parse(props.attributes);
   const given = Object.fromEntries(Object.entries(row).filter(([k]) => k !== from && k !== to));
   // a row that replaces the node changes it when it leaves out a property the node has
@@ -248,13 +249,22 @@ const pick = (row: Record<string, unknown>, keys: string[]) => Object.fromEntrie
 const omit = (row: Record<string, unknown>, keys: string[]) =>
   Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
 
-/** An enterprise row with the pinyin initials of its names, which search-initials.cypher reads. */
+/**
+ * An enterprise row with what search reads of its names: their pinyin initials (search-initials.cypher)
+ * and their search form (searchForm: every search query).
+ */
 function withInitials(row: Record<string, unknown>): Record<string, unknown> {
   const out = { ...row };
   // a property cannot hold a map: the attributes go as JSON text (reads.ts takes it back)
   if (row.attributes !== undefined) out.attributes = JSON.stringify(row.attributes);
-  if (typeof row.shortName === 'string') out.shortInitials = initialsOf(row.shortName);
-  if (typeof row.name === 'string') out.nameInitials = initialsOf(row.name);
+  if (typeof row.shortName === 'string') {
+    out.shortInitials = initialsOf(row.shortName);
+    out.searchShort = searchForm(row.shortName);
+  }
+  if (typeof row.name === 'string') {
+    out.nameInitials = initialsOf(row.name);
+    out.searchName = searchForm(row.name);
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@ import type { ChainSubgraph } from '../../analysis/subgraph';
 import { DEFAULT_CONTROL_THRESHOLD, findRoots, type Holding } from '../../analysis/systems';
 import type { Dataset, EnterpriseRelationKind, Makes, Segment, Supplies } from '../../domain/model';
 import { isInitialsQuery } from '../../domain/pinyin';
+import { searchForm } from '../../domain/search-text';
 import type { ImportView } from '../../import/check';
 import type { ApplyCounts } from '../memory/memory-store';
 import type {
@@ -63,7 +64,9 @@ export class Neo4jStore implements GraphStore {
   }
 
   async search(query: EnterpriseQuery): Promise<EnterprisePage> {
-    const text = (query.text ?? '').trim();
+    // names are compared in search form (searchForm), an id as it is given
+    const id = (query.text ?? '').trim();
+    const text = searchForm(id);
     const params = {
       query: text,
       local: query.local ?? null,
@@ -84,8 +87,8 @@ export class Neo4jStore implements GraphStore {
           subsequence: `.*${[...q].join('.*')}.*`,
         });
       }
-      if ([...text].length < 2) return tx.run<Page>('queries', 'search-scan', params);
-      return tx.run<Page>('queries', 'search', { ...params, phrase: `"${text.replace(/["\\]/g, '\\$&')}"` });
+      if ([...text].length < 2) return tx.run<Page>('queries', 'search-scan', { ...params, id });
+      return tx.run<Page>('queries', 'search', { ...params, id, phrase: `"${text.replace(/["\\]/g, '\\$&')}"` });
     });
     return { total: row?.total ?? 0, items: (row?.page ?? []).map(withoutInitials) };
   }

@@ -43,13 +43,20 @@ export function allowedKinds(kinds: readonly string[]): EnterpriseRelationKind[]
   return kinds.filter((k): k is EnterpriseRelationKind => k === 'CONTROLS' || k === 'SUPPLIES');
 }
 
-/** An enterprise as the port gives it: without the pinyin initials kept for search. */
+/** An enterprise as the port gives it: without the pinyin initials and search forms kept for search. */
 export function withoutInitials(e: EnterpriseRecord): EnterpriseRecord {
   const {
     shortInitials: _s,
     nameInitials: _n,
+    searchShort: _ss,
+    searchName: _sn,
     ...rest
-  } = e as EnterpriseRecord & { shortInitials?: unknown; nameInitials?: unknown };
+  } = e as EnterpriseRecord & {
+    shortInitials?: unknown;
+    nameInitials?: unknown;
+    searchShort?: unknown;
+    searchName?: unknown;
+  };
   if (typeof rest.attributes === 'string') rest.attributes = JSON.parse(rest.attributes) as Record<string, string>;
   return rest;
 }

@@ -47,6 +47,8 @@ export const PROPERTY_KEYS = [
   'role',
   'shortInitials',
   'nameInitials',
+  'searchShort',
+  'searchName',
   // Chain, Segment, Leader
   'description',
   'chainId',

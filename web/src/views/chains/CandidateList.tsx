@@ -1,6 +1,6 @@
 import { formatNumber, formatScore } from '../../format';
 import { useT } from '../../i18n/useT';
-import type { Firm, GapCandidates } from '../../queries/chains';
+import type { Firm, SegmentCandidates } from '../../queries/chains';
 import { reasonOf, termLabel, termNote } from '../targets/labels';
 
 /**
@@ -15,7 +15,7 @@ export function CandidateList({
   onPick,
   pickedId,
 }: {
-  candidates: GapCandidates['candidates'];
+  candidates: SegmentCandidates;
   segmentName: string;
   onHighlight(firmId: string | null): void;
   onPick(firm: Firm): void;

@@ -28,12 +28,17 @@ export function MapPanel({ state, selected, onHighlight, onPickCandidate, system
   return (
     <aside className="sidebar map-panel" data-testid="map-panel">
       <section className="panel">
-        <p className="muted">
+        <p className="muted" data-testid="map-leaders">
           {t('punct.labelled', {
             label: t('chains.leaders'),
-            value: list(chain.leaders.map((l) => t('punct.aside', { text: l.name, aside: l.title }))),
+            value:
+              list(chain.leaders.map((l) => t('punct.aside', { text: l.name, aside: l.title }))) || t('chains.none'),
           })}{' '}
-          · {t('punct.labelled', { label: t('chains.anchors'), value: list(chain.anchors.map((a) => a.shortName)) })}
+          ·{' '}
+          {t('punct.labelled', {
+            label: t('chains.anchors'),
+            value: list(chain.anchors.map((a) => a.shortName)) || t('chains.none'),
+          })}
         </p>
         <p className="muted">{t('map.firms', { local: chain.localCount, outside: chain.outsideCount })}</p>
         <ul className="segment-list" aria-label={t('chains.segmentStrip')}>
@@ -100,7 +105,7 @@ export function MapPanel({ state, selected, onHighlight, onPickCandidate, system
             ) : (
               <p className="error">{candidates.message}</p>
             ))}
-          {candidates.kind === 'ready' && candidates.data.segment && (
+          {candidates.kind === 'ready' && candidates.data.segment?.candidates && (
             <CandidateList
               candidates={candidates.data.segment.candidates}
               segmentName={gapSegment.name}

@@ -131,7 +131,7 @@ export function useChainMap(chainKey: string) {
   }, [chain, open, full, showOutside]);
 
   const mapCandidates: MapCandidate[] | undefined =
-    candidates.kind === 'ready' && candidates.data.segment
+    candidates.kind === 'ready' && candidates.data.segment?.candidates
       ? candidates.data.segment.candidates.nodes.map((c) => ({
           enterprise: c.enterprise,
           score: c.score,

@@ -33,7 +33,9 @@ export function TargetsBody({ chain, reloading, failed, onRetry }: Props) {
   const { filters, raw, sort, weights, set, setSort, setWeights, clearFilters } = useTargetParams(segmentKeys);
   const shown = sortRows(filterRows(all, filters), sort);
   const firms = new Set(all.map((row) => row.enterprise.id)).size;
-  const truncated = gaps.filter((g) => g.candidates.totalCount > g.candidates.nodes.length);
+  const truncated = gaps.flatMap((g) =>
+    g.candidates && g.candidates.totalCount > g.candidates.nodes.length ? [g.candidates] : [],
+  );
   const filtered =
     filters.need !== null || filters.segment !== null || filters.text.trim() !== '' || filters.minScore !== null;
   const [exporting, setExporting] = useState<
@@ -69,7 +71,7 @@ export function TargetsBody({ chain, reloading, failed, onRetry }: Props) {
         </p>
         {truncated.length > 0 && (
           <p className="targets-note" role="note">
-            {t('targets.truncated', { n: Math.min(...truncated.map((g) => g.candidates.nodes.length)) })}
+            {t('targets.truncated', { n: Math.min(...truncated.map((c) => c.nodes.length)) })}
           </p>
         )}
       </header>

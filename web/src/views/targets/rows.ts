@@ -5,7 +5,7 @@ export const NEEDS = ['FILL', 'EXTEND', 'STRENGTHEN'] as const;
 export type GapNeed = (typeof NEEDS)[number];
 
 export type Gap = TargetsGap & { need: GapNeed };
-type Candidate = TargetsGap['candidates']['nodes'][number];
+type Candidate = NonNullable<TargetsGap['candidates']>['nodes'][number];
 export type Term = Candidate['terms'][number];
 
 /** One lead: a candidate for one gap (an enterprise that fits several gaps is several rows). */
@@ -55,7 +55,8 @@ export function gapsOf(chain: TargetsChain): Gap[] {
 /** Every (gap, candidate), best score first, ranked. */
 export function targetRows(gaps: readonly Gap[]): TargetRow[] {
   const rows = gaps.flatMap((gap) =>
-    gap.candidates.nodes.map((c) => ({
+    // null only when refused, and a refused report is never shown as rows (useChainTargets)
+    (gap.candidates?.nodes ?? []).map((c) => ({
       id: `${gap.segment.id}|${c.enterprise.id}`,
       rank: 0,
       gap,
