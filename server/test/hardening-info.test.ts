@@ -1,9 +1,10 @@
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { checkEntry, TokenBook, TokenError } from '../src/auth/tokens';
-import { workbookError } from '../src/import/sources/xlsx';
+import { readWorkbook, workbookError } from '../src/import/sources/xlsx';
 import { openEmbeddedStore } from '../src/store/open';
 import { tempDir } from './cli';
 
@@ -66,5 +67,31 @@ describe('an unreadable workbook is explained in the user’s words', () => {
       );
     const missing = Object.assign(new Error("ENOENT: no such file or directory, open 'x.xlsx'"), { code: 'ENOENT' });
     expect(workbookError(missing)).toMatch(/no such file/);
+  });
+});
+
+describe('a workbook reads the same whole and streamed', () => {
+  it('gives the same tables, headers, rows and problems either way', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const firms = workbook.addWorksheet('企业');
+    firms.addRow(['统一社会信用代码', '企业名称', '注册资本']);
+    firms.addRow(['91420103MA4KXL6C0D', '长江（武汉）物流有限公司', 1000]);
+    firms.addRow([]);
+    firms.addRow([
+      '91420103T375845494',
+      { richText: [{ text: '长江' }, { text: '快运' }] },
+      { formula: '1+1', result: 2 },
+    ]);
+    workbook.addWorksheet('notes').addRow(['x']);
+    const path = join(tempDir(), 'book.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const read = async (wholeUpTo: number) => {
+      const events = [];
+      for await (const batch of readWorkbook(path, 'book.xlsx', wholeUpTo)) events.push(...batch);
+      return events;
+    };
+    const whole = await read(Number.MAX_SAFE_INTEGER);
+    expect(whole.map((e) => e.type)).toEqual(['table', 'header', 'values', 'values', 'problem']);
+    expect(await read(0)).toEqual(whole);
   });
 });

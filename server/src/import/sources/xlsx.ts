@@ -1,14 +1,98 @@
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream, type ReadStream, readFileSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { TABLE_NAMES } from '../interchange';
 import { kindOfFileName } from '../table-names';
 import type { TableEvent } from './events';
 
 /**
- * An .xlsx workbook with one sheet per kind, named as the kind (enterprises, controls, … or
- * 企业, 股权, …), streamed a row at a time; the first row of a sheet is its header.
+ * Workbooks up to this size are read whole, in memory; larger ones are streamed. The streaming
+ * reader writes a sheet that comes before the shared strings to a temporary file, and when the
+ * workbook is damaged it can go on working after the read has given up and fail on a file that is
+ * gone, outside anything that could catch it (an uncaught exception: the import would crash).
+ * Read whole, a workbook's problems are the read's own.
  */
-export async function* readWorkbook(path: string, file: string): AsyncGenerator<TableEvent[]> {
+export const WHOLE_WORKBOOK_BYTES = 32 * 1024 * 1024;
+
+/**
+ * An .xlsx workbook with one sheet per kind, named as the kind (enterprises, controls, … or
+ * 企业, 股权, …), a row at a time; the first row of a sheet is its header.
+ */
+export async function* readWorkbook(
+  path: string,
+  file: string,
+  wholeUpTo = WHOLE_WORKBOOK_BYTES,
+): AsyncGenerator<TableEvent[]> {
+  if (statSync(path).size <= wholeUpTo) yield* readWhole(path, file);
+  else yield* readStreamed(path, file);
+}
+
+/** A workbook read whole (exceljs's Workbook.xlsx.load). */
+async function* readWhole(path: string, file: string): AsyncGenerator<TableEvent[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+  } catch (e) {
+    yield [unreadable(file, e as Error)];
+    return;
+  }
+  for (const sheet of workbook.worksheets) {
+    const rows: ExcelJS.Row[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      rows.push(row);
+    });
+    yield* sheetEvents(file, sheet.name, rows);
+  }
+}
+
+/** The events of one sheet: its table, its header and its rows (or a problem: an unknown sheet). */
+function* sheetEvents(file: string, name: string, rows: Iterable<ExcelJS.Row>): Generator<TableEvent[]> {
+  const kind = kindOfFileName(name);
+  if (!kind) {
+    yield [{ type: 'problem', problem: { file, sheet: name, line: 0, message: unknownSheet(name) } }];
+    return;
+  }
+  yield [{ type: 'table', kind, at: { file, sheet: name, line: 0 } }];
+  let header: number | undefined;
+  let batch: TableEvent[] = [];
+  for (const row of rows) {
+    const event = rowEvent(file, name, row, header);
+    if (!event) continue;
+    if (event.type === 'header') header = event.values.length;
+    batch.push(event);
+    if (batch.length >= 1024) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** A row as the header (the first with a value) or as values padded to the header; undefined when empty. */
+function rowEvent(file: string, sheet: string, row: ExcelJS.Row, header: number | undefined): TableEvent | undefined {
+  const values = cellValues(row.values as unknown[]);
+  if (values.every((v) => v === undefined || v === '')) return undefined;
+  const at = { file, sheet, line: row.number };
+  if (header === undefined) return { type: 'header', values, at };
+  // trailing empty cells are not missing fields
+  while (values.length > header && (values.at(-1) === undefined || values.at(-1) === '')) values.pop();
+  while (values.length < header) values.push(undefined);
+  return { type: 'values', values, at };
+}
+
+const unknownSheet = (name: string) => {
+  const known = Object.values(TABLE_NAMES)
+    .map((names) => names.join('/'))
+    .join(', ');
+  return `unknown sheet '${name}'; sheets are named ${known}`;
+};
+
+const unreadable = (file: string, e: Error): TableEvent => ({
+  type: 'problem',
+  problem: { file, line: 0, message: `not readable as an .xlsx workbook: ${workbookError(e)}` },
+});
+
+/** A workbook streamed a row at a time (exceljs's WorkbookReader), for the big ones. */
+async function* readStreamed(path: string, file: string): AsyncGenerator<TableEvent[]> {
   const input = createReadStream(path);
   const broken = watchUnzip(input);
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
@@ -27,39 +111,21 @@ export async function* readWorkbook(path: string, file: string): AsyncGenerator<
       const name = (sheet as unknown as { name: string }).name;
       const kind = kindOfFileName(name);
       if (!kind) {
-        const known = Object.values(TABLE_NAMES)
-          .map((names) => names.join('/'))
-          .join(', ');
-        const message = `unknown sheet '${name}'; sheets are named ${known}`;
-        yield [{ type: 'problem', problem: { file, sheet: name, line: 0, message } }];
+        yield [{ type: 'problem', problem: { file, sheet: name, line: 0, message: unknownSheet(name) } }];
         continue;
       }
       yield [{ type: 'table', kind, at: { file, sheet: name, line: 0 } }];
       let header: number | undefined;
       const rows = (sheet as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
       for (let r = await next(rows); !r.done; r = await next(rows)) {
-        const row = r.value;
-        const values = cellValues(row.values as unknown[]);
-        if (values.every((v) => v === undefined || v === '')) continue;
-        const at = { file, sheet: name, line: row.number };
-        if (header === undefined) {
-          header = values.length;
-          yield [{ type: 'header', values, at }];
-        } else {
-          // trailing empty cells are not missing fields
-          while (values.length > header && (values.at(-1) === undefined || values.at(-1) === '')) values.pop();
-          while (values.length < header) values.push(undefined);
-          yield [{ type: 'values', values, at }];
-        }
+        const event = rowEvent(file, name, r.value, header);
+        if (!event) continue;
+        if (event.type === 'header') header = event.values.length;
+        yield [event];
       }
     }
   } catch (e) {
-    yield [
-      {
-        type: 'problem',
-        problem: { file, line: 0, message: `not readable as an .xlsx workbook: ${workbookError(e as Error)}` },
-      },
-    ];
+    yield [unreadable(file, e as Error)];
   } finally {
     input.destroy();
   }
