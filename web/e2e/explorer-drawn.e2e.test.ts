@@ -80,9 +80,21 @@ async function counted(page: Page) {
         return `节点 ${g?.visibleNodeCount() ?? -1} · 关系 ${g?.edgeIds(':visible').length ?? -1}`;
       }),
     ]);
-  await expect.poll(async () => new Set(await read()).size, { timeout: 5_000 }).toBe(1);
-  const [badge] = await read();
-  const [nodes, edges] = (badge?.match(/\d+/g) ?? []).map(Number);
+  // a filter or a fold is drawn over the next frames: the badge and the canvas agree, and stay so
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const [badge, canvas] = await read();
+        const settled = badge === canvas && badge === last;
+        last = badge === canvas ? (badge ?? '') : '';
+        if (!settled) await page.waitForTimeout(150);
+        return settled;
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  const [nodes, edges] = (last.match(/\d+/g) ?? []).map(Number);
   return { nodes: nodes ?? -1, edges: edges ?? -1 };
 }
 
@@ -111,7 +123,7 @@ it('counts what is drawn in the 节点/关系 badge: not the firms a folded syst
   // the centre shows with either filter
   expect(outside.nodes + local.nodes - 1).toBe(all.nodes);
   await page.getByTestId('show').selectOption('all');
-  expect(await counted(page)).toEqual(all);
+  await expect.poll(() => counted(page), { timeout: 10_000 }).toEqual(all);
   expect(problems).toEqual([]);
   await page.close();
 });
