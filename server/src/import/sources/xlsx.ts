@@ -44,8 +44,15 @@ async function* readWhole(path: string, file: string): AsyncGenerator<TableEvent
   }
 }
 
-/** The events of one sheet: its table, its header and its rows (or a problem: an unknown sheet). */
-function* sheetEvents(file: string, name: string, rows: Iterable<ExcelJS.Row>): Generator<TableEvent[]> {
+/**
+ * The events of one sheet, read whole or streamed: its table, its header and its rows (or a
+ * problem: an unknown sheet).
+ */
+async function* sheetEvents(
+  file: string,
+  name: string,
+  rows: Iterable<ExcelJS.Row> | AsyncIterable<ExcelJS.Row>,
+): AsyncGenerator<TableEvent[]> {
   const kind = kindOfFileName(name);
   if (!kind) {
     yield [{ type: 'problem', problem: { file, sheet: name, line: 0, message: unknownSheet(name) } }];
@@ -54,7 +61,7 @@ function* sheetEvents(file: string, name: string, rows: Iterable<ExcelJS.Row>): 
   yield [{ type: 'table', kind, at: { file, sheet: name, line: 0 } }];
   let header: number | undefined;
   let batch: TableEvent[] = [];
-  for (const row of rows) {
+  for await (const row of rows) {
     const event = rowEvent(file, name, row, header);
     if (!event) continue;
     if (event.type === 'header') header = event.values.length;
@@ -107,22 +114,9 @@ async function* readStreamed(path: string, file: string): AsyncGenerator<TableEv
   try {
     const sheets = workbook[Symbol.asyncIterator]();
     for (let s = await next(sheets); !s.done; s = await next(sheets)) {
-      const sheet = s.value;
-      const name = (sheet as unknown as { name: string }).name;
-      const kind = kindOfFileName(name);
-      if (!kind) {
-        yield [{ type: 'problem', problem: { file, sheet: name, line: 0, message: unknownSheet(name) } }];
-        continue;
-      }
-      yield [{ type: 'table', kind, at: { file, sheet: name, line: 0 } }];
-      let header: number | undefined;
-      const rows = (sheet as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
-      for (let r = await next(rows); !r.done; r = await next(rows)) {
-        const event = rowEvent(file, name, r.value, header);
-        if (!event) continue;
-        if (event.type === 'header') header = event.values.length;
-        yield [event];
-      }
+      const sheet = s.value as unknown as { name: string } & AsyncIterable<ExcelJS.Row>;
+      const rows = sheet[Symbol.asyncIterator]();
+      yield* sheetEvents(file, sheet.name, { [Symbol.asyncIterator]: () => ({ next: () => next(rows) }) });
     }
   } catch (e) {
     yield [unreadable(file, e as Error)];
