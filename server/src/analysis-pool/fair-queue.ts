@@ -47,9 +47,7 @@ export class FairQueue {
     this.held.set(owner, held + 1);
     const release = () => {
       this.running -= 1;
-      const left = (this.held.get(owner) ?? 1) - 1;
-      if (left > 0) this.held.set(owner, left);
-      else this.held.delete(owner);
+      this.unhold(owner);
       this.next();
     };
     if (this.running < this.slots) {
@@ -71,9 +69,7 @@ export class FairQueue {
           queue.splice(at, 1);
           if (queue.length === 0) this.queues.delete(owner);
           this.waiting -= 1;
-          const left = (this.held.get(owner) ?? 1) - 1;
-          if (left > 0) this.held.set(owner, left);
-          else this.held.delete(owner);
+          this.unhold(owner);
         }
         reject(signal?.reason);
       };
@@ -83,6 +79,13 @@ export class FairQueue {
       else this.queues.set(owner, [waiter]);
       this.waiting += 1;
     });
+  }
+
+  /** One piece of `owner`'s work less, running or waiting. */
+  private unhold(owner: string): void {
+    const left = (this.held.get(owner) ?? 1) - 1;
+    if (left > 0) this.held.set(owner, left);
+    else this.held.delete(owner);
   }
 
   /** Starts the next owner's first waiter in a free slot; that owner goes to the end of the turn. */
