@@ -175,14 +175,9 @@ function keptReport(
     if (reports.size >= REPORTS_PER_GRAPH) reports.delete(reports.keys().next().value as string);
     reports.set(key, entry);
     const kept = reports;
-    entry.report.then(
-      () => {
-        entry.waiting = 0;
-      },
-      () => {
-        if (kept.get(key) === entry) kept.delete(key);
-      },
-    );
+    entry.report.catch(() => {
+      if (kept.get(key) === entry) kept.delete(key);
+    });
     shared = entry;
   }
   return waitFor(shared, signal);
@@ -223,13 +218,13 @@ export function createContext(server: Server, caller: Caller, origin: Origin): C
     caller,
     signal: controller.signal,
     cancel: (reason) => controller.abort(reason),
-    loaders: createLoaders(
-      server.store,
-      server.analysis,
-      { signal: controller.signal, owner: ownerOf(caller, origin) },
-      origin.charge,
-    ),
+    loaders: loadersFor(server, caller, origin, controller.signal),
   };
+}
+
+/** A request's loaders: its analysis is stopped with it, taken in its caller's turn and charged to it. */
+function loadersFor(server: Server, caller: Caller, origin: Origin, signal: AbortSignal): Loaders {
+  return createLoaders(server.store, server.analysis, { signal, owner: ownerOf(caller, origin) }, origin.charge);
 }
 
 /** Whose analysis a request's is, for taking the workers in turn: a token's holder, or an address. */
@@ -238,12 +233,7 @@ export const ownerOf = (caller: Caller, origin: Origin) =>
 
 /** Forgets what the request's loaders hold: after a write, they would answer with the old graph. */
 export function forgetLoaded(context: Context): void {
-  context.loaders = createLoaders(
-    context.store,
-    context.analysis,
-    { signal: context.signal, owner: ownerOf(context.caller, context) },
-    context.charge,
-  );
+  context.loaders = loadersFor(context, context.caller, context, context.signal);
 }
 
 /** The key of a gap report in the loader. */
