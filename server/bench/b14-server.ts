@@ -2,11 +2,13 @@
  * B14's server, in a process of its own as the app runs: the API over a scale data set with the
  * default request limits and the analysis workers, as `pnpm start` has them. Prints one line of
  * JSON on stdout ({ baseUrl, enterprise, chains }) and serves until SIGTERM or its parent goes away.
- * Its tokens are `bench-warm` and `bench-explorer` (the tokens are their own names).
+ * Its tokens are `bench-warm` and `bench-explorer` (the tokens are their own names). B14_DEBUG=1
+ * prints the event loop's delay every 4 s.
  *
  *   node --import tsx server/bench/b14-server.ts M
  */
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Size } from '@chain-atlas/seeds/scale';
 import { AnalysisPool } from '../src/analysis-pool/pool';
 import { createApp } from '../src/app';
@@ -35,8 +37,7 @@ process.stdout.write(
   `${JSON.stringify({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, enterprise, chains })}\n`,
 );
 
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-
+// B14_DEBUG=1: the event loop's delay, every 4 s, on standard error (where the time goes under a flood)
 if (process.env.B14_DEBUG) {
   const h = monitorEventLoopDelay({ resolution: 10 });
   h.enable();
