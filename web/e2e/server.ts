@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEB_DIST = fileURLToPath(new URL('../dist/index.html', import.meta.url));
+const SERVER_BUNDLE = fileURLToPath(new URL('../../server/dist/server.js', import.meta.url));
 
 /** A bearer token the test server knows: who holds it, with what role, and the token itself. */
 export interface TestToken {
@@ -49,13 +50,13 @@ async function answers(url: string): Promise<boolean> {
 export async function startServer(
   tokens: readonly TestToken[] = [],
 ): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (!existsSync(WEB_DIST))
-    throw new Error(`The web app is not built (${WEB_DIST} is missing): run \`pnpm build\` first.`);
+  for (const built of [WEB_DIST, SERVER_BUNDLE])
+    if (!existsSync(built)) throw new Error(`The app is not built (${built} is missing): run \`pnpm build\` first.`);
   const port = await freePort();
   const root = mkdtempSync(join(tmpdir(), 'chain-atlas-e2e-'));
   const dataDir = join(root, 'store');
   mkdirSync(dataDir);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CYPHER_DIR } from '../../paths';
 
-/** The Cypher of the Neo4j store: the .cypher files in cypher/, read once. */
-export const CYPHER_DIR = fileURLToPath(new URL('../../../../cypher/', import.meta.url));
-
-/** schema, import and queries are the store's; test holds the contract tests' set-up and clean-up. */
+/**
+ * The Cypher of the Neo4j store: the .cypher files in cypher/, read once. schema, import and
+ * queries are the store's; test holds the contract tests' set-up and clean-up.
+ */
 export type CypherFolder = 'schema' | 'import' | 'queries' | 'test';
 
 const cache = new Map<string, string>();
