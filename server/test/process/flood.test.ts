@@ -18,7 +18,7 @@ describe('under a flood from another process on loopback', () => {
   it('answers normal requests while refusing most of the flood with 429', async () => {
     const server = await startServerProcess({ CHAIN_DATA_DIR: await demoStoreCopy(), CHAIN_RATE_PER_ADDRESS: '50' });
     stops.push(() => server.child.kill('SIGKILL'));
-    const seconds = 6;
+    const seconds = 8;
     const flood = (address: string, mode: string) => {
       const flooder = spawn(
         process.execPath,
@@ -47,8 +47,9 @@ describe('under a flood from another process on loopback', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const latencies: number[] = [];
     const statuses: number[] = [];
-    const until = Date.now() + (seconds - 2) * 1000;
-    while (Date.now() < until) {
+    // ten requests, however long they take: on a machine loaded by other work a window of time
+    // held too few of them to tell anything
+    while (statuses.length < 10) {
       const started = performance.now();
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
@@ -71,10 +72,11 @@ describe('under a flood from another process on loopback', () => {
       expect(counts['429'] ?? 0, flooded).toBeGreaterThan(5 * (counts['200'] ?? 0));
       expect(counts['500'] ?? 0).toBe(0);
     }
-    // the explorer was served: every request, and not starved (the latency itself is a figure for
-    // docs/benchmarks.md, B14, measured alone; here other test files share the two cores)
-    expect(statuses.length).toBeGreaterThanOrEqual(10);
+    // the explorer was served: every request, none frozen for the flood's length (issue 19 saw 75 s).
+    // Its latency is a figure of docs/benchmarks.md, B14, measured alone (p99 about 200 ms): here
+    // other test files, and whatever else the machine runs, share the two cores (up to 6.7 s seen
+    // with a load average of 11)
     expect(statuses.every((s) => s === 200)).toBe(true);
-    expect(p99, `p99 ${Math.round(p99)} ms, flood ${flooded}`).toBeLessThan(3000);
+    expect(p99, `p99 ${Math.round(p99)} ms, flood ${flooded}`).toBeLessThan(seconds * 1000);
   }, 90_000);
 });
