@@ -2,6 +2,7 @@
 /**
  * The two commands a newcomer with only Node.js and npm runs (see README.md):
  *   npm run demo       install, build, start the demo on PORT (default 4000)
+ *   (node scripts/workspace.mjs serve: only the last step, the demo's server once it is built)
  *   npm run test:all   install, make sure Chromium is there, lint, typecheck, run every test
  * It uses pnpm from PATH when that is pnpm 10, or else pnpm 10 through npx (no global install).
  * Plain Node on purpose: nothing is installed when it starts.
@@ -86,6 +87,28 @@ function printTotals(file) {
   );
 }
 
+/**
+ * The built server, as a child of this process with an IPC channel: its request lines stay quiet
+ * (CHAIN_LOG_LEVEL warn unless set), it says where it is ready in a plain line, a signal to this
+ * process stops it, and if this process ends any other way the server sees its channel close and
+ * stops too: nothing is left holding the port.
+ */
+function serve() {
+  const args = [join(root, 'server', 'run.mjs'), 'server'];
+  console.log(`\n▶ node ${args.join(' ')}`);
+  const server = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, CHAIN_LOG_LEVEL: process.env.CHAIN_LOG_LEVEL?.trim() || 'warn' },
+  });
+  server.on('message', (message) => {
+    if (!message?.ready) return;
+    console.log(`\nChain Atlas is ready at ${message.ready.web} (GraphQL: ${message.ready.graphql}). Ctrl-C stops it.`);
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
 const command = process.argv[2];
 if (command === 'demo') {
   pnpm('install', '--frozen-lockfile');
@@ -93,11 +116,9 @@ if (command === 'demo') {
   // an analyst's, an editor's and an admin's token on the first run (printed once), so that the
   // candidates, the curation and the audit log can be tried: the anonymous visitor is a viewer
   pnpm('run', 'token', 'demo');
-  const [cmd, ...pre] = pnpmCommand();
-  console.log(`\n▶ ${[cmd, ...pre, 'start'].join(' ')}`);
-  const server = spawn(cmd, [...pre, 'start'], { cwd: root, stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-  server.on('exit', (code) => process.exit(code ?? 0));
+  serve();
+} else if (command === 'serve') {
+  serve();
 } else if (command === 'test') {
   pnpm('install', '--frozen-lockfile');
   ensureChromium();
@@ -117,5 +138,5 @@ if (command === 'demo') {
   printTotals(report);
   if (result.status !== 0) fail(`tests failed (exit ${result.status ?? result.signal}).`);
 } else {
-  fail('usage: node scripts/workspace.mjs demo|test');
+  fail('usage: node scripts/workspace.mjs demo|serve|test');
 }

@@ -73,28 +73,34 @@ server.listen(port, listen.host, () => {
     },
     `Chain Atlas is ready in ${Math.round(performance.now() - started)} ms: web ${web}, GraphQL ${graphql}`,
   );
+  // started by a launcher (`npm run demo`) over an IPC channel: tell it where, for its plain line
+  process.send?.({ ready: { web, graphql } });
 });
 
-// SIGTERM (or Ctrl-C): answer what is under way, close the store, then leave
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    logger.info(`${signal}: finishing the requests under way, then stopping`);
-    shutdown(10_000, drainMs).then(
-      () => {
-        // the refusals and reads of candidates counted since their last summary
-        try {
-          api.audit?.close();
-        } catch (err) {
-          logger.error({ err }, 'the audit log could not be written on stopping');
-        }
-        logger.info('stopped');
-        logger.flush();
-        process.exit(0);
-      },
-      (err: unknown) => {
-        logger.error({ err }, 'stopping failed');
-        process.exit(1);
-      },
-    );
-  });
+// SIGTERM (or Ctrl-C, or the launcher that started it gone, however it ended): answer what is
+// under way, close the store, then leave
+let stopping = false;
+function stop(why: string): void {
+  if (stopping) return;
+  stopping = true;
+  logger.info(`${why}: finishing the requests under way, then stopping`);
+  shutdown(10_000, drainMs).then(
+    () => {
+      // the refusals and reads of candidates counted since their last summary
+      try {
+        api.audit?.close();
+      } catch (err) {
+        logger.error({ err }, 'the audit log could not be written on stopping');
+      }
+      logger.info('stopped');
+      logger.flush();
+      process.exit(0);
+    },
+    (err: unknown) => {
+      logger.error({ err }, 'stopping failed');
+      process.exit(1);
+    },
+  );
 }
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => stop(signal));
+process.once('disconnect', () => stop('the launcher is gone'));
