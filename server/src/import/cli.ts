@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   const paths = positionals.map((p) => resolve(cwd, p));
   const dataDir = values['data-dir'] ? resolve(cwd, values['data-dir']) : dataDirFromEnv();
   // Neo4j when NEO4J_URI is set (and no --data-dir asks for the embedded store), else the embedded store
-  const neo4j = values['data-dir'] ? undefined : await openNeo4jStore();
+  const neo4j = values['data-dir'] ? undefined : await openNeo4jStore(process.env, { seed: false });
   const store = neo4j ?? (await EmbeddedStore.open(dataDir));
   const where = neo4j ? `Neo4j at ${process.env.NEO4J_URI}` : dataDir;
   const progress = new Progress();

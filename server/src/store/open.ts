@@ -30,12 +30,20 @@ export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return dir ? resolve(env.INIT_CWD ?? process.cwd(), dir) : DEFAULT_DATA_DIR;
 }
 
-/** The Neo4j store of NEO4J_URI & co., its schema in place; undefined when NEO4J_URI is not set. */
-export async function openNeo4jStore(env: NodeJS.ProcessEnv = process.env): Promise<Neo4jStore | undefined> {
+/**
+ * The Neo4j store of NEO4J_URI & co., its schema in place; undefined when NEO4J_URI is not set. A
+ * database holding no Chain Atlas data yet is first filled with the demo data set, as the embedded
+ * store's new data directory is.
+ */
+export async function openNeo4jStore(
+  env: NodeJS.ProcessEnv = process.env,
+  { seed = true }: { seed?: boolean } = {},
+): Promise<Neo4jStore | undefined> {
   const config = neo4jConfigFromEnv(env);
   if (!config) return undefined;
   const store = new Neo4jStore(new Neo4jGateway(await connect(config), config.database));
   await store.ensureSchema();
+  if (seed && (await store.isEmpty())) await importFiles(store, { paths: [DEMO_DATA_DIR] });
   return store;
 }
 

@@ -58,6 +58,12 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  /** Whether the database holds no enterprise and no chain yet. */
+  async isEmpty(): Promise<boolean> {
+    const rows = await this.db.read((tx) => tx.run<{ empty: boolean }>('queries', 'is-empty', {}));
+    return rows[0]?.empty ?? true;
+  }
+
   async getEnterprises(ids: readonly string[]): Promise<(EnterpriseRecord | undefined)[]> {
     const found = await this.db.read((tx) => enterprisesById(tx, ids));
     return ids.map((id) => found.get(id));
