@@ -3,14 +3,18 @@
  * The two commands a newcomer with only Node.js and npm runs (see README.md):
  *   npm run demo       install, build, start the demo on PORT (default 4000)
  *   (node scripts/workspace.mjs serve: only the last step, the demo's server once it is built)
- *   npm run test:all   install, make sure Chromium is there, lint, typecheck, run every test
+ *   npm run test:all   install, make sure Chromium is there, lint, typecheck, run every test, then
+ *                      the store contract suite on a real Neo4j when a JDK and Maven are here
  * It uses pnpm from PATH when that is pnpm 10, or else pnpm 10 through npx (no global install).
  * Plain Node on purpose: nothing is installed when it starts.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { canRunNeo4j, startNeo4j } from './neo4j.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager; // pnpm@10.x.y
@@ -109,6 +113,67 @@ function serve() {
   server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
+/** A port nothing listens on now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The Neo4j tier: the store contract suite, and the demo data filled into an empty database,
+ * against a real Neo4j 5.26 started here (scripts/neo4j.mjs) on a free port and a fresh folder,
+ * and stopped after; a fresh database's first import takes its time, hence the longer timeout. It
+ * runs whenever a JDK 17 or 21 and Maven are here, and says so plainly when it cannot; under CI
+ * (CI set) it must run.
+ */
+async function neo4jTier() {
+  if (!canRunNeo4j()) {
+    const why = 'the Neo4j tier needs a JDK 17 or 21 and Maven (see README, "Run on Neo4j")';
+    if (process.env.CI) fail(`${why}, and CI must run it.`);
+    console.warn(`\n! SKIPPED ${why}: the tests above ran on the embedded store only.`);
+    return;
+  }
+  const data = mkdtempSync(join(tmpdir(), 'chain-atlas-neo4j-'));
+  console.log('\n▶ Neo4j tier: starting Neo4j 5.26 (pnpm run neo4j)');
+  let neo4j;
+  try {
+    neo4j = await startNeo4j({ port: await freePort(), data });
+  } catch (e) {
+    fail(`Neo4j could not start for the Neo4j tier: ${e.message}`);
+  }
+  console.log(`  ${neo4j.uri}`);
+  const [cmd, ...pre] = pnpmCommand();
+  const args = [
+    ...pre,
+    'exec',
+    'vitest',
+    'run',
+    '--project',
+    'server',
+    '--testTimeout=120000',
+    // one database: one file at a time
+    '--no-file-parallelism',
+    'test/store-contract.test.ts',
+    'test/neo4j-seed.test.ts',
+  ];
+  console.log(`\n▶ NEO4J_URI=${neo4j.uri} ${[cmd, ...args].join(' ')}`);
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'unused' },
+  });
+  await neo4j.stop();
+  rmSync(data, { recursive: true, force: true });
+  if (result.status !== 0) fail(`the Neo4j tier failed (exit ${result.status ?? result.signal}).`);
+  console.log('\n✓ Neo4j tier passed');
+}
+
 const command = process.argv[2];
 if (command === 'demo') {
   pnpm('install', '--frozen-lockfile');
@@ -137,6 +202,9 @@ if (command === 'demo') {
   });
   printTotals(report);
   if (result.status !== 0) fail(`tests failed (exit ${result.status ?? result.signal}).`);
+  await neo4jTier();
+} else if (command === 'test-neo4j') {
+  await neo4jTier();
 } else {
-  fail('usage: node scripts/workspace.mjs demo|serve|test');
+  fail('usage: node scripts/workspace.mjs demo|serve|test|test-neo4j');
 }
