@@ -227,3 +227,66 @@ it('shows each term (a missing one as —) and why a firm is listed, and re-rank
   expect(problems).toEqual([]);
   await page.close();
 });
+
+/**
+ * The Targets answer with `copies` more firms per candidate (new ids, keys and names): a chain with
+ * hundreds of leads, from the demo's own.
+ */
+async function manyCandidates(page: import('playwright-core').Page, copies: number): Promise<void> {
+  await page.route('**/graphql', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as {
+      data?: { leads?: { gapReport: { segments: { candidates: { totalCount: number; nodes: unknown[] } | null }[] } } };
+    };
+    for (const gap of body.data?.leads?.gapReport.segments ?? []) {
+      if (!gap.candidates) continue;
+      const nodes = gap.candidates.nodes as { enterprise: { id: string; key: string; name: string } }[];
+      const more = nodes.flatMap((c) =>
+        Array.from({ length: copies }, (_, i) => ({
+          ...c,
+          enterprise: {
+            ...c.enterprise,
+            id: `${c.enterprise.id}-copy${i}`,
+            key: `${c.enterprise.key}-${i}`,
+            name: `${c.enterprise.name}${i + 1}号`,
+          },
+        })),
+      );
+      gap.candidates.nodes = [...nodes, ...more];
+      gap.candidates.totalCount = gap.candidates.nodes.length;
+    }
+    await route.fulfill({ response, json: body });
+  });
+}
+
+it('keeps the page as tall as the window with hundreds of rows: the table scrolls in its box', async () => {
+  const { page, problems } = await h.page();
+  await manyCandidates(page, 8);
+  await page.goto(h.url('/chains/logistics/targets'));
+  await page.getByTestId('needs-role').waitFor();
+  await signIn(page);
+  const rows = page.getByTestId('target-row');
+  await rows.first().waitFor();
+  expect(await rows.count()).toBeGreaterThan(250);
+  const sizes = () =>
+    page.evaluate(() => {
+      const box = document.querySelector('.targets-scroll') as HTMLElement;
+      return {
+        page: document.documentElement.scrollHeight,
+        window: window.innerHeight,
+        bottom: box.getBoundingClientRect().bottom,
+        table: box.scrollHeight,
+      };
+    });
+  const { page: height, window: inner, bottom, table } = await sizes();
+  // the table is long, the page is not: nothing sticks out below the scroll box
+  expect(table).toBeGreaterThan(5 * inner);
+  expect(height).toBeLessThanOrEqual(inner + 2);
+  expect(bottom).toBeLessThanOrEqual(inner + 1);
+  // scrolled to its end, still
+  await page.locator('.targets-scroll').evaluate((box) => box.scrollTo(0, box.scrollHeight));
+  expect((await sizes()).page).toBeLessThanOrEqual(inner + 2);
+  await page.screenshot({ path: `${SHOTS}targets-many.png` });
+  expect(problems).toEqual([]);
+  await page.close();
+});
