@@ -290,3 +290,34 @@ it('keeps the page as tall as the window with hundreds of rows: the table scroll
   expect(problems).toEqual([]);
   await page.close();
 });
+
+it('sorts by a click anywhere in a column’s header cell, or by the keyboard, and says how in aria-sort', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url('/chains/logistics/targets'));
+  await page.getByTestId('needs-role').waitFor();
+  await signIn(page);
+  await page.getByTestId('target-row').first().waitFor();
+  const head = (key: string) => page.getByTestId(`sort-head-${key}`);
+  expect(await head('score').getAttribute('aria-sort')).toBe('descending');
+  // revenue is right-aligned: its left edge is blank header, far from the name and the arrow
+  const box = await head('revenue').boundingBox();
+  const button = await page.getByTestId('sort-revenue').boundingBox();
+  if (!box || !button) throw new Error('no revenue header');
+  expect(button.x - box.x).toBeGreaterThan(8);
+  await head('revenue').click({ position: { x: 3, y: 3 } });
+  await expect.poll(() => head('revenue').getAttribute('aria-sort')).toBe('descending');
+  expect(await head('score').getAttribute('aria-sort')).toBeNull();
+  expect(new URL(page.url()).searchParams.get('sort')).toBe('revenue');
+  // the cell's bottom right corner, again: the other direction
+  await head('revenue').click({ position: { x: box.width - 2, y: box.height - 2 } });
+  await expect.poll(() => head('revenue').getAttribute('aria-sort')).toBe('ascending');
+  // the keyboard: Tab reaches the column's button, Enter and Space sort
+  await page.getByTestId('sort-name').focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => head('name').getAttribute('aria-sort')).toBe('ascending');
+  await page.keyboard.press('Space');
+  await expect.poll(() => head('name').getAttribute('aria-sort')).toBe('descending');
+  expect(new URL(page.url()).searchParams.get('dir')).toBe('desc');
+  expect(problems).toEqual([]);
+  await page.close();
+});

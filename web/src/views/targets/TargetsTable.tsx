@@ -26,15 +26,22 @@ export function TargetsTable({ chainName, chainKey, rows, sort, onSort }: Props)
     revenue: t('targets.col.revenue'),
     name: t('targets.col.enterprise'),
   };
+  /**
+   * A column that sorts: a click anywhere in its header cell sorts (the cell takes the click, the
+   * button's own included, as it bubbles up), and the button inside is what the keyboard reaches
+   * (Enter or Space clicks it).
+   */
   const sortable = (key: SortKey, className?: string) => {
     const active = sort.key === key;
     return (
       <th
         scope="col"
-        className={className}
+        className={`sortable${className ? ` ${className}` : ''}`}
         aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+        data-testid={`sort-head-${key}`}
+        onClick={() => onSort(key)}
       >
-        <button type="button" className="sort-button" onClick={() => onSort(key)} data-testid={`sort-${key}`}>
+        <button type="button" className="sort-button" data-testid={`sort-${key}`}>
           {columnName[key]}
           <span className="sort-mark" aria-hidden="true">
             {active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
