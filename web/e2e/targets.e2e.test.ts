@@ -321,3 +321,62 @@ it('sorts by a click anywhere in a column’s header cell, or by the keyboard, a
   expect(problems).toEqual([]);
   await page.close();
 });
+
+it('lists a firm once, naming every gap it could fill, ranked by its best score, each gap’s score a click away', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url('/chains/logistics/targets'));
+  await page.getByTestId('needs-role').waitFor();
+  await signIn(page);
+  const rows = page.getByTestId('target-row');
+  await rows.first().waitFor();
+  const firms = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-enterprise')));
+  expect(new Set(firms).size).toBe(firms.length);
+  // the demo's logistics chain: 79 leads, 33 firms
+  expect(await page.getByTestId('targets-summary').textContent()).toBe('6 个短板环节 · 79 条招商线索 · 33 家候选企业');
+  expect(firms.length).toBe(33);
+  expect(await page.getByTestId('targets-count').textContent()).toBe('显示 33 / 33 家企业');
+
+  // a firm of several gaps: each named with its need and score, the best first and its score the row's
+  const many = rows.filter({ has: page.getByTestId('target-fits-toggle') }).first();
+  const gaps = many.getByTestId('target-gaps').locator('li');
+  expect(await gaps.count()).toBeGreaterThan(1);
+  const scores = (await gaps.locator('.fit-score').allTextContents()).map(Number);
+  expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  expect(Number(await many.getByTestId('target-score').textContent())).toBe(scores[0]);
+  for (const gap of await gaps.all()) expect(await gap.locator('.need-badge').count()).toBe(1);
+  // ranked by best score
+  const best = (await rows.getByTestId('target-score').allTextContents()).map(Number);
+  expect(best).toEqual([...best].sort((a, b) => b - a));
+
+  // opened: a line per gap, with its own score, terms and reason
+  await many.getByTestId('target-fits-toggle').click();
+  const fits = page.getByTestId('target-fit-row');
+  expect(await fits.count()).toBe(scores.length);
+  expect((await fits.getByTestId('target-score').allTextContents()).map(Number)).toEqual(scores);
+  expect(await fits.nth(1).locator('td.term').count()).toBe(6);
+  expect((await fits.nth(1).locator('.reason').textContent())?.trim()).not.toBe('');
+  expect(await many.getByTestId('target-fits-toggle').getAttribute('aria-expanded')).toBe('true');
+  await page.screenshot({ path: `${SHOTS}targets-firm-gaps.png` });
+
+  // the CSV follows the table: a line per firm, every gap named in it
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const bytes = readFileSync((await (await download).path()) as string);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
+  expect(lines.length).toBe(34);
+  expect(lines[0]).toContain('可填补的短板环节（得分）');
+  const name = (await many.locator('td.enterprise a.name').textContent()) ?? '';
+  const line = lines.find((l) => l.includes(name)) ?? '';
+  for (const gap of await gaps.locator('a.name').allTextContents()) expect(line).toContain(gap);
+
+  // filtered by need, a firm keeps the gaps of that need, and its score is the best of them
+  await page.getByTestId('filter-need').selectOption('FILL');
+  await expect.poll(() => rows.count()).toBeLessThan(33);
+  for (const row of await rows.all()) {
+    const needs = await row.getByTestId('target-gaps').locator('.need-badge').allTextContents();
+    expect(needs.every((n) => n === '补链')).toBe(true);
+  }
+  expect(problems).toEqual([]);
+  await page.close();
+});
