@@ -457,3 +457,47 @@ it('offers GraphiQL at /graphql, which runs the README query', async () => {
   expect(problems).toEqual([]);
   await page.close();
 });
+
+it('keeps its toolbar on one row at 1440×900 however many segments the graph holds', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url(`/explore?e=${ROOT}&depth=3&limit=1000`));
+  await expect.poll(() => nodeCount(page), { timeout: 20_000 }).toBeGreaterThan(100);
+  await expect.poll(() => page.getByTestId('segment').locator('option').count()).toBeGreaterThan(10);
+  const toolbar = page.getByTestId('explorer-toolbar');
+  const row = () =>
+    toolbar.evaluate((bar) => {
+      const box = bar.getBoundingClientRect();
+      const controls = [...bar.querySelectorAll('select, button, input')].map((c) => c.getBoundingClientRect());
+      return {
+        height: box.height,
+        right: box.right,
+        tops: [...new Set(controls.map((c) => Math.round(c.top + c.height / 2)))],
+        lastRight: Math.max(...controls.map((c) => c.right)),
+      };
+    });
+  const before = await row();
+  // one row of controls (their middles on one line), every one of them inside the bar
+  expect(before.height).toBeLessThan(60);
+  expect(Math.max(...before.tops) - Math.min(...before.tops)).toBeLessThanOrEqual(2);
+  expect(before.lastRight).toBeLessThanOrEqual(before.right);
+  // the filter still offers every segment, and picking the one with the longest name keeps the row
+  const options = await page
+    .getByTestId('segment')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
+  const longest = options.reduce((a, b) => (b.label.length > a.label.length ? b : a));
+  await page.getByTestId('segment').selectOption(longest.value);
+  await expect.poll(() => new URL(page.url()).searchParams.get('segment')).toBe(longest.value);
+  expect(await page.getByTestId('segment').getAttribute('title')).toBe(longest.label);
+  expect((await row()).height).toBe(before.height);
+  await page.screenshot({ path: `${SHOTS}explorer-toolbar-one-row.png` });
+  // in English too, whose labels are longer
+  await page.goto(h.url(`/explore?e=${ROOT}&depth=3&limit=1000&lang=en&segment=${longest.value}`));
+  await expect.poll(() => nodeCount(page), { timeout: 20_000 }).toBeGreaterThan(100);
+  const en = await row();
+  expect(en.height).toBeLessThan(60);
+  expect(Math.max(...en.tops) - Math.min(...en.tops)).toBeLessThanOrEqual(2);
+  expect(en.lastRight).toBeLessThanOrEqual(en.right);
+  expect(problems).toEqual([]);
+  await page.close();
+});
