@@ -99,8 +99,8 @@ export const en: Record<keyof typeof zh, string> = {
   'explorer.noHits': 'Nothing found for “{q}”',
   'explorer.searchFailed': 'Search failed: {message}',
   'explorer.empty': 'Search a firm on the left to see its ownership and supply links.',
-  'explorer.starting': 'Opening the district’s largest enterprise system…',
-  'explorer.systems': 'The district’s enterprise systems',
+  'explorer.starting': 'Opening the largest enterprise system in the district…',
+  'explorer.systems': 'Enterprise systems in the district',
   'explorer.systems.count': '{n} direct',
   'explorer.systems.title':
     'The {name} system: {n} direct enterprises, {affiliates} supply-chain affiliates. Click to centre on it',
@@ -126,7 +126,8 @@ export const en: Record<keyof typeof zh, string> = {
   'explorer.limit': 'Firms at most',
   'explorer.show': 'Show',
   'explorer.segment': 'Segment',
-  'explorer.allSegments': 'All segments',
+  // after the label "Segment", as "Show: All"; kept short, so that the toolbar stays one row
+  'explorer.allSegments': 'All',
   'explorer.expand': 'Expand',
   'explorer.expanding': 'Expanding…',
   'explorer.expanded': 'Expanded',
