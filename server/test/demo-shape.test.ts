@@ -103,3 +103,39 @@ describe('demo data through the API', () => {
     expect(local).toBeLessThan(all.size); // both local and outside the district
   });
 });
+
+describe('the systems, largest first', () => {
+  it('lists them by size with orderBy: SIZE, by root id without it, and pages the same order', async () => {
+    type Answer = {
+      systems: {
+        totalCount: number;
+        nodes: { directCount: number; affiliateCount: number; root: { id: string } }[];
+        pageInfo: { endCursor: string | null };
+      };
+    };
+    const ask = (args: string) =>
+      query<Answer>(
+        `{ systems(${args}) { totalCount nodes { directCount affiliateCount root { id } } pageInfo { endCursor } } }`,
+      );
+    const byId = await ask('first: 100');
+    const bySize = await ask('first: 100, orderBy: SIZE');
+    expect(byId.errors).toBeUndefined();
+    expect(bySize.errors).toBeUndefined();
+    const ids = byId.data?.systems.nodes.map((s) => s.root.id) ?? [];
+    expect(ids.length).toBe(byId.data?.systems.totalCount);
+    const sized = bySize.data?.systems.nodes ?? [];
+    expect(sized.map((s) => s.root.id).sort()).toEqual([...ids].sort());
+    // ties stay in the default order
+    const rank = new Map(ids.map((id, i) => [id, i]));
+    for (const [a, b] of sized.slice(1).map((s, i) => [sized[i], s] as const)) {
+      if (!a) continue;
+      const order = b.directCount - a.directCount || b.affiliateCount - a.affiliateCount;
+      expect(order, `${a.root.id} before ${b.root.id}`).toBeLessThanOrEqual(0);
+      if (order === 0) expect(rank.get(a.root.id)).toBeLessThan(rank.get(b.root.id) ?? -1);
+    }
+    const first = await ask('first: 2, orderBy: SIZE');
+    const rest = await ask(`first: 100, orderBy: SIZE, after: "${first.data?.systems.pageInfo.endCursor}"`);
+    expect([...(first.data?.systems.nodes ?? []), ...(rest.data?.systems.nodes ?? [])]).toEqual(sized);
+    expect(sized[0]?.directCount).toBe(Math.max(...sized.map((s) => s.directCount)));
+  });
+});

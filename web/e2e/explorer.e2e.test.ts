@@ -19,11 +19,15 @@ import {
 /** The enterprise explorer in a real browser, as a chain leader uses it. */
 const h = browserHarness();
 const ROOT = '91420103T375845494'; // 长江商贸
+const LARGEST = '91420103F63089507H'; // 楚天生态: 14 direct enterprises (as three others), 113 affiliates (the most)
+const XINGTU = '914201037459613918'; // 星图智能
 
 it('finds an enterprise by pinyin initials, opens it, and expands a neighbour beside it without moving the others', async () => {
   const { page, problems } = await h.page();
+  // no firm named: the explorer opens on the district's largest system; search another
   await page.goto(h.url('/explore'));
-  await page.getByTestId('graph-empty').waitFor();
+  await expect.poll(() => new URL(page.url()).searchParams.get('e')).toBe(LARGEST);
+  await expect.poll(() => nodeCount(page), { timeout: 10_000 }).toBeGreaterThan(1);
   await page.getByTestId('search-input').fill('cjsm');
   await page.getByTestId('search-result').first().waitFor();
   expect(await page.getByTestId('search-result').first().textContent()).toContain('长江商贸');
@@ -454,6 +458,101 @@ it('offers GraphiQL at /graphql, which runs the README query', async () => {
   await page.locator('.graphiql-execute-button').click();
   await expect.poll(() => page.locator('.result-window').textContent(), { timeout: 15_000 }).toContain('商贸物流');
   await page.screenshot({ path: `${SHOTS}graphiql.png` });
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('keeps its toolbar on one row at 1440×900 however many segments the graph holds', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url(`/explore?e=${ROOT}&depth=3&limit=1000`));
+  await expect.poll(() => nodeCount(page), { timeout: 20_000 }).toBeGreaterThan(100);
+  await expect.poll(() => page.getByTestId('segment').locator('option').count()).toBeGreaterThan(10);
+  const toolbar = page.getByTestId('explorer-toolbar');
+  const row = () =>
+    toolbar.evaluate((bar) => {
+      const box = bar.getBoundingClientRect();
+      const controls = [...bar.querySelectorAll('select, button, input')].map((c) => c.getBoundingClientRect());
+      return {
+        height: box.height,
+        right: box.right,
+        tops: [...new Set(controls.map((c) => Math.round(c.top + c.height / 2)))],
+        lastRight: Math.max(...controls.map((c) => c.right)),
+      };
+    });
+  const before = await row();
+  // one row of controls (their middles on one line), every one of them inside the bar
+  expect(before.height).toBeLessThan(60);
+  expect(Math.max(...before.tops) - Math.min(...before.tops)).toBeLessThanOrEqual(2);
+  expect(before.lastRight).toBeLessThanOrEqual(before.right);
+  // the filter still offers every segment, and picking the one with the longest name keeps the row
+  const options = await page
+    .getByTestId('segment')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
+  const longest = options.reduce((a, b) => (b.label.length > a.label.length ? b : a));
+  await page.getByTestId('segment').selectOption(longest.value);
+  await expect.poll(() => new URL(page.url()).searchParams.get('segment')).toBe(longest.value);
+  expect(await page.getByTestId('segment').getAttribute('title')).toBe(longest.label);
+  expect((await row()).height).toBe(before.height);
+  await page.screenshot({ path: `${SHOTS}explorer-toolbar-one-row.png` });
+  // in English too, whose labels are longer
+  await page.goto(h.url(`/explore?e=${ROOT}&depth=3&limit=1000&lang=en&segment=${longest.value}`));
+  await expect.poll(() => nodeCount(page), { timeout: 20_000 }).toBeGreaterThan(100);
+  const en = await row();
+  expect(en.height).toBeLessThan(60);
+  expect(Math.max(...en.tops) - Math.min(...en.tops)).toBeLessThanOrEqual(2);
+  expect(en.lastRight).toBeLessThanOrEqual(en.right);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('opens on the district’s largest enterprise system, then on the last view drawn in this browser', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url('/explore'));
+  // not an empty canvas: the largest system's root at the centre, the URL saying so
+  await expect.poll(() => new URL(page.url()).searchParams.get('e')).toBe(LARGEST);
+  await expect.poll(() => nodeCount(page), { timeout: 10_000 }).toBeGreaterThan(10);
+  expect(await page.getByTestId('graph-empty').count()).toBe(0);
+  await expect.poll(() => page.getByTestId('details-panel').textContent()).toContain('楚天生态');
+  // the district's systems, largest first, to start from
+  const chips = page.getByTestId('system-chip');
+  expect(await chips.count()).toBe(6);
+  expect(await chips.first().getAttribute('data-key')).toBe(LARGEST);
+  expect(await chips.first().getAttribute('aria-current')).toBe('true');
+  expect(await chips.first().textContent()).toBe('楚天生态14 家直系');
+  await page.screenshot({ path: `${SHOTS}explorer-start.png` });
+  // the start took the place of /explore in the history (a new tab's about:blank, then this page)
+  expect(await page.evaluate(() => history.length)).toBe(2);
+
+  // another system, at depth 2: the view to come back to
+  await page.locator(`[data-testid="system-chip"][data-key="${XINGTU}"]`).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('e')).toBe(XINGTU);
+  await page.getByTestId('depth').selectOption('2');
+  await expect.poll(() => new URL(page.url()).searchParams.get('depth')).toBe('2');
+  await expect.poll(() => page.getByTestId('graph-stats').isVisible()).toBe(true);
+  await expect.poll(() => nodeCount(page), { timeout: 10_000 }).toBeGreaterThan(15);
+  await page.waitForFunction(() => !document.querySelector('[data-testid="graph-loading"]'));
+
+  // elsewhere, then the explorer again from the header: the last view, as it was
+  await page.goto(h.url('/chains/logistics?lang=en'));
+  await page.getByTestId('nav-explorer').click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('e')).toBe(XINGTU);
+  expect(new URL(page.url()).searchParams.get('depth')).toBe('2');
+  expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+  await expect.poll(() => nodeCount(page), { timeout: 10_000 }).toBeGreaterThan(15);
+  await expect.poll(() => page.getByTestId('graph-stats').textContent()).toMatch(/firms/);
+
+  // a view that cannot be drawn is not remembered
+  await page.goto(h.url('/explore?e=nosuch'));
+  await page.getByTestId('graph-error').waitFor();
+  await page.getByTestId('graph-error-back').click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('e')).toBe(XINGTU);
+
+  // another browser (nothing remembered) starts on the largest system again
+  const other = await h.browser().newPage({ viewport: { width: 1440, height: 900 } });
+  await other.goto(h.url('/explore'));
+  await expect.poll(() => new URL(other.url()).searchParams.get('e')).toBe(LARGEST);
+  await other.close();
   expect(problems).toEqual([]);
   await page.close();
 });

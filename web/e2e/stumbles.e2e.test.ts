@@ -7,6 +7,7 @@ const h = browserHarness();
 const JINHENG = '91420103MP6189036H'; // 锦恒物流园, 28% held by 星图智能
 const XINGTU = '914201037459613918'; // 星图智能
 const CUSTOMER = '914201038663315483'; // buys 冷库设施 from 锦恒物流园
+const LARGEST = '91420103F63089507H'; // 楚天生态, the largest enterprise system
 
 it('says in the path list who holds or supplies whom, in Chinese and in English', async () => {
   const { page, problems } = await h.page();
@@ -50,7 +51,9 @@ it('says an unknown chain, page or firm in the page’s language, with a way bac
   expect(await page.getByTestId('not-found-message').textContent()).toBe('没有这个页面：/whatever');
   await page.screenshot({ path: `${SHOTS}not-found-page.png` });
   await page.getByTestId('not-found-explorer').click();
-  await page.getByTestId('graph-empty').waitFor({ timeout: 15_000 });
+  // the explorer opens on the district's largest system (楚天生态)
+  await page.getByTestId('graph-stats').waitFor({ timeout: 15_000 });
+  expect(new URL(page.url()).searchParams.get('e')).toBe(LARGEST);
 
   // an unknown firm in the explorer's URL: said in Chinese, and a way to search another
   await page.goto(h.url('/explore?e=nosuch'));
@@ -59,8 +62,9 @@ it('says an unknown chain, page or firm in the page’s language, with a way bac
   expect(await page.getByTestId('graph-error').textContent()).not.toMatch(/No enterprise|NOT_FOUND/);
   await page.screenshot({ path: `${SHOTS}not-found-firm.png` });
   await page.getByTestId('graph-error-back').click();
-  await page.getByTestId('graph-empty').waitFor({ timeout: 15_000 });
-  expect(new URL(page.url()).search).toBe('');
+  // back to the last view drawn, not to the firm that is not there
+  await expect.poll(() => new URL(page.url()).searchParams.get('e'), { timeout: 15_000 }).toBe(LARGEST);
+  await page.getByTestId('graph-stats').waitFor({ timeout: 15_000 });
   await page.goto(h.url('/explore?e=nosuch&lang=en'));
   await page.getByTestId('graph-error').waitFor({ timeout: 15_000 });
   expect(await page.getByTestId('graph-error').textContent()).toContain('No firm nosuch');
@@ -109,7 +113,8 @@ it('names each view in the page title, in the page’s language', async () => {
   await titled('/chains/logistics?lang=en', '商贸物流 · chain map · Chain Atlas');
   await titled('/chains/logistics/targets', '商贸物流 · 招商目标 · 链图');
   await titled('/explore?e=91420103T375845494', '长江商贸 · 企业图谱 · 链图');
-  await titled('/explore?lang=en', 'Explorer · Chain Atlas');
+  // no firm named: the last view drawn in this browser
+  await titled('/explore?lang=en', '长江商贸 · Explorer · Chain Atlas');
   await titled(`/path?from=${JINHENG}&to=${XINGTU}&lang=en`, '锦恒物流园 → 星图智能 · Paths · Chain Atlas');
   await titled('/chains/nosuch', '找不到要打开的内容 · 链图');
   await titled('/whatever?lang=en', 'Not found · Chain Atlas');

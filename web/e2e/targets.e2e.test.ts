@@ -227,3 +227,156 @@ it('shows each term (a missing one as —) and why a firm is listed, and re-rank
   expect(problems).toEqual([]);
   await page.close();
 });
+
+/**
+ * The Targets answer with `copies` more firms per candidate (new ids, keys and names): a chain with
+ * hundreds of leads, from the demo's own.
+ */
+async function manyCandidates(page: import('playwright-core').Page, copies: number): Promise<void> {
+  await page.route('**/graphql', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as {
+      data?: { leads?: { gapReport: { segments: { candidates: { totalCount: number; nodes: unknown[] } | null }[] } } };
+    };
+    for (const gap of body.data?.leads?.gapReport.segments ?? []) {
+      if (!gap.candidates) continue;
+      const nodes = gap.candidates.nodes as { enterprise: { id: string; key: string; name: string } }[];
+      const more = nodes.flatMap((c) =>
+        Array.from({ length: copies }, (_, i) => ({
+          ...c,
+          enterprise: {
+            ...c.enterprise,
+            id: `${c.enterprise.id}-copy${i}`,
+            key: `${c.enterprise.key}-${i}`,
+            name: `${c.enterprise.name}${i + 1}号`,
+          },
+        })),
+      );
+      gap.candidates.nodes = [...nodes, ...more];
+      gap.candidates.totalCount = gap.candidates.nodes.length;
+    }
+    await route.fulfill({ response, json: body });
+  });
+}
+
+it('keeps the page as tall as the window with hundreds of rows: the table scrolls in its box', async () => {
+  const { page, problems } = await h.page();
+  await manyCandidates(page, 8);
+  await page.goto(h.url('/chains/logistics/targets'));
+  await page.getByTestId('needs-role').waitFor();
+  await signIn(page);
+  const rows = page.getByTestId('target-row');
+  await rows.first().waitFor();
+  expect(await rows.count()).toBeGreaterThan(250);
+  const sizes = () =>
+    page.evaluate(() => {
+      const box = document.querySelector('.targets-scroll') as HTMLElement;
+      return {
+        page: document.documentElement.scrollHeight,
+        window: window.innerHeight,
+        bottom: box.getBoundingClientRect().bottom,
+        table: box.scrollHeight,
+      };
+    });
+  const { page: height, window: inner, bottom, table } = await sizes();
+  // the table is long, the page is not: nothing sticks out below the scroll box
+  expect(table).toBeGreaterThan(5 * inner);
+  expect(height).toBeLessThanOrEqual(inner + 2);
+  expect(bottom).toBeLessThanOrEqual(inner + 1);
+  // scrolled to its end, still
+  await page.locator('.targets-scroll').evaluate((box) => box.scrollTo(0, box.scrollHeight));
+  expect((await sizes()).page).toBeLessThanOrEqual(inner + 2);
+  await page.screenshot({ path: `${SHOTS}targets-many.png` });
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('sorts by a click anywhere in a column’s header cell, or by the keyboard, and says how in aria-sort', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url('/chains/logistics/targets'));
+  await page.getByTestId('needs-role').waitFor();
+  await signIn(page);
+  await page.getByTestId('target-row').first().waitFor();
+  const head = (key: string) => page.getByTestId(`sort-head-${key}`);
+  expect(await head('score').getAttribute('aria-sort')).toBe('descending');
+  // revenue is right-aligned: its left edge is blank header, far from the name and the arrow
+  const box = await head('revenue').boundingBox();
+  const button = await page.getByTestId('sort-revenue').boundingBox();
+  if (!box || !button) throw new Error('no revenue header');
+  expect(button.x - box.x).toBeGreaterThan(8);
+  await head('revenue').click({ position: { x: 3, y: 3 } });
+  await expect.poll(() => head('revenue').getAttribute('aria-sort')).toBe('descending');
+  expect(await head('score').getAttribute('aria-sort')).toBeNull();
+  expect(new URL(page.url()).searchParams.get('sort')).toBe('revenue');
+  // the cell's bottom right corner, again: the other direction
+  await head('revenue').click({ position: { x: box.width - 2, y: box.height - 2 } });
+  await expect.poll(() => head('revenue').getAttribute('aria-sort')).toBe('ascending');
+  // the keyboard: Tab reaches the column's button, Enter and Space sort
+  await page.getByTestId('sort-name').focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => head('name').getAttribute('aria-sort')).toBe('ascending');
+  await page.keyboard.press('Space');
+  await expect.poll(() => head('name').getAttribute('aria-sort')).toBe('descending');
+  expect(new URL(page.url()).searchParams.get('dir')).toBe('desc');
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('lists a firm once, naming every gap it could fill, ranked by its best score, each gap’s score a click away', async () => {
+  const { page, problems } = await h.page();
+  await page.goto(h.url('/chains/logistics/targets'));
+  await page.getByTestId('needs-role').waitFor();
+  await signIn(page);
+  const rows = page.getByTestId('target-row');
+  await rows.first().waitFor();
+  const firms = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-enterprise')));
+  expect(new Set(firms).size).toBe(firms.length);
+  // the demo's logistics chain: 79 leads, 33 firms
+  expect(await page.getByTestId('targets-summary').textContent()).toBe('6 个短板环节 · 79 条招商线索 · 33 家候选企业');
+  expect(firms.length).toBe(33);
+  expect(await page.getByTestId('targets-count').textContent()).toBe('显示 33 / 33 家企业');
+
+  // a firm of several gaps: each named with its need and score, the best first and its score the row's
+  const many = rows.filter({ has: page.getByTestId('target-fits-toggle') }).first();
+  const gaps = many.getByTestId('target-gaps').locator('li');
+  expect(await gaps.count()).toBeGreaterThan(1);
+  const scores = (await gaps.locator('.fit-score').allTextContents()).map(Number);
+  expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  expect(Number(await many.getByTestId('target-score').textContent())).toBe(scores[0]);
+  for (const gap of await gaps.all()) expect(await gap.locator('.need-badge').count()).toBe(1);
+  // ranked by best score
+  const best = (await rows.getByTestId('target-score').allTextContents()).map(Number);
+  expect(best).toEqual([...best].sort((a, b) => b - a));
+
+  // opened: a line per gap, with its own score, terms and reason
+  await many.getByTestId('target-fits-toggle').click();
+  const fits = page.getByTestId('target-fit-row');
+  expect(await fits.count()).toBe(scores.length);
+  expect((await fits.getByTestId('target-score').allTextContents()).map(Number)).toEqual(scores);
+  expect(await fits.nth(1).locator('td.term').count()).toBe(6);
+  expect((await fits.nth(1).locator('.reason').textContent())?.trim()).not.toBe('');
+  expect(await many.getByTestId('target-fits-toggle').getAttribute('aria-expanded')).toBe('true');
+  await page.screenshot({ path: `${SHOTS}targets-firm-gaps.png` });
+
+  // the CSV follows the table: a line per firm, every gap named in it
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const bytes = readFileSync((await (await download).path()) as string);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
+  expect(lines.length).toBe(34);
+  expect(lines[0]).toContain('可填补的短板环节（得分）');
+  const name = (await many.locator('td.enterprise a.name').textContent()) ?? '';
+  const line = lines.find((l) => l.includes(name)) ?? '';
+  for (const gap of await gaps.locator('a.name').allTextContents()) expect(line).toContain(gap);
+
+  // filtered by need, a firm keeps the gaps of that need, and its score is the best of them
+  await page.getByTestId('filter-need').selectOption('FILL');
+  await expect.poll(() => rows.count()).toBeLessThan(33);
+  for (const row of await rows.all()) {
+    const needs = await row.getByTestId('target-gaps').locator('.need-badge').allTextContents();
+    expect(needs.every((n) => n === '补链')).toBe(true);
+  }
+  expect(problems).toEqual([]);
+  await page.close();
+});

@@ -3,7 +3,7 @@ import { BOM, csvField, downloadCsv, safeFileName, toCsv } from '../src/csv';
 import { type Lang, translate } from '../src/i18n/messages';
 import type { T } from '../src/i18n/useT';
 import type { TargetsChain, TargetsGap } from '../src/queries/targets';
-import { filterRows, gapsOf, sortRows, targetRows } from '../src/views/targets/rows';
+import { filterRows, gapsOf, leadCount, sortRows, targetRows } from '../src/views/targets/rows';
 import { targetsCsvTable, targetsFileName } from '../src/views/targets/targetsCsv';
 import { parseFilters, parseSort } from '../src/views/targets/useTargetParams';
 
@@ -148,12 +148,23 @@ const tr =
 describe('the targets table', () => {
   const rows = targetRows(gapsOf(chain));
 
-  it('is one row per (gap, candidate), best score first, equal scores sharing a rank', () => {
-    expect(rows.map((r) => [r.rank, r.enterprise.id, r.gap.segment.key])).toEqual([
-      [1, 'A', 's2'],
-      [1, 'B', 's1'],
-      [3, 'A', 's1'],
+  it('is one row per firm with every gap it could fill, best score first, equal scores sharing a rank', () => {
+    expect(
+      rows.map((r) => [r.rank, r.enterprise.id, r.score, r.fits.map((f) => [f.gap.segment.key, f.score])]),
+    ).toEqual([
+      [
+        1,
+        'A',
+        100,
+        [
+          ['s2', 100],
+          ['s1', 79],
+        ],
+      ],
+      [1, 'B', 100, [['s1', 100]]],
     ]);
+    expect(rows[0]?.best.gap.segment.key).toBe('s2');
+    expect(leadCount(rows)).toBe(3);
   });
 
   it('filters and sorts as the URL says', () => {
@@ -164,7 +175,22 @@ describe('the targets table', () => {
       minScore: null,
     });
     const byRevenue = sortRows(rows, parseSort(new URLSearchParams('sort=revenue&dir=asc')));
-    expect(byRevenue.map((r) => r.enterprise.revenue)).toEqual([500, 500, null]);
+    expect(byRevenue.map((r) => r.enterprise.revenue)).toEqual([500, null]);
+  });
+
+  it('lists a firm with the gaps that pass the filters, scored and ranked by the best of them', () => {
+    const fill = filterRows(rows, parseFilters(new URLSearchParams('need=FILL'), ['s1', 's2']));
+    expect(fill.map((r) => [r.rank, r.enterprise.id, r.score, r.fits.map((f) => f.gap.segment.key)])).toEqual([
+      [1, 'B', 100, ['s1']],
+      [2, 'A', 79, ['s1']],
+    ]);
+    // the rows given are left as they were
+    expect(rows[0]?.fits).toHaveLength(2);
+    const high = filterRows(rows, parseFilters(new URLSearchParams('min=90'), ['s1', 's2']));
+    expect(high.map((r) => [r.enterprise.id, r.fits.length])).toEqual([
+      ['A', 1],
+      ['B', 1],
+    ]);
   });
 
   it('leaves out groups (their sub-segments are the gaps)', () => {
@@ -174,19 +200,22 @@ describe('the targets table', () => {
   it('exports a header in the page’s language, the reason, and the numbers unformatted', () => {
     const zh = toCsv(targetsCsvTable(rows, tr('zh'), 'zh')).split('\r\n');
     expect(zh[0]).toBe(
-      '\uFEFF排名,企业名称,简称,统一社会信用代码,所在地区,短板环节,环节位置,需求,短板原因,入选理由,得分,从事该环节（值）,从事该环节（得分）,供应链邻近（值）,供应链邻近（得分）,同省（值）,同省（得分）,营收（万元）',
+      '\uFEFF排名,企业名称,简称,统一社会信用代码,所在地区,可填补的短板环节（得分）,得分最高的短板环节,环节位置,需求,短板原因,入选理由,得分,从事该环节（值）,从事该环节（得分）,供应链邻近（值）,供应链邻近（得分）,同省（值）,同省（得分）,营收（万元）',
     );
     expect(zh[1]).toBe(
-      `1,"'=长江物流, ""集团""",'=长江物,A,湖北省武汉市,环节s2,中游,强链,本地企业少；存在卡点企业（独家供货）,已向链上2家企业供货,100,1,${400 / 7},1,${300 / 7},,,500`,
+      `1,"'=长江物流, ""集团""",'=长江物,A,湖北省武汉市,环节s2（中游·强链）100；环节s1（中游·补链）79,环节s2,中游,强链,本地企业少；存在卡点企业（独家供货）,已向链上2家企业供货,100,1,${400 / 7},1,${300 / 7},,,500`,
     );
     expect(zh[2]).toBe(
-      `1,安达运输有限公司,安达运输,B,湖北省武汉市,环节s1,中游,补链,本地无企业，且位于已覆盖环节之间,已向链上2家企业供货,100,1,${400 / 7},1,${300 / 7},,,`,
+      `1,安达运输有限公司,安达运输,B,湖北省武汉市,环节s1（中游·补链）100,环节s1,中游,补链,本地无企业，且位于已覆盖环节之间,已向链上2家企业供货,100,1,${400 / 7},1,${300 / 7},,,`,
     );
     const en = toCsv(targetsCsvTable(rows, tr('en'), 'en')).split('\r\n');
     expect(en[0]).toMatch(
-      /^\uFEFFRank,Name,Short name,Credit code,District,Gap segment,Tier,Need,Why a gap,Why listed,Score,In the segment \(value\)/,
+      /^\uFEFFRank,Name,Short name,Credit code,District,Gaps it could fill \(score\),Best-scoring gap,Tier,Need,Why a gap,Why listed,Score,In the segment \(value\)/,
     );
-    expect(en[3]).toContain(',works in this link,');
+    expect(en[1]).toContain(
+      ',"环节s2 (Midstream, Strengthen) 100; 环节s1 (Midstream, Fill) 79",环节s2,Midstream,Strengthen,',
+    );
+    expect(en.slice(3)).toEqual(['']); // two firms: a header, two lines and the last CRLF
     expect(targetsFileName(tr('zh'), chain)).toBe('招商目标-商贸物流.csv');
     expect(targetsFileName(tr('en'), chain)).toBe('targets-logistics.csv');
   });

@@ -43,3 +43,15 @@ export const EnterpriseOrderEnum = builder.enumType('EnterpriseOrder', {
     FOUNDED_ON: { description: 'Oldest first; unknown last.' },
   } satisfies Record<EnterpriseOrder, unknown>,
 });
+
+/** How the systems are listed. */
+export type SystemOrder = 'ROOT_ID' | 'SIZE';
+export const SystemOrderEnum = builder.enumType('SystemOrder', {
+  description: 'How the enterprise systems are listed.',
+  values: {
+    ROOT_ID: { description: "By the root's id." },
+    SIZE: {
+      description: "Largest first: most direct enterprises, then most supply-chain affiliates, then by the root's id.",
+    },
+  } satisfies Record<SystemOrder, unknown>,
+});

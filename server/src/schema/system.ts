@@ -3,6 +3,7 @@ import { found, loadEnterprise } from '../context';
 import { notFound } from '../errors';
 import { keyOf } from '../global-id';
 import { arrayConnection } from '../pagination';
+import { SystemOrderEnum } from './enums';
 import { EnterpriseRef, SystemMemberRef, SystemRef } from './refs';
 import { enterprisePage, roundShare } from './values';
 
@@ -41,10 +42,15 @@ builder.objectFields(SystemRef, (t) => ({
 builder.queryFields((t) => ({
   systems: t.connection({
     type: SystemRef,
-    description: "Every root enterprise's system, by root id.",
+    description: "Every root enterprise's system, by root id unless `orderBy` says otherwise.",
+    args: { orderBy: t.arg({ type: SystemOrderEnum, defaultValue: 'ROOT_ID' }) },
     resolve: async (_root, args, { loaders }) => {
       const roots = await loaders.systemRoots.load('all');
-      return arrayConnection(args, found(await loaders.system.loadMany(roots)));
+      const systems = found(await loaders.system.loadMany(roots));
+      if (args.orderBy === 'SIZE')
+        // a stable sort of a list by root id: equal sizes stay in that order
+        systems.sort((a, b) => b.members.length - a.members.length || b.affiliateIds.length - a.affiliateIds.length);
+      return arrayConnection(args, systems);
     },
   }),
   system: t.field({

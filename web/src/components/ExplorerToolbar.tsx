@@ -59,6 +59,7 @@ export function ExplorerToolbar({ view, segments, onChange, canvas, pngName, bus
       <label>
         {t('explorer.layout')}
         <select
+          className="layout-select"
           value={view.layout}
           data-testid="layout"
           onChange={(e) => onChange({ layout: e.target.value as LayoutName })}
@@ -99,8 +100,10 @@ export function ExplorerToolbar({ view, segments, onChange, canvas, pngName, bus
       <label>
         {t('explorer.segment')}
         <select
+          className="segment-select"
           value={view.segment ?? ''}
           data-testid="segment"
+          title={segments.find((s) => s.key === view.segment)?.label ?? t('explorer.allSegments')}
           onChange={(e) => onChange({ segment: e.target.value || null })}
         >
           <option value="">{t('explorer.allSegments')}</option>
@@ -113,7 +116,7 @@ export function ExplorerToolbar({ view, segments, onChange, canvas, pngName, bus
       </label>
       <CanvasActions canvas={canvas} fileName={pngName} />
       {/* always in the page, so that screen readers announce what appears in it */}
-      <span className="muted" role="status">
+      <span className="muted layout-status" role="status">
         {busy ? t('explorer.layoutRunning') : ''}
       </span>
     </div>

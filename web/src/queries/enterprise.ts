@@ -159,3 +159,22 @@ export type Relation = Neighbourhood['edges'][number];
 export type EnterpriseRole = Enterprise['role'];
 export type RelationKind = Relation['kind'];
 export type PathSearch = NonNullable<ResultOf<typeof PathQuery>['path']>;
+
+/** The district's largest enterprise systems, largest first: where the explorer starts. */
+export const LargestSystemsQuery = graphql(`
+  query LargestSystems($first: Int!) {
+    systems(first: $first, orderBy: SIZE) {
+      totalCount
+      nodes {
+        id
+        directCount
+        affiliateCount
+        root {
+          id
+          key
+          shortName
+        }
+      }
+    }
+  }
+`);

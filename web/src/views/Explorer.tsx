@@ -5,11 +5,14 @@ import { DetailsPanel, type LinkedFirm } from '../components/DetailsPanel';
 import { ExplorerToolbar } from '../components/ExplorerToolbar';
 import { Legend } from '../components/Legend';
 import { SearchBox } from '../components/SearchBox';
+import { SystemsList } from '../components/SystemsList';
 import { Canvas, type CanvasHandle } from '../graph/Canvas';
 import { graphStylesheet, LABEL_ZOOM } from '../graph/style';
 import { useT } from '../i18n/useT';
 import { useTitle } from '../i18n/useTitle';
 import type { Enterprise } from '../queries/enterprise';
+import { forgetView, rememberView, useExplorerStart } from '../state/explorer-start';
+import { writeView } from '../state/explorer-url';
 import { useExplorer } from '../state/useExplorer';
 
 const stylesheet = graphStylesheet();
@@ -28,6 +31,16 @@ export function Explorer() {
   const x = useExplorer(canvas, t);
   useTitle(x.centreName, t('nav.explorer'));
   const [stats, setStats] = useState({ nodes: 0, edges: 0 });
+  // no firm in the URL: the last view drawn in this browser, or else the largest system
+  const { systems, start } = useExplorerStart(x.view.centre, (view) => x.update(() => view));
+  const openSystem = (key: string) => x.update({ centre: key, expanded: [], folded: [], segment: null }, true);
+  // every view drawn is the one to come back to; one that cannot be drawn is not
+  const viewKey = writeView(x.view, new URLSearchParams()).toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the view is compared by its URL parameters
+  useEffect(() => {
+    if (x.load.kind === 'ready') rememberView(x.view);
+    else if (x.load.kind === 'error' && x.view.centre) forgetView(x.view.centre);
+  }, [x.load.kind, viewKey]);
   const [, setTick] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the graph changes size (the graph lives in the canvas)
   const segments = useMemo(() => {
@@ -98,7 +111,8 @@ export function Explorer() {
   return (
     <main className="explorer">
       <aside className="sidebar">
-        <SearchBox onPick={(hit) => x.update({ centre: hit.key, expanded: [], folded: [], segment: null }, true)} />
+        <SearchBox onPick={(hit) => openSystem(hit.key)} />
+        {systems && <SystemsList systems={systems} centre={x.view.centre} onOpen={openSystem} />}
         <DetailsPanel
           enterprise={x.selected}
           expandState={x.selected ? x.expandState(x.selected.id) : 'idle'}
@@ -137,7 +151,12 @@ export function Explorer() {
               {t('explorer.stats', stats)}
             </p>
           )}
-          {x.load.kind === 'idle' && (
+          {x.load.kind === 'idle' && start.kind === 'starting' && (
+            <div className="overlay loading" data-testid="graph-starting" role="status">
+              {t('explorer.starting')}
+            </div>
+          )}
+          {x.load.kind === 'idle' && start.kind === 'empty' && (
             <div className="overlay empty" data-testid="graph-empty">
               <p>{t('explorer.empty')}</p>
               <p className="muted">{t('explorer.emptyExample')}</p>

@@ -8,7 +8,7 @@ import { useT } from '../../i18n/useT';
 import { RecordExportMutation } from '../../queries/access';
 import type { TargetsChain } from '../../queries/targets';
 import { failure } from '../../state/useQuery';
-import { filterRows, gapsOf, sortRows, targetRows } from './rows';
+import { filterRows, gapsOf, leadCount, sortRows, targetRows } from './rows';
 import { TargetsFilters } from './TargetsFilters';
 import { TargetsTable } from './TargetsTable';
 import { TargetsWeights } from './TargetsWeights';
@@ -32,7 +32,6 @@ export function TargetsBody({ chain, reloading, failed, onRetry }: Props) {
   const segmentKeys = useMemo(() => gaps.map((g) => g.segment.key), [gaps]);
   const { filters, raw, sort, weights, set, setSort, setWeights, clearFilters } = useTargetParams(segmentKeys);
   const shown = sortRows(filterRows(all, filters), sort);
-  const firms = new Set(all.map((row) => row.enterprise.id)).size;
   const truncated = gaps.flatMap((g) =>
     g.candidates && g.candidates.totalCount > g.candidates.nodes.length ? [g.candidates] : [],
   );
@@ -64,7 +63,7 @@ export function TargetsBody({ chain, reloading, failed, onRetry }: Props) {
         </AppLink>
         <h2>{t('targets.title', { name: chain.name })}</h2>
         <p className="targets-summary" data-testid="targets-summary">
-          {t('targets.summary', { gaps: gaps.length, rows: all.length, firms })}
+          {t('targets.summary', { gaps: gaps.length, rows: leadCount(all), firms: all.length })}
         </p>
         <p className="targets-intro">
           {t('targets.intro')} {t('targets.missingNote')}

@@ -1,8 +1,9 @@
+import { Fragment, useState } from 'react';
 import { AppLink } from '../../components/AppLink';
 import { formatMoney, formatScore } from '../../format';
 import { useT } from '../../i18n/useT';
 import { gapWhy, reasonOf } from './labels';
-import type { SortKey, TargetRow, TargetSort } from './rows';
+import type { Fit, SortKey, TargetRow, TargetSort } from './rows';
 import { termColumns } from './rows';
 import { TermCell, TermHead } from './TermCells';
 
@@ -15,26 +16,70 @@ interface Props {
 }
 
 /**
- * The ranked table: one row per (gap, candidate) with why it is listed, its score (0–100) and each
- * score term's points (value and weight on hover; "—" for a term not known for the firm).
+ * The ranked table: one row per candidate firm, naming every gap it could fill (segment, need and
+ * its score there), with its best fit's reason, score (0–100) and each score term's points (value
+ * and weight on hover; "—" for a term not known for the firm). A firm that fits several gaps opens
+ * to one line per gap, each with its own score, terms and reason.
  */
 export function TargetsTable({ chainName, chainKey, rows, sort, onSort }: Props) {
   const { t, lang } = useT();
   const terms = termColumns(rows);
+  /** The firms opened to a line per gap, by id. */
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const gapLink = (fit: Fit) => (
+    <AppLink
+      className="name"
+      href={`/chains/${encodeURIComponent(chainKey)}?gap=${encodeURIComponent(fit.gap.segment.key)}`}
+      title={t('targets.openMap')}
+    >
+      {fit.gap.segment.name}
+    </AppLink>
+  );
+  const needBadge = (fit: Fit) => (
+    <span className={`need-badge need-${fit.gap.need}`} title={gapWhy(t, fit.gap)}>
+      {t(`need.${fit.gap.need}`)}
+    </span>
+  );
+  const scoreCell = (score: number) => (
+    <>
+      <strong data-testid="target-score">{formatScore(score, lang)}</strong>
+      {/* out of 100, the most a score can be */}
+      <span className="score-bar" aria-hidden="true">
+        <span style={{ width: `${Math.min(100, Math.max(0, score))}%` }} />
+      </span>
+    </>
+  );
+  const termCells = (fit: Fit) =>
+    terms.map(({ key, label }) => (
+      <TermCell key={key} termKey={key} label={label} term={fit.terms.find((x) => x.key === key)} />
+    ));
   const columnName: Record<SortKey, string> = {
     score: t('targets.col.score'),
     revenue: t('targets.col.revenue'),
     name: t('targets.col.enterprise'),
   };
+  /**
+   * A column that sorts: a click anywhere in its header cell sorts (the cell takes the click, the
+   * button's own included, as it bubbles up), and the button inside is what the keyboard reaches
+   * (Enter or Space clicks it).
+   */
   const sortable = (key: SortKey, className?: string) => {
     const active = sort.key === key;
     return (
       <th
         scope="col"
-        className={className}
+        className={`sortable${className ? ` ${className}` : ''}`}
         aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+        data-testid={`sort-head-${key}`}
+        onClick={() => onSort(key)}
       >
-        <button type="button" className="sort-button" onClick={() => onSort(key)} data-testid={`sort-${key}`}>
+        <button type="button" className="sort-button" data-testid={`sort-${key}`}>
           {columnName[key]}
           <span className="sort-mark" aria-hidden="true">
             {active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
@@ -58,8 +103,7 @@ export function TargetsTable({ chainName, chainKey, rows, sort, onSort }: Props)
           {head(t('targets.col.rank'), 'num', t('targets.col.rank.note'))}
           {sortable('name')}
           {head(t('targets.col.district'))}
-          {head(t('targets.col.segment'))}
-          {head(t('targets.col.need'))}
+          {head(t('targets.col.gaps'), 'gaps', t('targets.col.gaps.note'))}
           {sortable('score', 'num')}
           {terms.map((column) => (
             <TermHead key={column.key} column={column} />
@@ -68,58 +112,92 @@ export function TargetsTable({ chainName, chainKey, rows, sort, onSort }: Props)
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
-          <tr
-            key={row.id}
-            data-testid="target-row"
-            data-enterprise={row.enterprise.key}
-            data-segment={row.gap.segment.key}
-          >
-            <td className="num rank">{row.rank}</td>
-            <td className="enterprise">
-              <AppLink
-                className="name"
-                href={`/explore?e=${encodeURIComponent(row.enterprise.key)}`}
-                title={t('targets.openExplorer')}
+        {rows.map((row) => {
+          const many = row.fits.length > 1;
+          const opened = many && open.has(row.id);
+          return (
+            <Fragment key={row.id}>
+              <tr
+                data-testid="target-row"
+                data-enterprise={row.enterprise.key}
+                data-segments={row.fits.map((fit) => fit.gap.segment.key).join(' ')}
+                className={opened ? 'opened' : undefined}
               >
-                {row.enterprise.name}
-              </AppLink>
-              {row.enterprise.shortName !== row.enterprise.name && (
-                <span className="short-name">{row.enterprise.shortName}</span>
-              )}
-              <span className="reason" data-testid="target-reason">
-                {reasonOf(row, lang)}
-              </span>
-            </td>
-            <td className="district">{row.enterprise.district ?? '—'}</td>
-            <td className="segment">
-              <AppLink
-                className="name"
-                href={`/chains/${encodeURIComponent(chainKey)}?gap=${encodeURIComponent(row.gap.segment.key)}`}
-                title={t('targets.openMap')}
-              >
-                {row.gap.segment.name}
-              </AppLink>
-              <span className={`tier tier-${row.gap.segment.tier}`}>{t(`tier.${row.gap.segment.tier}`)}</span>
-            </td>
-            <td>
-              <span className={`need-badge need-${row.gap.need}`} title={gapWhy(t, row.gap)}>
-                {t(`need.${row.gap.need}`)}
-              </span>
-            </td>
-            <td className="num score">
-              <strong data-testid="target-score">{formatScore(row.score, lang)}</strong>
-              {/* out of 100, the most a score can be */}
-              <span className="score-bar" aria-hidden="true">
-                <span style={{ width: `${Math.min(100, Math.max(0, row.score))}%` }} />
-              </span>
-            </td>
-            {terms.map(({ key, label }) => (
-              <TermCell key={key} termKey={key} label={label} term={row.terms.find((x) => x.key === key)} />
-            ))}
-            <td className="num revenue">{formatMoney(row.enterprise.revenue, lang)}</td>
-          </tr>
-        ))}
+                <td className="num rank">{row.rank}</td>
+                <td className="enterprise">
+                  <AppLink
+                    className="name"
+                    href={`/explore?e=${encodeURIComponent(row.enterprise.key)}`}
+                    title={t('targets.openExplorer')}
+                  >
+                    {row.enterprise.name}
+                  </AppLink>
+                  {row.enterprise.shortName !== row.enterprise.name && (
+                    <span className="short-name">{row.enterprise.shortName}</span>
+                  )}
+                  <span className="reason" data-testid="target-reason">
+                    {many && (
+                      <span className="reason-of">
+                        {t('punct.labelled', { label: row.best.gap.segment.name, value: '' })}
+                      </span>
+                    )}
+                    {reasonOf(row.best, lang)}
+                  </span>
+                </td>
+                <td className="district">{row.enterprise.district ?? '—'}</td>
+                <td className="gaps">
+                  <ul className="fit-list" data-testid="target-gaps">
+                    {row.fits.map((fit) => (
+                      <li key={fit.gap.segment.id} data-segment={fit.gap.segment.key}>
+                        {gapLink(fit)}
+                        <span className={`tier tier-${fit.gap.segment.tier}`}>{t(`tier.${fit.gap.segment.tier}`)}</span>
+                        {needBadge(fit)}
+                        {many && <span className="fit-score">{formatScore(fit.score, lang)}</span>}
+                      </li>
+                    ))}
+                  </ul>
+                  {many && (
+                    <button
+                      type="button"
+                      className="fits-toggle"
+                      aria-expanded={opened}
+                      data-testid="target-fits-toggle"
+                      onClick={() => toggle(row.id)}
+                    >
+                      {t(opened ? 'targets.fits.close' : 'targets.fits.open', { n: row.fits.length })}
+                    </button>
+                  )}
+                </td>
+                <td className="num score">{scoreCell(row.score)}</td>
+                {termCells(row.best)}
+                <td className="num revenue">{formatMoney(row.enterprise.revenue, lang)}</td>
+              </tr>
+              {opened &&
+                row.fits.map((fit) => (
+                  <tr
+                    key={fit.gap.segment.id}
+                    className="fit-row"
+                    data-testid="target-fit-row"
+                    data-segment={fit.gap.segment.key}
+                  >
+                    <td className="num rank" />
+                    <td className="enterprise">
+                      <span className="reason">{reasonOf(fit, lang)}</span>
+                    </td>
+                    <td className="district" />
+                    <td className="gaps">
+                      {gapLink(fit)}
+                      <span className={`tier tier-${fit.gap.segment.tier}`}>{t(`tier.${fit.gap.segment.tier}`)}</span>
+                      {needBadge(fit)}
+                    </td>
+                    <td className="num score">{scoreCell(fit.score)}</td>
+                    {termCells(fit)}
+                    <td className="num revenue" />
+                  </tr>
+                ))}
+            </Fragment>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -8,19 +8,32 @@ export type Gap = TargetsGap & { need: GapNeed };
 type Candidate = NonNullable<TargetsGap['candidates']>['nodes'][number];
 export type Term = Candidate['terms'][number];
 
-/** One lead: a candidate for one gap (an enterprise that fits several gaps is several rows). */
-export interface TargetRow {
-  /** Unique: the segment's id and the enterprise's. */
-  id: string;
-  /** Place by score among all the chain's rows; equal scores share a place (1, 2, 2, 4). */
-  rank: number;
+/** One lead: how a firm fits one gap, with its score there and why it is listed. */
+export interface Fit {
   gap: Gap;
   score: number;
   terms: readonly Term[];
   /** Why it is listed, in Chinese and in English. */
   reason: string;
   reasonEn: string;
+}
+
+/**
+ * One candidate firm with every gap it could fill (its leads), best score first: a firm that fits
+ * several gaps is one row, ranked by its best score.
+ */
+export interface TargetRow {
+  /** Unique: the enterprise's id. */
+  id: string;
+  /** Place by best score among the rows listed; equal scores share a place (1, 2, 2, 4). */
+  rank: number;
   enterprise: Candidate['enterprise'];
+  /** Best score first (then chain order); never empty. */
+  fits: readonly Fit[];
+  /** The first of `fits`. */
+  best: Fit;
+  /** The best fit's score. */
+  score: number;
 }
 
 export type SortKey = 'score' | 'revenue' | 'name';
@@ -52,26 +65,22 @@ export function gapsOf(chain: TargetsChain): Gap[] {
     .sort((a, b) => a.segment.order - b.segment.order);
 }
 
-/** Every (gap, candidate), best score first, ranked. */
-export function targetRows(gaps: readonly Gap[]): TargetRow[] {
-  const rows = gaps.flatMap((gap) =>
-    // null only when refused, and a refused report is never shown as rows (useChainTargets)
-    (gap.candidates?.nodes ?? []).map((c) => ({
-      id: `${gap.segment.id}|${c.enterprise.id}`,
-      rank: 0,
-      gap,
-      score: c.score,
-      terms: c.terms,
-      reason: c.reason,
-      reasonEn: c.reasonEn,
-      enterprise: c.enterprise,
-    })),
-  );
+const byFit = (a: Fit, b: Fit) => b.score - a.score || a.gap.segment.order - b.gap.segment.order;
+
+/** A firm's row from its fits (at least one), in ranking order; its rank is set by `ranked`. */
+const rowOf = (enterprise: Candidate['enterprise'], fits: Fit[]): TargetRow => {
+  const sorted = [...fits].sort(byFit);
+  const best = sorted[0] as Fit;
+  return { id: enterprise.id, rank: 0, enterprise, fits: sorted, best, score: best.score };
+};
+
+/** The rows by best score (then revenue, the best gap's place in the chain, name), ranked. */
+function ranked(rows: TargetRow[]): TargetRow[] {
   rows.sort(
     (a, b) =>
       b.score - a.score ||
       (b.enterprise.revenue ?? -1) - (a.enterprise.revenue ?? -1) ||
-      a.gap.segment.order - b.gap.segment.order ||
+      a.best.gap.segment.order - b.best.gap.segment.order ||
       collator.compare(a.enterprise.name, b.enterprise.name),
   );
   rows.forEach((row, i) => {
@@ -81,11 +90,29 @@ export function targetRows(gaps: readonly Gap[]): TargetRow[] {
   return rows;
 }
 
+/** One row per candidate firm, with every gap it fits, best score first, ranked. */
+export function targetRows(gaps: readonly Gap[]): TargetRow[] {
+  const firms = new Map<string, { enterprise: Candidate['enterprise']; fits: Fit[] }>();
+  for (const gap of gaps) {
+    // null only when refused, and a refused report is never shown as rows (useChainTargets)
+    for (const c of gap.candidates?.nodes ?? []) {
+      const fit: Fit = { gap, score: c.score, terms: c.terms, reason: c.reason, reasonEn: c.reasonEn };
+      const seen = firms.get(c.enterprise.id);
+      if (seen) seen.fits.push(fit);
+      else firms.set(c.enterprise.id, { enterprise: c.enterprise, fits: [fit] });
+    }
+  }
+  return ranked([...firms.values()].map(({ enterprise, fits }) => rowOf(enterprise, fits)));
+}
+
+/** How many leads (a firm for a gap) the rows hold. */
+export const leadCount = (rows: readonly TargetRow[]) => rows.reduce((n, row) => n + row.fits.length, 0);
+
 /** The score terms of the rows, in the order the server gives them, with their weight where it is the same in every row. */
 export function termColumns(rows: readonly TargetRow[]): { key: string; label: string; weight: number | null }[] {
   const columns = new Map<string, { key: string; label: string; weight: number | null }>();
   for (const row of rows) {
-    for (const term of row.terms) {
+    for (const term of row.fits.flatMap((fit) => fit.terms)) {
       const seen = columns.get(term.key);
       if (!seen) columns.set(term.key, { key: term.key, label: term.label, weight: term.weight });
       else if (seen.weight !== term.weight) seen.weight = null;
@@ -94,17 +121,30 @@ export function termColumns(rows: readonly TargetRow[]): { key: string; label: s
   return [...columns.values()];
 }
 
+/**
+ * The firms that match: need, segment and minimum score choose among a firm's gaps (a firm is
+ * listed with the gaps that match, its score the best of them), the text among firms. Ranked again
+ * among those listed.
+ */
 export function filterRows(rows: readonly TargetRow[], f: TargetFilters): TargetRow[] {
   const text = f.text.trim().toLocaleLowerCase();
-  return rows.filter(
-    (row) =>
-      (f.need === null || row.gap.need === f.need) &&
-      (f.segment === null || row.gap.segment.key === f.segment) &&
-      (f.minScore === null || row.score >= f.minScore) &&
-      (text === '' ||
-        row.enterprise.name.toLocaleLowerCase().includes(text) ||
-        row.enterprise.shortName.toLocaleLowerCase().includes(text)),
-  );
+  const out: TargetRow[] = [];
+  for (const row of rows) {
+    if (
+      text !== '' &&
+      !row.enterprise.name.toLocaleLowerCase().includes(text) &&
+      !row.enterprise.shortName.toLocaleLowerCase().includes(text)
+    )
+      continue;
+    const fits = row.fits.filter(
+      (fit) =>
+        (f.need === null || fit.gap.need === f.need) &&
+        (f.segment === null || fit.gap.segment.key === f.segment) &&
+        (f.minScore === null || fit.score >= f.minScore),
+    );
+    if (fits.length > 0) out.push(fits.length === row.fits.length ? { ...row } : rowOf(row.enterprise, fits));
+  }
+  return ranked(out);
 }
 
 /** Sorted by the chosen column; ties keep the ranking's order; unknown revenue last either way. */

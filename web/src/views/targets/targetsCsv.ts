@@ -1,13 +1,15 @@
 import type { CsvCell } from '../../csv';
+import { formatScore } from '../../format';
 import type { Lang } from '../../i18n/messages';
 import type { T } from '../../i18n/useT';
 import { gapWhy, reasonOf, termLabel } from './labels';
 import { type TargetRow, termColumns } from './rows';
 
 /**
- * The rows as a table for CSV: a header in the page's language, then one line per row with why it
- * is listed (in that language) and its numbers unformatted (revenue in 万元; each score term's value
- * and points, both empty where the term is not known for the firm: it is not counted, not 0).
+ * The rows as a table for CSV, as the page shows them: a header in the page's language, then one
+ * line per firm naming every gap it could fill with its score there, then its best gap with why
+ * it is listed (in that language) and its numbers unformatted (revenue in 万元; each score term's
+ * value and points, both empty where the term is not known for the firm: it is not counted, not 0).
  */
 export function targetsCsvTable(rows: readonly TargetRow[], t: T, lang: Lang): CsvCell[][] {
   const terms = termColumns(rows);
@@ -17,7 +19,8 @@ export function targetsCsvTable(rows: readonly TargetRow[], t: T, lang: Lang): C
     t('targets.col.shortName'),
     t('targets.col.creditCode'),
     t('targets.col.district'),
-    t('targets.col.segment'),
+    t('targets.csv.gaps'),
+    t('targets.col.bestSegment'),
     t('targets.col.tier'),
     t('targets.col.need'),
     t('targets.col.why'),
@@ -29,7 +32,7 @@ export function targetsCsvTable(rows: readonly TargetRow[], t: T, lang: Lang): C
     }),
     t('targets.col.revenueWan'),
   ];
-  const lines = rows.map((row) => [
+  const lines = rows.map(({ best, ...row }) => [
     row.rank,
     row.enterprise.name,
     row.enterprise.shortName,
@@ -37,14 +40,24 @@ export function targetsCsvTable(rows: readonly TargetRow[], t: T, lang: Lang): C
     // unless the column is imported as text
     row.enterprise.key,
     row.enterprise.district ?? '',
-    row.gap.segment.name,
-    t(`tier.${row.gap.segment.tier}`),
-    t(`need.${row.gap.need}`),
-    gapWhy(t, row.gap),
-    reasonOf(row, lang),
+    row.fits
+      .map((fit) =>
+        t('targets.csv.gap', {
+          segment: fit.gap.segment.name,
+          tier: t(`tier.${fit.gap.segment.tier}`),
+          need: t(`need.${fit.gap.need}`),
+          score: formatScore(fit.score, lang),
+        }),
+      )
+      .join(t('targets.listSep')),
+    best.gap.segment.name,
+    t(`tier.${best.gap.segment.tier}`),
+    t(`need.${best.gap.need}`),
+    gapWhy(t, best.gap),
+    reasonOf(best, lang),
     row.score,
     ...terms.flatMap(({ key }) => {
-      const term = row.terms.find((x) => x.key === key);
+      const term = best.terms.find((x) => x.key === key);
       return !term || term.missing ? [null, null] : [term.value, term.points];
     }),
     row.enterprise.revenue,
