@@ -41,7 +41,12 @@ export class ChainIndexView {
   private readonly memo = new Map<string, unknown>();
   private readonly local = new Set<string>();
 
-  constructor(readonly graph: ChainSubgraph) {
+  /** The subgraph it was made from, in canonical order (see `canonical`). */
+  readonly graph: ChainSubgraph;
+
+  constructor(subgraph: ChainSubgraph) {
+    const graph = canonical(subgraph);
+    this.graph = graph;
     for (const e of graph.enterprises) {
       this.enterprise.set(e.id, e);
       if (e.local) this.local.add(e.id);
@@ -104,6 +109,32 @@ export class ChainIndexView {
   outsideIn(segmentId: string): string[] {
     return (this.membersOf.get(segmentId) ?? []).filter((id) => !this.isLocal(id));
   }
+}
+
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The subgraph with its lists in one order, whatever order the store gave them in: enterprises by
+ * id, memberships by enterprise then segment, supply links by supplier, customer and product. The
+ * analysis walks these lists and keeps the first of equals (evidence, bridges, ties), so without
+ * this the embedded store and Neo4j, which list them differently, would give different answers.
+ */
+export function canonical(graph: ChainSubgraph): ChainSubgraph {
+  return {
+    ...graph,
+    enterprises: [...graph.enterprises].sort((a, b) => byKey(a.id, b.id)),
+    memberships: [...graph.memberships].sort(
+      (a, b) => byKey(a.enterpriseId, b.enterpriseId) || byKey(a.segmentId, b.segmentId),
+    ),
+    supplies: [...graph.supplies].sort(
+      (a, b) => byKey(a.from, b.from) || byKey(a.to, b.to) || byKey(a.product, b.product),
+    ),
+    ...(graph.makes
+      ? {
+          makes: [...graph.makes].sort((a, b) => byKey(a.enterpriseId, b.enterpriseId) || byKey(a.product, b.product)),
+        }
+      : {}),
+  };
 }
 
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {
