@@ -10,6 +10,7 @@ import type { Curator } from './curation/curator';
 import type { EnterpriseRelationKind, Segment } from './domain/model';
 import { codedError, notFound } from './errors';
 import { Loader, whenLoaded } from './loader';
+import { chainInOrder, chainsInOrder, segmentsInOrder } from './schema/orders';
 import type {
   ChainRecord,
   EnterpriseRecord,
@@ -79,13 +80,15 @@ export function createLoaders(
   );
   return {
     enterprise: list<string, EnterpriseRecord | undefined>((ids) => store.getEnterprises(ids)),
-    chain: list<string, ChainRecord | undefined>((ids) => store.chainsById(ids)),
+    chain: list<string, ChainRecord | undefined>(async (ids) =>
+      (await store.chainsById(ids)).map((c) => c && chainInOrder(c)),
+    ),
     allChains: list<'all', ChainRecord[]>(async (keys) => {
-      const chains = await store.chains();
+      const chains = chainsInOrder(await store.chains());
       return keys.map(() => chains);
     }),
     segment: list<string, Segment | undefined>((ids) => store.segmentsById(ids)),
-    segmentsOf: list<string, Segment[]>((ids) => store.segmentsOf(ids)),
+    segmentsOf: list<string, Segment[]>(async (ids) => (await store.segmentsOf(ids)).map(segmentsInOrder)),
     anchoredBy: list<string, string[]>((ids) => store.anchoredBy(ids)),
     chainMembers: list<string, SegmentMembership[]>((ids) => store.chainMembers(ids)),
     relation: list<RelationKey, Relation | undefined>((keys) => store.relations(keys), relationId),

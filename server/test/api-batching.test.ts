@@ -65,7 +65,7 @@ describe('no N+1: store calls grow with the levels of a query, never with the nu
         "anchoredBy": 1,
         "chainMembers": 1,
         "chains": 1,
-        "chainsById": 3,
+        "chainsById": 2,
         "getEnterprises": 2,
         "ownersOf": 1,
         "relationsOf": 2,

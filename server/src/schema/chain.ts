@@ -108,7 +108,7 @@ builder.objectFields(ChainRef, (t) => ({
 builder.queryFields((t) => ({
   chains: t.connection({
     type: ChainRef,
-    description: 'Every industry chain of the district.',
+    description: 'Every industry chain of the district, by key.',
     resolve: async (_root, args, { loaders }) => arrayConnection(args, await loaders.allChains.load('all')),
   }),
   chain: t.field({

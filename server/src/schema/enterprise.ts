@@ -80,7 +80,7 @@ builder.objectFields(EnterpriseRef, (t) => {
     segments: t.field({
       type: [SegmentRef],
       description:
-        'The chain segments the enterprise works in (IN_SEGMENT). A viewer is not shown an outside firm’s segments that need something.',
+        'The chain segments the enterprise works in (IN_SEGMENT), by chain key, then along the chain. A viewer is not shown an outside firm’s segments that need something.',
       complexity: { field: 1, multiplier: 3 },
       resolve: (e, _args, context) => visibleSegments(context, e),
     }),

@@ -4,6 +4,7 @@ import { keyOf } from '../global-id';
 import { preload } from '../lookahead';
 import { MAX_DEPTH, MAX_NEIGHBOURHOOD_LIMIT } from '../store/port';
 import { RelationKindEnum } from './enums';
+import { neighbourhoodInOrder } from './orders';
 import { EnterpriseRef, NeighbourhoodNodeRef, NeighbourhoodRef, RelationRef } from './refs';
 import { kindsArgument } from './values';
 
@@ -24,7 +25,7 @@ NeighbourhoodRef.implement({
     }),
     nodes: t.field({
       type: [NeighbourhoodNodeRef],
-      description: 'Nearest first, the centre first; as many as the limit allows.',
+      description: 'Nearest first (the centre first), then by id; as many as the limit allows.',
       complexity: { field: 1, multiplier: 1 },
       resolve: (n) => n.nodes.map((enterprise, i) => ({ enterprise, distance: n.distances[i] ?? 0 })),
     }),
@@ -62,7 +63,7 @@ builder.queryFields((t) => ({
       const found = await store.neighbourhood(id, { depth, limit, kinds });
       if (!found) throw notFound('enterprise', id);
       await preload(loaders, info, ['nodes', 'enterprise'], found.nodes);
-      return found;
+      return neighbourhoodInOrder(found);
     },
   }),
 }));

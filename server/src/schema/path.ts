@@ -4,6 +4,7 @@ import { intInRange, notFound } from '../errors';
 import { keyOf } from '../global-id';
 import { type EnterprisePath, MAX_PATH_HOPS, MAX_PATHS } from '../store/port';
 import { RelationKindEnum } from './enums';
+import { pathsInOrder } from './orders';
 import { EnterpriseRef, RelationRef } from './refs';
 import { kindsArgument } from './values';
 
@@ -69,7 +70,7 @@ builder.queryField('path', (t) =>
         const [a] = await store.getEnterprises([from]);
         throw notFound('enterprise', a ? to : from);
       }
-      return { paths, maxHops };
+      return { paths: pathsInOrder(paths), maxHops };
     },
   }),
 );
