@@ -94,6 +94,12 @@ interface CanvasProps {
    * without them, 5–15 (0.4–1 s). Read when the canvas is created.
    */
   pictureWhileMoving?: boolean;
+  /**
+   * Classes that every element has while the zoom is `from` or more (the screen's pixels per graph
+   * pixel, whatever the screen's pixel ratio): the stylesheet hangs on them what is drawn only from
+   * near, e.g. text only where it is large enough to read. Read when the canvas is created.
+   */
+  zoomClasses?: readonly { className: string; from: number }[];
 }
 
 /**
@@ -128,6 +134,13 @@ declare global {
         box: { x1: number; y1: number; x2: number; y2: number };
       }[];
       zoom(): number;
+      /**
+       * The smallest size on the screen, in CSS pixels, of the text drawn in view (font size × zoom,
+       * over the elements shown, in view, with text); null when no text is drawn there.
+       */
+      labelPx(): number | null;
+      /** The text a node shows now and its size on the screen; null when it shows none (or is hidden). */
+      drawnLabel(id: string): { text: string; px: number } | null;
     };
   }
 }
@@ -342,6 +355,46 @@ function landmarksDue(cy: Core, state: LandmarkState) {
   queueMicrotask(() => nameLandmarks(cy, state));
 }
 
+/** The zoom classes, and those the elements have now (joined). */
+interface DetailState {
+  levels: readonly { className: string; from: number }[];
+  on: string;
+}
+
+const detailAt = (state: DetailState, zoom: number) =>
+  state.levels.filter((l) => zoom >= l.from - 1e-9).map((l) => l.className);
+
+/** Gives every element the zoom classes of the zoom of now, and takes the others off; nothing when they are the same. */
+function applyDetail(cy: Core, state: DetailState) {
+  if (state.levels.length === 0) return;
+  const shown = detailAt(state, cy.zoom());
+  const key = shown.join(' ');
+  if (key === state.on) return;
+  state.on = key;
+  cy.batch(() => {
+    const all = cy.elements();
+    for (const l of state.levels) {
+      if (shown.includes(l.className)) all.addClass(l.className);
+      else all.removeClass(l.className);
+    }
+  });
+}
+
+/** The smallest text drawn in view, in screen pixels (see `labelPx`). */
+function smallestText(cy: Core): number | null {
+  const seen = cy.extent();
+  const zoom = cy.zoom();
+  let smallest: number | null = null;
+  for (const el of cy.elements().toArray()) {
+    if (!el.visible() || String(el.style('label') ?? '') === '' || Number(el.style('text-opacity')) === 0) continue;
+    const b = el.boundingBox({ includeLabels: true });
+    if (b.x2 < seen.x1 || b.x1 > seen.x2 || b.y2 < seen.y1 || b.y1 > seen.y2) continue;
+    const px = Number.parseFloat(String(el.style('font-size'))) * zoom;
+    if (smallest === null || px < smallest) smallest = px;
+  }
+  return smallest;
+}
+
 export function Canvas({
   ref,
   stylesheet,
@@ -354,6 +407,7 @@ export function Canvas({
   labelsFrom,
   landmarks,
   pictureWhileMoving = false,
+  zoomClasses,
 }: CanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -363,6 +417,7 @@ export function Canvas({
   const callbacks = useRef({ onNodeTap, onNodeDoubleTap, onBackgroundTap, onChange });
   callbacks.current = { onNodeTap, onNodeDoubleTap, onBackgroundTap, onChange };
   const counts = useRef<CountState>({ reported: '', due: false });
+  const detail = useRef<DetailState>({ levels: zoomClasses ?? [], on: '' });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: created once; the stylesheet is applied below
   useEffect(() => {
@@ -389,6 +444,7 @@ export function Canvas({
     cy.on('viewport', () => {
       if (labels.current.from !== undefined && nearAt(labels.current, cy.zoom())) void labelInView(cy, labels.current);
       if (cy.zoom() !== landmarkState.current.zoom) landmarksDue(cy, landmarkState.current);
+      applyDetail(cy, detail.current);
     });
     // what is named depends on which firms are there, shown (classes), where, named how, and selected
     landmarkState.current = { ...landmarkState.current, named: [], zoom: 0, due: false };
@@ -432,6 +488,12 @@ export function Canvas({
           };
         }),
       zoom: () => cy.zoom(),
+      labelPx: () => smallestText(cy),
+      drawnLabel: (id) => {
+        const n = cy.getElementById(id);
+        const text = n.nonempty() && n.visible() ? String(n.style('label') ?? '') : '';
+        return text ? { text, px: Number.parseFloat(String(n.style('font-size'))) * cy.zoom() } : null;
+      },
     };
     return () => {
       delete window.chainAtlasGraph;
@@ -451,7 +513,11 @@ export function Canvas({
     /** Element definitions as they go in at this zoom: with their text if it is near enough for text. */
     const textAt = (zoom: number) => {
       const near = nearAt(labels.current, zoom);
-      return (el: ElementDefinition) => (near ? withClass(el, LABELLED) : el);
+      const shown = detailAt(detail.current, zoom);
+      return (el: ElementDefinition) => {
+        const labelled = near ? withClass(el, LABELLED) : el;
+        return shown.length > 0 ? withClass(labelled, shown.join(' ')) : labelled;
+      };
     };
     return {
       replace(elements, { fit = true, maxZoom = 1.25 } = {}) {
