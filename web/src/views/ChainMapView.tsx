@@ -9,7 +9,7 @@ import { useTitle } from '../i18n/useTitle';
 import type { Firm } from '../queries/chains';
 import { MapPanel } from './chains/MapPanel';
 import { candidateNodeId, chainMapElements, type MapSegment, segmentNodeId } from './chains/map-layout';
-import { mapStylesheet, SYSTEM_PALETTE } from './chains/map-style';
+import { MAP_DETAIL, mapStylesheet, SYSTEM_PALETTE } from './chains/map-style';
 import { useChainMap } from './chains/useChainMap';
 
 const stylesheet = mapStylesheet();
@@ -44,9 +44,11 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
         segments,
         {
           tier: (tier) => t(`tier.${tier}`),
-          counts: (s: MapSegment) => `${t(`need.${s.need}`)}${s.covered ? '' : ` · ${t('map.noLocal')}`}`,
-          more: (n) => t('map.moreFirms', { n }),
+          need: (need) => t(`need.${need}`),
+          counts: (s: MapSegment) => t('map.counts', { local: s.localCount, outside: s.outsideCount }),
+          more: (n) => `+${n}`,
           collapse: () => t('map.collapse'),
+          none: () => t('map.noFirms'),
         },
         {
           systemColor,
@@ -64,7 +66,7 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
     const next = new Map(elements.map((e) => [e.data.id as string, JSON.stringify(e)]));
     const before = drawn.current;
     // a new canvas (the view remounted it) starts empty, whatever was drawn on the old one
-    if (before.on !== c.cy() || before.elements.size === 0) c.replace(elements, { fit: true, maxZoom: 1 });
+    if (before.on !== c.cy() || before.elements.size === 0) c.replace(elements, { fit: true, maxZoom: 1.5 });
     else {
       c.remove([...before.elements.keys()].filter((id) => !next.has(id)));
       c.upsert(
@@ -178,6 +180,7 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
           stylesheet={stylesheet}
           label={t('map.title', { name: chain.name })}
           onNodeTap={onNodeTap}
+          zoomClasses={MAP_DETAIL}
           onBackgroundTap={() => {
             setSelected(null);
             pinned.current = null;
