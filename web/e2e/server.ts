@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -44,10 +44,12 @@ async function answers(url: string): Promise<boolean> {
  * Starts the server as `pnpm start` does, on a free port and a fresh directory (its data, its
  * tokens file and its audit log: nothing of the workspace's data/ is read or written), knowing
  * `tokens` (as CHAIN_TOKENS, by their SHA-256), with the default request limits (the app must work
- * under them), and waits until it answers.
+ * under them), and waits until it answers. Its data is the demo data set, or, with `data`, what
+ * the importer makes of those folders (made by the test into `root`, the server's own directory).
  */
 export async function startServer(
   tokens: readonly TestToken[] = [],
+  { data }: { data?: (root: string) => string[] } = {},
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   if (!existsSync(WEB_DIST))
     throw new Error(`The web app is not built (${WEB_DIST} is missing): run \`pnpm build\` first.`);
@@ -55,6 +57,14 @@ export async function startServer(
   const root = mkdtempSync(join(tmpdir(), 'chain-atlas-e2e-'));
   const dataDir = join(root, 'store');
   mkdirSync(dataDir);
+  if (data) {
+    const imported = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'server/src/import/cli.ts', ...data(root), '--data-dir', dataDir],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    if (imported.status !== 0) throw new Error(`the test data did not import:\n${imported.stdout}${imported.stderr}`);
+  }
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
     cwd: ROOT,
     env: {
