@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { SHEET } from '../src/graph/sheet';
 import { MIN_SCREEN_PX } from '../src/views/chains/map-layout';
 import { browserHarness, SHOTS } from './harness';
 import { LARGE_CHAIN, largeChainRows, writeLargeChain } from './large-chain';
@@ -66,6 +68,30 @@ it('fits a 60-segment chain in a laptop’s view with every title and name at 9 
   expect(near?.firmsNamed).toBeGreaterThan(0);
   expect(near?.labelPx).toBeGreaterThanOrEqual(MIN_SCREEN_PX);
   await page.screenshot({ path: `${SHOTS}chain-map-60-near.png` });
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('exports the 60-segment chain map as an A4 landscape sheet, readable on paper, as PNG and PDF', async () => {
+  const { page, problems } = await h.page();
+  await openMap(page, LARGE_CHAIN.id);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+  expect(png.suggestedFilename()).toBe(`${LARGE_CHAIN.name} · 产业链全景图.png`);
+  const file = `${SHOTS}chain-map-60-sheet.png`;
+  await png.saveAs(file);
+  const bytes = readFileSync(file);
+  // A4 landscape at 200 dpi
+  expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([SHEET.width, SHEET.height]);
+  // every text on it prints at 6.75 pt or more (9 px on a screen)
+  const sheet = await page.evaluate(() => window.chainAtlasGraph?.lastSheet() ?? null);
+  expect(sheet?.smallestPt).toBeGreaterThanOrEqual(6.75);
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+  const pdfText = readFileSync(await pdf.path()).toString('latin1');
+  expect(pdfText.startsWith('%PDF-1.4')).toBe(true);
+  expect(pdfText).toContain('/MediaBox [0 0 841.89 595.28]');
+  expect(pdfText.trimEnd().endsWith('%%EOF')).toBe(true);
+  // the view is as it was: nothing under 9 px
+  expect(await page.evaluate(() => window.chainAtlasGraph?.labelPx())).toBeGreaterThanOrEqual(MIN_SCREEN_PX);
   expect(problems).toEqual([]);
   await page.close();
 });

@@ -39,6 +39,10 @@ export const zh = {
   'map.noLocal': '本地暂无企业',
   'map.counts': '本地 {local} · 区外 {outside}',
   'map.noFirms': '暂无企业',
+  'sheet.chain': '产业链：{name}（{n} 个环节）',
+  'map.legend.feeds': '上下游关系',
+  'map.legend.anchor': '链主企业',
+  'map.legend.localFirm': '区内企业',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -82,4 +86,8 @@ export const en: Record<keyof typeof zh, string> = {
   'map.noLocal': 'No local firm yet',
   'map.counts': 'local {local} · out {outside}',
   'map.noFirms': 'No firms yet',
+  'sheet.chain': 'Chain: {name} ({n} segments)',
+  'map.legend.feeds': 'Feeds',
+  'map.legend.anchor': 'Anchor',
+  'map.legend.localFirm': 'Local firm',
 };

@@ -236,7 +236,10 @@ function pack(heights: readonly number[], limit: number): number[][] {
  * The columns of every tier that make the chain largest in TARGET_VIEW: every column height that
  * a run of blocks makes is tried, and the best kept (on a tie, the lower one).
  */
-export function wrapTiers(tiers: readonly (readonly number[])[]): number[][][] {
+export function wrapTiers(
+  tiers: readonly (readonly number[])[],
+  view: { width: number; height: number } = TARGET_VIEW,
+): number[][][] {
   const limits = new Set<number>();
   for (const heights of tiers)
     for (let i = 0; i < heights.length; i++) {
@@ -257,7 +260,7 @@ export function wrapTiers(tiers: readonly (readonly number[])[]): number[][][] {
         tier.map((col) => col.reduce((sum, i) => sum + (tiers[t]?.[i] ?? 0), 0) + (col.length - 1) * GEOMETRY.gutterY),
       ),
     );
-    const zoom = Math.min(TARGET_VIEW.width / (width + 24), TARGET_VIEW.height / (tall + GEOMETRY.tierHeader + 18));
+    const zoom = Math.min(view.width / (width + 24), view.height / (tall + GEOMETRY.tierHeader + 18));
     if (!best || zoom > best.zoom + 1e-9) best = { zoom, columns };
   }
   return best?.columns ?? tiers.map(() => []);
@@ -271,6 +274,8 @@ export function chainMapElements(
     systemColor: (rootId: string) => string | undefined;
     gapId?: string;
     candidates?: readonly MapCandidate[];
+    /** The view to fill (TARGET_VIEW unless said: a printed sheet is wider). */
+    view?: { width: number; height: number };
   },
 ): ElementDefinition[] {
   const tree = childrenOf(segments);
@@ -287,7 +292,10 @@ export function chainMapElements(
       .filter((s) => s.tier === tier)
       .map((s) => blockOf(collapsed(s), GEOMETRY.card, treeCollapsed, labels, seenCollapsed)),
   );
-  const columns = wrapTiers(base.map((tier) => tier.map((b) => b.height)));
+  const columns = wrapTiers(
+    base.map((tier) => tier.map((b) => b.height)),
+    options.view,
+  );
 
   const out: ElementDefinition[] = [];
   const firmNodes = new Map<string, string>(); // enterprise id → first node drawing it
