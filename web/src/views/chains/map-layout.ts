@@ -92,10 +92,18 @@ export const segmentNodeId = (segmentId: string) => `segment|${segmentId}`;
 export const candidateNodeId = (firmId: string) => `candidate|${firmId}`;
 export const moreNodeId = (segmentId: string) => `more|${segmentId}`;
 
-/** How wide a text is drawn, in units of its font size: a CJK character is one, others about half. */
+/**
+ * How wide a text is drawn, in units of its font size, a little wide: a CJK character is one, a
+ * space or a middle dot under a third, a digit or a Latin letter about half.
+ */
 export function textEm(text: string): number {
   let em = 0;
-  for (const ch of text) em += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.58;
+  for (const ch of text) {
+    if (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch)) em += 1;
+    else if (ch === ' ' || ch === '·') em += 0.3;
+    else if (/[A-Z]/.test(ch)) em += 0.66;
+    else em += 0.58;
+  }
   return em;
 }
 
@@ -177,17 +185,24 @@ interface CardFace {
   title: string[];
   summary: string[];
   chipRows: number;
+  /** The need's tag and the counts on one line, or (too wide for the card) on two. */
+  metaRows: 1 | 2;
   height: number;
 }
+
+/** The width of a need's tag on a card. */
+const tagWidth = (text: string) => textEm(text) * MAP_FONT.body + 10;
 
 function faceOf(s: MapSegment, width: number, labels: MapLabels): CardFace {
   const inner = width - 2 * GEOMETRY.pad;
   const title = wrapText(s.name, inner / MAP_FONT.title, 2);
   const summary = summaryOf(s, inner, labels);
   const chipRows = Math.ceil(chipCount(s) / chipsPerRow(inner));
+  const tag = s.need === 'OK' ? 0 : tagWidth(labels.need(s.need)) + 6;
+  const metaRows = tag + textEm(labels.counts(s)) * MAP_FONT.body <= inner ? 1 : 2;
   const body = Math.max(chipRows * GEOMETRY.chipRow, summary.length * GEOMETRY.bodyLine);
-  const height = GEOMETRY.pad + title.length * GEOMETRY.titleLine + GEOMETRY.meta + body + GEOMETRY.pad;
-  return { title, summary, chipRows, height };
+  const height = GEOMETRY.pad + title.length * GEOMETRY.titleLine + metaRows * GEOMETRY.meta + body + GEOMETRY.pad;
+  return { title, summary, chipRows, metaRows, height };
 }
 
 /** A segment's card with its sub-segments' cards nested in it: its height, and theirs. */
@@ -360,7 +375,7 @@ export function chainMapElements(
     let metaLeft = left + GEOMETRY.pad;
     if (s.need !== 'OK') {
       const text = labels.need(s.need);
-      const w = textEm(text) * MAP_FONT.body + 10;
+      const w = tagWidth(text);
       out.push({
         group: 'nodes',
         data: { id: `tag|${s.id}`, kind: 'tag', segmentId: s.id, label: text, width: w, need: s.need },
@@ -368,7 +383,8 @@ export function chainMapElements(
         classes: `tag need-${s.need}`,
         selectable: false,
       });
-      metaLeft += w + 6;
+      if (face.metaRows === 1) metaLeft += w + 6;
+      else y += GEOMETRY.meta;
     }
     const counts = labels.counts(s);
     out.push({
