@@ -20,16 +20,17 @@ export const TOKENS = {
 const SECRETS = Object.values(TOKENS).map((t) => t.token);
 
 /**
- * One server (started as `pnpm start` does, on a fresh data directory, knowing TOKENS) and one
+ * One server (started as `pnpm start` does, on a fresh data directory — the demo data, or what
+ * `options.data` names — knowing TOKENS) and one
  * Chromium for a test file; pages that record every console error, page error and failed
  * response, and any token seen in a request's URL or in the console.
  */
-export function browserHarness() {
+export function browserHarness(options: Parameters<typeof startServer>[1] = {}) {
   let server: Awaited<ReturnType<typeof startServer>>;
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startServer(Object.values(TOKENS));
+    server = await startServer(Object.values(TOKENS), options);
     chromium = await launchChromium();
   });
   afterAll(async () => {

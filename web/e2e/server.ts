@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEB_DIST = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const SERVER_BUNDLE = fileURLToPath(new URL('../../server/dist/server.js', import.meta.url));
+const IMPORT_BUNDLE = fileURLToPath(new URL('../../server/dist/import.js', import.meta.url));
 
 /** A bearer token the test server knows: who holds it, with what role, and the token itself. */
 export interface TestToken {
@@ -45,10 +46,12 @@ async function answers(url: string): Promise<boolean> {
  * Starts the server as `pnpm start` does, on a free port and a fresh directory (its data, its
  * tokens file and its audit log: nothing of the workspace's data/ is read or written), knowing
  * `tokens` (as CHAIN_TOKENS, by their SHA-256), with the default request limits (the app must work
- * under them), and waits until it answers.
+ * under them), and waits until it answers. Its data is the demo data set, or, with `data`, what
+ * the importer makes of those folders (made by the test into `root`, the server's own directory).
  */
 export async function startServer(
   tokens: readonly TestToken[] = [],
+  { data }: { data?: (root: string) => string[] } = {},
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   for (const built of [WEB_DIST, SERVER_BUNDLE])
     if (!existsSync(built)) throw new Error(`The app is not built (${built} is missing): run \`pnpm build\` first.`);
@@ -56,6 +59,14 @@ export async function startServer(
   const root = mkdtempSync(join(tmpdir(), 'chain-atlas-e2e-'));
   const dataDir = join(root, 'store');
   mkdirSync(dataDir);
+  if (data) {
+    // imported as `pnpm run import` does, with the built program
+    const imported = spawnSync(process.execPath, [IMPORT_BUNDLE, ...data(root), '--data-dir', dataDir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    if (imported.status !== 0) throw new Error(`the test data did not import:\n${imported.stdout}${imported.stderr}`);
+  }
   const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], {
     cwd: ROOT,
     env: {

@@ -20,6 +20,13 @@ builder.objectFields(SegmentRef, (t) => ({
         (chain) => chain ?? Promise.reject(codedError('NOT_FOUND', `Chain '${s.chainId}' is missing.`)),
       ),
   }),
+  parent: t.field({
+    type: SegmentRef,
+    nullable: true,
+    description: 'The segment this one is a part of (环节 → 子环节), in the same chain; null for a top-level segment.',
+    resolve: async (s, _args, { loaders }) =>
+      s.parentId ? ((await loaders.chain.load(s.chainId))?.segments.find((x) => x.id === s.parentId) ?? null) : null,
+  }),
   feedsInto: t.field({
     type: [SegmentRef],
     description: 'The segments this one feeds, by the chain template (FEEDS).',

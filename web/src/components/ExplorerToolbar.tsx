@@ -3,6 +3,7 @@ import type { CanvasHandle } from '../graph/Canvas';
 import { useT } from '../i18n/useT';
 import { type ExplorerView, type Kind, type LayoutName, LIMITS, type Show } from '../state/explorer-url';
 import { CanvasActions } from './CanvasActions';
+import { explorerLegend, meetingSheet } from './meeting-sheet';
 
 interface ExplorerToolbarProps {
   view: ExplorerView;
@@ -114,7 +115,17 @@ export function ExplorerToolbar({ view, segments, onChange, canvas, pngName, bus
           ))}
         </select>
       </label>
-      <CanvasActions canvas={canvas} fileName={pngName} />
+      <CanvasActions
+        canvas={canvas}
+        fileName={pngName}
+        sheet={() => ({
+          sheet: meetingSheet(t, {
+            title: `${pngName.replace(/\.png$/, '')} · ${t('explorer.title')}`,
+            subject: '',
+            legend: explorerLegend(t),
+          }),
+        })}
+      />
       {/* always in the page, so that screen readers announce what appears in it */}
       <span className="muted layout-status" role="status">
         {busy ? t('explorer.layoutRunning') : ''}

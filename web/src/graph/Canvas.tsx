@@ -17,6 +17,7 @@ import {
   landmarkStyle,
 } from './landmarks';
 import { markParallelAt, withParallelMarked } from './parallel';
+import { drawSheet, printedPt, SHEET_MAP_AREA, type Sheet, screenZoomOfSheet, sheetFile } from './sheet';
 import { addable, afterNextFrame, inSlices } from './slicing';
 import { FONT_FAMILY, LABELLED, LANDMARK } from './style';
 
@@ -50,6 +51,13 @@ export interface CanvasHandle {
   widenTo(elements: readonly ElementDefinition[]): Promise<void>;
   /** The whole graph as a PNG, twice the screen's resolution, on white (every label in it). */
   png(): Blob;
+  /**
+   * The whole graph on an A4 landscape sheet for a meeting, with its title, date, source, legend
+   * and mark (see graph/sheet.ts), as PNG or PDF. What is drawn is what is readable at the sheet's
+   * size (the zoom classes of the zoom that shows text as large as the sheet prints it). With
+   * `elements`, those are drawn (e.g. laid out for the sheet's shape) instead of the view's.
+   */
+  sheet(sheet: Sheet, format: 'png' | 'pdf', elements?: readonly ElementDefinition[]): Promise<Blob>;
   /** For views that need more (events on elements of their own). */
   cy(): Core | null;
 }
@@ -94,6 +102,12 @@ interface CanvasProps {
    * without them, 5–15 (0.4–1 s). Read when the canvas is created.
    */
   pictureWhileMoving?: boolean;
+  /**
+   * Classes that every element has while the zoom is `from` or more (the screen's pixels per graph
+   * pixel, whatever the screen's pixel ratio): the stylesheet hangs on them what is drawn only from
+   * near, e.g. text only where it is large enough to read. Read when the canvas is created.
+   */
+  zoomClasses?: readonly { className: string; from: number }[];
 }
 
 /**
@@ -128,6 +142,15 @@ declare global {
         box: { x1: number; y1: number; x2: number; y2: number };
       }[];
       zoom(): number;
+      /**
+       * The smallest size on the screen, in CSS pixels, of the text drawn in view (font size × zoom,
+       * over the elements shown, in view, with text); null when no text is drawn there.
+       */
+      labelPx(): number | null;
+      /** The text a node shows now and its size on the screen; null when it shows none (or is hidden). */
+      drawnLabel(id: string): { text: string; px: number } | null;
+      /** The last sheet made (see CanvasHandle.sheet): its smallest text as printed, in points, and its scale. */
+      lastSheet(): { smallestPt: number | null; scale: number } | null;
     };
   }
 }
@@ -342,6 +365,52 @@ function landmarksDue(cy: Core, state: LandmarkState) {
   queueMicrotask(() => nameLandmarks(cy, state));
 }
 
+/** The zoom classes, and those the elements have now (joined). */
+interface DetailState {
+  levels: readonly { className: string; from: number }[];
+  on: string;
+}
+
+const detailAt = (state: DetailState, zoom: number) =>
+  state.levels.filter((l) => zoom >= l.from - 1e-9).map((l) => l.className);
+
+/** Gives every element the zoom classes of the zoom of now, and takes the others off; nothing when they are the same. */
+function applyDetail(cy: Core, state: DetailState, zoom = cy.zoom()) {
+  if (state.levels.length === 0) return;
+  const shown = detailAt(state, zoom);
+  const key = shown.join(' ');
+  if (key === state.on) return;
+  state.on = key;
+  cy.batch(() => {
+    const all = cy.elements();
+    for (const l of state.levels) {
+      if (shown.includes(l.className)) all.addClass(l.className);
+      else all.removeClass(l.className);
+    }
+  });
+}
+
+/** The smallest text drawn in view (or, with `everywhere`, anywhere), in screen pixels at `zoom` (see `labelPx`). */
+function smallestText(cy: Core, { everywhere = false, zoom = cy.zoom() } = {}): number | null {
+  const seen = everywhere
+    ? {
+        x1: Number.NEGATIVE_INFINITY,
+        y1: Number.NEGATIVE_INFINITY,
+        x2: Number.POSITIVE_INFINITY,
+        y2: Number.POSITIVE_INFINITY,
+      }
+    : cy.extent();
+  let smallest: number | null = null;
+  for (const el of cy.elements().toArray()) {
+    if (!el.visible() || String(el.style('label') ?? '') === '' || Number(el.style('text-opacity')) === 0) continue;
+    const b = el.boundingBox({ includeLabels: true });
+    if (b.x2 < seen.x1 || b.x1 > seen.x2 || b.y2 < seen.y1 || b.y1 > seen.y2) continue;
+    const px = Number.parseFloat(String(el.style('font-size'))) * zoom;
+    if (smallest === null || px < smallest) smallest = px;
+  }
+  return smallest;
+}
+
 export function Canvas({
   ref,
   stylesheet,
@@ -354,6 +423,7 @@ export function Canvas({
   labelsFrom,
   landmarks,
   pictureWhileMoving = false,
+  zoomClasses,
 }: CanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -363,6 +433,8 @@ export function Canvas({
   const callbacks = useRef({ onNodeTap, onNodeDoubleTap, onBackgroundTap, onChange });
   callbacks.current = { onNodeTap, onNodeDoubleTap, onBackgroundTap, onChange };
   const counts = useRef<CountState>({ reported: '', due: false });
+  const detail = useRef<DetailState>({ levels: zoomClasses ?? [], on: '' });
+  const lastSheet = useRef<{ smallestPt: number | null; scale: number } | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: created once; the stylesheet is applied below
   useEffect(() => {
@@ -389,6 +461,7 @@ export function Canvas({
     cy.on('viewport', () => {
       if (labels.current.from !== undefined && nearAt(labels.current, cy.zoom())) void labelInView(cy, labels.current);
       if (cy.zoom() !== landmarkState.current.zoom) landmarksDue(cy, landmarkState.current);
+      applyDetail(cy, detail.current);
     });
     // what is named depends on which firms are there, shown (classes), where, named how, and selected
     landmarkState.current = { ...landmarkState.current, named: [], zoom: 0, due: false };
@@ -432,6 +505,13 @@ export function Canvas({
           };
         }),
       zoom: () => cy.zoom(),
+      labelPx: () => smallestText(cy),
+      lastSheet: () => lastSheet.current,
+      drawnLabel: (id) => {
+        const n = cy.getElementById(id);
+        const text = n.nonempty() && n.visible() ? String(n.style('label') ?? '') : '';
+        return text ? { text, px: Number.parseFloat(String(n.style('font-size'))) * cy.zoom() } : null;
+      },
     };
     return () => {
       delete window.chainAtlasGraph;
@@ -440,7 +520,9 @@ export function Canvas({
     };
   }, []);
 
+  const stylesheetRef = useRef(stylesheet);
   useEffect(() => {
+    stylesheetRef.current = stylesheet;
     cyRef.current?.style(stylesheet);
   }, [stylesheet]);
 
@@ -451,7 +533,11 @@ export function Canvas({
     /** Element definitions as they go in at this zoom: with their text if it is near enough for text. */
     const textAt = (zoom: number) => {
       const near = nearAt(labels.current, zoom);
-      return (el: ElementDefinition) => (near ? withClass(el, LABELLED) : el);
+      const shown = detailAt(detail.current, zoom);
+      return (el: ElementDefinition) => {
+        const labelled = near ? withClass(el, LABELLED) : el;
+        return shown.length > 0 ? withClass(labelled, shown.join(' ')) : labelled;
+      };
     };
     return {
       replace(elements, { fit = true, maxZoom = 1.25 } = {}) {
@@ -624,6 +710,48 @@ export function Canvas({
         const png = c.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
         landmarksDue(c, landmarkState.current);
         return png;
+      },
+      async sheet(info, format, elements) {
+        const shown = cy();
+        if (!shown) return new Blob();
+        // elements of their own (laid out for the sheet) are drawn on a canvas of their own, out of sight
+        const aside = elements ? document.createElement('div') : null;
+        let c = shown;
+        if (aside && elements) {
+          aside.style.cssText = 'position:fixed;left:-12000px;top:0;width:1200px;height:800px;visibility:hidden';
+          document.body.append(aside);
+          c = cytoscape({ container: aside, style: stylesheetRef.current, headless: false });
+          c.add(withParallelMarked(elements));
+        }
+        const state = aside ? { levels: detail.current.levels, on: '' } : detail.current;
+        try {
+          const area = SHEET_MAP_AREA;
+          // by the elements, not their text (what text shows depends on the scale)
+          const box = c.elements(':visible').boundingBox({ includeLabels: false });
+          const scale = Math.min(
+            3,
+            (0.98 * area.width) / Math.max(1, box.w),
+            (0.98 * area.height) / Math.max(1, box.h),
+          );
+          c.batch(() => {
+            c.elements().not(`.${LABELLED}`).addClass(LABELLED);
+            if (!aside) unname(c, landmarkState.current.named);
+          });
+          applyDetail(c, state, screenZoomOfSheet(scale));
+          const smallest = smallestText(c, { everywhere: true, zoom: 1 });
+          lastSheet.current = { smallestPt: smallest === null ? null : printedPt(smallest, scale), scale };
+          const png = c.png({ output: 'blob', full: true, scale, bg: '#ffffff' }) as unknown as Blob;
+          const picture = await createImageBitmap(png);
+          return await sheetFile(drawSheet(picture, info), format, info.title);
+        } finally {
+          if (aside) {
+            c.destroy();
+            aside.remove();
+          } else {
+            applyDetail(c, state);
+            landmarksDue(c, landmarkState.current);
+          }
+        }
       },
       cy,
     };

@@ -37,6 +37,12 @@ export const zh = {
   'map.legend.evidence': '依据：供货关系',
   'map.reasons': '原因',
   'map.noLocal': '本地暂无企业',
+  'map.counts': '本地 {local} · 区外 {outside}',
+  'map.noFirms': '暂无企业',
+  'sheet.chain': '产业链：{name}（{n} 个环节）',
+  'map.legend.feeds': '上下游关系',
+  'map.legend.anchor': '链主企业',
+  'map.legend.localFirm': '区内企业',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -78,4 +84,10 @@ export const en: Record<keyof typeof zh, string> = {
   'map.legend.evidence': 'Why: supplies',
   'map.reasons': 'Reasons',
   'map.noLocal': 'No local firm yet',
+  'map.counts': 'local {local} · out {outside}',
+  'map.noFirms': 'No firms yet',
+  'sheet.chain': 'Chain: {name} ({n} segments)',
+  'map.legend.feeds': 'Feeds',
+  'map.legend.anchor': 'Anchor',
+  'map.legend.localFirm': 'Local firm',
 };

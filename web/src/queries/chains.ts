@@ -116,6 +116,9 @@ export const ChainMapQuery = graphql(
         tier
         order
         covered
+        parent {
+          id
+        }
         feedsInto {
           id
         }

@@ -2,14 +2,17 @@ import type { Core, ElementDefinition } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AppLink } from '../components/AppLink';
 import { CanvasActions } from '../components/CanvasActions';
+import { meetingSheet } from '../components/meeting-sheet';
 import { Failed, Loading, NotFound } from '../components/Status';
 import { Canvas, type CanvasHandle } from '../graph/Canvas';
+import { SHEET_MAP_AREA } from '../graph/sheet';
 import { useT } from '../i18n/useT';
 import { useTitle } from '../i18n/useTitle';
 import type { Firm } from '../queries/chains';
 import { MapPanel } from './chains/MapPanel';
-import { candidateNodeId, chainMapElements, type MapSegment, segmentNodeId } from './chains/map-layout';
-import { mapStylesheet, SYSTEM_PALETTE } from './chains/map-style';
+import { candidateNodeId, chainMapElements, type MapLabels, type MapSegment, segmentNodeId } from './chains/map-layout';
+import { mapLegend } from './chains/map-legend';
+import { MAP_DETAIL, mapStylesheet, SYSTEM_PALETTE } from './chains/map-style';
 import { useChainMap } from './chains/useChainMap';
 
 const stylesheet = mapStylesheet();
@@ -38,23 +41,28 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
     return (root: string) => SYSTEM_PALETTE[roots.indexOf(root) % SYSTEM_PALETTE.length];
   }, [segments]);
 
+  const mapLabels = useMemo(
+    (): MapLabels => ({
+      tier: (tier) => t(`tier.${tier}`),
+      need: (need) => t(`need.${need}`),
+      counts: (s: MapSegment) => t('map.counts', { local: s.localCount, outside: s.outsideCount }),
+      more: (n) => `+${n}`,
+      collapse: () => t('map.collapse'),
+      none: () => t('map.noFirms'),
+    }),
+    [t],
+  );
+  const layoutOptions = useMemo(
+    () => ({
+      systemColor,
+      ...(gapSegment ? { gapId: gapSegment.id } : {}),
+      ...(mapCandidates ? { candidates: mapCandidates } : {}),
+    }),
+    [systemColor, gapSegment, mapCandidates],
+  );
   const elements = useMemo(
-    () =>
-      chainMapElements(
-        segments,
-        {
-          tier: (tier) => t(`tier.${tier}`),
-          counts: (s: MapSegment) => `${t(`need.${s.need}`)}${s.covered ? '' : ` · ${t('map.noLocal')}`}`,
-          more: (n) => t('map.moreFirms', { n }),
-          collapse: () => t('map.collapse'),
-        },
-        {
-          systemColor,
-          ...(gapSegment ? { gapId: gapSegment.id } : {}),
-          ...(mapCandidates ? { candidates: mapCandidates } : {}),
-        },
-      ),
-    [segments, systemColor, gapSegment, mapCandidates, t],
+    () => chainMapElements(segments, mapLabels, layoutOptions),
+    [segments, mapLabels, layoutOptions],
   );
 
   // the first drawing fits the view; later ones touch only what changed (nothing else moves)
@@ -64,7 +72,7 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
     const next = new Map(elements.map((e) => [e.data.id as string, JSON.stringify(e)]));
     const before = drawn.current;
     // a new canvas (the view remounted it) starts empty, whatever was drawn on the old one
-    if (before.on !== c.cy() || before.elements.size === 0) c.replace(elements, { fit: true, maxZoom: 1 });
+    if (before.on !== c.cy() || before.elements.size === 0) c.replace(elements, { fit: true, maxZoom: 1.5 });
     else {
       c.remove([...before.elements.keys()].filter((id) => !next.has(id)));
       c.upsert(
@@ -160,7 +168,19 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
             />
             {t('local.false')}
           </label>
-          <CanvasActions canvas={canvas} fileName={`${chain.name}.png`} />
+          <CanvasActions
+            canvas={canvas}
+            fileName={`${t('map.title', { name: chain.name })}.png`}
+            sheet={() => ({
+              sheet: meetingSheet(t, {
+                title: t('map.title', { name: chain.name }),
+                subject: t('sheet.chain', { name: chain.name, n: chain.segments.length }),
+                legend: mapLegend(t),
+              }),
+              // wrapped for the sheet's shape, wider than the screen's
+              elements: chainMapElements(segments, mapLabels, { ...layoutOptions, view: SHEET_MAP_AREA }),
+            })}
+          />
           <AppLink href={`/chains/${encodeURIComponent(chain.key)}/targets`} className="button">
             {t('chains.openTargets')}
           </AppLink>
@@ -178,6 +198,7 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
           stylesheet={stylesheet}
           label={t('map.title', { name: chain.name })}
           onNodeTap={onNodeTap}
+          zoomClasses={MAP_DETAIL}
           onBackgroundTap={() => {
             setSelected(null);
             pinned.current = null;

@@ -46,33 +46,49 @@ export function MapLegend({
         ))}
         {ROLES.map((role) => (
           <Row key={role} label={t(`role.${role}`)}>
-            <circle
-              cx="15"
-              cy="9"
-              r="7"
+            <rect
+              x="2"
+              y="4"
+              width="26"
+              height="11"
+              rx="3"
               fill={ROLE_STYLES[role].color}
               stroke={ROLE_STYLES[role].border}
-              strokeWidth="2"
+              strokeWidth="1.5"
             />
           </Row>
         ))}
         <Row label={t('local.false')}>
-          <circle
-            cx="15"
-            cy="9"
-            r="7"
+          <rect
+            x="2"
+            y="4"
+            width="26"
+            height="11"
+            rx="3"
             fill={ROLE_STYLES.AFFILIATE.tint}
             stroke={ROLE_STYLES.AFFILIATE.border}
-            strokeWidth="2"
+            strokeWidth="1.5"
             strokeDasharray="3 2"
           />
         </Row>
         <Row label={t('map.anchor')}>
-          <polygon points="15,1 17.5,7 24,7 19,11 21,17 15,13.5 9,17 11,11 6,7 12.5,7" fill={ROLE_STYLES.ROOT.color} />
+          <rect
+            x="2"
+            y="4"
+            width="26"
+            height="11"
+            rx="3"
+            fill={ROLE_STYLES.ROOT.color}
+            stroke="#212529"
+            strokeWidth="2"
+          />
+          <text x="15" y="13" textAnchor="middle" fontSize="9" fill="#fff">
+            ★
+          </text>
         </Row>
         {[...systems].map(([root, name]) => (
           <Row key={root} label={t('explorer.systemOf', { name })}>
-            <circle cx="15" cy="9" r="6" fill="#fff" stroke={systemColor(root)} strokeWidth="3" />
+            <rect x="3" y="4" width="24" height="11" rx="3" fill="#fff" stroke={systemColor(root)} strokeWidth="2.5" />
           </Row>
         ))}
         <Row label={t('map.legend.candidate')}>
@@ -83,6 +99,10 @@ export function MapLegend({
             strokeWidth="2"
             strokeDasharray="3 2"
           />
+        </Row>
+        <Row label={t('map.legend.feeds')}>
+          <line x1="2" y1="9" x2="24" y2="9" stroke="#868e96" strokeWidth="1.5" />
+          <polygon points="23,5 29,9 23,13" fill="#868e96" />
         </Row>
         <Row label={t('map.legend.evidence')}>
           <line x1="2" y1="9" x2="24" y2="9" stroke={CANDIDATE_COLOR} strokeWidth="2" strokeDasharray="5 3" />

@@ -3,12 +3,18 @@ import type { Firm } from '../../queries/chains';
 import type { Need } from './needs';
 
 /**
- * The chain map's layout, computed, not simulated: segments are columns from upstream to
- * downstream (a wider gap between tiers), each a box with its firms in a grid, local firms first.
- * A column's place depends only on the segment's position in the chain, and a box grows only
- * downward: the same chain always looks the same, and expanding a segment moves nothing else.
+ * The chain map's layout (产业链全景图), computed, not simulated: the tiers are columns from
+ * upstream to downstream; inside its tier, each segment is a card stacked under the one before,
+ * wrapping into a further column of the tier when the column is full; a segment's sub-segments are
+ * cards nested in its own. A card names the segment, its need, its local and outside counts, and
+ * its first firms (anchors first) — as chips that name them when the view is near, and as one line
+ * of text with the rest as "+N" when it is far. How the cards wrap is chosen for the whole chain to
+ * be as large as it can in a laptop's view; it depends only on the chain (and which firms are shown),
+ * so the same chain always looks the same. Expanding a segment grows its card downward and moves
+ * down only the cards under it in the same column.
  */
 export type Tier = 'UPSTREAM' | 'MIDSTREAM' | 'DOWNSTREAM';
+export const TIERS = ['UPSTREAM', 'MIDSTREAM', 'DOWNSTREAM'] as const;
 
 export interface MapSegment {
   id: string;
@@ -16,11 +22,16 @@ export interface MapSegment {
   tier: Tier;
   need: Need;
   covered: boolean;
-  /** The firms shown, local first. */
+  /** The segment it is part of (子环节 → 环节), when that segment is on the map too. */
+  parentId?: string | undefined;
+  /** How many local and outside firms work in it (all of them, shown or not). */
+  localCount: number;
+  outsideCount: number;
+  /** The firms shown: anchors first, then local, then outside. */
   firms: readonly Firm[];
   /** How many more firms there are than are shown. */
   hidden: number;
-  /** All its firms are shown at the user's asking: the box offers to show fewer again. */
+  /** All its firms are shown at the user's asking: the card offers to show fewer again. */
   expanded?: boolean;
   feedsInto: readonly string[];
 }
@@ -34,20 +45,46 @@ export interface MapCandidate {
 
 export interface MapLabels {
   tier: (tier: Tier) => string;
+  /** The need's name on a card's tag (none for a segment that needs nothing). */
+  need: (need: Need) => string;
+  /** "本地 3 · 区外 12". */
   counts: (segment: MapSegment) => string;
+  /** The chip that shows the rest: "+12". */
   more: (n: number) => string;
   collapse: () => string;
+  /** A segment without firms. */
+  none: () => string;
 }
 
+/** Font sizes in the graph's own pixels; the view shows a kind of text only where it is 9 px or more on the screen. */
+export const MAP_FONT = { tier: 26, title: 18, body: 17, candidate: 13, chip: 10 } as const;
+
+/** The smallest size, in screen pixels, at which the map draws text. */
+export const MIN_SCREEN_PX = 9;
+
 export const GEOMETRY = {
-  boxWidth: 216,
-  column: 244,
+  /** A top-level card's width; a sub-segment's card is narrower by the padding on each side. */
+  card: 200,
+  pad: 8,
+  gutterX: 16,
+  gutterY: 12,
   tierGap: 44,
-  header: 62,
-  cellWidth: 104,
-  cellHeight: 74,
-  more: 30,
+  tierHeader: 46,
+  titleLine: 23,
+  meta: 24,
+  chip: 18,
+  chipRow: 22,
+  bodyLine: 22,
+  /** The chips of a card before it is expanded. */
+  firstChips: 6,
 };
+
+/**
+ * The view the layout is made to fill: the map's canvas on a 1440×900 screen (1060×800, less the
+ * fit's margin of 40 on each side); of the ways to wrap the tiers, the one that is largest there is
+ * chosen.
+ */
+export const TARGET_VIEW = { width: 980, height: 720 };
 
 /** Node ids: a firm may work in several segments and is drawn in each. */
 export const firmNodeId = (segmentId: string, firmId: string) => `firm|${segmentId}|${firmId}`;
@@ -55,24 +92,196 @@ export const segmentNodeId = (segmentId: string) => `segment|${segmentId}`;
 export const candidateNodeId = (firmId: string) => `candidate|${firmId}`;
 export const moreNodeId = (segmentId: string) => `more|${segmentId}`;
 
-/** Where each column starts: one column per segment, and a wider gap where the tier changes. */
-export function columnLefts(segments: readonly MapSegment[]): number[] {
-  let x = 0;
-  return segments.map((s, i) => {
-    if (i > 0 && segments[i - 1]?.tier !== s.tier) x += GEOMETRY.tierGap;
-    const left = x;
-    x += GEOMETRY.column;
-    return left;
-  });
+/**
+ * How wide a text is drawn, in units of its font size, a little wide: a CJK character is one, a
+ * space or a middle dot under a third, a digit or a Latin letter about half.
+ */
+export function textEm(text: string): number {
+  let em = 0;
+  for (const ch of text) {
+    if (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch)) em += 1;
+    else if (ch === ' ' || ch === '·') em += 0.3;
+    else if (/[A-Z]/.test(ch)) em += 0.66;
+    else em += 0.58;
+  }
+  return em;
 }
 
-/** A segment's last row: "n more" while firms are hidden, "show fewer" once expanded. */
-const hasMoreRow = (s: MapSegment) => s.hidden > 0 || !!s.expanded;
+/** Cuts a text to `em` units, with an ellipsis when it is longer. */
+function cut(text: string, em: number): string {
+  if (textEm(text) <= em) return text;
+  let out = '';
+  for (const ch of text) {
+    if (textEm(`${out + ch}…`) > em) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
 
-const boxHeight = (s: MapSegment) =>
-  GEOMETRY.header + Math.ceil(s.firms.length / 2) * GEOMETRY.cellHeight + (hasMoreRow(s) ? GEOMETRY.more : 0) + 12;
+/** Breaks a text into at most `lines` lines of `em` units each (the last cut with an ellipsis). */
+export function wrapText(text: string, em: number, lines: number): string[] {
+  const out: string[] = [];
+  const rest = [...text];
+  while (rest.length > 0 && out.length < lines - 1) {
+    let line = '';
+    while (rest.length > 0 && textEm(line + rest[0]) <= em) line += rest.shift();
+    if (line === '') line = rest.shift() ?? '';
+    out.push(line);
+  }
+  if (rest.length > 0) out.push(cut(rest.join(''), em));
+  return out;
+}
 
-/** Every element of the map, positioned. `candidates` are drawn under the box of `gapId`. */
+/** The segments as a tree: each one's sub-segments, in the chain's order. */
+function childrenOf(segments: readonly MapSegment[]): Map<string | undefined, MapSegment[]> {
+  const ids = new Set(segments.map((s) => s.id));
+  const out = new Map<string | undefined, MapSegment[]>();
+  for (const s of segments) {
+    const parent = s.parentId && ids.has(s.parentId) && s.parentId !== s.id ? s.parentId : undefined;
+    out.set(parent, [...(out.get(parent) ?? []), s]);
+  }
+  return out;
+}
+
+/** The chips a card shows: its firms, then the chip that shows the rest (or fewer again). */
+const chipCount = (s: MapSegment) => s.firms.length + (s.hidden > 0 || s.expanded ? 1 : 0);
+const chipsPerRow = (inner: number) => (inner >= 170 ? 3 : 2);
+
+/** The text that names a card's firms when the view is far: names that fit in two lines, and "+N" for the rest. */
+function summaryOf(s: MapSegment, inner: number, labels: MapLabels): string[] {
+  const total = s.firms.length + s.hidden;
+  if (total === 0) return [labels.none()];
+  const em = inner / MAP_FONT.body;
+  const names = s.firms.map((f) => (f.anchorOf.length > 0 ? `★${f.shortName}` : f.shortName));
+  const lines: string[] = [''];
+  let named = 0;
+  for (const name of names) {
+    const rest = total - named - 1;
+    const tail = rest > 0 ? ` ${labels.more(rest)}` : '';
+    const line = lines.at(-1) ?? '';
+    const candidate = line ? `${line}、${name}` : name;
+    if (textEm(candidate + tail) <= em || (line === '' && lines.length === 1 && textEm(name) > em)) {
+      lines[lines.length - 1] = textEm(candidate) <= em ? candidate : cut(name, em - textEm(tail));
+      named++;
+    } else if (lines.length < 2 && textEm(name + tail) <= em) {
+      lines.push(name);
+      named++;
+    } else break;
+  }
+  const rest = total - named;
+  if (rest > 0) {
+    const tail = labels.more(rest);
+    const line = lines.at(-1) ?? '';
+    if (line === '') lines[lines.length - 1] = tail;
+    else if (textEm(`${line} ${tail}`) <= em) lines[lines.length - 1] = `${line} ${tail}`;
+    else if (lines.length < 2) lines.push(tail);
+    else lines[lines.length - 1] = `${cut(line, em - textEm(tail) - 0.6)} ${tail}`;
+  }
+  return lines;
+}
+
+/** A card's own part (title, need and counts, firms), without its sub-segments. */
+interface CardFace {
+  title: string[];
+  summary: string[];
+  chipRows: number;
+  /** The need's tag and the counts on one line, or (too wide for the card) on two. */
+  metaRows: 1 | 2;
+  height: number;
+}
+
+/** The width of a need's tag on a card. */
+const tagWidth = (text: string) => textEm(text) * MAP_FONT.body + 10;
+
+function faceOf(s: MapSegment, width: number, labels: MapLabels): CardFace {
+  const inner = width - 2 * GEOMETRY.pad;
+  const title = wrapText(s.name, inner / MAP_FONT.title, 2);
+  const summary = summaryOf(s, inner, labels);
+  const chipRows = Math.ceil(chipCount(s) / chipsPerRow(inner));
+  const tag = s.need === 'OK' ? 0 : tagWidth(labels.need(s.need)) + 6;
+  const metaRows = tag + textEm(labels.counts(s)) * MAP_FONT.body <= inner ? 1 : 2;
+  const body = Math.max(chipRows * GEOMETRY.chipRow, summary.length * GEOMETRY.bodyLine);
+  const height = GEOMETRY.pad + title.length * GEOMETRY.titleLine + metaRows * GEOMETRY.meta + body + GEOMETRY.pad;
+  return { title, summary, chipRows, metaRows, height };
+}
+
+/** A segment's card with its sub-segments' cards nested in it: its height, and theirs. */
+interface Block {
+  segment: MapSegment;
+  width: number;
+  face: CardFace;
+  children: Block[];
+  height: number;
+}
+
+function blockOf(
+  s: MapSegment,
+  width: number,
+  tree: Map<string | undefined, MapSegment[]>,
+  labels: MapLabels,
+  seen: Set<string>,
+): Block {
+  seen.add(s.id);
+  const face = faceOf(s, width, labels);
+  const kids = (tree.get(s.id) ?? [])
+    .filter((c) => !seen.has(c.id))
+    .map((c) => blockOf(c, width - 2 * GEOMETRY.pad, tree, labels, seen));
+  const height =
+    face.height + (kids.length > 0 ? kids.reduce((sum, k) => sum + k.height + GEOMETRY.pad, 0) + GEOMETRY.pad : 0);
+  return { segment: s, width, face, children: kids, height };
+}
+
+/** Splits a tier's blocks, in order, into columns of at most `limit` high (a taller block alone). */
+function pack(heights: readonly number[], limit: number): number[][] {
+  const columns: number[][] = [];
+  let used = Number.POSITIVE_INFINITY;
+  heights.forEach((h, i) => {
+    if (used + GEOMETRY.gutterY + h > limit || columns.length === 0) {
+      columns.push([i]);
+      used = h;
+    } else {
+      columns.at(-1)?.push(i);
+      used += GEOMETRY.gutterY + h;
+    }
+  });
+  return columns;
+}
+
+/**
+ * The columns of every tier that make the chain largest in TARGET_VIEW: every column height that
+ * a run of blocks makes is tried, and the best kept (on a tie, the lower one).
+ */
+export function wrapTiers(
+  tiers: readonly (readonly number[])[],
+  view: { width: number; height: number } = TARGET_VIEW,
+): number[][][] {
+  const limits = new Set<number>();
+  for (const heights of tiers)
+    for (let i = 0; i < heights.length; i++) {
+      let sum = -GEOMETRY.gutterY;
+      for (let j = i; j < heights.length; j++) {
+        sum += GEOMETRY.gutterY + (heights[j] ?? 0);
+        limits.add(sum);
+      }
+    }
+  let best: { zoom: number; columns: number[][][] } | null = null;
+  for (const limit of [...limits].sort((a, b) => a - b)) {
+    const columns = tiers.map((heights) => pack(heights, limit));
+    const count = columns.reduce((n, c) => n + c.length, 0);
+    const used = tiers.filter((h) => h.length > 0).length;
+    const width = count * GEOMETRY.card + (count - used) * GEOMETRY.gutterX + Math.max(0, used - 1) * GEOMETRY.tierGap;
+    const tall = Math.max(
+      ...columns.flatMap((tier, t) =>
+        tier.map((col) => col.reduce((sum, i) => sum + (tiers[t]?.[i] ?? 0), 0) + (col.length - 1) * GEOMETRY.gutterY),
+      ),
+    );
+    const zoom = Math.min(view.width / (width + 24), view.height / (tall + GEOMETRY.tierHeader + 18));
+    if (!best || zoom > best.zoom + 1e-9) best = { zoom, columns };
+  }
+  return best?.columns ?? tiers.map(() => []);
+}
+
+/** Every element of the map, positioned. `candidates` are drawn under the column of `gapId`. */
 export function chainMapElements(
   segments: readonly MapSegment[],
   labels: MapLabels,
@@ -80,42 +289,139 @@ export function chainMapElements(
     systemColor: (rootId: string) => string | undefined;
     gapId?: string;
     candidates?: readonly MapCandidate[];
+    /** The view to fill (TARGET_VIEW unless said: a printed sheet is wider). */
+    view?: { width: number; height: number };
   },
 ): ElementDefinition[] {
-  const lefts = columnLefts(segments);
+  const tree = childrenOf(segments);
+  const seen = new Set<string>();
+  const roots = tree.get(undefined) ?? [];
+  const blocks = TIERS.map((tier) =>
+    roots.filter((s) => s.tier === tier).map((s) => blockOf(s, GEOMETRY.card, tree, labels, seen)),
+  );
+  // the wrapping is chosen as if no card were expanded: expanding one moves only what is under it
+  const treeCollapsed = childrenOfCollapsed(tree);
+  const seenCollapsed = new Set<string>();
+  const base = TIERS.map((tier) =>
+    roots
+      .filter((s) => s.tier === tier)
+      .map((s) => blockOf(collapsed(s), GEOMETRY.card, treeCollapsed, labels, seenCollapsed)),
+  );
+  const columns = wrapTiers(
+    base.map((tier) => tier.map((b) => b.height)),
+    options.view,
+  );
+
   const out: ElementDefinition[] = [];
   const firmNodes = new Map<string, string>(); // enterprise id → first node drawing it
-  const bottoms = new Map<string, number>();
-  segments.forEach((s, i) => {
-    const left = lefts[i] ?? 0;
-    const height = boxHeight(s);
-    bottoms.set(s.id, height);
+  const columnOf = new Map<string, { x: number; bottom: number }>(); // segment id → its column
+  const cards = new Map<string, { x: number; y: number; width: number; height: number }>();
+  const bands: { tier: Tier; x1: number; x2: number; bottom: number }[] = [];
+  let x = 0;
+  TIERS.forEach((tier, t) => {
+    const tierColumns = columns[t] ?? [];
+    if (tierColumns.length === 0) return;
+    const x1 = x;
+    let bottom = 0;
+    for (const col of tierColumns) {
+      let y = GEOMETRY.tierHeader;
+      const inColumn: string[] = [];
+      for (const i of col) {
+        const block = blocks[t]?.[i];
+        if (!block) continue;
+        drawBlock(block, x, y, 0);
+        y += block.height + GEOMETRY.gutterY;
+        collect(block, inColumn);
+      }
+      const colBottom = y - GEOMETRY.gutterY;
+      for (const id of inColumn) columnOf.set(id, { x: x + GEOMETRY.card / 2, bottom: colBottom });
+      bottom = Math.max(bottom, colBottom);
+      x += GEOMETRY.card + GEOMETRY.gutterX;
+    }
+    bands.push({ tier, x1, x2: x - GEOMETRY.gutterX, bottom });
+    x += GEOMETRY.tierGap - GEOMETRY.gutterX;
+  });
+
+  function collect(block: Block, into: string[]) {
+    into.push(block.segment.id);
+    for (const k of block.children) collect(k, into);
+  }
+
+  function drawBlock(block: Block, left: number, top: number, depth: number) {
+    const s = block.segment;
+    const { width, face } = block;
+    const inner = width - 2 * GEOMETRY.pad;
+    cards.set(s.id, { x: left + width / 2, y: top + block.height / 2, width, height: block.height });
     out.push({
       group: 'nodes',
       data: {
         id: segmentNodeId(s.id),
         kind: 'segment',
         segmentId: s.id,
-        label: `${s.name}\n${labels.counts(s)}`,
+        label: face.title.join('\n'),
         need: s.need,
-        width: GEOMETRY.boxWidth,
-        height,
+        width,
+        height: block.height,
+        /** The title's place: below the card's top edge (a label at the top sits above it). */
+        titleY: face.title.length * GEOMETRY.titleLine + GEOMETRY.pad,
+        depth,
       },
-      position: { x: left + GEOMETRY.boxWidth / 2, y: height / 2 },
-      classes: `segment need-${s.need}${s.covered ? '' : ' uncovered'}`,
+      position: { x: left + width / 2, y: top + block.height / 2 },
+      classes: `segment need-${s.need}${s.covered ? '' : ' uncovered'}${block.children.length > 0 ? ' group' : ''}`,
       selectable: false,
     });
+    let y = top + GEOMETRY.pad + face.title.length * GEOMETRY.titleLine;
+    // the need's tag and the counts, on one line
+    let metaLeft = left + GEOMETRY.pad;
+    if (s.need !== 'OK') {
+      const text = labels.need(s.need);
+      const w = tagWidth(text);
+      out.push({
+        group: 'nodes',
+        data: { id: `tag|${s.id}`, kind: 'tag', segmentId: s.id, label: text, width: w, need: s.need },
+        position: { x: metaLeft + w / 2, y: y + GEOMETRY.meta / 2 - 1 },
+        classes: `tag need-${s.need}`,
+        selectable: false,
+      });
+      if (face.metaRows === 1) metaLeft += w + 6;
+      else y += GEOMETRY.meta;
+    }
+    const counts = labels.counts(s);
     out.push({
       group: 'nodes',
-      data: { id: `port|${s.id}`, kind: 'port' },
-      position: { x: left + GEOMETRY.boxWidth / 2, y: -18 },
-      classes: 'port',
+      data: { id: `meta|${s.id}`, kind: 'meta', segmentId: s.id, label: counts, width: textEm(counts) * MAP_FONT.body },
+      position: { x: metaLeft + (textEm(counts) * MAP_FONT.body) / 2, y: y + GEOMETRY.meta / 2 - 1 },
+      classes: 'meta',
       selectable: false,
+    });
+    y += GEOMETRY.meta;
+    const bodyTop = y;
+    // far: one text for the firms; near: a chip for each
+    out.push({
+      group: 'nodes',
+      data: {
+        id: `summary|${s.id}`,
+        kind: 'summary',
+        segmentId: s.id,
+        label: face.summary.join('\n'),
+        width: inner,
+        height: face.summary.length * GEOMETRY.bodyLine,
+      },
+      position: { x: left + width / 2, y: bodyTop + (face.summary.length * GEOMETRY.bodyLine) / 2 },
+      classes: s.firms.length + s.hidden === 0 ? 'summary empty' : 'summary',
+      selectable: false,
+    });
+    const perRow = chipsPerRow(inner);
+    const chipWidth = (inner - (perRow - 1) * 4) / perRow;
+    const chipAt = (k: number) => ({
+      x: left + GEOMETRY.pad + (k % perRow) * (chipWidth + 4) + chipWidth / 2,
+      y: bodyTop + Math.floor(k / perRow) * GEOMETRY.chipRow + GEOMETRY.chip / 2 + 1,
     });
     s.firms.forEach((f, k) => {
       const id = firmNodeId(s.id, f.id);
       if (!firmNodes.has(f.id)) firmNodes.set(f.id, id);
       const system = f.system?.root.id;
+      const anchor = f.anchorOf.length > 0;
       out.push({
         group: 'nodes',
         data: {
@@ -123,27 +429,21 @@ export function chainMapElements(
           kind: 'firm',
           firmId: f.id,
           segmentId: s.id,
-          label: f.shortName,
+          label: cut(anchor ? `★${f.shortName}` : f.shortName, (chipWidth - 6) / MAP_FONT.chip),
+          name: f.shortName,
           role: f.role,
           local: f.local,
-          anchor: f.anchorOf.length > 0,
+          anchor,
+          width: chipWidth,
           systemColor: (system && options.systemColor(system)) ?? '',
         },
-        position: {
-          x: left + GEOMETRY.boxWidth / 2 + ((k % 2) - 0.5) * GEOMETRY.cellWidth,
-          y: GEOMETRY.header + Math.floor(k / 2) * GEOMETRY.cellHeight + 18,
-        },
-        classes: [
-          'firm',
-          f.local ? 'local' : 'outside',
-          f.anchorOf.length > 0 ? 'anchor' : '',
-          system ? 'in-system' : '',
-        ]
+        position: chipAt(k),
+        classes: ['firm', f.local ? 'local' : 'outside', anchor ? 'anchor' : '', system ? 'in-system' : '']
           .join(' ')
           .trim(),
       });
     });
-    if (hasMoreRow(s)) {
+    if (s.hidden > 0 || s.expanded) {
       out.push({
         group: 'nodes',
         data: {
@@ -151,43 +451,54 @@ export function chainMapElements(
           kind: 'more',
           segmentId: s.id,
           label: s.hidden > 0 ? labels.more(s.hidden) : labels.collapse(),
+          width: chipWidth,
         },
-        position: { x: left + GEOMETRY.boxWidth / 2, y: height - GEOMETRY.more / 2 - 6 },
+        position: chipAt(s.firms.length),
         classes: 'more',
         selectable: false,
       });
     }
-  });
-  // the template: what feeds what, between ports above the boxes
+    let childTop = top + face.height;
+    for (const k of block.children) {
+      drawBlock(k, left + GEOMETRY.pad, childTop, depth + 1);
+      childTop += k.height + GEOMETRY.pad;
+    }
+  }
+
+  // a tier's band behind its columns, with its name
+  for (const band of bands) {
+    const x1 = band.x1 - 12;
+    const x2 = band.x2 + 12;
+    const y1 = -6;
+    const y2 = band.bottom + 12;
+    out.push({
+      group: 'nodes',
+      data: { id: `tier|${band.tier}`, kind: 'tier', label: labels.tier(band.tier), width: x2 - x1, height: y2 - y1 },
+      position: { x: (x1 + x2) / 2, y: (y1 + y2) / 2 },
+      classes: `tier tier-${band.tier}`,
+      selectable: false,
+    });
+  }
+
+  // the template: what feeds what, from a card's right side into the next card's left side
   for (const s of segments) {
+    const from = cards.get(s.id);
     for (const to of s.feedsInto) {
+      const into = cards.get(to);
+      if (!from || !into || to === s.id) continue;
+      const forward = into.x > from.x + 1;
       out.push({
         group: 'edges',
-        data: { id: `feeds|${s.id}|${to}`, source: `port|${s.id}`, target: `port|${to}` },
-        classes: 'feeds',
+        data: { id: `feeds|${s.id}|${to}`, source: segmentNodeId(s.id), target: segmentNodeId(to) },
+        classes: forward ? 'feeds' : 'feeds back',
         selectable: false,
       });
     }
   }
-  // a tier's band behind its columns, with its name
-  for (const tier of ['UPSTREAM', 'MIDSTREAM', 'DOWNSTREAM'] as const) {
-    const cols = segments.map((s, i) => ({ s, left: lefts[i] ?? 0 })).filter((c) => c.s.tier === tier);
-    if (cols.length === 0) continue;
-    const x1 = (cols[0]?.left ?? 0) - 14;
-    const x2 = (cols.at(-1)?.left ?? 0) + GEOMETRY.boxWidth + 14;
-    const bottom = Math.max(...cols.map((c) => bottoms.get(c.s.id) ?? 0)) + 20;
-    out.push({
-      group: 'nodes',
-      data: { id: `tier|${tier}`, kind: 'tier', label: labels.tier(tier), width: x2 - x1, height: bottom + 74 },
-      position: { x: (x1 + x2) / 2, y: (bottom - 74) / 2 },
-      classes: `tier tier-${tier}`,
-      selectable: false,
-    });
-  }
-  const gap = segments.findIndex((s) => s.id === options.gapId);
-  if (gap >= 0 && options.candidates) {
-    const centre = (lefts[gap] ?? 0) + GEOMETRY.boxWidth / 2;
-    const top = (bottoms.get(options.gapId as string) ?? 0) + 56;
+
+  const gapColumn = options.gapId ? columnOf.get(options.gapId) : undefined;
+  if (gapColumn && options.candidates) {
+    const top = gapColumn.bottom + 48;
     options.candidates.forEach((c, k) => {
       const id = candidateNodeId(c.enterprise.id);
       out.push({
@@ -200,10 +511,7 @@ export function chainMapElements(
           role: c.enterprise.role,
           local: c.enterprise.local,
         },
-        position: {
-          x: centre + ((k % 2) - 0.5) * GEOMETRY.cellWidth,
-          y: top + Math.floor(k / 2) * (GEOMETRY.cellHeight + 8),
-        },
+        position: { x: gapColumn.x + ((k % 2) - 0.5) * (GEOMETRY.card / 2 + 8), y: top + Math.floor(k / 2) * 76 },
         classes: 'candidate',
       });
       for (const to of c.supplies) {
@@ -219,4 +527,24 @@ export function chainMapElements(
     });
   }
   return out;
+}
+
+/** A segment as it is before the user expands it (the first chips, the rest as "+N"). */
+function collapsed(s: MapSegment): MapSegment {
+  if (!s.expanded) return s;
+  const shown = firstShown(s.firms.length + s.hidden);
+  return { ...s, firms: s.firms.slice(0, shown), hidden: s.firms.length + s.hidden - shown, expanded: false };
+}
+
+function childrenOfCollapsed(tree: Map<string | undefined, MapSegment[]>) {
+  return new Map([...tree].map(([k, v]) => [k, v.map(collapsed)]));
+}
+
+/** How many firms a card shows before it is expanded: all, up to six; else five and a "+N" chip. */
+export const firstShown = (total: number) => (total <= GEOMETRY.firstChips ? total : GEOMETRY.firstChips - 1);
+
+/** Where a segment's first firms come from: anchors first, then local, then outside, each by size. */
+export function firstFirms(local: readonly Firm[], outside: readonly Firm[]): Firm[] {
+  const all = [...local, ...outside];
+  return [...all.filter((f) => f.anchorOf.length > 0), ...all.filter((f) => f.anchorOf.length === 0)];
 }

@@ -4,12 +4,12 @@ import { request } from '../../api';
 import type { ResultOf } from '../../graphql';
 import { ChainMapQuery, type Firm, GapCandidatesQuery, SegmentFirmsQuery } from '../../queries/chains';
 import { useQuery } from '../../state/useQuery';
-import type { MapCandidate, MapSegment } from './map-layout';
+import { firstFirms, firstShown, type MapCandidate, type MapSegment } from './map-layout';
 import { needOf } from './needs';
 
 /** How many firms a segment shows before it is expanded. */
 export const FIRST_LOCAL = 8;
-export const FIRST_OUTSIDE = 4;
+export const FIRST_OUTSIDE = 6;
 const PAGE = 100;
 
 /** Every firm of a segment, local or outside, page by page (expanding it). */
@@ -115,16 +115,20 @@ export function useChainMap(chainKey: string) {
       const local = loaded?.local ?? s.localFirms.nodes;
       const outside = showOutside ? (loaded?.outside ?? s.outsideFirms.nodes) : [];
       const total = s.localFirms.totalCount + (showOutside ? s.outsideFirms.totalCount : 0);
-      const firstShown = s.localFirms.nodes.length + (showOutside ? s.outsideFirms.nodes.length : 0);
+      const ordered = firstFirms(local, outside);
+      const shown = loaded ? ordered : ordered.slice(0, firstShown(total));
       return {
         id: s.id,
         name: s.name,
         tier: s.tier,
         need: need(s.id),
         covered: s.covered,
-        firms: [...local, ...outside],
-        hidden: Math.max(0, total - local.length - outside.length),
-        expanded: !!loaded && total > firstShown,
+        parentId: s.parent?.id,
+        localCount: s.localFirms.totalCount,
+        outsideCount: s.outsideFirms.totalCount,
+        firms: shown,
+        hidden: Math.max(0, total - shown.length),
+        expanded: !!loaded && total > firstShown(total),
         feedsInto: s.feedsInto.map((f) => f.id),
       };
     });
