@@ -39,24 +39,34 @@ export function CanvasActions({
       <button type="button" className="button" onClick={() => canvas.current?.fit()}>
         {t('action.fit')}
       </button>
-      <button
-        type="button"
-        className="button"
-        data-testid="export-png"
-        disabled={busy}
-        onClick={() => void save('png')}
-      >
-        {t('action.exportPng')}
-      </button>
-      {sheet && (
-        <button
-          type="button"
-          className="button"
-          data-testid="export-pdf"
-          disabled={busy}
-          onClick={() => void save('pdf')}
-        >
-          {t('action.exportPdf')}
+      {sheet ? (
+        // one short group for both formats: a toolbar with every segment must stay on one row
+        <span className="button-group" role="group" aria-label={t('action.export')}>
+          <span className="muted">{t('action.export')}</span>
+          <button
+            type="button"
+            className="button"
+            data-testid="export-png"
+            aria-label={t('action.exportPng')}
+            disabled={busy}
+            onClick={() => void save('png')}
+          >
+            PNG
+          </button>
+          <button
+            type="button"
+            className="button"
+            data-testid="export-pdf"
+            aria-label={t('action.exportPdf')}
+            disabled={busy}
+            onClick={() => void save('pdf')}
+          >
+            PDF
+          </button>
+        </span>
+      ) : (
+        <button type="button" className="button" data-testid="export-png" onClick={() => void save('png')}>
+          {t('action.exportPng')}
         </button>
       )}
     </>
