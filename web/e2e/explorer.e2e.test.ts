@@ -557,3 +557,25 @@ it('opens on the district’s largest enterprise system, then on the last view d
   expect(problems).toEqual([]);
   await page.close();
 });
+
+it('draws no firm name over another: the less important gives way, and shows again with room', async () => {
+  const { page, problems } = await h.page();
+  const overlapping = () => page.evaluate(() => window.chainAtlasGraph?.overlappingLabels() ?? null);
+  // at one hop 通卓物流装备's name fell on 长江国际货运代理's (issue 20)
+  await page.goto(h.url(`/explore?e=${ROOT}`));
+  await expect.poll(() => nodeCount(page), { timeout: 20_000 }).toBeGreaterThan(10);
+  await expect.poll(overlapping, { timeout: 10_000 }).toEqual([]);
+  const named = await page.evaluate(
+    () => window.chainAtlasGraph?.nodeIds().filter((id) => window.chainAtlasGraph?.drawnLabel(id)).length ?? 0,
+  );
+  // most keep their names; the one that fell on another's waits
+  expect(named).toBeGreaterThan(10);
+  expect(named).toBeLessThan(await nodeCount(page));
+  // deeper, with hundreds of firms: still none over another
+  await page.goto(h.url(`/explore?e=${ROOT}&depth=3&limit=1000`));
+  await expect.poll(() => nodeCount(page), { timeout: 20_000 }).toBeGreaterThan(100);
+  await expect.poll(overlapping, { timeout: 15_000 }).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}explorer-no-overlap.png` });
+  expect(problems).toEqual([]);
+  await page.close();
+});

@@ -8,6 +8,7 @@ import cytoscape, {
 } from 'cytoscape';
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
 import { withClass } from './classes';
+import { hiddenLabels, type LabelBox } from './declutter';
 import {
   fittingLandmarks,
   LANDMARK_PX,
@@ -19,7 +20,7 @@ import {
 import { markParallelAt, withParallelMarked } from './parallel';
 import { drawSheet, printedPt, SHEET_MAP_AREA, type Sheet, screenZoomOfSheet, sheetFile } from './sheet';
 import { addable, afterNextFrame, inSlices } from './slicing';
-import { FONT_FAMILY, LABELLED, LANDMARK } from './style';
+import { FONT_FAMILY, LABEL_HIDDEN, LABELLED, LANDMARK } from './style';
 
 /**
  * The one owner of a Cytoscape instance, for every view: created on mount, destroyed on
@@ -108,6 +109,13 @@ interface CanvasProps {
    * near, e.g. text only where it is large enough to read. Read when the canvas is created.
    */
   zoomClasses?: readonly { className: string; from: number }[];
+  /**
+   * Whether firm names that would be drawn over one another are thinned out: the more important
+   * firm (selected, larger, more linked) keeps its name and the other's is hidden (class
+   * `LABEL_HIDDEN`) until it has room, after the layout or the firms change. Names scale with the
+   * zoom, so the choice holds at every zoom. Read when the canvas is created.
+   */
+  declutter?: boolean;
 }
 
 /**
@@ -147,6 +155,8 @@ declare global {
        * over the elements shown, in view, with text); null when no text is drawn there.
        */
       labelPx(): number | null;
+      /** Pairs of firm names drawn over one another (none where the canvas declutters). */
+      overlappingLabels(): [string, string][];
       /** The text a node shows now and its size on the screen; null when it shows none (or is hidden). */
       drawnLabel(id: string): { text: string; px: number } | null;
       /** The last sheet made (see CanvasHandle.sheet): its smallest text as printed, in points, and its scale. */
@@ -390,6 +400,43 @@ function applyDetail(cy: Core, state: DetailState, zoom = cy.zoom()) {
   });
 }
 
+/** The boxes (graph coordinates) of the node names drawn now: visible, with text, not hidden. */
+function drawnNameBoxes(cy: Core, withHidden = false): LabelBox[] {
+  const boxes: LabelBox[] = [];
+  for (const n of cy.nodes(`.${LABELLED}`).toArray()) {
+    if (!n.visible() || String(n.style('label') ?? '') === '') continue;
+    if (!withHidden && (n.hasClass(LABEL_HIDDEN) || Number(n.style('text-opacity')) === 0)) continue;
+    const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+    if (!(b.w > 0 && b.h > 0)) continue;
+    // the selected firm, then the larger, then the more linked keep their names
+    const priority = (n.selected() ? 1e9 : 0) + n.width() * 1000 + n.degree(false);
+    boxes.push({ id: n.id(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2, priority });
+  }
+  return boxes;
+}
+
+/** Hides the names that would be drawn over more important ones, and shows again those with room. */
+function thinLabels(cy: Core): void {
+  const hide = hiddenLabels(drawnNameBoxes(cy, true));
+  cy.batch(() => {
+    for (const n of cy.nodes(`.${LABEL_HIDDEN}`).toArray()) if (!hide.has(n.id())) n.removeClass(LABEL_HIDDEN);
+    for (const id of hide) cy.getElementById(id).addClass(LABEL_HIDDEN);
+  });
+}
+
+/** Pairs of node names drawn over one another now (a test hook: none where `declutter` is on). */
+function overlappingLabels(cy: Core): [string, string][] {
+  const boxes = drawnNameBoxes(cy);
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i] as LabelBox, boxes[j] as LabelBox];
+      if (Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 1 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 1)
+        pairs.push([a.id, b.id]);
+    }
+  return pairs;
+}
+
 /** The smallest text drawn in view (or, with `everywhere`, anywhere), in screen pixels at `zoom` (see `labelPx`). */
 function smallestText(cy: Core, { everywhere = false, zoom = cy.zoom() } = {}): number | null {
   const seen = everywhere
@@ -424,6 +471,7 @@ export function Canvas({
   landmarks,
   pictureWhileMoving = false,
   zoomClasses,
+  declutter = false,
 }: CanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -476,6 +524,25 @@ export function Canvas({
         reportCounts(cyRef.current, containerRef.current, counts.current, callbacks.current.onChange),
       );
     });
+    if (declutter) {
+      const state = { due: false, applying: false };
+      const schedule = () => {
+        if (state.due || state.applying) return;
+        state.due = true;
+        requestAnimationFrame(() => {
+          state.due = false;
+          if (cy.destroyed()) return;
+          state.applying = true;
+          try {
+            thinLabels(cy);
+          } finally {
+            state.applying = false;
+          }
+        });
+      };
+      cy.on('add remove position data select unselect', schedule);
+      cy.on('class', 'node', schedule);
+    }
     window.chainAtlasGraph = {
       nodeIds: () => cy.nodes().map((n) => n.id()),
       renderedPosition: (id) => {
@@ -506,10 +573,12 @@ export function Canvas({
         }),
       zoom: () => cy.zoom(),
       labelPx: () => smallestText(cy),
+      overlappingLabels: () => overlappingLabels(cy),
       lastSheet: () => lastSheet.current,
       drawnLabel: (id) => {
         const n = cy.getElementById(id);
-        const text = n.nonempty() && n.visible() ? String(n.style('label') ?? '') : '';
+        const drawn = n.nonempty() && n.visible() && !n.hasClass(LABEL_HIDDEN) && Number(n.style('text-opacity')) > 0;
+        const text = drawn ? String(n.style('label') ?? '') : '';
         return text ? { text, px: Number.parseFloat(String(n.style('font-size'))) * cy.zoom() } : null;
       },
     };

@@ -84,6 +84,8 @@ const MIN_ZOOMED_FONT_SIZE = 7;
  * 2,000-element view's first paint).
  */
 export const LABELLED = 'labelled';
+/** A name hidden because a more important one is drawn where it would be (Canvas `declutter`). */
+export const LABEL_HIDDEN = 'label-hidden';
 
 /**
  * The class of a node named at every zoom (see graph/landmarks.ts): the canvas sets its size, one
@@ -153,6 +155,8 @@ export function graphStylesheet(): StylesheetJson {
       style: { 'background-color': ROLE_STYLES[role].tint },
     })),
     { selector: `node.${LABELLED}.centre`, style: { 'font-weight': 'bold' } },
+    // a name that would be drawn over a more important one (Canvas `declutter`) waits for room
+    { selector: `node.${LABEL_HIDDEN}`, style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
     {
       selector: 'node:selected',
       style: {

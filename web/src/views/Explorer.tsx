@@ -140,6 +140,7 @@ export function Explorer() {
             labelsFrom={LABEL_ZOOM}
             landmarks={LANDMARKS}
             pictureWhileMoving
+            declutter
             label={t('explorer.title')}
             onNodeTap={onNodeTap}
             onNodeDoubleTap={(id) => void x.expand(id)}

@@ -190,6 +190,7 @@ export function PathView() {
           <Canvas
             ref={canvas}
             stylesheet={stylesheet}
+            declutter
             label={t('path.title')}
             onNodeTap={(id) =>
               setSelected((canvas.current?.cy()?.getElementById(id).data('enterprise') as Enterprise) ?? null)
