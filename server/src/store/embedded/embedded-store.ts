@@ -8,7 +8,10 @@ import { emptyDataset, type Removal } from '../port';
 import { coverage, DataDir, type Manifest, type SegmentInfo, SegmentMissing } from './data-dir';
 import { Fold } from './fold';
 
-/** V8's Map (which graphology keeps nodes and edges in) holds at most 2^24 entries. */
+/**
+ * V8's Map holds at most 2^24 entries: the graph keeps its enterprises in one, and a compaction
+ * (Fold) keeps the relationships by key in one.
+ */
 export const MAP_LIMIT = 2 ** 24;
 
 /**
