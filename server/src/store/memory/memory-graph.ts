@@ -15,6 +15,12 @@ export { EnterpriseGraph };
 type State = 'added' | 'updated' | 'unchanged';
 export type ApplyCounts = { [K in Kind]: { [S in State]: number } };
 
+/** The rows known to be new (no stored row has their key). */
+export type NewRows = Pick<WeakSet<object>, 'has'>;
+
+/** Every row is new: rows applied to an empty graph from one segment (keys are unique in one). */
+export const ALL_NEW: NewRows = { has: () => true };
+
 /**
  * The embedded store's graph in process memory: enterprises and the relationships between
  * them in an EnterpriseGraph (a node's record, and its relationships out and in), the chain side in plain maps, and the derived systems and roles: the state and
@@ -109,7 +115,7 @@ export class MemoryGraph {
    * systems again. `added` names rows known to be new (from plan), which need no look-up.
    * The store keeps the row objects themselves, changed: the caller must not use them after.
    */
-  apply(data: Dataset, added?: WeakSet<object>): void {
+  apply(data: Dataset, added?: NewRows): void {
     const c = this.chainIndex;
     for (const r of data.chains) c.putChain(r);
     for (const r of data.segments) c.putSegment(r);
