@@ -3,11 +3,14 @@ import type { EnterpriseRecord, Relation } from '../port';
 /** The adjacency of a node with no relationships that way: shared, never written to. */
 const NONE: Relation[] = [];
 
-/** A node: its record, and its relationships out of it and into it, in the order added. */
+/** A node: its id (the Map's key), its record, and its relationships out and in, in the order added. */
 class Entry {
   out: Relation[] = NONE;
   in: Relation[] = NONE;
-  constructor(public record: EnterpriseRecord) {}
+  constructor(
+    readonly id: string,
+    public record: EnterpriseRecord,
+  ) {}
 }
 
 /**
@@ -57,7 +60,7 @@ export class EnterpriseGraph {
   setNode(id: string, record: EnterpriseRecord): void {
     const entry = this.entries.get(id);
     if (entry) entry.record = record;
-    else this.entries.set(id, new Entry(record));
+    else this.entries.set(id, new Entry(id, record));
   }
 
   /** Every enterprise, in the order added, with its relationships out and in. */
@@ -97,11 +100,17 @@ export class EnterpriseGraph {
     return e ? e.out.length + e.in.length : 0;
   }
 
-  /** Adds a relationship between two enterprises that are there (throws otherwise, or for a self-loop). */
+  /**
+   * Adds a relationship between two enterprises that are there (throws otherwise, or for a
+   * self-loop). Its ends are set to the enterprises' own id strings (the same text): a parsed
+   * row's are copies of their own, which would be kept as long as the relationship.
+   */
   add(r: Relation): void {
     const source = this.entry(r.from);
     const target = this.entry(r.to);
     if (source === target) throw new Error(`EnterpriseGraph: a relationship from "${r.from}" to itself`);
+    r.from = source.id;
+    r.to = target.id;
     if (source.out === NONE) source.out = [r];
     else source.out.push(r);
     if (target.in === NONE) target.in = [r];
