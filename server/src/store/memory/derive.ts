@@ -11,11 +11,10 @@ const isHolding = (r: Relation): r is Relation & Holding => r.kind === 'CONTROLS
  */
 export function deriveSystems(graph: EnterpriseGraph): Map<string, EnterpriseSystem> {
   const holdingsOf = (id: string): Holding[] => graph.out(id).filter(isHolding);
-  // one pass over the nodes: every role back to OTHER, and the holdings gathered
   const all: Holding[] = [];
-  graph.forEachNode((_id, e, out) => {
+  for (const r of graph.allControls()) if (isHolding(r)) all.push(r);
+  graph.forEachNode((_id, e) => {
     e.role = 'OTHER';
-    for (const r of out) if (isHolding(r)) all.push(r);
   });
   const systems = new Map<string, EnterpriseSystem>();
   const affiliatesOf = new Map<string, string[]>();

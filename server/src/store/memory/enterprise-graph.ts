@@ -30,6 +30,8 @@ class Entry {
  */
 export class EnterpriseGraph {
   private readonly entries = new Map<string, Entry>();
+  /** The CONTROLS relationships apart (about one in ten): deriving systems starts from all of them. */
+  private readonly controls = new Set<Relation>();
   private relationships = 0;
 
   /** How many enterprises. */
@@ -80,6 +82,11 @@ export class EnterpriseGraph {
     for (const e of this.entries.values()) yield* e.out;
   }
 
+  /** Every CONTROLS relationship. */
+  allControls(): IterableIterator<Relation> {
+    return this.controls.values();
+  }
+
   /** The relationships out of an enterprise (none when it is not there). Do not change the array. */
   out(id: string): readonly Relation[] {
     return this.entries.get(id)?.out ?? NONE;
@@ -115,6 +122,7 @@ export class EnterpriseGraph {
     else source.out.push(r);
     if (target.in === NONE) target.in = [r];
     else target.in.push(r);
+    if (r.kind === 'CONTROLS') this.controls.add(r);
     this.relationships++;
   }
 
@@ -137,6 +145,7 @@ export class EnterpriseGraph {
     const target = this.entry(old.to);
     source.out[indexIn(source.out, old)] = next;
     target.in[indexIn(target.in, old)] = next;
+    if (this.controls.delete(old)) this.controls.add(next);
   }
 
   /** Takes a relationship out. */
@@ -145,6 +154,7 @@ export class EnterpriseGraph {
     const target = this.entry(r.to);
     source.out.splice(indexIn(source.out, r), 1);
     target.in.splice(indexIn(target.in, r), 1);
+    this.controls.delete(r);
     this.relationships--;
   }
 
