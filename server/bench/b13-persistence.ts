@@ -10,7 +10,7 @@
  *    them all back, and N single-row commits, against the data directory doing the same.
  *
  * node --max-old-space-size=16384 --import tsx server/bench/b13-persistence.ts
- *   [--edits 10000] [--base demo|S] [--sizes M[,L]] [--open DIR] [--sqlite DIR] [--skip-edits]
+ *   [--edits 10000] [--base demo|S] [--sizes M[,L]] [--open DIR] [--sqlite DIR] [--skip-edits] [--rounds 3]
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -40,6 +40,7 @@ const { values } = parseArgs({
     open: { type: 'string' },
     sqlite: { type: 'string' },
     'skip-edits': { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
     scratch: { type: 'string', default: join(process.cwd(), 'data', 'bench', 'b13') },
   },
 });
@@ -48,6 +49,11 @@ rmSync(scratch, { recursive: true, force: true });
 mkdirSync(scratch, { recursive: true });
 const caller: Caller = { name: 'bench', role: 'editor', authenticated: true };
 const ms = (t: number) => performance.now() - t;
+/** CPU time (user and system, every thread) since `c`, ms: steadier than the clock on a shared host. */
+const cpuMs = (c: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(c);
+  return (u.user + u.system) / 1e3;
+};
 const fmt = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en') : x.toFixed(x >= 10 ? 1 : 2));
 type SqliteDb = {
   pragma(s: string): unknown;
@@ -68,10 +74,11 @@ function* rowsOf(data: Dataset): Iterable<[string, string, object]> {
   for (const kind of KINDS) for (const row of data[kind] as object[]) yield [kind, keyOf(kind, row), row];
 }
 
-async function timeOpen(dir: string): Promise<{ ms: number; store: EmbeddedStore }> {
+async function timeOpen(dir: string): Promise<{ ms: number; cpu: number; store: EmbeddedStore }> {
   const t = performance.now();
+  const c = process.cpuUsage();
   const store = await EmbeddedStore.open(dir, { compaction: false });
-  return { ms: ms(t), store };
+  return { ms: ms(t), cpu: cpuMs(c), store };
 }
 
 async function medianOpen(dir: string, times = 3): Promise<{ ms: number; size: ReturnType<EmbeddedStore['size']> }> {
@@ -191,9 +198,10 @@ if (!values['skip-edits']) {
 }
 
 // ---------------------------------------------------------------- 2. open vs a plain read
-async function plainRead(dir: string): Promise<{ ms: number; rows: number }> {
+async function plainRead(dir: string): Promise<{ ms: number; cpu: number; rows: number }> {
   const manifest = new DataDir(dir).readManifest();
   const t = performance.now();
+  const c = process.cpuUsage();
   let rows = 0;
   for (const s of manifest?.segments ?? []) {
     const folder = join(dir, 'segments', s.name);
@@ -203,7 +211,7 @@ async function plainRead(dir: string): Promise<{ ms: number; rows: number }> {
       }
     }
   }
-  return { ms: ms(t), rows };
+  return { ms: ms(t), cpu: cpuMs(c), rows };
 }
 
 /**
@@ -211,8 +219,9 @@ async function plainRead(dir: string): Promise<{ ms: number; rows: number }> {
  * nodes, CONTROLS and SUPPLIES as edges, memberships and anchors as edges to segment and chain
  * nodes), nothing derived: what building any in-memory graph of them costs.
  */
-async function plainGraph(dir: string): Promise<number> {
+async function plainGraph(dir: string): Promise<{ ms: number; cpu: number }> {
   const t = performance.now();
+  const c = process.cpuUsage();
   const g = new MultiDirectedGraph();
   const manifest = new DataDir(dir).readManifest();
   for (const s of manifest?.segments ?? []) {
@@ -225,26 +234,42 @@ async function plainGraph(dir: string): Promise<number> {
     for (const r of data.inSegment) g.addEdge(r.enterpriseId, `segment:${r.segmentId}`, r);
     for (const r of data.anchors) g.addEdge(r.enterpriseId, `chain:${r.chainId}`, r);
   }
-  return ms(t);
+  return { ms: ms(t), cpu: cpuMs(c) };
 }
 
 async function openVsRead(label: string, dir: string) {
-  const reads: number[] = [];
-  const graphs: number[] = [];
-  const opened: number[] = [];
+  const reads: { ms: number; cpu: number }[] = [];
+  const graphs: { ms: number; cpu: number }[] = [];
+  const opened: { ms: number; cpu: number }[] = [];
   let rows = 0;
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; round < ROUNDS; round++) {
     const read = await plainRead(dir);
     rows = read.rows;
-    reads.push(read.ms);
+    reads.push(read);
     graphs.push(await plainGraph(dir));
-    opened.push((await timeOpen(dir)).ms);
+    const { ms, cpu } = await timeOpen(dir);
+    opened.push({ ms, cpu });
   }
-  const readMs = Math.min(...reads);
-  const graphMs = Math.min(...graphs);
-  const openMs = Math.min(...opened);
-  return { label, rows, readMs, graphMs, openMs, ratio: openMs / readMs, segments: segmentCount(dir) };
+  const best = (xs: { ms: number; cpu: number }[], k: 'ms' | 'cpu') => Math.min(...xs.map((x) => x[k]));
+  const [readMs, graphMs, openMs] = [reads, graphs, opened].map((xs) => best(xs, 'ms')) as [number, number, number];
+  const [readCpu, graphCpu, openCpu] = [reads, graphs, opened].map((xs) => best(xs, 'cpu')) as [number, number, number];
+  return {
+    label,
+    rows,
+    readMs,
+    graphMs,
+    openMs,
+    ratio: openMs / readMs,
+    readCpu,
+    graphCpu,
+    openCpu,
+    cpuRatio: openCpu / readCpu,
+    segments: segmentCount(dir),
+  };
 }
+
+/** Rounds of B13.2 (each a plain read, a plain graph and an open); the best of them is kept. */
+const ROUNDS = Number(values.rounds);
 
 /**
  * A generated data set's rows as they are, without the importer's checks (at L the importer
@@ -279,7 +304,7 @@ for (const size of (values.sizes as string).split(',').filter(Boolean)) {
 if (values.open) opens.push(await openVsRead(values.open, values.open));
 if (opens.length > 0) {
   console.log(
-    '\nB13.2 opening the store vs a plain read of the same rows (its files, parsed), and vs reading them into a plain graphology graph; best of 2, ms',
+    `\nB13.2 opening the store vs a plain read of the same rows (its files, parsed), and vs reading them into a plain graphology graph; best of ${ROUNDS}, ms of the clock and of CPU time`,
   );
   printTable(
     [
@@ -292,6 +317,10 @@ if (opens.length > 0) {
       'open ÷ read',
       'target',
       'open ÷ read + graph',
+      'CPU: read',
+      'graph',
+      'open',
+      'open ÷ read',
     ],
     opens.map((o) => [
       o.label,
@@ -303,6 +332,10 @@ if (opens.length > 0) {
       o.ratio.toFixed(2),
       '≤ 2',
       (o.openMs / o.graphMs).toFixed(2),
+      fmt(o.readCpu),
+      fmt(o.graphCpu),
+      fmt(o.openCpu),
+      o.cpuRatio.toFixed(2),
     ]),
   );
   for (const i of imports)

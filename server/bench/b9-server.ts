@@ -28,7 +28,8 @@ const KINDS = ['CONTROLS', 'SUPPLIES'] as const;
  * elements.
  */
 async function expandCandidate(store: MemoryStore, hub: string, target: number) {
-  const centre = store.graph.neighbors(hub).find((n) => store.graph.degree(n) <= 3) ?? hub;
+  const neighbours = [...store.graph.in(hub).map((r) => r.from), ...store.graph.out(hub).map((r) => r.to)];
+  const centre = neighbours.find((n) => store.graph.degree(n) <= 3) ?? hub;
   let best = { centre, id: hub, added: 0, limit: 0 };
   for (let limit = 100; limit <= 1000; limit += 25) {
     const view = (await store.neighbourhood(centre, { depth: 1, kinds: KINDS, limit })) as Neighbourhood;

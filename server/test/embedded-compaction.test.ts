@@ -30,8 +30,8 @@ function dump(store: EmbeddedStore) {
   const c = store.chainIndex;
   const inner = <V>(m: Map<string, Map<string, V>>) => [...m.values()].flatMap((v) => [...v.values()]);
   return {
-    enterprises: lines(store.graph.mapNodes((_id, a) => a)),
-    relationships: lines(store.graph.mapEdges((_e, a) => a)),
+    enterprises: lines([...store.graph.records()]),
+    relationships: lines([...store.graph.relations()]),
     members: lines(inner(c.members)),
     anchors: lines(inner(c.anchors)),
     makes: lines(inner(c.makes)),
@@ -47,7 +47,7 @@ function dump(store: EmbeddedStore) {
  */
 async function edit(store: EmbeddedStore, from: number, to: number): Promise<void> {
   const curator = new Curator(store);
-  const ids = store.graph.nodes().sort();
+  const ids = [...store.graph.records()].map((e) => e.id).sort();
   const segments = [...store.chainIndex.segments.keys()].sort();
   const id = (n: number) => ids[n % ids.length] as string;
   for (let i = from; i < to; i++) {
@@ -124,7 +124,7 @@ describe('compaction of the embedded store', () => {
     expect(await writer.compact()).toBeGreaterThan(30);
     expect(await behind.refresh()).toBe(true);
     expect(dump(behind)).toEqual(dump(writer));
-    const supplies = behind.graph.mapEdges((_e, a) => a).filter((r) => r.kind === 'SUPPLIES');
+    const supplies = [...behind.graph.relations()].filter((r) => r.kind === 'SUPPLIES');
     expect(supplies.filter((r) => r.product === '测试产品 2').map((r) => r.verifiedAt)).toEqual([undefined]);
   }, 60_000);
 

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import type { EnterpriseRelationKind } from '../src/domain/model';
-import type { EnterpriseGraph } from '../src/store/memory/memory-store';
+import { EnterpriseGraph } from '../src/store/memory/enterprise-graph';
 import { shortestPathsOf } from '../src/store/memory/traversal';
 import type { EnterpriseRecord, Relation } from '../src/store/port';
 
@@ -26,14 +25,12 @@ const graphs = fc.integer({ min: 2, max: 9 }).chain((n) =>
 );
 
 function build(n: number, edges: { from: number; to: number; kind: EnterpriseRelationKind }[]): EnterpriseGraph {
-  const g: EnterpriseGraph = new MultiDirectedGraph({ allowSelfLoops: false });
-  for (let i = 0; i < n; i++) g.addNode(String(i), { id: String(i) } as EnterpriseRecord);
+  const g = new EnterpriseGraph();
+  for (let i = 0; i < n; i++) g.setNode(String(i), { id: String(i) } as EnterpriseRecord);
   edges.forEach((e, i) => {
     if (e.from === e.to) return;
     const base = { from: String(e.from), to: String(e.to), source: `e${i}`, confidence: 1 };
-    g.addEdge(
-      base.from,
-      base.to,
+    g.add(
       (e.kind === 'CONTROLS'
         ? { ...base, kind: e.kind, share: 0.1 }
         : { ...base, kind: e.kind, product: `p${i}` }) as Relation,
@@ -52,9 +49,8 @@ function bruteForce(g: EnterpriseGraph, from: string, to: string, maxHops: numbe
         if (node === to) found.push(steps.join(','));
         return;
       }
-      g.forEachEdge(node, (_e, r, s, t) => {
-        if (kinds.includes(r.kind)) walk(s === node ? t : s, [...steps, r.source]);
-      });
+      for (const r of g.in(node)) if (kinds.includes(r.kind)) walk(r.from, [...steps, r.source]);
+      for (const r of g.out(node)) if (kinds.includes(r.kind)) walk(r.to, [...steps, r.source]);
     };
     walk(from, []);
     if (found.length > 0) return found.sort();

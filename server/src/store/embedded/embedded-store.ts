@@ -3,12 +3,16 @@ import { join } from 'node:path';
 import type { Dataset } from '../../domain/model';
 import type { ImportView } from '../../import/check';
 import { KINDS } from '../../import/interchange';
+import { ALL_NEW, type NewRows } from '../memory/memory-graph';
 import { type ApplyCounts, MemoryStore } from '../memory/memory-store';
 import { emptyDataset, type Removal } from '../port';
 import { coverage, DataDir, type Manifest, type SegmentInfo, SegmentMissing } from './data-dir';
 import { Fold } from './fold';
 
-/** V8's Map (which graphology keeps nodes and edges in) holds at most 2^24 entries. */
+/**
+ * V8's Map holds at most 2^24 entries: the graph keeps its enterprises in one, and a compaction
+ * (Fold) keeps the relationships by key in one.
+ */
 export const MAP_LIMIT = 2 ** 24;
 
 /**
@@ -265,8 +269,7 @@ export class EmbeddedStore extends MemoryStore {
         flush();
         // Into an empty graph every relationship of one segment is new (the importer refuses
         // duplicate keys, a compaction folds them; a commit applied them as new too): no look-up.
-        const added = this.size().enterprises === 0 ? new WeakSet<object>() : undefined;
-        if (added) for (const k of ['controls', 'supplies'] as const) for (const r of data[k]) added.add(r);
+        const added = this.size().enterprises === 0 ? ALL_NEW : undefined;
         if (segment.through) this.applyFolded(data, removals, added);
         else {
           if (KINDS.some((k) => data[k].length > 0)) this.apply(data, added);
@@ -289,7 +292,7 @@ export class EmbeddedStore extends MemoryStore {
   }
 
   /** Applies a fold: its removals (tombstones), then its rows. */
-  private applyFolded(data: Dataset, removals: readonly Removal[], added?: WeakSet<object>): void {
+  private applyFolded(data: Dataset, removals: readonly Removal[], added?: NewRows): void {
     if (removals.length > 0 && !this.empty) this.applyRemovals(removals);
     if (KINDS.some((k) => data[k].length > 0)) this.apply(data, added);
   }

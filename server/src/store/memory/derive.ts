@@ -1,21 +1,18 @@
 import { controlledBy, findRoots, type Holding } from '../../analysis/systems';
-import type { EnterpriseSystem } from '../port';
-import type { EnterpriseGraph } from './memory-store';
+import type { EnterpriseSystem, Relation } from '../port';
+import type { EnterpriseGraph } from './enterprise-graph';
+
+// an ownership of unknown share is not counted as control (docs/analysis.md, Equity)
+const isHolding = (r: Relation): r is Relation & Holding => r.kind === 'CONTROLS' && r.share !== undefined;
 
 /**
  * Every root's system (系) and every enterprise's role, from CONTROLS and SUPPLIES. Sets the
  * `role` of every node's record in place and returns the systems by root id.
  */
 export function deriveSystems(graph: EnterpriseGraph): Map<string, EnterpriseSystem> {
-  // an ownership of unknown share is not counted as control (docs/analysis.md, Equity)
-  const holdingsOf = (id: string): Holding[] =>
-    graph
-      .mapOutEdges(id, (_e, r) => r)
-      .flatMap((r) => (r.kind === 'CONTROLS' && r.share !== undefined ? [r as Holding] : []));
+  const holdingsOf = (id: string): Holding[] => graph.out(id).filter(isHolding);
   const all: Holding[] = [];
-  graph.forEachEdge((_e, r) => {
-    if (r.kind === 'CONTROLS' && r.share !== undefined) all.push(r as Holding);
-  });
+  for (const r of graph.allControls()) if (isHolding(r)) all.push(r);
   graph.forEachNode((_id, e) => {
     e.role = 'OTHER';
   });
@@ -26,18 +23,15 @@ export function deriveSystems(graph: EnterpriseGraph): Map<string, EnterpriseSys
     const memberIds = new Set(controlled.map((c) => c.id));
     const affiliates = new Set<string>();
     for (const id of memberIds) {
-      graph.forEachEdge(id, (_edge, r, source, target) => {
-        if (r.kind !== 'SUPPLIES') return;
-        const other = source === id ? target : source;
-        if (!memberIds.has(other)) affiliates.add(other);
-      });
+      for (const r of graph.in(id)) if (r.kind === 'SUPPLIES' && !memberIds.has(r.from)) affiliates.add(r.from);
+      for (const r of graph.out(id)) if (r.kind === 'SUPPLIES' && !memberIds.has(r.to)) affiliates.add(r.to);
     }
-    for (const c of controlled) graph.getNodeAttributes(c.id).role = c.level === 0 ? 'ROOT' : 'DIRECT';
+    for (const c of controlled) graph.record(c.id).role = c.level === 0 ? 'ROOT' : 'DIRECT';
     affiliatesOf.set(rootId, [...affiliates].sort());
     systems.set(rootId, {
       rootId,
       members: controlled.map((c) => ({
-        enterprise: graph.getNodeAttributes(c.id),
+        enterprise: graph.record(c.id),
         effectiveShare: c.effectiveShare,
         level: c.level,
       })),
@@ -47,7 +41,7 @@ export function deriveSystems(graph: EnterpriseGraph): Map<string, EnterpriseSys
   // An affiliate of one system may be a member of another: members keep their role.
   for (const ids of affiliatesOf.values()) {
     for (const id of ids) {
-      const e = graph.getNodeAttributes(id);
+      const e = graph.record(id);
       if (e.role === 'OTHER') e.role = 'AFFILIATE';
     }
   }

@@ -1,4 +1,3 @@
-import { MultiDirectedGraph } from 'graphology';
 import type { ChainSubgraph } from '../../analysis/subgraph';
 import type { Controls, Dataset, Enterprise, Supplies } from '../../domain/model';
 import { givesNothingNew, mergeUpdate } from '../../domain/update';
@@ -7,22 +6,28 @@ import { KINDS, type Kind } from '../../import/interchange';
 import type { ChainRecord, EnterpriseRecord, EnterpriseSystem, Relation, Removal } from '../port';
 import { ChainIndex } from './chains';
 import { deriveSystems } from './derive';
+import { EnterpriseGraph } from './enterprise-graph';
 import { StringPool } from './intern';
 
-export type EnterpriseGraph = MultiDirectedGraph<EnterpriseRecord, Relation>;
+export { EnterpriseGraph };
 
 /** What applying rows did, per kind. */
 type State = 'added' | 'updated' | 'unchanged';
 export type ApplyCounts = { [K in Kind]: { [S in State]: number } };
 
+/** The rows known to be new (no stored row has their key). */
+export type NewRows = Pick<WeakSet<object>, 'has'>;
+
+/** Every row is new: rows applied to an empty graph from one segment (keys are unique in one). */
+export const ALL_NEW: NewRows = { has: () => true };
+
 /**
  * The embedded store's graph in process memory: enterprises and the relationships between
- * them in one graphology graph (each node's attributes are its record, each edge's its
- * relationship), the chain side in plain maps, and the derived systems and roles: the state and
+ * them in an EnterpriseGraph (a node's record, and its relationships out and in), the chain side in plain maps, and the derived systems and roles: the state and
  * its writes (MemoryStore adds the reads).
  */
 export class MemoryGraph {
-  readonly graph: EnterpriseGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+  readonly graph = new EnterpriseGraph();
   readonly chainIndex = new ChainIndex();
   private readonly pool = new StringPool();
   protected systemsByRoot = new Map<string, EnterpriseSystem>();
@@ -85,20 +90,21 @@ export class MemoryGraph {
       case 'inSegment':
         return c.members.get(r.segmentId as string)?.get(r.enterpriseId as string);
       case 'enterprises': {
-        if (!this.graph.hasNode(r.id as string)) return undefined;
-        const { role: _role, ...stored } = this.graph.getNodeAttributes(r.id as string);
+        const record = this.graph.node(r.id as string);
+        if (record === undefined) return undefined;
+        const { role: _role, ...stored } = record;
         return stored;
       }
       case 'controls':
       case 'supplies': {
-        const edge = this.findEdge(
+        const relation = this.graph.find(
           kind === 'controls' ? 'CONTROLS' : 'SUPPLIES',
           r.from as string,
           r.to as string,
           r.product,
         );
-        if (edge === undefined) return undefined;
-        const { kind: _kind, ...stored } = this.graph.getEdgeAttributes(edge);
+        if (relation === undefined) return undefined;
+        const { kind: _kind, ...stored } = relation;
         return stored;
       }
     }
@@ -109,7 +115,7 @@ export class MemoryGraph {
    * systems again. `added` names rows known to be new (from plan), which need no look-up.
    * The store keeps the row objects themselves, changed: the caller must not use them after.
    */
-  apply(data: Dataset, added?: WeakSet<object>): void {
+  apply(data: Dataset, added?: NewRows): void {
     const c = this.chainIndex;
     for (const r of data.chains) c.putChain(r);
     for (const r of data.segments) c.putSegment(r);
@@ -161,30 +167,16 @@ export class MemoryGraph {
     if (e.foundedOn !== undefined) record.foundedOn = p.get(e.foundedOn);
     record.tags = p.tags(e.tags);
     record.role = 'OTHER';
-    if (this.graph.hasNode(e.id))
-      this.graph.replaceNodeAttributes(e.id, mergeUpdate(this.graph.getNodeAttributes(e.id), record));
-    else this.graph.addNode(e.id, record);
+    const stored = this.graph.node(e.id);
+    this.graph.setNode(e.id, stored === undefined ? record : mergeUpdate(stored, record));
   }
 
   private putRelation(r: Relation, isNew: boolean): void {
-    const edge = isNew ? undefined : this.findEdge(r.kind, r.from, r.to, r.kind === 'SUPPLIES' ? r.product : undefined);
-    if (edge === undefined) this.graph.addEdge(r.from, r.to, r);
-    else this.graph.replaceEdgeAttributes(edge, mergeUpdate(this.graph.getEdgeAttributes(edge), r));
-  }
-
-  /** The edge of a relationship's key, if there is one. */
-  protected findEdge(
-    kind: Relation['kind'],
-    from: string,
-    to: string,
-    product: string | undefined,
-  ): string | undefined {
-    if (!this.graph.hasNode(from) || !this.graph.hasNode(to)) return undefined;
-    return this.graph.findOutEdge(
-      from,
-      to,
-      (_e, a) => a.kind === kind && (kind === 'CONTROLS' || (a.kind === 'SUPPLIES' && a.product === product)),
-    );
+    const stored = isNew
+      ? undefined
+      : this.graph.find(r.kind, r.from, r.to, r.kind === 'SUPPLIES' ? r.product : undefined);
+    if (stored === undefined) this.graph.add(r);
+    else this.graph.replace(stored, mergeUpdate(stored, r));
   }
 
   /** Applies the rows that change something, in memory only; see EmbeddedStore for the durable kind. */
@@ -204,9 +196,9 @@ export class MemoryGraph {
     const c = this.chainIndex;
     switch (r.kind) {
       case 'controls':
-        return this.findEdge('CONTROLS', r.from, r.to, undefined) !== undefined;
+        return this.graph.find('CONTROLS', r.from, r.to, undefined) !== undefined;
       case 'supplies':
-        return this.findEdge('SUPPLIES', r.from, r.to, r.product) !== undefined;
+        return this.graph.find('SUPPLIES', r.from, r.to, r.product) !== undefined;
       case 'inSegment':
         return c.members.get(r.segmentId)?.has(r.enterpriseId) ?? false;
       case 'anchors':
@@ -220,13 +212,13 @@ export class MemoryGraph {
       if (r.kind === 'inSegment') this.chainIndex.removeMember(r.enterpriseId, r.segmentId);
       else if (r.kind === 'anchors') this.chainIndex.removeAnchor(r.enterpriseId, r.chainId);
       else {
-        const edge = this.findEdge(
+        const relation = this.graph.find(
           r.kind === 'controls' ? 'CONTROLS' : 'SUPPLIES',
           r.from,
           r.to,
           r.kind === 'supplies' ? r.product : undefined,
         );
-        if (edge !== undefined) this.graph.dropEdge(edge);
+        if (relation !== undefined) this.graph.drop(relation);
       }
     }
     this.systemsByRoot = deriveSystems(this.graph);
@@ -253,13 +245,12 @@ export class MemoryGraph {
     return {
       has: (kind: NodeKind, id: string) =>
         kind === 'enterprises' ? this.graph.hasNode(id) : this.chainIndex.has(kind, id),
-      holdingsInto: (companyId: string) =>
-        this.graph.hasNode(companyId)
-          ? this.graph.mapInEdges(companyId, (_e, r) => r).flatMap((r) => (r.kind === 'CONTROLS' ? [r] : []))
-          : [],
+      holdingsInto: (companyId: string) => this.graph.in(companyId).flatMap((r) => (r.kind === 'CONTROLS' ? [r] : [])),
       home: () => this.chainIndex.home,
-      derivedOf: (id: string) =>
-        this.graph.hasNode(id) ? (this.graph.getNodeAttributes(id).derived ?? []) : undefined,
+      derivedOf: (id: string) => {
+        const e = this.graph.node(id);
+        return e === undefined ? undefined : (e.derived ?? []);
+      },
       named: (text: string) => this.named(text),
       segment: (id: string) => this.chainIndex.segments.get(id),
     };
@@ -294,7 +285,7 @@ export class MemoryGraph {
       this.byName = index;
     }
     return (this.byName.get(text.trim()) ?? []).map((id) => {
-      const e = this.graph.getNodeAttributes(id);
+      const e = this.graph.record(id);
       return { id, name: e.name, shortName: e.shortName };
     });
   }

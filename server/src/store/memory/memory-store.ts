@@ -24,8 +24,7 @@ export type { ApplyCounts, EnterpriseGraph } from './memory-graph';
 
 /** The reads of the GraphStore port over the in-memory graph. */
 export class MemoryStore extends MemoryGraph implements GraphStore {
-  private node = (id: string): EnterpriseRecord | undefined =>
-    this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined;
+  private node = (id: string): EnterpriseRecord | undefined => this.graph.node(id);
 
   async getEnterprise(id: string): Promise<EnterpriseRecord | undefined> {
     return this.node(id);
@@ -53,7 +52,7 @@ export class MemoryStore extends MemoryGraph implements GraphStore {
       );
       const ids = new Set(segments.flatMap((s) => [...(c.members.get(s.id)?.keys() ?? [])]));
       pool = [...ids].flatMap((id) => this.node(id) ?? []);
-    } else pool = this.graph.mapNodes((_id, e) => e);
+    } else pool = [...this.graph.records()];
     if (local === undefined) return pool;
     return [...pool].filter((e) => e.local === local);
   }
@@ -73,21 +72,14 @@ export class MemoryStore extends MemoryGraph implements GraphStore {
     kind: EnterpriseRelationKind,
   ): Promise<Relation[][]> {
     return ids.map((id) => {
-      if (!this.graph.hasNode(id)) return [];
-      const out: Relation[] = [];
-      const keep = (_e: string, r: Relation) => {
-        if (r.kind === kind) out.push(r);
-      };
-      if (direction === 'in') this.graph.forEachInEdge(id, keep);
-      else this.graph.forEachOutEdge(id, keep);
+      const out = (direction === 'in' ? this.graph.in(id) : this.graph.out(id)).filter((r) => r.kind === kind);
       return out.sort(direction === 'in' ? byFromThenProduct : byToThenProduct);
     });
   }
 
   async relations(keys: readonly RelationKey[]): Promise<(Relation | undefined)[]> {
     return keys.map((k) => {
-      const edge = this.findEdge(k.kind, k.from, k.to, k.kind === 'SUPPLIES' ? k.product : undefined);
-      return edge === undefined ? undefined : this.graph.getEdgeAttributes(edge);
+      return this.graph.find(k.kind, k.from, k.to, k.kind === 'SUPPLIES' ? k.product : undefined);
     });
   }
 
@@ -140,15 +132,12 @@ export class MemoryStore extends MemoryGraph implements GraphStore {
   async chainMembers(chainIds: readonly string[]): Promise<SegmentMembership[][]> {
     const c = this.chainIndex;
     return chainIds.map((chainId) =>
-      c
-        .segmentsOfChain(chainId)
-        .flatMap((s) =>
-          [...(c.members.get(s.id)?.keys() ?? [])]
-            .sort()
-            .flatMap((id) =>
-              this.graph.hasNode(id) ? [{ enterprise: this.graph.getNodeAttributes(id), segmentId: s.id }] : [],
-            ),
-        ),
+      c.segmentsOfChain(chainId).flatMap((s) =>
+        [...(c.members.get(s.id)?.keys() ?? [])].sort().flatMap((id) => {
+          const enterprise = this.graph.node(id);
+          return enterprise ? [{ enterprise, segmentId: s.id }] : [];
+        }),
+      ),
     );
   }
 
@@ -177,22 +166,22 @@ export class MemoryStore extends MemoryGraph implements GraphStore {
     for (const id of members) {
       // supply into members, and out of members to local firms (the analysis reads no other);
       // a link between two members is seen from both ends: keep it once, from its customer
-      this.graph.forEachInEdge(id, (_e, r, source) => {
-        if (r.kind !== 'SUPPLIES') return;
+      for (const r of this.graph.in(id)) {
+        if (r.kind !== 'SUPPLIES') continue;
         supplies.push(r);
-        ids.add(source);
-      });
-      this.graph.forEachOutEdge(id, (_e, r, _source, target) => {
-        if (r.kind !== 'SUPPLIES' || members.has(target) || !this.graph.getNodeAttributes(target).local) return;
+        ids.add(r.from);
+      }
+      for (const r of this.graph.out(id)) {
+        if (r.kind !== 'SUPPLIES' || members.has(r.to) || !this.graph.record(r.to).local) continue;
         supplies.push(r);
-        ids.add(target);
-      });
+        ids.add(r.to);
+      }
     }
     // the firms that make a product of one of the chain's segments or of its members: candidates
     const wanted = new Set(chain.segments.flatMap((s) => s.products ?? []));
     for (const id of members) for (const product of this.chainIndex.makes.get(id)?.keys() ?? []) wanted.add(product);
     for (const product of wanted) for (const id of this.makersOf(product)) if (this.graph.hasNode(id)) ids.add(id);
-    const enterprises = [...ids].map((id) => this.graph.getNodeAttributes(id));
+    const enterprises = [...ids].map((id) => this.graph.record(id));
     const makes = [...ids].flatMap((id) => [...(this.chainIndex.makes.get(id)?.values() ?? [])]);
     const home = this.chainIndex.home;
     return { chain, memberships, enterprises, supplies, makes, ...(home ? { home } : {}) };
@@ -207,11 +196,11 @@ export class MemoryStore extends MemoryGraph implements GraphStore {
         const id = queue.shift() as string;
         if (seen.has(id) || !this.graph.hasNode(id)) continue;
         seen.add(id);
-        this.graph.forEachInEdge(id, (_e, r) => {
-          if (r.kind !== 'CONTROLS' || r.share === undefined) return;
+        for (const r of this.graph.in(id)) {
+          if (r.kind !== 'CONTROLS' || r.share === undefined) continue;
           out.push({ from: r.from, to: r.to, share: r.share });
           queue.push(r.from);
-        });
+        }
       }
       return out;
     });

@@ -6,7 +6,7 @@ import type {
   PathOptions,
   Relation,
 } from '../port';
-import type { EnterpriseGraph } from './memory-store';
+import type { EnterpriseGraph } from './enterprise-graph';
 
 /** Breadth-first over the chosen kinds, both directions, up to `limit` enterprises. */
 export function neighbourhoodOf(graph: EnterpriseGraph, centre: string, options: NeighbourhoodOptions): Neighbourhood {
@@ -17,20 +17,21 @@ export function neighbourhoodOf(graph: EnterpriseGraph, centre: string, options:
   let truncated = false;
   for (let hop = 1; hop <= options.depth && frontier.length > 0 && !truncated; hop++) {
     const next: string[] = [];
-    for (const node of frontier) {
-      graph.someEdge(node, (_edge, r, source, target) => {
-        if (!all && !kinds.has(r.kind)) return false;
-        const other = source === node ? target : source;
-        if (distance.has(other)) return false;
-        if (distance.size >= options.limit) {
-          truncated = true;
-          return true;
-        }
-        distance.set(other, hop);
-        next.push(other);
-        return false;
-      });
-      if (truncated) break;
+    // each node's relationships in, then out
+    const reach = (r: Relation, other: string): boolean => {
+      if (!all && !kinds.has(r.kind)) return false;
+      if (distance.has(other)) return false;
+      if (distance.size >= options.limit) {
+        truncated = true;
+        return true;
+      }
+      distance.set(other, hop);
+      next.push(other);
+      return false;
+    };
+    walk: for (const node of frontier) {
+      for (const r of graph.in(node)) if (reach(r, r.from)) break walk;
+      for (const r of graph.out(node)) if (reach(r, r.to)) break walk;
     }
     frontier = next;
   }
@@ -40,19 +41,18 @@ export function neighbourhoodOf(graph: EnterpriseGraph, centre: string, options:
   const keep = (r: Relation) => {
     if (all || kinds.has(r.kind)) edges.push(r);
   };
+  // The relationships among the enterprises reached: scan a node's out-edges, or, for a hub
+  // with more out-edges than all those into the enterprises here, those into each of them instead.
+  let into = 0;
+  for (const id of distance.keys()) into += graph.in(id).length;
   for (const [id, d] of distance) {
-    nodes.push(graph.getNodeAttributes(id));
+    nodes.push(graph.record(id));
     distances.push(d);
-    // The relationships among the enterprises reached: scan a node's out-edges, or, for a hub
-    // with more out-edges than there are enterprises here, look each of them up instead.
-    if (graph.outDegree(id) <= distance.size) {
-      graph.forEachOutEdge(id, (_edge, r, _source, target) => {
-        if (distance.has(target)) keep(r);
-      });
+    const out = graph.out(id);
+    if (out.length <= into) {
+      for (const r of out) if (distance.has(r.to)) keep(r);
     } else {
-      for (const target of distance.keys()) {
-        if (target !== id) graph.forEachOutEdge(id, target, (_edge, r) => keep(r));
-      }
+      for (const target of distance.keys()) for (const r of graph.in(target)) if (r.from === id) keep(r);
     }
   }
   return { centreId: centre, nodes, distances, edges, truncated };
@@ -94,17 +94,18 @@ export function shortestPathsOf(
     const [grow, other] = a.frontier.length <= b.frontier.length ? [a, b] : [b, a];
     grow.level++;
     const next: string[] = [];
+    const step = (node: string, relation: Relation, n: string) => {
+      if (!kinds.has(relation.kind)) return;
+      const d = grow.distance.get(n);
+      if (d === undefined) {
+        grow.distance.set(n, grow.level);
+        grow.via.set(n, [{ node, relation }]);
+        next.push(n);
+      } else if (d === grow.level) grow.via.get(n)?.push({ node, relation });
+    };
     for (const node of grow.frontier) {
-      graph.forEachEdge(node, (_edge, relation, source, target) => {
-        if (!kinds.has(relation.kind)) return;
-        const n = source === node ? target : source;
-        const d = grow.distance.get(n);
-        if (d === undefined) {
-          grow.distance.set(n, grow.level);
-          grow.via.set(n, [{ node, relation }]);
-          next.push(n);
-        } else if (d === grow.level) grow.via.get(n)?.push({ node, relation });
-      });
+      for (const r of graph.in(node)) step(node, r, r.from);
+      for (const r of graph.out(node)) step(node, r, r.to);
     }
     grow.frontier = next;
     const meeting = next.filter((n) => other.distance.has(n));
