@@ -172,6 +172,18 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
       const two = await store.neighbourhood(root, { depth: 2, kinds: ['CONTROLS', 'SUPPLIES'], limit: 10 });
       expect(two?.nodes).toHaveLength(10);
       expect(two?.truncated).toBe(true);
+      // cut short within a hop: the smallest ids of that hop are kept, the same on every store
+      expect(two?.nodes.slice(1).map((e) => e.id)).toEqual([...direct].sort().slice(0, 9));
+      // the limit reached exactly at one hop, with more one hop further: cut short too
+      const exact = await store.neighbourhood(root, {
+        depth: 2,
+        kinds: ['CONTROLS', 'SUPPLIES'],
+        limit: direct.size + 1,
+      });
+      expect(new Set(exact?.nodes.slice(1).map((e) => e.id))).toEqual(direct);
+      expect(exact?.truncated).toBe(true);
+      const all = await store.neighbourhood(root, { depth: 1, kinds: ['CONTROLS', 'SUPPLIES'], limit: direct.size + 1 });
+      expect(all?.truncated).toBe(false);
       expect(await store.neighbourhood('no-such-id', { depth: 1, kinds: ['SUPPLIES'], limit: 5 })).toBeUndefined();
     });
 

@@ -8,7 +8,11 @@ import type {
 } from '../port';
 import type { EnterpriseGraph } from './enterprise-graph';
 
-/** Breadth-first over the chosen kinds, both directions, up to `limit` enterprises. */
+/**
+ * Breadth-first over the chosen kinds, both directions, up to `limit` enterprises. When the limit
+ * cuts a hop short, the enterprises of the smallest ids at that distance are kept (as on Neo4j,
+ * cypher/queries/neighbourhood-hop.cypher), and `truncated` says that more were within reach.
+ */
 export function neighbourhoodOf(graph: EnterpriseGraph, centre: string, options: NeighbourhoodOptions): Neighbourhood {
   const all = options.kinds.length === 2;
   const kinds = new Set<string>(options.kinds);
@@ -16,23 +20,22 @@ export function neighbourhoodOf(graph: EnterpriseGraph, centre: string, options:
   let frontier = [centre];
   let truncated = false;
   for (let hop = 1; hop <= options.depth && frontier.length > 0 && !truncated; hop++) {
-    const next: string[] = [];
-    // each node's relationships in, then out
-    const reach = (r: Relation, other: string): boolean => {
-      if (!all && !kinds.has(r.kind)) return false;
-      if (distance.has(other)) return false;
-      if (distance.size >= options.limit) {
-        truncated = true;
-        return true;
-      }
-      distance.set(other, hop);
-      next.push(other);
-      return false;
+    // every enterprise one step further, each node's relationships in, then out
+    const found = new Set<string>();
+    const reach = (r: Relation, other: string) => {
+      if ((all || kinds.has(r.kind)) && !distance.has(other)) found.add(other);
     };
-    walk: for (const node of frontier) {
-      for (const r of graph.in(node)) if (reach(r, r.from)) break walk;
-      for (const r of graph.out(node)) if (reach(r, r.to)) break walk;
+    for (const node of frontier) {
+      for (const r of graph.in(node)) reach(r, r.from);
+      for (const r of graph.out(node)) reach(r, r.to);
     }
+    let next = [...found];
+    const room = options.limit - distance.size;
+    if (next.length > room) {
+      truncated = true;
+      next = next.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, room);
+    }
+    for (const id of next) distance.set(id, hop);
     frontier = next;
   }
   const nodes: EnterpriseRecord[] = [];

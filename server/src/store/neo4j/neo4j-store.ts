@@ -109,7 +109,6 @@ export class Neo4jStore implements GraphStore {
       let truncated = false;
       for (let hop = 1; hop <= options.depth && frontier.length > 0; hop++) {
         const room = options.limit - distance.size;
-        if (room <= 0) break;
         const found = await tx.run<{ id: string }>('queries', 'neighbourhood-hop', {
           frontier,
           seen: [...distance.keys()],
