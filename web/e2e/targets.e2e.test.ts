@@ -7,11 +7,7 @@ const h = browserHarness();
 
 it('ranks a chain’s candidates across its gaps, filters them, and exports the rows as CSV for Excel', async () => {
   const { page, problems } = await h.page();
-  await page.goto(h.url('/chains/logistics/targets'));
-  await page.getByTestId('needs-role').waitFor();
-  await signIn(page);
-  const rows = page.getByTestId('target-row');
-  await rows.first().waitFor();
+  const rows = await openAsAnalyst(page);
   const count = await rows.count();
   expect(count).toBeGreaterThan(5);
   await page.screenshot({ path: `${SHOTS}targets.png` });
@@ -131,10 +127,7 @@ it('asks a viewer to sign in, refuses a wrong token, shows an analyst the target
 
 it('saves no file when the export cannot be recorded, and says why', async () => {
   const { page, problems } = await h.page();
-  await page.goto(h.url('/chains/logistics/targets'));
-  await page.getByTestId('needs-role').waitFor();
-  await signIn(page);
-  await page.getByTestId('target-row').first().waitFor();
+  await openAsAnalyst(page);
   // the audit log refuses the record (as a server whose log cannot be written would)
   await page.route('**/graphql', async (route) => {
     const body = route.request().postDataJSON() as { variables?: { format?: string } };
@@ -174,11 +167,7 @@ it('shows each term (a missing one as —) and why a firm is listed, and re-rank
     const body = request.postDataJSON() as { variables?: { weights?: unknown } };
     if (body.variables && 'weights' in body.variables) weighted.push(body.variables.weights);
   });
-  await page.goto(h.url('/chains/logistics/targets'));
-  await page.getByTestId('needs-role').waitFor();
-  await signIn(page);
-  const rows = page.getByTestId('target-row');
-  await rows.first().waitFor();
+  const rows = await openAsAnalyst(page);
   // the default request sends no weights
   expect(weighted.length).toBeGreaterThan(0);
   expect(weighted.every((w) => w === null)).toBe(true);
@@ -228,6 +217,16 @@ it('shows each term (a missing one as —) and why a firm is listed, and re-rank
   await page.close();
 });
 
+/** The logistics chain's targets, asked for anonymously (told which role they need), then signed in as an analyst: its rows once drawn. */
+async function openAsAnalyst(page: import('playwright-core').Page) {
+  await page.goto(h.url('/chains/logistics/targets'));
+  await page.getByTestId('needs-role').waitFor();
+  await signIn(page);
+  const rows = page.getByTestId('target-row');
+  await rows.first().waitFor();
+  return rows;
+}
+
 /**
  * The Targets answer with `copies` more firms per candidate (new ids, keys and names): a chain with
  * hundreds of leads, from the demo's own.
@@ -262,11 +261,7 @@ async function manyCandidates(page: import('playwright-core').Page, copies: numb
 it('keeps the page as tall as the window with hundreds of rows: the table scrolls in its box', async () => {
   const { page, problems } = await h.page();
   await manyCandidates(page, 8);
-  await page.goto(h.url('/chains/logistics/targets'));
-  await page.getByTestId('needs-role').waitFor();
-  await signIn(page);
-  const rows = page.getByTestId('target-row');
-  await rows.first().waitFor();
+  const rows = await openAsAnalyst(page);
   expect(await rows.count()).toBeGreaterThan(250);
   const sizes = () =>
     page.evaluate(() => {
@@ -293,10 +288,7 @@ it('keeps the page as tall as the window with hundreds of rows: the table scroll
 
 it('sorts by a click anywhere in a column’s header cell, or by the keyboard, and says how in aria-sort', async () => {
   const { page, problems } = await h.page();
-  await page.goto(h.url('/chains/logistics/targets'));
-  await page.getByTestId('needs-role').waitFor();
-  await signIn(page);
-  await page.getByTestId('target-row').first().waitFor();
+  await openAsAnalyst(page);
   const head = (key: string) => page.getByTestId(`sort-head-${key}`);
   expect(await head('score').getAttribute('aria-sort')).toBe('descending');
   // revenue is right-aligned: its left edge is blank header, far from the name and the arrow
@@ -324,11 +316,7 @@ it('sorts by a click anywhere in a column’s header cell, or by the keyboard, a
 
 it('lists a firm once, naming every gap it could fill, ranked by its best score, each gap’s score a click away', async () => {
   const { page, problems } = await h.page();
-  await page.goto(h.url('/chains/logistics/targets'));
-  await page.getByTestId('needs-role').waitFor();
-  await signIn(page);
-  const rows = page.getByTestId('target-row');
-  await rows.first().waitFor();
+  const rows = await openAsAnalyst(page);
   const firms = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-enterprise')));
   expect(new Set(firms).size).toBe(firms.length);
   // the demo's logistics chain: 79 leads, 33 firms

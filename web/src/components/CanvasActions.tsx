@@ -43,26 +43,19 @@ export function CanvasActions({
         // one short group for both formats: a toolbar with every segment must stay on one row
         <span className="button-group" role="group" aria-label={t('action.export')}>
           <span className="muted">{t('action.export')}</span>
-          <button
-            type="button"
-            className="button"
-            data-testid="export-png"
-            aria-label={t('action.exportPng')}
-            disabled={busy}
-            onClick={() => void save('png')}
-          >
-            PNG
-          </button>
-          <button
-            type="button"
-            className="button"
-            data-testid="export-pdf"
-            aria-label={t('action.exportPdf')}
-            disabled={busy}
-            onClick={() => void save('pdf')}
-          >
-            PDF
-          </button>
+          {(['png', 'pdf'] as const).map((format) => (
+            <button
+              key={format}
+              type="button"
+              className="button"
+              data-testid={`export-${format}`}
+              aria-label={t(format === 'png' ? 'action.exportPng' : 'action.exportPdf')}
+              disabled={busy}
+              onClick={() => void save(format)}
+            >
+              {format.toUpperCase()}
+            </button>
+          ))}
         </span>
       ) : (
         <button type="button" className="button" data-testid="export-png" onClick={() => void save('png')}>
