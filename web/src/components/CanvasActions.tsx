@@ -41,7 +41,7 @@ export function CanvasActions({
       </button>
       {sheet ? (
         // one short group for both formats: a toolbar with every segment must stay on one row
-        <span className="button-group" role="group" aria-label={t('action.export')}>
+        <fieldset className="button-group" aria-label={t('action.export')}>
           <span className="muted">{t('action.export')}</span>
           {(['png', 'pdf'] as const).map((format) => (
             <button
@@ -56,7 +56,7 @@ export function CanvasActions({
               {format.toUpperCase()}
             </button>
           ))}
-        </span>
+        </fieldset>
       ) : (
         <button type="button" className="button" data-testid="export-png" onClick={() => void save('png')}>
           {t('action.exportPng')}
