@@ -93,7 +93,10 @@ if (config) {
         const b = await neo4j(op.query, op.variables, op.role);
         const took = [between - started, performance.now() - between];
         if (Math.max(...took) > 2000)
-          slow.push([Math.max(...took), `${op.name} ${JSON.stringify(op.variables)}: ${took.map(Math.round).join(' / ')} ms`]);
+          slow.push([
+            Math.max(...took),
+            `${op.name} ${JSON.stringify(op.variables)}: ${took.map(Math.round).join(' / ')} ms`,
+          ]);
         const diff = differences(a, b);
         if (diff.length > 0)
           found.push(`${op.name} ${JSON.stringify(op.variables)} as ${op.role ?? 'viewer'}:\n  ${diff.join('\n  ')}`);

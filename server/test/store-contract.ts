@@ -182,7 +182,11 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
       });
       expect(new Set(exact?.nodes.slice(1).map((e) => e.id))).toEqual(direct);
       expect(exact?.truncated).toBe(true);
-      const all = await store.neighbourhood(root, { depth: 1, kinds: ['CONTROLS', 'SUPPLIES'], limit: direct.size + 1 });
+      const all = await store.neighbourhood(root, {
+        depth: 1,
+        kinds: ['CONTROLS', 'SUPPLIES'],
+        limit: direct.size + 1,
+      });
       expect(all?.truncated).toBe(false);
       expect(await store.neighbourhood('no-such-id', { depth: 1, kinds: ['SUPPLIES'], limit: 5 })).toBeUndefined();
     });
