@@ -156,7 +156,7 @@ export function graphStylesheet(): StylesheetJson {
     })),
     { selector: `node.${LABELLED}.centre`, style: { 'font-weight': 'bold' } },
     // a name that would be drawn over a more important one (Canvas `declutter`) waits for room
-    { selector: `node.${LABEL_HIDDEN}`, style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+    { selector: `node.${LABELLED}.${LABEL_HIDDEN}`, style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
     {
       selector: 'node:selected',
       style: {
