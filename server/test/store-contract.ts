@@ -250,6 +250,23 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
       expect(await store.systems(['no-such-id'])).toEqual([undefined]);
     });
 
+    it('keeps a chain subgraph until a write changes the graph, then reads it anew', async () => {
+      const root = byShortName('长江商贸');
+      const chainId = data.anchors.find((a) => a.enterpriseId === root)?.chainId as string;
+      const first = await store.chainSubgraph(chainId);
+      expect(first?.enterprises.some((e) => e.id === root)).toBe(true);
+      // asked again with nothing written: the same subgraph (and so the analysis's kept reports)
+      expect(await store.chainSubgraph(chainId)).toBe(first);
+      const dir = tempDir();
+      const original = data.enterprises.find((e) => e.id === root);
+      writeFileSync(join(dir, 'enterprises.jsonl'), jsonLines([{ ...original, employees: 54321 }]));
+      await importFiles(store, { paths: [dir] });
+      const after = await store.chainSubgraph(chainId);
+      expect(after).not.toBe(first);
+      expect(after?.enterprises.find((e) => e.id === root)?.employees).toBe(54321);
+      expect(await store.chainSubgraph(chainId)).toBe(after);
+    });
+
     it('takes a later file as an update of an existing enterprise', async () => {
       const id = byShortName('长江商贸');
       const original = data.enterprises.find((e) => e.id === id);

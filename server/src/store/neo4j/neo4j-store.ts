@@ -37,12 +37,18 @@ import {
 import { presentRemovals, writeRemovals } from './removals';
 import { deriveRoles } from './roles';
 
+/** How many chains' subgraphs the store keeps (the largest districts have a few dozen chains). */
+const KEPT_SUBGRAPHS = 128;
+
 /**
  * The production store: the graph in Neo4j, every query a file of cypher/. Traversal happens in
  * the database; systems and roles are derived in TypeScript (analysis/systems.ts) from the
  * holdings, and the roles written back when data changes.
  */
 export class Neo4jStore implements GraphStore {
+  /** Chain subgraphs by chain id, with the graph's version they were read at (see chainSubgraph). */
+  private readonly subgraphs = new Map<string, { version: string; graph: Promise<ChainSubgraph | undefined> }>();
+
   constructor(
     readonly db: Neo4jGateway,
     private readonly threshold = DEFAULT_CONTROL_THRESHOLD,
@@ -222,7 +228,29 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
+  /**
+   * A chain's subgraph, kept while the graph's version (changed by every write, in this process or
+   * another) stays the same: a gap report is asked for again and again (the overview, and a
+   * viewer's every request, which withholds by every chain's needs), and the analysis keeps its
+   * reports by subgraph. Read anew when the version has changed or is unknown.
+   */
   async chainSubgraph(chainId: string): Promise<ChainSubgraph | undefined> {
+    const [row] = await this.db.read((tx) => tx.run<{ version: string | null }>('queries', 'graph-version', {}));
+    const version = row?.version;
+    if (!version) return this.readChainSubgraph(chainId);
+    const kept = this.subgraphs.get(chainId);
+    if (kept?.version === version) return kept.graph;
+    const graph = this.readChainSubgraph(chainId);
+    if (this.subgraphs.size >= KEPT_SUBGRAPHS) this.subgraphs.delete(this.subgraphs.keys().next().value as string);
+    const entry = { version, graph };
+    this.subgraphs.set(chainId, entry);
+    graph.catch(() => {
+      if (this.subgraphs.get(chainId) === entry) this.subgraphs.delete(chainId);
+    });
+    return graph;
+  }
+
+  private readChainSubgraph(chainId: string): Promise<ChainSubgraph | undefined> {
     return this.db.read(async (tx) => {
       const [chain] = await chainRecords(tx, [chainId]);
       if (!chain) return undefined;
