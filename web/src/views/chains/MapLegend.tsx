@@ -46,42 +46,14 @@ export function MapLegend({
         ))}
         {ROLES.map((role) => (
           <Row key={role} label={t(`role.${role}`)}>
-            <rect
-              x="2"
-              y="4"
-              width="26"
-              height="11"
-              rx="3"
-              fill={ROLE_STYLES[role].color}
-              stroke={ROLE_STYLES[role].border}
-              strokeWidth="1.5"
-            />
+            <Chip fill={ROLE_STYLES[role].color} stroke={ROLE_STYLES[role].border} />
           </Row>
         ))}
         <Row label={t('local.false')}>
-          <rect
-            x="2"
-            y="4"
-            width="26"
-            height="11"
-            rx="3"
-            fill={ROLE_STYLES.AFFILIATE.tint}
-            stroke={ROLE_STYLES.AFFILIATE.border}
-            strokeWidth="1.5"
-            strokeDasharray="3 2"
-          />
+          <Chip fill={ROLE_STYLES.AFFILIATE.tint} stroke={ROLE_STYLES.AFFILIATE.border} dash="3 2" />
         </Row>
         <Row label={t('map.anchor')}>
-          <rect
-            x="2"
-            y="4"
-            width="26"
-            height="11"
-            rx="3"
-            fill={ROLE_STYLES.ROOT.color}
-            stroke="#212529"
-            strokeWidth="2"
-          />
+          <Chip fill={ROLE_STYLES.ROOT.color} stroke="#212529" width={2} />
           <text x="15" y="13" textAnchor="middle" fontSize="9" fill="#fff">
             ★
           </text>
@@ -110,6 +82,23 @@ export function MapLegend({
         </Row>
       </ul>
     </section>
+  );
+}
+
+/** A firm's chip as the map draws it, at the legend's size. */
+function Chip({ fill, stroke, width = 1.5, dash }: { fill: string; stroke: string; width?: number; dash?: string }) {
+  return (
+    <rect
+      x="2"
+      y="4"
+      width="26"
+      height="11"
+      rx="3"
+      fill={fill}
+      stroke={stroke}
+      strokeWidth={width}
+      strokeDasharray={dash}
+    />
   );
 }
 
