@@ -7,12 +7,12 @@ import { readCookbook } from '../src/cookbook';
 import { importFiles } from '../src/import/importer';
 import { COOKBOOK_FILE, DEMO_DATA_DIR, PERSISTED_OPERATIONS_FILE } from '../src/paths';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
-import { connect, neo4jConfigFromEnv } from '../src/store/neo4j/config';
-import { Neo4jGateway } from '../src/store/neo4j/gateway';
+import { neo4jConfigFromEnv } from '../src/store/neo4j/config';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store';
 import { tempDir } from './cli';
 import { differences, type Operation, webOperations } from './differential';
 import { demoApi, type Query } from './helpers';
+import { emptyTestDatabase } from './neo4j-test-db';
 
 /**
  * Both stores, one API: every cookbook recipe and every operation the web app sends, on the demo
@@ -48,14 +48,7 @@ if (config) {
       const paths = set.paths();
       const embeddedStore = await EmbeddedStore.open(tempDir());
       await importFiles(embeddedStore, { paths });
-      const gateway = new Neo4jGateway(await connect(config), config.database);
-      const [{ nodes, marked } = { nodes: 0, marked: false }] = await gateway.read((tx) =>
-        tx.run<{ nodes: number; marked: boolean }>('test', 'count-nodes'),
-      );
-      if (nodes > 0 && !marked)
-        throw new Error(`The Neo4j database at ${config.uri} holds ${nodes} nodes that no test run put there.`);
-      await gateway.write((tx) => tx.run('test', 'wipe'));
-      await gateway.write((tx) => tx.run('test', 'mark', { startedAt: new Date().toISOString() }));
+      const gateway = await emptyTestDatabase(config);
       neo4jStore = new Neo4jStore(gateway);
       await neo4jStore.ensureSchema();
       await importFiles(neo4jStore, { paths });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readDataset } from '../src/import/importer';
 import { DEMO_DATA_DIR } from '../src/paths';
-import { connect, neo4jConfigFromEnv } from '../src/store/neo4j/config';
-import { Neo4jGateway } from '../src/store/neo4j/gateway';
+import { neo4jConfigFromEnv } from '../src/store/neo4j/config';
 import { openNeo4jStore } from '../src/store/open';
+import { emptyTestDatabase } from './neo4j-test-db';
 
 /**
  * On Neo4j (NEO4J_URI set; the test command's Neo4j tier): a database holding no Chain Atlas data
@@ -14,13 +14,8 @@ const config = neo4jConfigFromEnv();
 describe.runIf(config)('opening an empty Neo4j database', () => {
   it('fills it with the demo data once, and leaves it as it is on the next start', async () => {
     if (!config) return;
-    const gateway = new Neo4jGateway(await connect(config), config.database);
-    const [{ nodes, marked } = { nodes: 0, marked: false }] = await gateway.read((tx) =>
-      tx.run<{ nodes: number; marked: boolean }>('test', 'count-nodes'),
-    );
-    if (nodes > 0 && !marked) throw new Error(`The Neo4j database at ${config.uri} holds data no test run put there.`);
-    await gateway.write((tx) => tx.run('test', 'wipe'));
-    await gateway.close();
+    // emptied; its test-run mark is no enterprise or chain: to the store it is empty
+    await (await emptyTestDatabase(config)).close();
     const demo = await readDataset([DEMO_DATA_DIR]);
     try {
       const first = await openNeo4jStore();
@@ -32,13 +27,9 @@ describe.runIf(config)('opening an empty Neo4j database', () => {
       // a second start finds data: nothing is imported again (an edit made in between stays)
       const second = await openNeo4jStore();
       expect((await second?.search({ order: 'NAME', offset: 0, limit: 1 }))?.total).toBe(counted);
-      await second?.db.write((tx) => tx.run('test', 'mark', { startedAt: new Date().toISOString() }));
-      await second?.db.write((tx) => tx.run('test', 'wipe'));
       await second?.close();
     } finally {
-      const cleanup = new Neo4jGateway(await connect(config), config.database);
-      await cleanup.write((tx) => tx.run('test', 'wipe'));
-      await cleanup.close();
+      await (await emptyTestDatabase(config)).close();
     }
   }, 180_000);
 });

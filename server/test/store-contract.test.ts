@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { crossCheck } from '../src/curation/check';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
-import { connect, neo4jConfigFromEnv } from '../src/store/neo4j/config';
-import { Neo4jGateway } from '../src/store/neo4j/gateway';
+import { neo4jConfigFromEnv } from '../src/store/neo4j/config';
+import type { Neo4jGateway } from '../src/store/neo4j/gateway';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store';
 import { emptyDataset } from '../src/store/port';
 import { tempDir } from './cli';
+import { emptyTestDatabase } from './neo4j-test-db';
 import { describeStoreContract } from './store-contract';
 
 describeStoreContract('embedded store', () => EmbeddedStore.open(tempDir()));
@@ -19,17 +20,7 @@ const config = neo4jConfigFromEnv();
 if (config) {
   let store: Neo4jStore | undefined;
   describeStoreContract(`Neo4j at ${config.uri}`, async () => {
-    const gateway = new Neo4jGateway(await connect(config), config.database);
-    const [{ nodes, marked } = { nodes: 0, marked: false }] = await gateway.read((tx) =>
-      tx.run<{ nodes: number; marked: boolean }>('test', 'count-nodes'),
-    );
-    if (nodes > 0 && !marked) {
-      throw new Error(
-        `The Neo4j database at ${config.uri} holds ${nodes} nodes that no test run put there; give the tests an empty one.`,
-      );
-    }
-    await gateway.write((tx) => tx.run('test', 'wipe'));
-    await gateway.write((tx) => tx.run('test', 'mark', { startedAt: new Date().toISOString() }));
+    const gateway = await emptyTestDatabase(config);
     store = new Neo4jStore(gateway);
     await store.ensureSchema();
     return store;
