@@ -22,7 +22,7 @@ import type {
   SegmentMembership,
 } from '../port';
 import { statements } from './cypher-files';
-import { int, type Neo4jGateway } from './gateway';
+import { int, type Neo4jGateway, type Tx } from './gateway';
 import { groupBy, holdings } from './holdings';
 import { planImport, prefetchView, storedHome, writeImport } from './import';
 import {
@@ -48,6 +48,8 @@ const KEPT_SUBGRAPHS = 128;
 export class Neo4jStore implements GraphStore {
   /** Chain subgraphs by chain id, with the graph's version they were read at (see chainSubgraph). */
   private readonly subgraphs = new Map<string, { version: string; graph: Promise<ChainSubgraph | undefined> }>();
+  /** The read of the graph's version under way, shared by those who ask meanwhile. */
+  private versionRead: Promise<string | null> | undefined;
 
   constructor(
     readonly db: Neo4jGateway,
@@ -235,8 +237,7 @@ export class Neo4jStore implements GraphStore {
    * reports by subgraph. Read anew when the version has changed or is unknown.
    */
   async chainSubgraph(chainId: string): Promise<ChainSubgraph | undefined> {
-    const [row] = await this.db.read((tx) => tx.run<{ version: string | null }>('queries', 'graph-version', {}));
-    const version = row?.version;
+    const version = await this.graphVersion();
     if (!version) return this.readChainSubgraph(chainId);
     const kept = this.subgraphs.get(chainId);
     if (kept?.version === version) return kept.graph;
@@ -248,6 +249,20 @@ export class Neo4jStore implements GraphStore {
       if (this.subgraphs.get(chainId) === entry) this.subgraphs.delete(chainId);
     });
     return graph;
+  }
+
+  /**
+   * The graph's version (graph-version.cypher), or null before its first write. The chains of one
+   * request ask at once (a loader's batch): they share one read.
+   */
+  private graphVersion(): Promise<string | null> {
+    this.versionRead ??= this.db
+      .read((tx) => tx.run<{ version: string | null }>('queries', 'graph-version', {}))
+      .then(([row]) => row?.version ?? null)
+      .finally(() => {
+        this.versionRead = undefined;
+      });
+    return this.versionRead;
   }
 
   private readChainSubgraph(chainId: string): Promise<ChainSubgraph | undefined> {
@@ -301,7 +316,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async remove(removals: readonly Removal[], _note: string): Promise<Removal[]> {
-    return this.db.write(async (tx) => {
+    return this.written(async (tx) => {
       await tx.run('import', 'write-lock');
       const there = new Set(await presentRemovals(tx, removals));
       if (there.size === 0) return [];
@@ -329,7 +344,7 @@ export class Neo4jStore implements GraphStore {
    * every writer before committed.
    */
   async commit(rows: Dataset, _note = '', check?: (view: ImportView) => void): Promise<ApplyCounts> {
-    return this.db.write(async (tx) => {
+    return this.written(async (tx) => {
       await tx.run('import', 'write-lock');
       if (check) check(await prefetchView(tx, rows));
       const { counts } = await planImport(tx, rows);
@@ -337,6 +352,18 @@ export class Neo4jStore implements GraphStore {
       await deriveRoles(tx, this.threshold);
       return counts;
     });
+  }
+
+  /**
+   * A write transaction; once it has committed, a read of the graph's version begun before it is
+   * no longer shared: whoever asks next, having seen the write, sees its version.
+   */
+  private async written<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.write(work);
+    } finally {
+      this.versionRead = undefined;
+    }
   }
 
   close(): Promise<void> {
