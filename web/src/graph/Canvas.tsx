@@ -8,7 +8,7 @@ import cytoscape, {
 } from 'cytoscape';
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
 import { withClass } from './classes';
-import { hiddenLabels, type LabelBox } from './declutter';
+import { hiddenLabels, type LabelBox, overlaps } from './declutter';
 import {
   fittingLandmarks,
   LANDMARK_PX,
@@ -431,8 +431,7 @@ function overlappingLabels(cy: Core): [string, string][] {
   for (let i = 0; i < boxes.length; i++)
     for (let j = i + 1; j < boxes.length; j++) {
       const [a, b] = [boxes[i] as LabelBox, boxes[j] as LabelBox];
-      if (Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 1 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 1)
-        pairs.push([a.id, b.id]);
+      if (overlaps(a, b)) pairs.push([a.id, b.id]);
     }
   return pairs;
 }

@@ -27,11 +27,9 @@ export function hiddenLabels(boxes: readonly LabelBox[], { cell = 80, slack = 1 
       for (let y = Math.floor(b.y1 / cell); y <= Math.floor(b.y2 / cell); y++) keys.push(`${x},${y}`);
     return keys;
   };
-  const overlap = (a: LabelBox, b: LabelBox) =>
-    Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > slack && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > slack;
   for (const box of order) {
     const keys = cellsOf(box);
-    if (keys.some((k) => grid.get(k)?.some((kept) => overlap(box, kept)))) {
+    if (keys.some((k) => grid.get(k)?.some((kept) => overlaps(box, kept, slack)))) {
       hidden.add(box.id);
       continue;
     }
@@ -42,4 +40,13 @@ export function hiddenLabels(boxes: readonly LabelBox[], { cell = 80, slack = 1 
     }
   }
   return hidden;
+}
+
+/** Whether two boxes overlap by more than `slack` on both axes (touching is not overlapping). */
+export function overlaps(
+  a: Omit<LabelBox, 'id' | 'priority'>,
+  b: Omit<LabelBox, 'id' | 'priority'>,
+  slack = 1,
+): boolean {
+  return Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > slack && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > slack;
 }
