@@ -1,3 +1,4 @@
+import { compareIds } from '../domain/compare';
 import type { Supplies } from '../domain/model';
 import type { Centrality } from './centrality';
 import { type InputOf, inputOf } from './inputs';
@@ -24,9 +25,6 @@ export interface Chokepoints {
   /** The single-source dependencies whose link is also a bridge of the local supply flow. */
   bridges: SingleSource[];
 }
-
-/** Compares by UTF-16 code units: the same order on every machine and locale. */
-export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The single-source dependencies of the chain's local members: for every local member and every

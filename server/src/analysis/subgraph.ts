@@ -1,3 +1,4 @@
+import { compareIds } from '../domain/compare';
 import type { District, Makes, Segment, Supplies } from '../domain/model';
 import type { ChainRecord, EnterpriseRecord } from '../store/port';
 
@@ -111,8 +112,6 @@ export class ChainIndexView {
   }
 }
 
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * The subgraph with its lists in one order, whatever order the store gave them in: enterprises by
  * id, memberships by enterprise then segment, supply links by supplier, customer and product. The
@@ -122,16 +121,18 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function canonical(graph: ChainSubgraph): ChainSubgraph {
   return {
     ...graph,
-    enterprises: [...graph.enterprises].sort((a, b) => byKey(a.id, b.id)),
+    enterprises: [...graph.enterprises].sort((a, b) => compareIds(a.id, b.id)),
     memberships: [...graph.memberships].sort(
-      (a, b) => byKey(a.enterpriseId, b.enterpriseId) || byKey(a.segmentId, b.segmentId),
+      (a, b) => compareIds(a.enterpriseId, b.enterpriseId) || compareIds(a.segmentId, b.segmentId),
     ),
     supplies: [...graph.supplies].sort(
-      (a, b) => byKey(a.from, b.from) || byKey(a.to, b.to) || byKey(a.product, b.product),
+      (a, b) => compareIds(a.from, b.from) || compareIds(a.to, b.to) || compareIds(a.product, b.product),
     ),
     ...(graph.makes
       ? {
-          makes: [...graph.makes].sort((a, b) => byKey(a.enterpriseId, b.enterpriseId) || byKey(a.product, b.product)),
+          makes: [...graph.makes].sort(
+            (a, b) => compareIds(a.enterpriseId, b.enterpriseId) || compareIds(a.product, b.product),
+          ),
         }
       : {}),
   };

@@ -1,7 +1,8 @@
 import type { EnterpriseOrder } from '../store/port';
+import { compareIds } from './compare';
 import type { Enterprise } from './model';
 
-const byId = (a: Enterprise, b: Enterprise) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = (a: Enterprise, b: Enterprise) => compareIds(a.id, b.id);
 const desc = (key: 'revenue' | 'registeredCapital' | 'employees') => (a: Enterprise, b: Enterprise) =>
   (b[key] ?? -1) - (a[key] ?? -1) || byId(a, b);
 

@@ -1,3 +1,4 @@
+import { compareIds } from '../domain/compare';
 import type { Segment } from '../domain/model';
 import type { ChainRecord, EnterprisePath, Neighbourhood } from '../store/port';
 
@@ -6,7 +7,6 @@ import type { ChainRecord, EnterprisePath, Neighbourhood } from '../store/port';
  * order rows were imported, Neo4j as it finds them): one answer whichever store is behind it, as
  * the differential test (server/test/differential.test.ts) checks. Every order ends on ids.
  */
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A chain's leaders and anchors by id, its template by the segments' order. */
 export function chainInOrder(chain: ChainRecord): ChainRecord {
@@ -14,35 +14,35 @@ export function chainInOrder(chain: ChainRecord): ChainRecord {
   const at = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
   return {
     ...chain,
-    segments: [...chain.segments].sort((a, b) => a.order - b.order || byText(a.id, b.id)),
-    leaders: [...chain.leaders].sort((a, b) => byText(a.id, b.id)),
-    anchorIds: [...chain.anchorIds].sort(byText),
+    segments: [...chain.segments].sort((a, b) => a.order - b.order || compareIds(a.id, b.id)),
+    leaders: [...chain.leaders].sort((a, b) => compareIds(a.id, b.id)),
+    anchorIds: [...chain.anchorIds].sort(compareIds),
     feeds: [...chain.feeds].sort((a, b) => at(a.from) - at(b.from) || at(a.to) - at(b.to)),
   };
 }
 
 /** Chains by id. */
 export const chainsInOrder = (chains: ChainRecord[]): ChainRecord[] =>
-  chains.map(chainInOrder).sort((a, b) => byText(a.id, b.id));
+  chains.map(chainInOrder).sort((a, b) => compareIds(a.id, b.id));
 
 /** An enterprise's segments by chain, then along the chain. */
 export const segmentsInOrder = (segments: Segment[]): Segment[] =>
-  [...segments].sort((a, b) => byText(a.chainId, b.chainId) || a.order - b.order || byText(a.id, b.id));
+  [...segments].sort((a, b) => compareIds(a.chainId, b.chainId) || a.order - b.order || compareIds(a.id, b.id));
 
 /** A neighbourhood's enterprises nearest first (the centre first), then by id; its links by kind, ends. */
 export function neighbourhoodInOrder(n: Neighbourhood): Neighbourhood {
   const pairs = n.nodes.map((node, i) => ({ node, distance: n.distances[i] ?? 0 }));
-  pairs.sort((a, b) => a.distance - b.distance || byText(a.node.id, b.node.id));
+  pairs.sort((a, b) => a.distance - b.distance || compareIds(a.node.id, b.node.id));
   return {
     ...n,
     nodes: pairs.map((p) => p.node),
     distances: pairs.map((p) => p.distance),
     edges: [...n.edges].sort(
       (a, b) =>
-        byText(a.kind, b.kind) ||
-        byText(a.from, b.from) ||
-        byText(a.to, b.to) ||
-        byText(a.kind === 'SUPPLIES' ? a.product : '', b.kind === 'SUPPLIES' ? b.product : ''),
+        compareIds(a.kind, b.kind) ||
+        compareIds(a.from, b.from) ||
+        compareIds(a.to, b.to) ||
+        compareIds(a.kind === 'SUPPLIES' ? a.product : '', b.kind === 'SUPPLIES' ? b.product : ''),
     ),
   };
 }
@@ -50,5 +50,5 @@ export function neighbourhoodInOrder(n: Neighbourhood): Neighbourhood {
 /** Paths of one length by the ids along them. */
 export const pathsInOrder = (paths: EnterprisePath[]): EnterprisePath[] =>
   [...paths].sort(
-    (a, b) => a.relations.length - b.relations.length || byText(a.nodeIds.join('\u0000'), b.nodeIds.join('\u0000')),
+    (a, b) => a.relations.length - b.relations.length || compareIds(a.nodeIds.join('\u0000'), b.nodeIds.join('\u0000')),
   );

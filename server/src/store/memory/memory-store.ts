@@ -1,5 +1,6 @@
 import type { ChainSubgraph } from '../../analysis/subgraph';
 import type { Holding } from '../../analysis/systems';
+import { compareIds as compare } from '../../domain/compare';
 import type { EnterpriseRelationKind, Segment, Supplies } from '../../domain/model';
 import type {
   ChainRecord,
@@ -217,7 +218,6 @@ export class MemoryStore extends MemoryGraph implements GraphStore {
   async close(): Promise<void> {}
 }
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const productOf = (r: Relation) => (r.kind === 'SUPPLIES' ? r.product : '');
 /** The port's order of an enterprise's relationships: by the other end, then product. */
 const byFromThenProduct = (a: Relation, b: Relation) => compare(a.from, b.from) || compare(productOf(a), productOf(b));

@@ -1,3 +1,4 @@
+import { compareIds } from '../../domain/compare';
 import type {
   EnterprisePath,
   EnterpriseRecord,
@@ -33,7 +34,7 @@ export function neighbourhoodOf(graph: EnterpriseGraph, centre: string, options:
     const room = options.limit - distance.size;
     if (next.length > room) {
       truncated = true;
-      next = next.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, room);
+      next = next.sort(compareIds).slice(0, room);
     }
     for (const id of next) distance.set(id, hop);
     frontier = next;
