@@ -4,29 +4,24 @@ import { initialsOf, initialsRank, isInitialsQuery } from '../../domain/pinyin';
 import { searchForm } from '../../domain/search-text';
 import type { EnterpriseOrder } from '../port';
 
-/** Initials of an enterprise's names, worked out on first use; a changed enterprise is a new record. */
-const initialsCache = new WeakMap<Enterprise, { short: string[]; name: string[] }>();
-
-function initials(e: Enterprise) {
-  let found = initialsCache.get(e);
-  if (!found) {
-    found = { short: initialsOf(e.shortName), name: initialsOf(e.name) };
-    initialsCache.set(e, found);
-  }
-  return found;
+/** `make` of an enterprise, worked out on its first use and kept: a changed enterprise is a new record. */
+function perRecord<T>(make: (e: Enterprise) => T): (e: Enterprise) => T {
+  const kept = new WeakMap<Enterprise, T>();
+  return (e) => {
+    let found = kept.get(e);
+    if (found === undefined) {
+      found = make(e);
+      kept.set(e, found);
+    }
+    return found;
+  };
 }
 
-/** Names in the form search compares (searchForm), worked out on first use. */
-const formCache = new WeakMap<Enterprise, { short: string; name: string }>();
+/** Initials of an enterprise's names. */
+const initials = perRecord((e) => ({ short: initialsOf(e.shortName), name: initialsOf(e.name) }));
 
-function forms(e: Enterprise) {
-  let found = formCache.get(e);
-  if (!found) {
-    found = { short: searchForm(e.shortName), name: searchForm(e.name) };
-    formCache.set(e, found);
-  }
-  return found;
-}
+/** Names in the form search compares (searchForm). */
+const forms = perRecord((e) => ({ short: searchForm(e.shortName), name: searchForm(e.name) }));
 
 /**
  * How well an enterprise's names match a search text: 0 an exact short name or name, 1 a name
