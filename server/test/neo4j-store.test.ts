@@ -250,6 +250,25 @@ describe('Neo4jStore (recording driver)', () => {
     expect(driver.calls).toMatchSnapshot();
   });
 
+  it('gives a big import longer than a request to commit: 2 ms a row beyond the gateway timeout', async () => {
+    const { driver, store } = storeWith();
+    const firm = (id: string) => ({
+      id,
+      name: `${id}公司`,
+      shortName: id,
+      district: '本区',
+      local: true,
+      status: '存续',
+      tags: [],
+    });
+    const rows = { ...emptyDataset(), enterprises: Array.from({ length: 10_000 }, (_, i) => firm(`E${i}`)) };
+    await store.commit(rows);
+    expect(new Set(driver.calls.map((c) => c.timeout))).toEqual(new Set([20_000]));
+    driver.calls.length = 0;
+    await store.commit({ ...emptyDataset(), enterprises: [firm('E1')] });
+    expect(new Set(driver.calls.map((c) => c.timeout))).toEqual(new Set([12_000]));
+  });
+
   it('maps Neo4j errors to coded API errors and still closes the session', async () => {
     const failing = new RecordingDriver(() => {
       throw Object.assign(new Error('connection lost'), { code: 'ServiceUnavailable' });

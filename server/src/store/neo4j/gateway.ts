@@ -50,11 +50,16 @@ export class Neo4jGateway {
     return this.transaction('READ', work);
   }
 
-  write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.transaction('WRITE', work);
+  /** A write transaction, with the gateway's timeout or, for a big import, a longer one. */
+  write<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+    return this.transaction('WRITE', work, Math.max(timeoutMs, this.timeoutMs));
   }
 
-  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+  private async transaction<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: Tx) => Promise<T>,
+    timeoutMs = this.timeoutMs,
+  ): Promise<T> {
     const session = this.driver.session({
       ...(this.database ? { database: this.database } : {}),
       defaultAccessMode: mode,
@@ -70,7 +75,7 @@ export class Neo4jGateway {
             await tx.run(statement, {});
           },
         });
-      const config = { timeout: this.timeoutMs };
+      const config = { timeout: timeoutMs };
       return await (mode === 'READ' ? session.executeRead(run, config) : session.executeWrite(run, config));
     } catch (e) {
       throw toApiError(e);

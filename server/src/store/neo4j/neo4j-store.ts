@@ -39,6 +39,13 @@ import { deriveRoles } from './roles';
 
 /** How many chains' subgraphs the store keeps (the largest districts have a few dozen chains). */
 const KEPT_SUBGRAPHS = 128;
+/**
+ * How long a commit may take, per row written, beyond the gateway's timeout (30 s): an import is
+ * one transaction, all or nothing, and the S scale set's 50k rows took over 30 s into a fresh
+ * database on this loaded 2-core machine (2026-12-07), so a fixed request-sized timeout refused
+ * every import past a few ten thousand rows. 2 ms a row gives M's 500k rows about 17 minutes.
+ */
+const IMPORT_MS_PER_ROW = 2;
 
 /**
  * The production store: the graph in Neo4j, every query a file of cypher/. Traversal happens in
@@ -344,6 +351,7 @@ export class Neo4jStore implements GraphStore {
    * every writer before committed.
    */
   async commit(rows: Dataset, _note = '', check?: (view: ImportView) => void): Promise<ApplyCounts> {
+    const count = Object.values(rows).reduce((sum, list: unknown[]) => sum + list.length, 0);
     return this.written(async (tx) => {
       await tx.run('import', 'write-lock');
       if (check) check(await prefetchView(tx, rows));
@@ -351,16 +359,16 @@ export class Neo4jStore implements GraphStore {
       await writeImport(tx, rows);
       await deriveRoles(tx, this.threshold);
       return counts;
-    });
+    }, IMPORT_MS_PER_ROW * count);
   }
 
   /**
    * A write transaction; once it has committed, a read of the graph's version begun before it is
    * no longer shared: whoever asks next, having seen the write, sees its version.
    */
-  private async written<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  private async written<T>(work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
     try {
-      return await this.db.write(work);
+      return await this.db.write(work, timeoutMs);
     } finally {
       this.versionRead = undefined;
     }
