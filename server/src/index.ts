@@ -1,6 +1,7 @@
 import { AnalysisPool } from './analysis-pool/pool';
 import { createApp } from './app';
 import { analysisFromEnv, apiOptionsFromEnv, drainMsFromEnv, limitsFromEnv, listenFromEnv } from './config';
+import { NEO4J_MS_PER_SECOND } from './http/limits';
 import { isWildcard } from './http/request-origin';
 import { createLogger, setRootLogger } from './log';
 import { WEB_DIST_DIR } from './paths';
@@ -42,7 +43,8 @@ const { server, shutdown } = createApp({
   store,
   webDir: WEB_DIST_DIR,
   api: { ...api, analysis },
-  limits,
+  // a request's time on Neo4j is mostly the database's: a larger default share (see the constant)
+  limits: opened.kind === 'neo4j' ? { msPerSecond: NEO4J_MS_PER_SECOND, ...limits } : limits,
   hosts: listen.hosts,
   proxies: listen.proxies,
 });
