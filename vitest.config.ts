@@ -26,6 +26,11 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // what the page shows waits on the server: a real database plans each new query once,
+          // which can take longer than expect.poll's default second (the Neo4j tier's run)
+          expect: { poll: { timeout: 5_000 } },
+          // on Neo4j (NEO4J_URI set) every test server shares one database: one file at a time
+          fileParallelism: !process.env.NEO4J_URI?.trim(),
         },
       },
     ],

@@ -10,6 +10,25 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEB_DIST = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const SERVER_BUNDLE = fileURLToPath(new URL('../../server/dist/server.js', import.meta.url));
 const IMPORT_BUNDLE = fileURLToPath(new URL('../../server/dist/import.js', import.meta.url));
+const EMPTY_NEO4J = fileURLToPath(new URL('../../server/test/empty-neo4j.ts', import.meta.url));
+
+/**
+ * The browser suite runs on the embedded store, or, with NEO4J_URI set (the Neo4j tier's run of
+ * it, one file at a time), on that Neo4j database: emptied before each test server, which then
+ * fills it with the demo data as it fills a new data directory. Otherwise no NEO4J_* setting of
+ * the caller's shell reaches the test servers.
+ */
+const ON_NEO4J = Boolean(process.env.NEO4J_URI?.trim());
+
+function childEnv(): NodeJS.ProcessEnv {
+  if (ON_NEO4J) return { ...process.env };
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEO4J_')));
+}
+
+function run(args: string[], what: string): void {
+  const done = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: childEnv() });
+  if (done.status !== 0) throw new Error(`${what} failed:\n${done.stdout}${done.stderr}`);
+}
 
 /** A bearer token the test server knows: who holds it, with what role, and the token itself. */
 export interface TestToken {
@@ -59,25 +78,19 @@ export async function startServer(
   const root = mkdtempSync(join(tmpdir(), 'chain-atlas-e2e-'));
   const dataDir = join(root, 'store');
   mkdirSync(dataDir);
-  if (data) {
-    // imported as `pnpm run import` does, with the built program
-    const imported = spawnSync(process.execPath, [IMPORT_BUNDLE, ...data(root), '--data-dir', dataDir], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    if (imported.status !== 0) throw new Error(`the test data did not import:\n${imported.stdout}${imported.stderr}`);
-  }
+  if (ON_NEO4J) run(['--import', 'tsx', EMPTY_NEO4J], 'emptying the Neo4j database');
+  // imported as `pnpm run import` does, with the built program: into the data directory, or Neo4j
+  if (data)
+    run([IMPORT_BUNDLE, ...data(root), ...(ON_NEO4J ? [] : ['--data-dir', dataDir])], 'importing the test data');
   const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...childEnv(),
       PORT: String(port),
       CHAIN_DATA_DIR: dataDir,
       CHAIN_TOKENS_FILE: join(root, 'tokens.json'),
       CHAIN_AUDIT_FILE: join(root, 'audit.jsonl'),
       CHAIN_ANONYMOUS_ROLE: 'viewer',
-      // no per-caller rate or time limits: every page of every test comes from 127.0.0.1, on a
-      // machine busy with three servers and three browsers at once (the limits have their own tests)
       CHAIN_TOKENS: tokens
         .map((t) => `${t.name}:${t.role}:${createHash('sha256').update(t.token, 'utf8').digest('hex')}`)
         .join(','),
