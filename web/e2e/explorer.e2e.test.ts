@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { LANDMARK_PX, LANDMARKS_UNTIL_ZOOM } from '../src/graph/landmarks';
 import { LABEL_ZOOM } from '../src/graph/style';
+import { LAST_VIEW_KEY } from '../src/state/explorer-start';
 import {
   browserHarness,
   clickNode,
@@ -533,6 +534,11 @@ it('opens on the district’s largest enterprise system, then on the last view d
   await expect.poll(() => page.getByTestId('graph-stats').isVisible()).toBe(true);
   await expect.poll(() => nodeCount(page), { timeout: 10_000 }).toBeGreaterThan(15);
   await page.waitForFunction(() => !document.querySelector('[data-testid="graph-loading"]'));
+  // kept once drawn: on a slower store the page could be left before (the previous graph still
+  // counts more than 15 firms), and the view kept would be the one before
+  await expect
+    .poll(() => page.evaluate((key) => localStorage.getItem(key), LAST_VIEW_KEY), { timeout: 15_000 })
+    .toContain('depth=2');
 
   // elsewhere, then the explorer again from the header: the last view, as it was
   await page.goto(h.url('/chains/logistics?lang=en'));
