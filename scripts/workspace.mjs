@@ -126,9 +126,10 @@ function freePort() {
 }
 
 /**
- * The Neo4j tier: the store contract suite, and the demo data filled into an empty database,
- * against a real Neo4j 5.26 started here (scripts/neo4j.mjs) on a free port and a fresh folder,
- * and stopped after; a fresh database's first import takes its time, hence the longer timeout. It
+ * The Neo4j tier: the store contract suite, the demo data filled into an empty database, the
+ * differential test (the same answers from both stores) and the browser suite, against a real
+ * Neo4j 5.26 started here (scripts/neo4j.mjs) on a free port and a fresh folder, and stopped
+ * after; a fresh database's first import takes its time, hence the longer timeout. It
  * runs whenever a JDK 17 or 21 and Maven are here, and says so plainly when it cannot; under CI
  * (CI set) it must run.
  */
@@ -148,29 +149,32 @@ async function neo4jTier() {
     fail(`Neo4j could not start for the Neo4j tier: ${e.message}`);
   }
   console.log(`  ${neo4j.uri}`);
+  const env = { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'unused' };
   const [cmd, ...pre] = pnpmCommand();
-  const args = [
-    ...pre,
-    'exec',
-    'vitest',
-    'run',
-    '--project',
-    'server',
-    '--testTimeout=120000',
+  const suites = [
     // one database: one file at a time
-    '--no-file-parallelism',
-    'test/store-contract.test.ts',
-    'test/neo4j-seed.test.ts',
+    [
+      '--project',
+      'server',
+      '--testTimeout=120000',
+      '--no-file-parallelism',
+      'test/store-contract.test.ts',
+      'test/neo4j-seed.test.ts',
+      'test/differential.test.ts',
+    ],
+    // the web app on Neo4j: each test file's server on the database, emptied and seeded afresh
+    ['--project', 'browser', '--no-file-parallelism'],
   ];
-  console.log(`\n▶ NEO4J_URI=${neo4j.uri} ${[cmd, ...args].join(' ')}`);
-  const result = spawnSync(cmd, args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'unused' },
-  });
+  let status = 0;
+  for (const suite of suites) {
+    const args = [...pre, 'exec', 'vitest', 'run', ...suite];
+    console.log(`\n▶ NEO4J_URI=${neo4j.uri} ${[cmd, ...args].join(' ')}`);
+    const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+    status ||= result.status ?? 1;
+  }
   await neo4j.stop();
   rmSync(data, { recursive: true, force: true });
-  if (result.status !== 0) fail(`the Neo4j tier failed (exit ${result.status ?? result.signal}).`);
+  if (status !== 0) fail(`the Neo4j tier failed (exit ${status}).`);
   console.log('\n✓ Neo4j tier passed');
 }
 
@@ -204,6 +208,8 @@ if (command === 'demo') {
   if (result.status !== 0) fail(`tests failed (exit ${result.status ?? result.signal}).`);
   await neo4jTier();
 } else if (command === 'test-neo4j') {
+  // the browser suite runs the built app
+  pnpm('build');
   await neo4jTier();
 } else {
   fail('usage: node scripts/workspace.mjs demo|serve|test|test-neo4j');
