@@ -3,7 +3,7 @@ import type { Dataset } from '../src/domain/model';
 import { Neo4jGateway } from '../src/store/neo4j/gateway';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store';
 import { type EnterpriseRecord, emptyDataset } from '../src/store/port';
-import { RecordingDriver } from './fake-neo4j';
+import { RecordingDriver, textOf } from './fake-neo4j';
 
 /**
  * The Neo4jStore against a recording fake driver: the Cypher and parameters each method sends
@@ -194,7 +194,7 @@ describe('Neo4jStore (recording driver)', () => {
     });
     expect(driver.calls[1]?.parameters).toMatchObject({ query: 'tesla', subsequence: '.*t.*e.*s.*l.*a.*' });
     expect(driver.calls[2]?.parameters).toMatchObject({ query: 'a', id: 'Ａ' });
-    for (const call of driver.calls) expect(call.cypher).toContain('coalesce(e.searchName, toLower(e.name))');
+    for (const call of driver.calls) expect(textOf(call.file)).toContain('coalesce(e.searchName, toLower(e.name))');
   });
 
   it('imports in one write transaction, nodes before relationships, integers as Neo4j integers, then the roles', async () => {
@@ -282,7 +282,7 @@ describe('Neo4jStore (recording driver)', () => {
     const { driver, store } = storeWith();
     await store.ensureSchema();
     expect(driver.calls.every((c) => c.mode === 'WRITE' && c.file === 'schema statement')).toBe(true);
-    expect(driver.calls.map((c) => c.cypher)).toMatchSnapshot();
+    expect(driver.calls.map((c) => c.statement)).toMatchSnapshot();
   });
 });
 
