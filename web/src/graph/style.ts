@@ -1,5 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import type { EnterpriseRole, RelationKind } from '../queries/enterprise';
+import { HIDING_CLASSES } from './classes';
 
 /** How each enterprise role is drawn, and its name in the legend. */
 export interface RoleStyle {
@@ -198,7 +199,7 @@ export function graphStylesheet(): StylesheetJson {
       style: { width: 3, opacity: 1, 'z-index': 10 },
     },
     // filters and folded systems hide; a folded root shows how many it stands for
-    { selector: '.filtered, .folded-away', style: { display: 'none' } },
+    { selector: HIDING_CLASSES.map((c) => `.${c}`).join(', '), style: { display: 'none' } },
     {
       selector: 'node.folded',
       style: { 'border-width': 6, 'border-style': 'double', width: 70, height: 70 },
