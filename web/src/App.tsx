@@ -6,7 +6,7 @@ import { useT } from './i18n/useT';
 import { useTitle } from './i18n/useTitle';
 import { ChainMapView } from './views/ChainMapView';
 import { ChainsOverview } from './views/ChainsOverview';
-import { Explorer } from './views/Explorer';
+import { Explorer } from './views/explorer/Explorer';
 import { PathView } from './views/PathView';
 import { Targets } from './views/Targets';
 

@@ -1,62 +1,27 @@
-import cytoscape, { type Core, type Position } from 'cytoscape';
 import { type RefObject, startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, request } from '../api';
-import type { CanvasHandle } from '../graph/Canvas';
-import { type GraphElements, newElements, placeAround, toElements } from '../graph/elements';
-import { foldSystem } from '../graph/folding';
-import { concentricPositions } from '../graph/layouts/concentric';
-import { forcePositions } from '../graph/layouts/force';
-import { layeredPositions } from '../graph/layouts/layered';
-import { afterNextFrame } from '../graph/slicing';
-import type { MessageKey } from '../i18n/messages';
-import type { T } from '../i18n/useT';
-import { type Enterprise, NeighbourhoodQuery, SystemOfQuery } from '../queries/enterprise';
-import { type ExplorerView, type LayoutName, neighbourhoodVariables, readView, writeView } from './explorer-url';
-import { useExactSearchParams } from './search-params';
+import { ApiError, request } from '../../api';
+import type { ExpandState } from '../../components/DetailsPanel';
+import type { CanvasHandle } from '../../graph/Canvas';
+import { afterNextFrame } from '../../graph/slicing';
+import { useGraphModel } from '../../graph/useModel';
+import type { T } from '../../i18n/useT';
+import { type Enterprise, NeighbourhoodQuery, SystemOfQuery } from '../../queries/enterprise';
+import { type ExplorerView, neighbourhoodVariables, readView, writeView } from '../../state/explorer-url';
+import { useExactSearchParams } from '../../state/search-params';
+import { expandAround } from './expand';
+import { foldInto, labelFolded, unfoldAt } from './fold';
+import { applyFilters, enterpriseOf, nodeByKey } from './graph';
+import { layOut } from './layout';
+import { drawNeighbourhood } from './load';
+import { message, type Said } from './said';
 
-const FORCE_BUDGET_MS = 1500;
-
-/** A message kept as its key and values, translated when shown (the language can change meanwhile). */
-export interface Said {
-  key: MessageKey;
-  vars?: Record<string, string | number>;
-}
+export type { Said } from './said';
 
 export type LoadState =
   | { kind: 'idle' }
   | { kind: 'loading'; name: string }
   | { kind: 'ready' }
   | { kind: 'error'; said: Said };
-export type ExpandState = 'idle' | 'pending' | 'done';
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** The drawn nodes and edges, as the layouts take them. */
-function drawnGraph(cy: Core) {
-  const nodes = cy.nodes(':visible').map((n) => ({ id: n.id(), distance: Number(n.data('distance') ?? 0) }));
-  const edges = cy.edges(':visible').map((e) => ({ source: e.source().id(), target: e.target().id() }));
-  return { nodes, edges };
-}
-
-/** Positions by the named layout; the force layout runs off the main thread within a time budget. */
-async function positionsFor(layout: LayoutName, cy: Core, signal: AbortSignal): Promise<Map<string, Position>> {
-  if (layout === 'fcose') return fcosePositions(cy);
-  const { nodes, edges } = drawnGraph(cy);
-  if (layout === 'layered') return layeredPositions(nodes, edges);
-  if (layout === 'force') {
-    const initial = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
-    return forcePositions(nodes, edges, { budgetMs: FORCE_BUDGET_MS, initial, signal });
-  }
-  return concentricPositions(nodes);
-}
-
-/** Cytoscape's fcose layout with its default settings, loaded only when asked for (B9's reference). */
-async function fcosePositions(cy: Core): Promise<Map<string, Position>> {
-  const { default: fcose } = await import('cytoscape-fcose');
-  cytoscape.use(fcose);
-  cy.layout({ name: 'fcose', animate: false, fit: false } as cytoscape.LayoutOptions).run();
-  return new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
-}
 
 /**
  * Marks a moment for the benchmarks (B9): the start of the frame after the next one. Cytoscape
@@ -71,10 +36,13 @@ function markPainted(name: string) {
 
 /**
  * The explorer: the view in the URL (centre, depth, kinds, layout, filters, expansions, folded
- * systems), the graph in the Canvas. Changing the centre, depth or kinds loads a new graph;
- * changing the layout moves the nodes; filters hide and show; expanding adds beside the parent.
+ * systems), the graph in its model (graph/model.ts), which the Canvas draws. Changing the centre,
+ * depth or kinds loads a new graph (load.ts); changing the layout moves the nodes (layout.ts);
+ * filters hide and show (graph.ts); expanding adds beside the parent (expand.ts); folding hides a
+ * system in its root (fold.ts).
  */
 export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
+  const model = useGraphModel();
   const [params, setParams] = useExactSearchParams();
   const view = readView(params);
   // the view as the URL holds it now, for work that began under an older one
@@ -88,7 +56,7 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
   const [layingOut, setLayingOut] = useState(false);
   /** Bumped by each new graph: work for an older one is dropped. */
   const generation = useRef(0);
-  /** True once the current graph is on the canvas (a layout chosen before then is applied by the load). */
+  /** True once the current graph is in the model (a layout chosen before then is applied by the load). */
   const drawn = useRef(false);
   /** The layout running now; a newer one aborts it. */
   const layoutRun = useRef<AbortController | null>(null);
@@ -108,33 +76,16 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
     [setParams],
   );
 
-  const cy = useCallback(() => canvas.current?.cy() ?? null, [canvas]);
-  const keyOf = useCallback(
-    (id: string) => (cy()?.getElementById(id).data('enterprise') as Enterprise | undefined)?.key,
-    [cy],
-  );
-  const nodeByKey = useCallback(
-    (key: string) =>
-      cy()
-        ?.nodes()
-        .filter((n) => (n.data('enterprise') as Enterprise | undefined)?.key === key),
-    [cy],
-  );
-
   /** Moves the nodes to the named layout, then fits; a newer layout, or a new graph, cancels it. */
   const relayout = useCallback(
-    async (layout: LayoutName, animate: boolean) => {
-      const c = canvas.current?.cy();
-      if (!c || c.nodes().empty()) return;
+    async (layout: ExplorerView['layout'], animate: boolean) => {
+      if (model.nodeCount === 0) return;
       layoutRun.current?.abort();
       const run = new AbortController();
       layoutRun.current = run;
       setLayingOut(true);
       try {
-        const positions = await positionsFor(layout, c, run.signal);
-        if (run.signal.aborted) return;
-        await canvas.current?.place(positions, { animate });
-        if (!run.signal.aborted) canvas.current?.fit();
+        await layOut(layout, model, canvas.current, run.signal, animate);
       } catch (error) {
         if (!run.signal.aborted) throw error;
       } finally {
@@ -144,106 +95,47 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         }
       }
     },
-    [canvas],
+    [model, canvas],
   );
 
   /** Adds an enterprise's neighbours beside it; the rest of the graph stays where it is. */
   const expandNode = useCallback(
     async (id: string, kinds: ExplorerView['kinds'], limit: number, current: number, widen = true) => {
-      const c = canvas.current?.cy();
-      const parent = c?.getElementById(id);
-      if (!c || !parent || parent.empty()) return { nodes: 0, truncated: false };
+      if (!model.hasNode(id)) return { nodes: 0, truncated: false };
       const { neighbourhood } = await request(NeighbourhoodQuery, { id, depth: 1, limit, kinds });
       if (current !== generation.current || !neighbourhood) return { nodes: 0, truncated: false };
-      const fresh = newElements(
-        { nodeIds: new Set(c.nodes().map((n) => n.id())), edgeIds: new Set(c.edges().map((e) => e.id())) },
-        toElements(neighbourhood),
-      );
-      const placed = placeAround(
-        fresh.nodes,
-        { position: { ...parent.position() }, distance: Number(parent.data('distance')) },
-        c.nodes().map((n) => ({ ...n.position() })),
-      );
-      // what is added comes into view (zooming out, if it must, while the graph is still small),
-      // then goes in in slices, a frame apart: a few hundred elements at once would hold the page (B9)
-      if (widen) await canvas.current?.widenTo(placed);
-      await canvas.current?.addInSlices([...placed, ...fresh.edges], () => current === generation.current);
-      return { nodes: placed.length + fresh.edges.length, truncated: neighbourhood.truncated };
+      return expandAround(model, canvas.current, id, neighbourhood, () => current === generation.current, widen);
     },
-    [canvas],
+    [model, canvas],
   );
 
-  const applyFilters = useCallback(() => {
-    const c = canvas.current?.cy();
-    if (!c) return;
-    c.batch(() => {
-      c.nodes().forEach((n) => {
-        const e = n.data('enterprise') as Enterprise | undefined;
-        const out =
-          !!e &&
-          !n.hasClass('centre') &&
-          ((view.show === 'local' && !e.local) ||
-            (view.show === 'outside' && e.local) ||
-            (view.segment !== null && !e.segments.some((s) => s.key === view.segment)));
-        // only where it changes: touching a class restyles the element, and a graph of thousands
-        // restyled at once is a long task
-        if (n.hasClass('filtered') !== out) n.toggleClass('filtered', out);
-      });
-    });
-  }, [canvas, view.show, view.segment]);
+  const { show, segment } = view;
+  const filter = useCallback(() => applyFilters(model, { show, segment }), [model, show, segment]);
 
-  /**
-   * Folds the system of the enterprise `id` belongs to into its root: its members are hidden, and
-   * the system's links to each other firm are one link from the root, with their count. Returns
-   * the root, or why it could not.
-   */
+  /** Folds the system of the enterprise `id` belongs to into its root. */
   const fold = useCallback(
     async (id: string): Promise<{ root: Enterprise } | { why: Said }> => {
-      const c = canvas.current?.cy();
-      if (!c) return { why: { key: 'explorer.noSystem' } };
       const { enterprise } = await request(SystemOfQuery, { id });
       const system = enterprise?.system;
       if (!system) return { why: { key: 'explorer.noSystem' } };
-      const root = c.getElementById(system.root.id);
-      if (root.empty()) return { why: { key: 'explorer.rootNotShown', vars: { name: system.root.shortName } } };
-      const members = new Set(system.members.nodes.map((m) => m.enterprise.id));
-      const result = foldSystem(system.root.id, members, {
-        nodes: c.nodes().map((n) => n.id()),
-        edges: c.edges(':not(.meta)').map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
-      });
-      canvas.current?.setClass([...result.hidden, ...result.hiddenEdges], 'folded-away', true);
-      canvas.current?.upsert(
-        result.meta.map((m) => ({ group: 'edges' as const, data: { ...m, kind: 'META' }, classes: 'meta' })),
-      );
-      // the label is written in the language of the moment, and again when it changes (see below)
-      root.addClass('folded').data({ foldedName: system.root.shortName, foldedCount: system.directCount + 1 });
-      labelFolded(c, t);
-      return { root: root.data('enterprise') as Enterprise };
+      return foldInto(model, system, t);
     },
-    [canvas, t],
+    [model, t],
   );
 
-  useEffect(() => {
-    const c = cy();
-    if (c) labelFolded(c, t);
-  }, [cy, t]);
+  // the folded roots' labels in the language of the moment
+  useEffect(() => labelFolded(model, t), [model, t]);
 
   const unfold = useCallback(
     (rootId: string) => {
-      const c = canvas.current?.cy();
-      if (!c) return;
-      c.batch(() => {
-        c.edges(`.meta[source = "${rootId}"], .meta[target = "${rootId}"]`).remove();
-        c.elements('.folded-away').removeClass('folded-away');
-        c.getElementById(rootId).removeClass('folded').removeData('folded foldedName foldedCount');
-      });
+      unfoldAt(model, rootId);
       // members of other folded systems stay hidden
       for (const key of latest.current.folded) {
-        const other = nodeByKey(key);
-        if (other?.nonempty() && other.id() !== rootId) void fold(other.id());
+        const other = nodeByKey(model, key);
+        if (other !== undefined && other !== rootId) void fold(other);
       }
     },
-    [canvas, fold, nodeByKey],
+    [model, fold],
   );
 
   // a new centre, depth or kinds: a new graph, then the expansions and folds the URL names
@@ -257,7 +149,7 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
     setExpansions(new Map());
     setNotice(null);
     if (!view.centre) {
-      canvas.current?.replace([]);
+      model.replace([]);
       setLoad({ kind: 'idle' });
       setSelected(null);
       return;
@@ -267,42 +159,28 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
     void (async () => {
       try {
         const { neighbourhood } = await request(NeighbourhoodQuery, neighbourhoodVariables({ ...view, centre }));
-        // B9 tells loading from drawing by this
         if (current !== generation.current) return;
+        // B9 tells loading from drawing by this
         performance.mark('chain-atlas:graph-data');
         if (!neighbourhood) {
           setLoad({ kind: 'error', said: { key: 'explorer.notFound', vars: { name: centre } } });
           return;
         }
-        const elements: GraphElements = toElements(neighbourhood);
-        const positions = concentricPositions(
-          elements.nodes.map((n) => ({ id: n.data.id, distance: n.data.distance })),
-        );
-        canvas.current?.replace(
-          [
-            ...elements.nodes.map((n) => ({ ...n, position: positions.get(n.data.id) ?? { x: 0, y: 0 } })),
-            ...elements.edges,
-          ],
-          { fit: true },
-        );
+        const { centreId, centreFirm } = drawNeighbourhood(model, neighbourhood);
         drawn.current = true;
-        const centreId = neighbourhood.centre.id;
-        canvas.current?.setClass([centreId], 'centre', true);
-        canvas.current?.select(centreId);
-        const centreFirm = elements.nodes.find((n) => n.data.id === centreId)?.data.enterprise ?? null;
         // the details panel (a hundred linked firms) renders when the browser has time: the
-        // graph's first frame comes before it (B9)
+        // graph's first frame comes before it
         startTransition(() => {
           setSelected(centreFirm);
           setCentreName(centreFirm?.shortName ?? null);
         });
         const done = new Map<string, ExpandState>([[centreId, 'done']]);
         for (const key of view.expanded) {
-          const node = nodeByKey(key);
-          if (!node || node.empty()) continue;
+          const id = nodeByKey(model, key);
+          if (id === undefined) continue;
           // the URL's expansions, replayed: no widening (an animation each) on the way
-          await expandNode(node.id(), view.kinds, view.limit, current, false);
-          done.set(node.id(), 'done');
+          await expandNode(id, view.kinds, view.limit, current, false);
+          done.set(id, 'done');
         }
         if (current !== generation.current) return;
         setExpansions(done);
@@ -311,10 +189,10 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         if (layout !== 'concentric') await relayout(layout, false);
         if (current !== generation.current) return;
         for (const key of latest.current.folded) {
-          const node = nodeByKey(key);
-          if (node?.nonempty()) await fold(node.id());
+          const id = nodeByKey(model, key);
+          if (id !== undefined) await fold(id);
         }
-        applyFilters();
+        filter();
         setLoad({ kind: 'ready' });
         markPainted('chain-atlas:graph-drawn');
         if (neighbourhood.truncated) setNotice({ key: 'explorer.truncated', vars: { n: view.limit } });
@@ -334,8 +212,8 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
   }, [view.layout]);
 
   useEffect(() => {
-    if (load.kind === 'ready') applyFilters();
-  }, [applyFilters, load.kind]);
+    if (load.kind === 'ready') filter();
+  }, [filter, load.kind]);
 
   const expand = useCallback(
     async (id: string) => {
@@ -347,11 +225,11 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
       try {
         const added = await expandNode(id, view.kinds, view.limit, current);
         if (current !== generation.current) return;
-        applyFilters();
+        filter();
         markPainted('chain-atlas:expanded');
         // what the page around the graph shows of it is laid out in frames of its own, not with
         // a drawing of the graph: the notice and the expansion's state in a transition, the URL
-        // (whose change renders the explorer at once) a frame later (B9)
+        // (whose change renders the explorer at once) a frame later
         startTransition(() => {
           setExpansions((prev) => new Map(prev).set(id, 'done'));
           if (added.truncated) setNotice({ key: 'explorer.truncated', vars: { n: view.limit } });
@@ -359,7 +237,7 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         });
         await afterNextFrame();
         if (current !== generation.current) return;
-        const key = keyOf(id);
+        const key = enterpriseOf(model, id)?.key;
         if (key) update((now) => (now.expanded.includes(key) ? {} : { expanded: [...now.expanded, key] }));
       } catch (error) {
         if (current !== generation.current) return;
@@ -373,16 +251,14 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         expanding.current.delete(id);
       }
     },
-    [expansions, expandNode, view.kinds, view.limit, update, applyFilters, keyOf],
+    [model, expansions, expandNode, view.kinds, view.limit, update, filter],
   );
 
   /** Folds the selected enterprise's system (selecting its root, which stands for it), or opens it again. */
   const toggleFold = useCallback(
     async (id: string) => {
-      const c = cy();
-      if (!c) return;
-      if (c.getElementById(id).hasClass('folded')) {
-        const key = keyOf(id);
+      if (model.hasClass(id, 'folded')) {
+        const key = enterpriseOf(model, id)?.key;
         update((now) => ({ folded: now.folded.filter((k) => k !== key) }));
         unfold(id);
         return;
@@ -395,16 +271,17 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         }
         const { root } = folded;
         update((now) => (now.folded.includes(root.key) ? {} : { folded: [...now.folded, root.key] }));
-        canvas.current?.select(root.id);
+        model.select(root.id);
         setSelected(root);
       } catch (error) {
         setNotice({ key: 'explorer.foldFailed', vars: { message: message(error) } });
       }
     },
-    [canvas, cy, keyOf, update, unfold, fold],
+    [model, update, unfold, fold],
   );
 
   return {
+    model,
     view,
     update,
     load,
@@ -418,14 +295,7 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
     layingOut,
     expand,
     expandState: (id: string): ExpandState => expansions.get(id) ?? 'idle',
-    isFolded: (id: string) => !!cy()?.getElementById(id).hasClass('folded'),
+    isFolded: (id: string) => model.hasClass(id, 'folded'),
     toggleFold,
   };
-}
-
-/** Writes the label of each folded root in the language of `t`. */
-function labelFolded(c: Core, t: T) {
-  c.nodes('.folded').forEach((n) => {
-    n.data('folded', t('explorer.systemFolded', { name: n.data('foldedName'), n: n.data('foldedCount') }));
-  });
 }
