@@ -13,6 +13,7 @@ import { foldInto, labelFolded, unfoldAt } from './fold';
 import { applyFilters, enterpriseOf, nodeByKey } from './graph';
 import { layOut } from './layout';
 import { drawNeighbourhood } from './load';
+import { moment } from './moments';
 import { message, type Said } from './said';
 
 export type { Said } from './said';
@@ -22,17 +23,6 @@ export type LoadState =
   | { kind: 'loading'; name: string }
   | { kind: 'ready' }
   | { kind: 'error'; said: Said };
-
-/**
- * Marks a moment for the benchmarks (B9): the start of the frame after the next one. Cytoscape
- * draws what changed in the next frame, so by then the drawing has been handed to the screen.
- * Nothing is drawn for the mark's sake. The mark takes that frame's own time: its callback may
- * run later, behind other work queued meanwhile (the details panel's rendering, a good 100 ms
- * after the first drawing of a large view).
- */
-function markPainted(name: string) {
-  requestAnimationFrame(() => requestAnimationFrame((frameTime) => performance.mark(name, { startTime: frameTime })));
-}
 
 /**
  * The explorer: the view in the URL (centre, depth, kinds, layout, filters, expansions, folded
@@ -160,8 +150,7 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
       try {
         const { neighbourhood } = await request(NeighbourhoodQuery, neighbourhoodVariables({ ...view, centre }));
         if (current !== generation.current) return;
-        // B9 tells loading from drawing by this
-        performance.mark('chain-atlas:graph-data');
+        moment('graph-data');
         if (!neighbourhood) {
           setLoad({ kind: 'error', said: { key: 'explorer.notFound', vars: { name: centre } } });
           return;
@@ -194,7 +183,7 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         }
         filter();
         setLoad({ kind: 'ready' });
-        markPainted('chain-atlas:graph-drawn');
+        moment('graph-drawn');
         if (neighbourhood.truncated) setNotice({ key: 'explorer.truncated', vars: { n: view.limit } });
       } catch (error) {
         if (current !== generation.current) return;
@@ -226,7 +215,7 @@ export function useExplorer(canvas: RefObject<CanvasHandle | null>, t: T) {
         const added = await expandNode(id, view.kinds, view.limit, current);
         if (current !== generation.current) return;
         filter();
-        markPainted('chain-atlas:expanded');
+        moment('expanded');
         // what the page around the graph shows of it is laid out in frames of its own, not with
         // a drawing of the graph: the notice and the expansion's state in a transition, the URL
         // (whose change renders the explorer at once) a frame later
