@@ -1,4 +1,3 @@
-import type { ElementDefinition } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'wouter';
 import { AppLink } from '../components/AppLink';
@@ -7,6 +6,7 @@ import { DetailsPanel } from '../components/DetailsPanel';
 import { SearchBox } from '../components/SearchBox';
 import { Failed, Loading } from '../components/Status';
 import { Canvas, type CanvasHandle } from '../graph/Canvas';
+import type { ElementDefinition } from '../graph/elements';
 import { edgeLabel } from '../graph/elements';
 import { graphStylesheet } from '../graph/style';
 import { useGraphModel } from '../graph/useModel';

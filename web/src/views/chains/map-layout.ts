@@ -1,4 +1,4 @@
-import type { ElementDefinition } from 'cytoscape';
+import type { ElementDefinition } from '../../graph/elements';
 import type { Firm } from '../../queries/chains';
 import type { Need } from './needs';
 

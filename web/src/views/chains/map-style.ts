@@ -1,4 +1,4 @@
-import type { StylesheetJson } from 'cytoscape';
+import type { StylesheetJson } from '../../graph/elements';
 import { FONT_FAMILY, ROLE_STYLES, ROLES } from '../../graph/style';
 import { GEOMETRY, MAP_FONT, MIN_SCREEN_PX } from './map-layout';
 import { mapBoxColors, NEED_COLORS } from './needs';

@@ -1,5 +1,5 @@
-import type { Position } from 'cytoscape';
 import type { LinkedFirm } from '../../components/DetailsPanel';
+import type { Position } from '../../graph/elements';
 import type { GraphModel } from '../../graph/model';
 import type { Enterprise } from '../../queries/enterprise';
 import type { ExplorerView } from '../../state/explorer-url';

@@ -1,5 +1,5 @@
-import type { Position } from 'cytoscape';
 import type { CanvasHandle } from '../../graph/Canvas';
+import type { Position } from '../../graph/elements';
 import { concentricPositions } from '../../graph/layouts/concentric';
 import { forcePositions } from '../../graph/layouts/force';
 import { layeredPositions } from '../../graph/layouts/layered';
