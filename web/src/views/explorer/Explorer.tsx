@@ -1,10 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AppLink } from '../../components/AppLink';
 import { DetailsPanel } from '../../components/DetailsPanel';
-import { ExplorerToolbar } from '../../components/ExplorerToolbar';
-import { Legend } from '../../components/Legend';
 import { SearchBox } from '../../components/SearchBox';
-import { SystemsList } from '../../components/SystemsList';
 import { Canvas, type CanvasHandle } from '../../graph/Canvas';
 import type { LandmarkTest } from '../../graph/landmarks';
 import { graphStylesheet, LABEL_ZOOM } from '../../graph/style';
@@ -13,7 +10,10 @@ import { useT } from '../../i18n/useT';
 import { useTitle } from '../../i18n/useTitle';
 import { forgetView, rememberView, useExplorerStart } from '../../state/explorer-start';
 import { writeView } from '../../state/explorer-url';
+import { ExplorerToolbar } from './ExplorerToolbar';
 import { enterpriseOf, linksOf, nodeByKey, segmentsOf } from './graph';
+import { Legend } from './Legend';
+import { SystemsList } from './SystemsList';
 import { useExplorer } from './useExplorer';
 
 const stylesheet = graphStylesheet();

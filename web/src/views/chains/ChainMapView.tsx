@@ -1,20 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { AppLink } from '../components/AppLink';
-import { CanvasActions } from '../components/CanvasActions';
-import { meetingSheet } from '../components/meeting-sheet';
-import { Failed, Loading, NotFound } from '../components/Status';
-import { Canvas, type CanvasHandle } from '../graph/Canvas';
-import type { ModelEdge } from '../graph/model';
-import { SHEET_MAP_AREA } from '../graph/sheet';
-import { useGraphModel } from '../graph/useModel';
-import { useT } from '../i18n/useT';
-import { useTitle } from '../i18n/useTitle';
-import type { Firm } from '../queries/chains';
-import { MapPanel } from './chains/MapPanel';
-import { candidateNodeId, chainMapElements, type MapLabels, type MapSegment, segmentNodeId } from './chains/map-layout';
-import { mapLegend } from './chains/map-legend';
-import { MAP_DETAIL, mapStylesheet, SYSTEM_PALETTE } from './chains/map-style';
-import { useChainMap } from './chains/useChainMap';
+import { AppLink } from '../../components/AppLink';
+import { CanvasActions } from '../../components/CanvasActions';
+import { meetingSheet } from '../../components/meeting-sheet';
+import { Failed, Loading, NotFound } from '../../components/Status';
+import { Canvas, type CanvasHandle } from '../../graph/Canvas';
+import type { ModelEdge } from '../../graph/model';
+import { SHEET_MAP_AREA } from '../../graph/sheet';
+import { useGraphModel } from '../../graph/useModel';
+import { useT } from '../../i18n/useT';
+import { useTitle } from '../../i18n/useTitle';
+import type { Firm } from '../../queries/chains';
+import { MapPanel } from './MapPanel';
+import { candidateNodeId, chainMapElements, type MapLabels, type MapSegment, segmentNodeId } from './map-layout';
+import { mapLegend } from './map-legend';
+import { MAP_DETAIL, mapStylesheet, SYSTEM_PALETTE } from './map-style';
+import { useChainMap } from './useChainMap';
 
 const stylesheet = mapStylesheet();
 
