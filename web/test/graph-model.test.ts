@@ -149,3 +149,26 @@ describe('GraphModel: what the user is looking at', () => {
     ]);
   });
 });
+
+describe('GraphModel: changes while the canvas draws a slice at a time', () => {
+  it('hands the canvas again what changed of elements it had not drawn yet', async () => {
+    const model = new GraphModel();
+    model.replace([node('a')]);
+    const { calls, mirror } = recording();
+    let drawn: () => void = () => {};
+    mirror.addInSlices = (elements) => {
+      calls.push(`add ${elements.length}`);
+      return new Promise<void>((resolve) => {
+        drawn = resolve;
+      });
+    };
+    model.attach(mirror);
+    const adding = model.add([node('b'), node('c'), node('d')]);
+    model.setClass(['b'], 'filtered', true);
+    model.setData('c', { folded: 'x' });
+    model.remove(['d']);
+    drawn();
+    await adding;
+    expect(calls.slice(-3)).toEqual(['data c label,folded', 'remove d', 'class b filtered true']);
+  });
+});

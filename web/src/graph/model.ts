@@ -79,6 +79,9 @@ export class GraphModel {
   private changes = 0;
   private notifying = false;
   private seen: ModelSnapshot | undefined;
+  /** Elements handed to the canvas a slice at a time, not all drawn yet; those of them changed meanwhile. */
+  private readonly drawing = new Set<string>();
+  private readonly touched = new Set<string>();
 
   // --- drawing ---
 
@@ -114,10 +117,14 @@ export class GraphModel {
    * slice at a time, and this resolves once it has (or `alive` turned false).
    */
   async add(elements: readonly ElementDefinition[], alive: () => boolean = () => true): Promise<void> {
-    this.put(elements);
+    const added = this.put(elements);
+    const mirror = this.mirror;
+    for (const id of added.keys()) this.drawing.add(id);
     try {
-      await this.mirror?.addInSlices(elements, alive);
+      await mirror?.addInSlices(elements, alive);
     } finally {
+      for (const id of added.keys()) this.drawing.delete(id);
+      if (mirror && mirror === this.mirror) this.redraw(mirror, added);
       this.changed();
     }
   }
@@ -135,6 +142,7 @@ export class GraphModel {
       if (el.position) there.position = { ...el.position };
       if (el.classes !== undefined) there.classes = new Set(classList(el.classes));
     }
+    this.touch(elements.flatMap((el) => (el.data.id === undefined ? [] : [el.data.id])));
     this.mirror?.upsert(elements);
     this.changed();
   }
@@ -145,6 +153,7 @@ export class GraphModel {
       if (this.graph.hasNode(id)) this.graph.dropNode(id);
       else if (this.graph.hasEdge(id)) this.graph.dropEdge(id);
     }
+    this.touch(ids);
     this.mirror?.remove(ids);
     this.changed();
   }
@@ -157,6 +166,7 @@ export class GraphModel {
       if (on) a.classes.add(className);
       else a.classes.delete(className);
     }
+    this.touch(ids);
     this.mirror?.setClass(ids, className, on);
     this.changed();
   }
@@ -169,6 +179,7 @@ export class GraphModel {
       if (value === undefined) delete a.data[key];
       else a.data[key] = value;
     }
+    this.touch([id]);
     this.mirror?.setData(id, patch);
     this.changed();
   }
@@ -317,18 +328,59 @@ export class GraphModel {
   }
 
   /** Adds the elements whose ids are new: nodes first, then edges whose two ends are there. */
-  private put(elements: readonly ElementDefinition[]) {
+  /** Adds the elements whose ids are new: nodes first, then edges whose two ends are there. Returns them, with the classes they came with. */
+  private put(elements: readonly ElementDefinition[]): Map<string, ReadonlySet<string>> {
+    const added = new Map<string, ReadonlySet<string>>();
     for (const el of elements) {
       const id = el.data.id;
       if (el.group === 'edges' || id === undefined || this.has(id)) continue;
-      this.graph.addNode(id, attributesOf(el));
+      const a = attributesOf(el);
+      this.graph.addNode(id, a);
+      added.set(id, new Set(a.classes));
     }
     for (const el of elements) {
       const { id, source, target } = el.data;
       if (el.group !== 'edges' || id === undefined || this.has(id)) continue;
       if (!this.graph.hasNode(source) || !this.graph.hasNode(target)) continue;
-      this.graph.addDirectedEdgeWithKey(id, source, target, attributesOf(el));
+      const a = attributesOf(el);
+      this.graph.addDirectedEdgeWithKey(id, source, target, a);
+      added.set(id, new Set(a.classes));
     }
+    return added;
+  }
+
+  /**
+   * After elements went to the canvas a slice at a time: what changed of them meanwhile (classes,
+   * data, or removed), handed to it again; a change to an element not drawn yet is lost there.
+   */
+  private redraw(mirror: Mirror, added: ReadonlyMap<string, ReadonlySet<string>>) {
+    const gone: string[] = [];
+    const classes = new Map<string, string[]>();
+    const turn = (className: string, on: boolean, id: string) => {
+      const key = `${on ? '+' : '-'}${className}`;
+      classes.set(key, [...(classes.get(key) ?? []), id]);
+    };
+    for (const [id, given] of added) {
+      if (!this.touched.has(id)) continue;
+      this.touched.delete(id);
+      const a = this.attributes(id);
+      if (!a) {
+        gone.push(id);
+        continue;
+      }
+      for (const c of a.classes) if (!given.has(c)) turn(c, true, id);
+      for (const c of given) if (!a.classes.has(c)) turn(c, false, id);
+      const { id: _id, source: _source, target: _target, ...data } = a.data;
+      mirror.setData(id, data);
+    }
+    if (gone.length > 0) mirror.remove(gone);
+    for (const [key, ids] of classes) mirror.setClass(ids, key.slice(1), key.startsWith('+'));
+  }
+
+  /** Notes a change to elements being drawn a slice at a time (see `redraw`). */
+  private touch(ids: Iterable<string>) {
+    if (this.drawing.size === 0) return;
+    for (const id of ids) if (this.drawing.has(id)) this.touched.add(id);
   }
 
   private changed() {
