@@ -8,8 +8,6 @@ export type SheetMade = { smallestPt: number | null; scale: number } | null;
 
 declare global {
   interface Window {
-    /** For benchmarks and tests: expand an enterprise of the explorer by its key, as its Expand button does. */
-    chainAtlasExplorer?: { expand(key: string): Promise<void> };
     /** Read-only hooks for end-to-end tests: which nodes are drawn, and where on the canvas. */
     chainAtlasGraph?: {
       nodeIds(): string[];

@@ -11,9 +11,10 @@ import { useTitle } from '../../i18n/useTitle';
 import { forgetView, rememberView, useExplorerStart } from '../../state/explorer-start';
 import { writeView } from '../../state/explorer-url';
 import { ExplorerToolbar } from './ExplorerToolbar';
-import { enterpriseOf, linksOf, nodeByKey, segmentsOf } from './graph';
+import { enterpriseOf, linksOf, segmentsOf } from './graph';
 import { Legend } from './Legend';
 import { SystemsList } from './SystemsList';
+import { useExplorerHooks } from './test-hooks';
 import { useExplorer } from './useExplorer';
 
 const stylesheet = graphStylesheet();
@@ -57,17 +58,7 @@ export function Explorer() {
     x.select(e);
   };
 
-  useEffect(() => {
-    window.chainAtlasExplorer = {
-      expand: async (key) => {
-        const id = nodeByKey(model, key);
-        if (id !== undefined) await x.expand(id);
-      },
-    };
-    return () => {
-      delete window.chainAtlasExplorer;
-    };
-  }, [model, x.expand]);
+  useExplorerHooks(model, x.expand);
 
   const onNodeTap = (id: string) => {
     const e = enterpriseOf(model, id);

@@ -13,8 +13,8 @@ import { foldInto, labelFolded, unfoldAt } from './fold';
 import { applyFilters, enterpriseOf, nodeByKey } from './graph';
 import { layOut } from './layout';
 import { drawNeighbourhood } from './load';
-import { moment } from './moments';
 import { message, type Said } from './said';
+import { moment } from './test-hooks';
 
 export type { Said } from './said';
 
