@@ -78,6 +78,21 @@ async function paintedAt(page: Page, url: string): Promise<Painted> {
 }
 
 /**
+ * In the page, as text, before its own scripts: marks the explorer's moments it is told of (see
+ * web/src/views/explorer/moments.ts) as `chain-atlas:<moment>`. The data's coming is marked at
+ * once; a graph or an expansion handed to the canvas at the start of the frame after the next one:
+ * Cytoscape draws what changed in the next frame, so by then the drawing has been handed to the
+ * screen. Nothing is drawn for the mark's sake. The mark takes that frame's own time: its callback
+ * may run later, behind other work queued meanwhile (the details panel's rendering, after the
+ * first drawing of a large view).
+ */
+const MARKS_IN_PAGE = `window.chainAtlasMoment = (moment) => {
+  const name = 'chain-atlas:' + moment;
+  if (moment === 'graph-data') performance.mark(name);
+  else requestAnimationFrame(() => requestAnimationFrame((frameTime) => performance.mark(name, { startTime: frameTime })));
+};`;
+
+/**
  * In the page, as text (a bundler's helpers must not leak into it): starts watching the main
  * thread — long tasks, and the longest gap between two frames — until `window.b9Watched()` is
  * called, which stops and answers the figures.
@@ -189,6 +204,7 @@ export async function measureExplorer(input: B9Input) {
   const chromium = await launchChromium();
   try {
     const page = await chromium.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(MARKS_IN_PAGE);
     // say why a run stopped rather than only that the page went away
     page.on('crash', () => process.stderr.write('B9: the page crashed\n'));
     page.on('pageerror', (e) => process.stderr.write(`B9: error in the page: ${e.message}\n`));

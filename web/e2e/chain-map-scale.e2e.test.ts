@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { SHEET } from '../src/graph/sheet';
-import { MIN_SCREEN_PX } from '../src/views/chains/map-layout';
+import { MIN_SCREEN_PX } from '../src/views/chains/map-geometry';
 import { browserHarness, SHOTS } from './harness';
 import { LARGE_CHAIN, largeChainRows, writeLargeChain } from './large-chain';
 

@@ -4,11 +4,11 @@ import { AppLink } from './components/AppLink';
 import { NotFound } from './components/Status';
 import { useT } from './i18n/useT';
 import { useTitle } from './i18n/useTitle';
-import { ChainMapView } from './views/ChainMapView';
-import { ChainsOverview } from './views/ChainsOverview';
-import { Explorer } from './views/Explorer';
-import { PathView } from './views/PathView';
-import { Targets } from './views/Targets';
+import { ChainMapView } from './views/chains/ChainMapView';
+import { ChainsOverview } from './views/chains/ChainsOverview';
+import { Explorer } from './views/explorer/Explorer';
+import { PathView } from './views/path/PathView';
+import { Targets } from './views/targets/Targets';
 
 /** The shell: the top bar with the views, sign-in and the language switch, and the view the URL names. */
 export function App() {

@@ -65,7 +65,7 @@ const EARLY_FOR_MS = 10_000;
 
 /**
  * Sends a request now, for the `request` of the same document and variables that the app will
- * make once it has loaded: the page's first data comes while its code is still starting (B9).
+ * make once it has loaded: the page's first data comes while its code is still starting.
  */
 export function prefetch<Data, Variables>(document: TadaDocumentNode<Data, Variables>, variables: Variables): void {
   const body = requestBody(document, variables);

@@ -1,8 +1,9 @@
 import { prefetchOpenedPage } from './prefetch';
 import './styles.css';
 import './panels.css';
+import './views/explorer/systems-list.css';
 import './app.css';
-import './chains.css';
+import './views/chains/chains.css';
 
 // the page's data first; the app, most of the code, loads meanwhile
 prefetchOpenedPage(window.location);

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Firm } from '../src/queries/chains';
-import {
-  chainMapElements,
-  GEOMETRY,
-  MAP_FONT,
-  type MapSegment,
-  textEm,
-  wrapText,
-  wrapTiers,
-} from '../src/views/chains/map-layout';
+import { GEOMETRY, MAP_FONT, type MapSegment, textEm, wrapText } from '../src/views/chains/map-geometry';
+import { chainMapElements, wrapTiers } from '../src/views/chains/map-layout';
 
 const firm = (id: string, local = true): Firm => ({
   id,

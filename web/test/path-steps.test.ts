@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Lang, type MessageKey, translate } from '../src/i18n/messages';
-import { pathStep } from '../src/views/pathSteps';
+import { pathStep } from '../src/views/path/pathSteps';
 
 const t = (lang: Lang) => (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
 const jinheng = { id: 'J', name: '锦恒物流园' };

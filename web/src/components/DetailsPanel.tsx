@@ -3,7 +3,6 @@ import { formatCount, formatMoney, keyLabel } from '../format';
 import { ROLE_STYLES } from '../graph/style';
 import { useT } from '../i18n/useT';
 import type { Enterprise } from '../queries/enterprise';
-import type { ExpandState } from '../state/useExplorer';
 import { AppLink } from './AppLink';
 
 /** A firm drawn next to the selected one: the keyboard's way along the graph. */
@@ -16,6 +15,9 @@ export interface LinkedFirm {
   /** The share or product, where the link has one. */
   detail: string;
 }
+
+/** Where expanding a firm in place stands. */
+export type ExpandState = 'idle' | 'pending' | 'done';
 
 const MAX_LINKS = 100;
 

@@ -5,3 +5,6 @@ export function withClass(el: ElementDefinition, className: string): ElementDefi
   const classes = Array.isArray(el.classes) ? el.classes.join(' ') : (el.classes ?? '');
   return { ...el, classes: `${classes} ${className}`.trim() };
 }
+
+/** The classes that hide an element (and a node's edges with it): a filter's, and a folded system's members. */
+export const HIDING_CLASSES = ['filtered', 'folded-away'] as const;

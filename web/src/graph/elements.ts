@@ -2,6 +2,9 @@ import type { Position } from 'cytoscape';
 import type { Enterprise, EnterpriseRole, Neighbourhood, Relation, RelationKind } from '../queries/enterprise';
 import { type RingOptions, ringPositions } from './placement';
 
+/** The renderer's types for what views hand their model and canvas: Cytoscape's, named here only. */
+export type { ElementDefinition, Position, StylesheetJson } from 'cytoscape';
+
 /** A node's data: the enterprise and what the stylesheet selects on. */
 export interface NodeData {
   id: string;

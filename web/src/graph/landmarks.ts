@@ -81,3 +81,13 @@ export function landmarkStyle(zoom: number) {
 }
 
 export const LANDMARK_STYLE_PROPERTIES = Object.keys(landmarkStyle(1)).join(' ');
+
+/** What a landmark's test can ask of a node: its classes, whether it is selected, its data. */
+export interface RankedNode {
+  hasClass(className: string): boolean;
+  selected(): boolean;
+  data(key: string): unknown;
+}
+
+/** A test a node passes to be named at every zoom (see Canvas's `landmarks`). */
+export type LandmarkTest = (node: RankedNode) => boolean;

@@ -7,7 +7,7 @@ const pairOf = (source: string, target: string) => (source < target ? `${source}
 /**
  * Edges that share both ends with another edge get the class `parallel` (drawn curved apart);
  * the rest can be drawn straight, which costs Cytoscape far less than bundled curves: each curved
- * edge makes it look through every edge of its source (B9). For a whole new graph: marks the
+ * edge makes it look through every edge of its source. For a whole new graph: marks the
  * definitions, counting the pairs among them.
  */
 export function withParallelMarked(elements: readonly ElementDefinition[]): ElementDefinition[] {

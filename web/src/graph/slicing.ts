@@ -1,15 +1,12 @@
 import type { ElementDefinition } from 'cytoscape';
 
 /**
- * Elements added a frame (B9). On a software canvas (no GPU) a frame that draws ~500 elements
- * takes 15–30 ms, and each new element adds to it (its style, bounds, geometry, and a new order
- * of all to draw). Meanwhile V8 optimises the newly hot code on background threads, which on 2
- * cores take the CPU from the page now and then: a frame then takes twice as long. Expanding by
- * 512 elements, side by side (10 to 20 alternating runs each), runs with a task over 50 ms: 20 a
- * slice 9 of 10, 10 a slice 8 of 20, 7 a slice 1 of 20, 5 a slice 0 of 10; the whole took 0.9,
- * 1.3, 1.7 and 2.1 s. Growing slices when frames looked quick was tried: frames can't be timed
- * well from script (the drawing and rasterising fall outside any callback), slices grew, and tasks
- * of 80 ms came back.
+ * Elements added a frame. On a software canvas (no GPU) each new element adds to the frame that
+ * draws it (its style, bounds, geometry, and a new order of all to draw), and V8 optimising the
+ * newly hot code on background threads takes the CPU from the page now and then: small slices
+ * keep every frame short, at the cost of a longer whole. Growing slices when frames look quick
+ * does not work: frames can't be timed well from script (the drawing and rasterising fall outside
+ * any callback).
  */
 export const SLICE = 7;
 

@@ -1,5 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import type { EnterpriseRole, RelationKind } from '../queries/enterprise';
+import { HIDING_CLASSES } from './classes';
 
 /** How each enterprise role is drawn, and its name in the legend. */
 export interface RoleStyle {
@@ -80,8 +81,8 @@ const MIN_ZOOMED_FONT_SIZE = 7;
 /**
  * The class that gives an element its text (label, font, background). The explorer's canvas
  * hands it out only from `LABEL_ZOOM` on: below, no label could be read, and an unlabelled
- * element costs Cytoscape no text to style, measure or place (B9: about 140 ms of a
- * 2,000-element view's first paint).
+ * element costs Cytoscape no text to style, measure or place (a good part of a large view's
+ * first paint).
  */
 export const LABELLED = 'labelled';
 /** A name hidden because a more important one is drawn where it would be (Canvas `declutter`). */
@@ -98,8 +99,8 @@ export const LANDMARK = 'landmark';
  * text of s px at s × 2^⌈log2(zoom × ratio)⌉ against `MIN_ZOOMED_FONT_SIZE`: every label here
  * (10–13 px) is drawn from zoom × ratio > 0.5 on, none below. Labelling from a little farther
  * (0.4) had text ready when it could first be drawn, but styled and measured text that could not
- * be: an expansion that ends at zoom 0.45, a common case, took longer and made long tasks in
- * more runs (B9: 11 of 20 runs against 7 of 20).
+ * be: an expansion that ends at zoom 0.45, a common case, took longer and made long tasks more
+ * often.
  */
 export const LABEL_ZOOM = 0.5;
 
@@ -118,7 +119,7 @@ const EDGE_LABEL = {
 export function graphStylesheet(): StylesheetJson {
   return [
     // few properties: every one set costs on each of thousands of elements when a view is first
-    // drawn (B9). Cytoscape's defaults go unsaid, and stand in for the near-identical values set
+    // drawn. Cytoscape's defaults go unsaid, and stand in for the near-identical values set
     // before (black text, square label backgrounds without padding, arrows at 1)
     { selector: 'node', style: { 'border-width': 2 } },
     // text only on elements the canvas has labelled: those of a view seen from near enough for
@@ -170,7 +171,7 @@ export function graphStylesheet(): StylesheetJson {
       selector: 'edge',
       style: {
         width: 1.5,
-        // straight: bundled curves cost Cytoscape far more (B9); edges sharing both ends curve apart
+        // straight: bundled curves cost Cytoscape far more; edges sharing both ends curve apart
         'curve-style': 'straight',
         'target-arrow-shape': 'triangle',
         opacity: 0.85,
@@ -185,7 +186,7 @@ export function graphStylesheet(): StylesheetJson {
     }),
     { selector: 'edge.parallel', style: { 'curve-style': 'bezier' } },
     // the label's style only on edges whose label shows (a labelled ownership link's share, any
-    // link hovered or in focus): a property set on a thousand edges costs, even unused (B9)
+    // link hovered or in focus): a property set on a thousand edges costs, even unused
     { selector: `edge.${LABELLED}[kind = "CONTROLS"], edge.hover, edge.focus`, style: EDGE_LABEL },
     ...RELATION_KINDS.map((kind) => ({
       selector: [LABELLED, 'hover', 'focus'].map((state) => `edge.${state}[kind = "${kind}"]`).join(', '),
@@ -198,7 +199,7 @@ export function graphStylesheet(): StylesheetJson {
       style: { width: 3, opacity: 1, 'z-index': 10 },
     },
     // filters and folded systems hide; a folded root shows how many it stands for
-    { selector: '.filtered, .folded-away', style: { display: 'none' } },
+    { selector: HIDING_CLASSES.map((c) => `.${c}`).join(', '), style: { display: 'none' } },
     {
       selector: 'node.folded',
       style: { 'border-width': 6, 'border-style': 'double', width: 70, height: 70 },

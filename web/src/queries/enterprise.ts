@@ -43,9 +43,8 @@ export const EnterpriseFields = graphql(`
 
 /**
  * A relation as the graph draws it: its ends, and its share or product. Its yearly value and
- * provenance are for analysts querying the API: the app shows neither, and asking for them made
- * the answer of a 2,000-element view an eighth larger (940 kB against 832) and the server's work
- * on it two-thirds longer (0.20 s against 0.12; B9).
+ * provenance are for analysts querying the API: the app shows neither, and asking for them makes
+ * the answer of a large view larger and the server's work on it longer.
  */
 export const RelationFields = graphql(`
   fragment RelationFields on Relation {

@@ -4,7 +4,7 @@
  * x (the keys of enterprises expanded), fold (the keys of systems folded), limit (the most
  * enterprises one neighbourhood brings).
  */
-/** fcose (Cytoscape's usual force layout, in the page's thread) is not offered: it is the reference of benchmark B9. */
+/** fcose (Cytoscape's usual force layout, in the page's thread) is not offered in the app: it is a benchmark's reference. */
 export type LayoutName = 'concentric' | 'layered' | 'force' | 'fcose';
 export type Show = 'all' | 'local' | 'outside';
 export type Kind = 'CONTROLS' | 'SUPPLIES';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { ROLE_STYLES, ROLES } from '../../graph/style';
 import { useT } from '../../i18n/useT';
-import type { MapSegment } from './map-layout';
+import type { MapSegment } from './map-geometry';
 import { CANDIDATE_COLOR } from './map-style';
 import { mapBoxColors } from './needs';
 

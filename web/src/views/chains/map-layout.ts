@@ -1,6 +1,22 @@
-import type { ElementDefinition } from 'cytoscape';
-import type { Firm } from '../../queries/chains';
-import type { Need } from './needs';
+import type { ElementDefinition } from '../../graph/elements';
+import { type CardFace, chipsPerRow, faceOf, tagWidth } from './map-cards';
+import {
+  candidateNodeId,
+  cut,
+  firmNodeId,
+  firstShown,
+  GEOMETRY,
+  MAP_FONT,
+  type MapCandidate,
+  type MapLabels,
+  type MapSegment,
+  moreNodeId,
+  segmentNodeId,
+  TARGET_VIEW,
+  TIERS,
+  type Tier,
+  textEm,
+} from './map-geometry';
 
 /**
  * The chain map's layout (产业链全景图), computed, not simulated: the tiers are columns from
@@ -13,125 +29,6 @@ import type { Need } from './needs';
  * so the same chain always looks the same. Expanding a segment grows its card downward and moves
  * down only the cards under it in the same column.
  */
-export type Tier = 'UPSTREAM' | 'MIDSTREAM' | 'DOWNSTREAM';
-export const TIERS = ['UPSTREAM', 'MIDSTREAM', 'DOWNSTREAM'] as const;
-
-export interface MapSegment {
-  id: string;
-  name: string;
-  tier: Tier;
-  need: Need;
-  covered: boolean;
-  /** The segment it is part of (子环节 → 环节), when that segment is on the map too. */
-  parentId?: string | undefined;
-  /** How many local and outside firms work in it (all of them, shown or not). */
-  localCount: number;
-  outsideCount: number;
-  /** The firms shown: anchors first, then local, then outside. */
-  firms: readonly Firm[];
-  /** How many more firms there are than are shown. */
-  hidden: number;
-  /** All its firms are shown at the user's asking: the card offers to show fewer again. */
-  expanded?: boolean;
-  feedsInto: readonly string[];
-}
-
-export interface MapCandidate {
-  enterprise: Firm;
-  score: number;
-  /** Ids of the enterprises it already supplies (evidence). */
-  supplies: readonly string[];
-}
-
-export interface MapLabels {
-  tier: (tier: Tier) => string;
-  /** The need's name on a card's tag (none for a segment that needs nothing). */
-  need: (need: Need) => string;
-  /** "本地 3 · 区外 12". */
-  counts: (segment: MapSegment) => string;
-  /** The chip that shows the rest: "+12". */
-  more: (n: number) => string;
-  collapse: () => string;
-  /** A segment without firms. */
-  none: () => string;
-}
-
-/** Font sizes in the graph's own pixels; the view shows a kind of text only where it is 9 px or more on the screen. */
-export const MAP_FONT = { tier: 26, title: 18, body: 17, candidate: 13, chip: 10 } as const;
-
-/** The smallest size, in screen pixels, at which the map draws text. */
-export const MIN_SCREEN_PX = 9;
-
-export const GEOMETRY = {
-  /** A top-level card's width; a sub-segment's card is narrower by the padding on each side. */
-  card: 200,
-  pad: 8,
-  gutterX: 16,
-  gutterY: 12,
-  tierGap: 44,
-  tierHeader: 46,
-  titleLine: 23,
-  meta: 24,
-  chip: 18,
-  chipRow: 22,
-  bodyLine: 22,
-  /** The chips of a card before it is expanded. */
-  firstChips: 6,
-};
-
-/**
- * The view the layout is made to fill: the map's canvas on a 1440×900 screen (1060×800, less the
- * fit's margin of 40 on each side); of the ways to wrap the tiers, the one that is largest there is
- * chosen.
- */
-export const TARGET_VIEW = { width: 980, height: 720 };
-
-/** Node ids: a firm may work in several segments and is drawn in each. */
-export const firmNodeId = (segmentId: string, firmId: string) => `firm|${segmentId}|${firmId}`;
-export const segmentNodeId = (segmentId: string) => `segment|${segmentId}`;
-export const candidateNodeId = (firmId: string) => `candidate|${firmId}`;
-export const moreNodeId = (segmentId: string) => `more|${segmentId}`;
-
-/**
- * How wide a text is drawn, in units of its font size, a little wide: a CJK character is one, a
- * space or a middle dot under a third, a digit or a Latin letter about half.
- */
-export function textEm(text: string): number {
-  let em = 0;
-  for (const ch of text) {
-    if (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch)) em += 1;
-    else if (ch === ' ' || ch === '·') em += 0.3;
-    else if (/[A-Z]/.test(ch)) em += 0.66;
-    else em += 0.58;
-  }
-  return em;
-}
-
-/** Cuts a text to `em` units, with an ellipsis when it is longer. */
-function cut(text: string, em: number): string {
-  if (textEm(text) <= em) return text;
-  let out = '';
-  for (const ch of text) {
-    if (textEm(`${out + ch}…`) > em) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
-
-/** Breaks a text into at most `lines` lines of `em` units each (the last cut with an ellipsis). */
-export function wrapText(text: string, em: number, lines: number): string[] {
-  const out: string[] = [];
-  const rest = [...text];
-  while (rest.length > 0 && out.length < lines - 1) {
-    let line = '';
-    while (rest.length > 0 && textEm(line + rest[0]) <= em) line += rest.shift();
-    if (line === '') line = rest.shift() ?? '';
-    out.push(line);
-  }
-  if (rest.length > 0) out.push(cut(rest.join(''), em));
-  return out;
-}
-
 /** The segments as a tree: each one's sub-segments, in the chain's order. */
 function childrenOf(segments: readonly MapSegment[]): Map<string | undefined, MapSegment[]> {
   const ids = new Set(segments.map((s) => s.id));
@@ -141,68 +38,6 @@ function childrenOf(segments: readonly MapSegment[]): Map<string | undefined, Ma
     out.set(parent, [...(out.get(parent) ?? []), s]);
   }
   return out;
-}
-
-/** The chips a card shows: its firms, then the chip that shows the rest (or fewer again). */
-const chipCount = (s: MapSegment) => s.firms.length + (s.hidden > 0 || s.expanded ? 1 : 0);
-const chipsPerRow = (inner: number) => (inner >= 170 ? 3 : 2);
-
-/** The text that names a card's firms when the view is far: names that fit in two lines, and "+N" for the rest. */
-function summaryOf(s: MapSegment, inner: number, labels: MapLabels): string[] {
-  const total = s.firms.length + s.hidden;
-  if (total === 0) return [labels.none()];
-  const em = inner / MAP_FONT.body;
-  const names = s.firms.map((f) => (f.anchorOf.length > 0 ? `★${f.shortName}` : f.shortName));
-  const lines: string[] = [''];
-  let named = 0;
-  for (const name of names) {
-    const rest = total - named - 1;
-    const tail = rest > 0 ? ` ${labels.more(rest)}` : '';
-    const line = lines.at(-1) ?? '';
-    const candidate = line ? `${line}、${name}` : name;
-    if (textEm(candidate + tail) <= em || (line === '' && lines.length === 1 && textEm(name) > em)) {
-      lines[lines.length - 1] = textEm(candidate) <= em ? candidate : cut(name, em - textEm(tail));
-      named++;
-    } else if (lines.length < 2 && textEm(name + tail) <= em) {
-      lines.push(name);
-      named++;
-    } else break;
-  }
-  const rest = total - named;
-  if (rest > 0) {
-    const tail = labels.more(rest);
-    const line = lines.at(-1) ?? '';
-    if (line === '') lines[lines.length - 1] = tail;
-    else if (textEm(`${line} ${tail}`) <= em) lines[lines.length - 1] = `${line} ${tail}`;
-    else if (lines.length < 2) lines.push(tail);
-    else lines[lines.length - 1] = `${cut(line, em - textEm(tail) - 0.6)} ${tail}`;
-  }
-  return lines;
-}
-
-/** A card's own part (title, need and counts, firms), without its sub-segments. */
-interface CardFace {
-  title: string[];
-  summary: string[];
-  chipRows: number;
-  /** The need's tag and the counts on one line, or (too wide for the card) on two. */
-  metaRows: 1 | 2;
-  height: number;
-}
-
-/** The width of a need's tag on a card. */
-const tagWidth = (text: string) => textEm(text) * MAP_FONT.body + 10;
-
-function faceOf(s: MapSegment, width: number, labels: MapLabels): CardFace {
-  const inner = width - 2 * GEOMETRY.pad;
-  const title = wrapText(s.name, inner / MAP_FONT.title, 2);
-  const summary = summaryOf(s, inner, labels);
-  const chipRows = Math.ceil(chipCount(s) / chipsPerRow(inner));
-  const tag = s.need === 'OK' ? 0 : tagWidth(labels.need(s.need)) + 6;
-  const metaRows = tag + textEm(labels.counts(s)) * MAP_FONT.body <= inner ? 1 : 2;
-  const body = Math.max(chipRows * GEOMETRY.chipRow, summary.length * GEOMETRY.bodyLine);
-  const height = GEOMETRY.pad + title.length * GEOMETRY.titleLine + metaRows * GEOMETRY.meta + body + GEOMETRY.pad;
-  return { title, summary, chipRows, metaRows, height };
 }
 
 /** A segment's card with its sub-segments' cards nested in it: its height, and theirs. */
@@ -538,13 +373,4 @@ function collapsed(s: MapSegment): MapSegment {
 
 function childrenOfCollapsed(tree: Map<string | undefined, MapSegment[]>) {
   return new Map([...tree].map(([k, v]) => [k, v.map(collapsed)]));
-}
-
-/** How many firms a card shows before it is expanded: all, up to six; else five and a "+N" chip. */
-export const firstShown = (total: number) => (total <= GEOMETRY.firstChips ? total : GEOMETRY.firstChips - 1);
-
-/** Where a segment's first firms come from: anchors first, then local, then outside, each by size. */
-export function firstFirms(local: readonly Firm[], outside: readonly Firm[]): Firm[] {
-  const all = [...local, ...outside];
-  return [...all.filter((f) => f.anchorOf.length > 0), ...all.filter((f) => f.anchorOf.length === 0)];
 }

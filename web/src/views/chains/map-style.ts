@@ -1,6 +1,6 @@
-import type { StylesheetJson } from 'cytoscape';
+import type { StylesheetJson } from '../../graph/elements';
 import { FONT_FAMILY, ROLE_STYLES, ROLES } from '../../graph/style';
-import { GEOMETRY, MAP_FONT, MIN_SCREEN_PX } from './map-layout';
+import { GEOMETRY, MAP_FONT, MIN_SCREEN_PX } from './map-geometry';
 import { mapBoxColors, NEED_COLORS } from './needs';
 
 /** Colours told apart for the enterprise systems (系) on the map: a ring around each member. */

@@ -4,7 +4,7 @@ import { request } from '../../api';
 import type { ResultOf } from '../../graphql';
 import { ChainMapQuery, type Firm, GapCandidatesQuery, SegmentFirmsQuery } from '../../queries/chains';
 import { useQuery } from '../../state/useQuery';
-import { firstFirms, firstShown, type MapCandidate, type MapSegment } from './map-layout';
+import { firstFirms, firstShown, type MapCandidate, type MapSegment } from './map-geometry';
 import { needOf } from './needs';
 
 /** How many firms a segment shows before it is expanded. */

@@ -1,5 +1,5 @@
-import { useT } from '../i18n/useT';
-import type { SystemOffer } from '../state/explorer-start';
+import { useT } from '../../i18n/useT';
+import type { SystemOffer } from '../../state/explorer-start';
 
 /** The district's largest enterprise systems (系), largest first: a click opens one, its root at the centre. */
 export function SystemsList({

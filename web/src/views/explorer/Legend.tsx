@@ -1,5 +1,5 @@
-import { EDGE_STYLES, RELATION_KINDS, ROLE_STYLES, ROLES } from '../graph/style';
-import { useT } from '../i18n/useT';
+import { EDGE_STYLES, RELATION_KINDS, ROLE_STYLES, ROLES } from '../../graph/style';
+import { useT } from '../../i18n/useT';
 
 function NodeSwatch({ color, border, outside = false }: { color: string; border: string; outside?: boolean }) {
   return (

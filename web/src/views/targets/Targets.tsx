@@ -1,15 +1,16 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'wouter';
-import { NeedsRole } from '../components/Account';
-import { AppLink } from '../components/AppLink';
-import { Failed, Loading } from '../components/Status';
-import { useT } from '../i18n/useT';
-import '../targets.css';
-import { useTitle } from '../i18n/useTitle';
-import { TargetsBody } from './targets/TargetsBody';
-import { useChainTargets } from './targets/useChainTargets';
-import { PARAM } from './targets/useTargetParams';
-import { parseWeights, weightsInput } from './targets/weights';
+import { NeedsRole } from '../../components/Account';
+import { AppLink } from '../../components/AppLink';
+import { Failed, Loading } from '../../components/Status';
+import { useT } from '../../i18n/useT';
+import './targets.css';
+import './targets-weights.css';
+import { useTitle } from '../../i18n/useTitle';
+import { TargetsBody } from './TargetsBody';
+import { useChainTargets } from './useChainTargets';
+import { PARAM } from './useTargetParams';
+import { parseWeights, weightsInput } from './weights';
 
 /**
  * 招商目标: a chain's candidates across all its gaps (补链 · 延链 · 强链) in one ranked, explained,

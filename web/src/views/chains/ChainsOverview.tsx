@@ -1,10 +1,10 @@
-import { AppLink } from '../components/AppLink';
-import { Empty, Failed, Loading } from '../components/Status';
-import { useT } from '../i18n/useT';
-import { useTitle } from '../i18n/useTitle';
-import { type ChainSummary, ChainsOverviewQuery } from '../queries/chains';
-import { useQuery } from '../state/useQuery';
-import { NeedBadge, needOf, SegmentStrip } from './chains/needs';
+import { AppLink } from '../../components/AppLink';
+import { Empty, Failed, Loading } from '../../components/Status';
+import { useT } from '../../i18n/useT';
+import { useTitle } from '../../i18n/useTitle';
+import { type ChainSummary, ChainsOverviewQuery } from '../../queries/chains';
+import { useQuery } from '../../state/useQuery';
+import { NeedBadge, needOf, SegmentStrip } from './needs';
 
 const percent = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v * 100)}%`);
 

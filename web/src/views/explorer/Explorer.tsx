@@ -1,27 +1,29 @@
-import type { NodeSingular } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { AppLink } from '../components/AppLink';
-import { DetailsPanel, type LinkedFirm } from '../components/DetailsPanel';
-import { ExplorerToolbar } from '../components/ExplorerToolbar';
-import { Legend } from '../components/Legend';
-import { SearchBox } from '../components/SearchBox';
-import { SystemsList } from '../components/SystemsList';
-import { Canvas, type CanvasHandle } from '../graph/Canvas';
-import { graphStylesheet, LABEL_ZOOM } from '../graph/style';
-import { useT } from '../i18n/useT';
-import { useTitle } from '../i18n/useTitle';
-import type { Enterprise } from '../queries/enterprise';
-import { forgetView, rememberView, useExplorerStart } from '../state/explorer-start';
-import { writeView } from '../state/explorer-url';
-import { useExplorer } from '../state/useExplorer';
+import { AppLink } from '../../components/AppLink';
+import { DetailsPanel } from '../../components/DetailsPanel';
+import { SearchBox } from '../../components/SearchBox';
+import { Canvas, type CanvasHandle } from '../../graph/Canvas';
+import type { LandmarkTest } from '../../graph/landmarks';
+import { graphStylesheet, LABEL_ZOOM } from '../../graph/style';
+import { useModelSnapshot } from '../../graph/useModel';
+import { useT } from '../../i18n/useT';
+import { useTitle } from '../../i18n/useTitle';
+import { forgetView, rememberView, useExplorerStart } from '../../state/explorer-start';
+import { writeView } from '../../state/explorer-url';
+import { ExplorerToolbar } from './ExplorerToolbar';
+import { enterpriseOf, linksOf, segmentsOf } from './graph';
+import { Legend } from './Legend';
+import { SystemsList } from './SystemsList';
+import { useExplorerHooks } from './test-hooks';
+import { useExplorer } from './useExplorer';
 
 const stylesheet = graphStylesheet();
 
 /** Named from every zoom, as many as fit: the firm the view is of, the one selected, then the roots of systems. */
-const LANDMARKS = [
-  (n: NodeSingular) => n.hasClass('centre'),
-  (n: NodeSingular) => n.selected(),
-  (n: NodeSingular) => n.data('role') === 'ROOT',
+const LANDMARKS: readonly LandmarkTest[] = [
+  (n) => n.hasClass('centre'),
+  (n) => n.selected(),
+  (n) => n.data('role') === 'ROOT',
 ];
 
 /** 企业图谱: search on the left, the graph in the middle with its controls, details and legend on the left below. */
@@ -41,68 +43,25 @@ export function Explorer() {
     if (x.load.kind === 'ready') rememberView(x.view);
     else if (x.load.kind === 'error' && x.view.centre) forgetView(x.view.centre);
   }, [x.load.kind, viewKey]);
-  const [, setTick] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the graph changes size (the graph lives in the canvas)
-  const segments = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const id of canvas.current?.nodeIds() ?? []) {
-      const e = canvas.current?.cy()?.getElementById(id).data('enterprise') as Enterprise | undefined;
-      for (const s of e?.segments ?? []) seen.set(s.key, `${s.chain.name} · ${s.name}`);
-    }
-    return [...seen].map(([key, label]) => ({ key, label })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
-  }, [stats.nodes]);
-
+  // what the views around the graph list of it, read from the model as it changes
+  const { model } = x;
+  const seen = useModelSnapshot(model);
+  const segments = useMemo(() => segmentsOf(seen.model), [seen]);
   // the firms drawn next to the selected one, for the keyboard (the canvas takes no focus)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the graph or the filters change
-  const links = useMemo((): LinkedFirm[] => {
-    const node = x.selected ? canvas.current?.cy()?.getElementById(x.selected.id) : undefined;
-    if (!node || node.empty()) return [];
-    return node
-      .connectedEdges(':visible')
-      .map((edge) => {
-        const outgoing = edge.source().id() === node.id();
-        const other = outgoing ? edge.target() : edge.source();
-        return {
-          id: other.id(),
-          name: String(other.data('label')),
-          outgoing,
-          kind: edge.data('kind') as LinkedFirm['kind'],
-          detail:
-            edge.data('kind') === 'CONTROLS' || edge.data('kind') === 'SUPPLIES'
-              ? String(edge.data('label') ?? '')
-              : '',
-        };
-      })
-      .filter((link) => link.kind === 'CONTROLS' || link.kind === 'SUPPLIES')
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-  }, [x.selected, stats.nodes, stats.edges, x.view.show, x.view.segment, x.load.kind]);
+  const links = useMemo(() => (x.selected ? linksOf(seen.model, x.selected.id) : []), [seen, x.selected]);
 
   const pickLink = (id: string) => {
-    const node = canvas.current?.cy()?.getElementById(id);
-    const e = node?.data('enterprise') as Enterprise | undefined;
-    if (!node || !e) return;
-    canvas.current?.select(id);
-    canvas.current?.cy()?.animate({ center: { eles: node } }, { duration: 200 });
+    const e = enterpriseOf(model, id);
+    if (!e) return;
+    model.select(id);
+    canvas.current?.center(id, 200);
     x.select(e);
   };
 
-  useEffect(() => {
-    window.chainAtlasExplorer = {
-      expand: async (key) => {
-        const node = canvas.current
-          ?.cy()
-          ?.nodes()
-          .filter((n) => (n.data('enterprise') as Enterprise | undefined)?.key === key);
-        if (node?.nonempty()) await x.expand(node.id());
-      },
-    };
-    return () => {
-      delete window.chainAtlasExplorer;
-    };
-  }, [x.expand]);
+  useExplorerHooks(model, x.expand);
 
   const onNodeTap = (id: string) => {
-    const e = canvas.current?.cy()?.getElementById(id).data('enterprise') as Enterprise | undefined;
+    const e = enterpriseOf(model, id);
     if (!e) return;
     if (x.selected?.id === id) void x.expand(id);
     else x.select(e);
@@ -118,7 +77,7 @@ export function Explorer() {
           expandState={x.selected ? x.expandState(x.selected.id) : 'idle'}
           onExpand={(id) => void x.expand(id)}
           folded={x.selected ? x.isFolded(x.selected.id) : false}
-          onToggleFold={(id) => void x.toggleFold(id).then(() => setTick((n) => n + 1))}
+          onToggleFold={(id) => void x.toggleFold(id)}
           links={links}
           onPickLink={pickLink}
         />
@@ -136,6 +95,7 @@ export function Explorer() {
         <div className="stage-canvas">
           <Canvas
             ref={canvas}
+            model={model}
             stylesheet={stylesheet}
             labelsFrom={LABEL_ZOOM}
             landmarks={LANDMARKS}

@@ -1,18 +1,19 @@
-import type { ElementDefinition } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'wouter';
-import { AppLink } from '../components/AppLink';
-import { CanvasActions } from '../components/CanvasActions';
-import { DetailsPanel } from '../components/DetailsPanel';
-import { SearchBox } from '../components/SearchBox';
-import { Failed, Loading } from '../components/Status';
-import { Canvas, type CanvasHandle } from '../graph/Canvas';
-import { edgeLabel } from '../graph/elements';
-import { graphStylesheet } from '../graph/style';
-import { useT } from '../i18n/useT';
-import { useTitle } from '../i18n/useTitle';
-import { type Enterprise, PathQuery, type PathSearch } from '../queries/enterprise';
-import { useQuery } from '../state/useQuery';
+import { AppLink } from '../../components/AppLink';
+import { CanvasActions } from '../../components/CanvasActions';
+import { DetailsPanel } from '../../components/DetailsPanel';
+import { SearchBox } from '../../components/SearchBox';
+import { Failed, Loading } from '../../components/Status';
+import { Canvas, type CanvasHandle } from '../../graph/Canvas';
+import type { ElementDefinition } from '../../graph/elements';
+import { edgeLabel } from '../../graph/elements';
+import { graphStylesheet } from '../../graph/style';
+import { useGraphModel } from '../../graph/useModel';
+import { useT } from '../../i18n/useT';
+import { useTitle } from '../../i18n/useTitle';
+import { type Enterprise, PathQuery, type PathSearch } from '../../queries/enterprise';
+import { useQuery } from '../../state/useQuery';
 import { pathStep } from './pathSteps';
 
 const stylesheet = graphStylesheet();
@@ -84,6 +85,7 @@ export function PathView() {
     });
   const [state, retry] = useQuery(PathQuery, from && to ? { from, to, maxHops: hops, kinds: chosen } : null);
   const canvas = useRef<CanvasHandle>(null);
+  const model = useGraphModel();
   const search = state.kind === 'ready' ? state.data.path : null;
   // the ends by name once they are known, by key until then
   const fromName = (state.kind === 'ready' && state.data.fromEnd?.shortName) || from || '—';
@@ -93,8 +95,8 @@ export function PathView() {
 
   useEffect(() => {
     setSelected(null);
-    canvas.current?.replace(search ? pathElements(search) : [], { fit: true, maxZoom: 1.2 });
-  }, [search]);
+    model.replace(search ? pathElements(search) : [], { fit: true, maxZoom: 1.2 });
+  }, [model, search]);
 
   return (
     <main className="explorer path-view" data-testid="path-view">
@@ -189,12 +191,11 @@ export function PathView() {
         <div className="stage-canvas">
           <Canvas
             ref={canvas}
+            model={model}
             stylesheet={stylesheet}
             declutter
             label={t('path.title')}
-            onNodeTap={(id) =>
-              setSelected((canvas.current?.cy()?.getElementById(id).data('enterprise') as Enterprise) ?? null)
-            }
+            onNodeTap={(id) => setSelected((model.data(id)?.enterprise as Enterprise | undefined) ?? null)}
             onBackgroundTap={() => setSelected(null)}
           />
         </div>

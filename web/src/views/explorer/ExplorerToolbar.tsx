@@ -1,9 +1,9 @@
 import type { RefObject } from 'react';
-import type { CanvasHandle } from '../graph/Canvas';
-import { useT } from '../i18n/useT';
-import { type ExplorerView, type Kind, type LayoutName, LIMITS, type Show } from '../state/explorer-url';
-import { CanvasActions } from './CanvasActions';
-import { explorerLegend, meetingSheet } from './meeting-sheet';
+import { CanvasActions } from '../../components/CanvasActions';
+import { explorerLegend, meetingSheet } from '../../components/meeting-sheet';
+import type { CanvasHandle } from '../../graph/Canvas';
+import { useT } from '../../i18n/useT';
+import { type ExplorerView, type Kind, type LayoutName, LIMITS, type Show } from '../../state/explorer-url';
 
 interface ExplorerToolbarProps {
   view: ExplorerView;

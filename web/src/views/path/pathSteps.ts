@@ -1,6 +1,6 @@
-import { shareLabel } from '../graph/elements';
-import type { MessageKey } from '../i18n/messages';
-import type { Relation } from '../queries/enterprise';
+import { shareLabel } from '../../graph/elements';
+import type { MessageKey } from '../../i18n/messages';
+import type { Relation } from '../../queries/enterprise';
 
 type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 

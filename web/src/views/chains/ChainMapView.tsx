@@ -1,19 +1,21 @@
-import type { Core, ElementDefinition } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { AppLink } from '../components/AppLink';
-import { CanvasActions } from '../components/CanvasActions';
-import { meetingSheet } from '../components/meeting-sheet';
-import { Failed, Loading, NotFound } from '../components/Status';
-import { Canvas, type CanvasHandle } from '../graph/Canvas';
-import { SHEET_MAP_AREA } from '../graph/sheet';
-import { useT } from '../i18n/useT';
-import { useTitle } from '../i18n/useTitle';
-import type { Firm } from '../queries/chains';
-import { MapPanel } from './chains/MapPanel';
-import { candidateNodeId, chainMapElements, type MapLabels, type MapSegment, segmentNodeId } from './chains/map-layout';
-import { mapLegend } from './chains/map-legend';
-import { MAP_DETAIL, mapStylesheet, SYSTEM_PALETTE } from './chains/map-style';
-import { useChainMap } from './chains/useChainMap';
+import { AppLink } from '../../components/AppLink';
+import { CanvasActions } from '../../components/CanvasActions';
+import { meetingSheet } from '../../components/meeting-sheet';
+import { Failed, Loading, NotFound } from '../../components/Status';
+import { Canvas, type CanvasHandle } from '../../graph/Canvas';
+import type { ModelEdge } from '../../graph/model';
+import { SHEET_MAP_AREA } from '../../graph/sheet';
+import { useGraphModel } from '../../graph/useModel';
+import { useT } from '../../i18n/useT';
+import { useTitle } from '../../i18n/useTitle';
+import type { Firm } from '../../queries/chains';
+import { MapPanel } from './MapPanel';
+import { candidateNodeId, type MapLabels, type MapSegment, segmentNodeId } from './map-geometry';
+import { chainMapElements } from './map-layout';
+import { mapLegend } from './map-legend';
+import { MAP_DETAIL, mapStylesheet, SYSTEM_PALETTE } from './map-style';
+import { useChainMap } from './useChainMap';
 
 const stylesheet = mapStylesheet();
 
@@ -29,8 +31,10 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
     (state.map.kind === 'error' && state.map.code === 'NOT_FOUND') || (state.map.kind === 'ready' && !chain);
   useTitle(missing ? t('notFound.title') : t('map.title', { name: chain?.name ?? chainKey }));
   const canvas = useRef<CanvasHandle>(null);
-  /** What is on the canvas, by element id (as JSON), and the Cytoscape instance it is on. */
-  const drawn = useRef({ on: null as Core | null, elements: new Map<string, string>() });
+  /** What the canvas draws. */
+  const model = useGraphModel();
+  /** What the model holds, by element id (as JSON). */
+  const drawn = useRef(new Map<string, string>());
   const [selected, setSelected] = useState<Firm | null>(null);
   /** The candidate chosen (by click or from the list), whose evidence stays lit. */
   const pinned = useRef<string | null>(null);
@@ -67,28 +71,22 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
 
   // the first drawing fits the view; later ones touch only what changed (nothing else moves)
   useEffect(() => {
-    const c = canvas.current;
-    if (!c || elements.length === 0) return;
+    if (elements.length === 0) return;
     const next = new Map(elements.map((e) => [e.data.id as string, JSON.stringify(e)]));
     const before = drawn.current;
-    // a new canvas (the view remounted it) starts empty, whatever was drawn on the old one
-    if (before.on !== c.cy() || before.elements.size === 0) c.replace(elements, { fit: true, maxZoom: 1.5 });
+    if (before.size === 0) model.replace(elements, { fit: true, maxZoom: 1.5 });
     else {
-      c.remove([...before.elements.keys()].filter((id) => !next.has(id)));
-      c.upsert(
-        elements.filter(
-          (e) => before.elements.get(e.data.id as string) !== next.get(e.data.id as string),
-        ) as ElementDefinition[],
-      );
+      model.remove([...before.keys()].filter((id) => !next.has(id)));
+      model.upsert(elements.filter((e) => before.get(e.data.id as string) !== next.get(e.data.id as string)));
     }
-    drawn.current = { on: c.cy(), elements: next };
-    c.setClass(
+    drawn.current = next;
+    model.setClass(
       segments.map((s) => segmentNodeId(s.id)),
       'selected-gap',
       false,
     );
-    if (gapSegment) c.setClass([segmentNodeId(gapSegment.id)], 'selected-gap', true);
-  }, [elements, segments, gapSegment]);
+    if (gapSegment) model.setClass([segmentNodeId(gapSegment.id)], 'selected-gap', true);
+  }, [model, elements, segments, gapSegment]);
 
   const { loadOpen } = state;
   // biome-ignore lint/correctness/useExhaustiveDependencies: once the chain is there, open what the URL says
@@ -97,9 +95,7 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
   }, [chain?.id]);
 
   const onNodeTap = (id: string) => {
-    const data = canvas.current?.cy()?.getElementById(id).data() as
-      | { kind?: string; segmentId?: string; firmId?: string }
-      | undefined;
+    const data = model.data(id) as { kind?: string; segmentId?: string; firmId?: string } | undefined;
     if (!data) return;
     if (data.kind === 'segment' || data.kind === 'more') {
       const segment = chain?.segments.find((s) => s.id === data.segmentId);
@@ -117,17 +113,16 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
 
   /** Lights a candidate's evidence; with none, the evidence of the candidate chosen (if any) stays lit. */
   const highlight = (firmId: string | null) => {
-    const cy = canvas.current?.cy();
-    if (!cy) return;
     const lit = firmId ?? pinned.current;
-    cy.edges('.evidence').removeClass('lit');
-    if (lit) cy.getElementById(candidateNodeId(lit)).connectedEdges('.evidence').addClass('lit');
+    const evidence = (edges: readonly ModelEdge[]) => edges.filter((e) => e.classes.has('evidence')).map((e) => e.id);
+    model.setClass(evidence(model.edges()), 'lit', false);
+    if (lit) model.setClass(evidence(model.edgesOf(candidateNodeId(lit))), 'lit', true);
   };
 
   const pickCandidate = (firm: Firm) => {
     pinned.current = firm.id;
     setSelected(firm);
-    canvas.current?.select(candidateNodeId(firm.id));
+    model.select(candidateNodeId(firm.id));
     highlight(firm.id);
   };
 
@@ -195,6 +190,7 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
         )}
         <Canvas
           ref={canvas}
+          model={model}
           stylesheet={stylesheet}
           label={t('map.title', { name: chain.name })}
           onNodeTap={onNodeTap}
