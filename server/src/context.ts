@@ -1,13 +1,13 @@
 import { setMaxListeners } from 'node:events';
 import type { GapParams, GapReport } from './analysis/gap-report';
-import type { ChainSubgraph } from './analysis/subgraph';
-import type { Holding } from './analysis/systems';
 import type { AnalysisRunner, RunOptions } from './analysis-pool/runner';
 import type { AuditLog } from './audit/audit-log';
 import type { Caller } from './auth/roles';
 import type { TokenBook } from './auth/tokens';
 import type { Curator } from './curation/curator';
 import type { EnterpriseRelationKind, Segment } from './domain/model';
+import type { ChainSubgraph } from './domain/records';
+import type { Holding } from './domain/systems';
 import { codedError, notFound } from './errors';
 import { Loader, whenLoaded } from './loader';
 import { chainInOrder, chainsInOrder, segmentsInOrder } from './schema/orders';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ChainSubgraph } from '../src/analysis/subgraph';
 import { AnalysisPool } from '../src/analysis-pool/pool';
 import { MAX_PARAMETER_SETS } from '../src/context';
+import type { ChainSubgraph } from '../src/domain/records';
 import { readDataset } from '../src/import/importer';
 import { createLogger, setRootLogger } from '../src/log';
 import { DEMO_DATA_DIR } from '../src/paths';

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { controlledBy, findRoots, type Holding } from '../src/analysis/systems';
 import { Curator } from '../src/curation/curator';
 import type { Dataset } from '../src/domain/model';
+import { controlledBy, findRoots, type Holding } from '../src/domain/systems';
 import { type ImportTarget, importFiles, readDataset } from '../src/import/importer';
 import { jsonLines } from '../src/import/interchange';
 import { ImportError } from '../src/import/problems';

@@ -1,6 +1,6 @@
 import { toCny } from '../domain/currency';
 import { sameRegion } from '../domain/names';
-import type { EnterpriseRecord } from '../store/port';
+import type { EnterpriseRecord } from '../domain/records';
 import { productProfile, profileFit } from './product-profile';
 import type { ChainIndexView } from './subgraph';
 

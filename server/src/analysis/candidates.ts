@@ -1,3 +1,4 @@
+import type { ChainSubgraph } from '../domain/records';
 import { candidateReason } from './candidate-reason';
 import {
   type CandidateWeights,
@@ -9,7 +10,7 @@ import {
   type TermKey,
 } from './candidate-terms';
 import { firmsFitting, productProfile } from './product-profile';
-import { ChainIndexView, type ChainSubgraph } from './subgraph';
+import { ChainIndexView } from './subgraph';
 
 export { type CandidateWeights, DEFAULT_WEIGHTS, type TermKey } from './candidate-terms';
 

@@ -1,6 +1,6 @@
 import { builder } from '../builder';
 import { type ENTERPRISE_RELATION_KINDS, TIERS } from '../domain/model';
-import type { EnterpriseOrder } from '../store/port';
+import type { EnterpriseOrder } from '../domain/records';
 
 export const TierEnum = builder.enumType('Tier', {
   description: 'Where a segment sits along its chain.',

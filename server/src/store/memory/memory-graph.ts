@@ -1,5 +1,5 @@
-import type { ChainSubgraph } from '../../analysis/subgraph';
 import type { Controls, Dataset, Enterprise, Supplies } from '../../domain/model';
+import type { ChainSubgraph } from '../../domain/records';
 import { givesNothingNew, mergeUpdate } from '../../domain/update';
 import type { ImportView, NodeKind } from '../../import/check';
 import { KINDS, type Kind } from '../../import/interchange';

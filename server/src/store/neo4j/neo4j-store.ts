@@ -1,8 +1,8 @@
-import type { ChainSubgraph } from '../../analysis/subgraph';
-import { DEFAULT_CONTROL_THRESHOLD, findRoots, type Holding } from '../../analysis/systems';
 import type { Dataset, EnterpriseRelationKind, Makes, Segment, Supplies } from '../../domain/model';
 import { isInitialsQuery } from '../../domain/pinyin';
+import type { ChainSubgraph } from '../../domain/records';
 import { searchForm } from '../../domain/search-text';
+import { DEFAULT_CONTROL_THRESHOLD, findRoots, type Holding } from '../../domain/systems';
 import type { ImportView } from '../../import/check';
 import type { ApplyCounts } from '../memory/memory-store';
 import type {
