@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { generateScale } from '@chain-atlas/seeds/scale';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../src/domain/model';
-import { KINDS } from '../src/import/interchange';
+import { KINDS } from '../src/interchange/format';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
 import { createChainAtlasYoga } from '../src/yoga';
 import { code, demoStoreCopy, runImport, tempDir } from './cli';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { checkEntry, TokenBook, TokenError } from '../src/auth/tokens';
-import { readWorkbook, workbookError } from '../src/import/sources/xlsx';
+import { readWorkbook, workbookError } from '../src/interchange/sources/xlsx';
 import { openEmbeddedStore } from '../src/store/open';
 import { tempDir } from './cli';
 

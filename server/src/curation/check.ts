@@ -2,9 +2,9 @@ import type { Dataset } from '../domain/model';
 import { codedError } from '../errors';
 import { RowPlaces } from '../import/batch';
 import { checkBatch, type ImportView } from '../import/check';
-import { KINDS, type Kind } from '../import/interchange';
-import type { ImportProblem } from '../import/problems';
-import { RowParser } from '../import/rows';
+import { KINDS, type Kind } from '../interchange/format';
+import type { ImportProblem } from '../interchange/problems';
+import { RowParser } from '../interchange/rows';
 import { emptyDataset } from '../store/port';
 
 /**

@@ -2,7 +2,7 @@ import type { Caller } from '../auth/roles';
 import type { Enterprise } from '../domain/model';
 import { codedError, notFound } from '../errors';
 import { deriveFields } from '../import/derive';
-import type { Kind } from '../import/interchange';
+import type { Kind } from '../interchange/format';
 import type { EnterpriseRecord, GraphStore, Removal } from '../store/port';
 import { crossCheck, parseRow, single } from './check';
 

@@ -1,10 +1,10 @@
 import type { Dataset, District } from '../domain/model';
 import { foldName } from '../domain/names';
+import { KINDS, type Kind } from '../interchange/format';
+import { rowKey } from '../interchange/keys';
+import { formatLocation, type ImportProblem } from '../interchange/problems';
 import type { Batch } from './batch';
 import { checkSegments } from './check-segments';
-import { KINDS, type Kind } from './interchange';
-import { rowKey } from './keys';
-import { formatLocation, type ImportProblem } from './problems';
 
 export type NodeKind = 'enterprises' | 'chains' | 'segments' | 'leaders';
 

@@ -12,12 +12,12 @@ import { parseArgs } from 'node:util';
 import { AuditLog } from '../audit/audit-log';
 import { ImportAudit } from '../audit/import-audit';
 import { auditFileFromEnv } from '../config';
+import { KINDS } from '../interchange/format';
+import { formatProblem, ImportError, type ImportProblem } from '../interchange/problems';
+import { ENCODINGS, type Encoding } from '../interchange/sources/events';
 import { EmbeddedStore } from '../store/embedded/embedded-store';
 import { dataDirFromEnv, openNeo4jStore } from '../store/open';
 import { type ImportSummary, importFiles } from './importer';
-import { KINDS } from './interchange';
-import { formatProblem, ImportError, type ImportProblem } from './problems';
-import { ENCODINGS, type Encoding } from './sources/events';
 
 const USAGE = `usage: pnpm run import -- <files or folders> [--dry-run] [--encoding ${ENCODINGS.join('|')}] [--data-dir DIR]
        [--skip-invalid [--rejects FILE]] [--keep-extra-columns]`;

@@ -1,13 +1,13 @@
 import { MAX_PROBLEMS, MAX_REJECTS_KEPT } from '../domain/limits';
 import type { Dataset } from '../domain/model';
+import { ImportError, type ImportProblem, type Location, ProblemList } from '../interchange/problems';
+import type { Encoding } from '../interchange/sources/events';
 import type { ApplyCounts } from '../store/memory/memory-store';
 import { type Batch, type ReadProgress, readBatch } from './batch';
 import { checkBatch, type ImportView } from './check';
 import { type Derivation, deriveFields } from './derive';
 import { resolveInputs } from './inputs';
-import { ImportError, type ImportProblem, type Location, ProblemList } from './problems';
 import { placeKey, placeOf, withoutRows } from './reject';
-import type { Encoding } from './sources/events';
 
 /** A store that can take an import. */
 export interface ImportTarget {

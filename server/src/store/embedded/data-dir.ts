@@ -15,8 +15,8 @@ import {
 import { join } from 'node:path';
 import type { Dataset } from '../../domain/model';
 import { isAlive, syncDir, takeLock } from '../../file-lock';
-import { jsonlFile, KINDS, type Kind } from '../../import/interchange';
-import { readLineBatches } from '../../import/sources/lines';
+import { jsonlFile, KINDS, type Kind } from '../../interchange/format';
+import { readLineBatches } from '../../interchange/sources/lines';
 import { emptyDataset, type Removal } from '../port';
 import { Fold } from './fold';
 

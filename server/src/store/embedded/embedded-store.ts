@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../../domain/model';
 import type { ImportView } from '../../import/check';
-import { KINDS } from '../../import/interchange';
+import { KINDS } from '../../interchange/format';
 import { ALL_NEW, type NewRows } from '../memory/memory-graph';
 import { type ApplyCounts, MemoryStore } from '../memory/memory-store';
 import { emptyDataset, type Removal } from '../port';

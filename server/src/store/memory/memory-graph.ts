@@ -2,7 +2,7 @@ import type { Controls, Dataset, Enterprise, Supplies } from '../../domain/model
 import type { ChainSubgraph } from '../../domain/records';
 import { givesNothingNew, mergeUpdate } from '../../domain/update';
 import type { ImportView, NodeKind } from '../../import/check';
-import { KINDS, type Kind } from '../../import/interchange';
+import { KINDS, type Kind } from '../../interchange/format';
 import type { ChainRecord, EnterpriseRecord, EnterpriseSystem, Relation, Removal } from '../port';
 import { ChainIndex } from './chains';
 import { deriveSystems } from './derive';

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { KINDS, type Kind, TABLE_NAMES } from './interchange';
+import { KINDS, type Kind, TABLE_NAMES } from './format';
 
 /**
  * The kind a file or sheet holds, from its name: enterprises.csv, enterprises-2025.csv, 企业.csv,

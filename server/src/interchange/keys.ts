@@ -1,5 +1,5 @@
 import type { Dataset } from '../domain/model';
-import type { Kind } from './interchange';
+import type { Kind } from './format';
 
 /** The key of a row: rows of a kind with the same key are the same node or relationship. */
 export const ROW_KEY: { readonly [K in Kind]: (row: Dataset[K][number]) => string } = {

@@ -1,4 +1,4 @@
-import type { Kind } from '../interchange';
+import type { Kind } from '../format';
 import type { ImportProblem, Location } from '../problems';
 
 /** What a source reads out of a file: the start of a table of some kind, then its records. */

@@ -1,6 +1,6 @@
 import { createReadStream, type ReadStream, readFileSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { TABLE_NAMES } from '../interchange';
+import { TABLE_NAMES } from '../format';
 import { kindOfFileName } from '../table-names';
 import type { TableEvent } from './events';
 

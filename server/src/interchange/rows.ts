@@ -1,5 +1,5 @@
 import { MAX_NAME_LENGTH, overLength, textProblem } from '../domain/limits';
-import { FIELDS, type FieldSpec, type Kind } from './interchange';
+import { FIELDS, type FieldSpec, type Kind } from './format';
 import type { ImportProblem, Location } from './problems';
 import { Invalid, isEmptyValue, parseSharePercent } from './values';
 

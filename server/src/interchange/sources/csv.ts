@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { MAX_LINE_BYTES } from '../../domain/limits';
-import type { Kind } from '../interchange';
+import type { Kind } from '../format';
 import { decoder, EncodingError, LineTooLongError, lineAt } from './encoding';
 import type { Encoding, TableEvent } from './events';
 

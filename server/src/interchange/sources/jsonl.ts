@@ -1,5 +1,5 @@
 import { MAX_LINE_BYTES } from '../../domain/limits';
-import type { Kind } from '../interchange';
+import type { Kind } from '../format';
 import type { TableEvent } from './events';
 import { type LineBatch, readLineBatches } from './lines';
 
