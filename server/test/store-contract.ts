@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { Curator } from '../src/curation/curator';
 import type { Dataset } from '../src/domain/model';
 import { controlledBy, findRoots, type Holding } from '../src/domain/systems';
-import { type ImportTarget, importFiles, readDataset } from '../src/import/importer';
+import { importFiles, readDataset } from '../src/import/importer';
 import { jsonLines } from '../src/interchange/format';
 import { ImportError } from '../src/interchange/problems';
 import { DEMO_DATA_DIR } from '../src/paths';
-import type { EnterpriseQuery, GraphStore } from '../src/store/port';
+import type { EnterpriseQuery, GraphStore, ImportTarget } from '../src/store/port';
 import { tempDir } from './cli';
 
 export type ContractStore = GraphStore;

@@ -1,4 +1,4 @@
-import type { Dataset, EnterpriseRelationKind, Segment, Tier } from '../domain/model';
+import type { Dataset, District, EnterpriseRelationKind, Segment, Tier } from '../domain/model';
 import type {
   ChainRecord,
   ChainSubgraph,
@@ -10,7 +10,7 @@ import type {
   SegmentMembership,
 } from '../domain/records';
 import type { Holding } from '../domain/systems';
-import type { ImportTarget } from '../import/importer';
+import type { Kind } from '../interchange/format';
 
 /**
  * The GraphStore port: what the API and the analysis need from a store. Every store
@@ -104,6 +104,48 @@ export interface EnterprisePage {
   /** How many enterprises match, over every page. */
   total: number;
   items: EnterpriseRecord[];
+}
+
+/** What importing rows did (or would do), per kind. */
+type ApplyState = 'added' | 'updated' | 'unchanged';
+export type ApplyCounts = { [K in Kind]: { [S in ApplyState]: number } };
+
+export type NodeKind = 'enterprises' | 'chains' | 'segments' | 'leaders';
+
+/** An enterprise as a name look-up finds it. */
+export interface NamedEnterprise {
+  id: string;
+  name: string;
+  shortName: string;
+}
+
+/** What the checks need to know of the store an import goes into. */
+export interface ImportView {
+  has(kind: NodeKind, id: string): boolean;
+  /** The shares held in a company now, by holder (no share: an ownership of unknown extent). */
+  holdingsInto(companyId: string): Iterable<{ from: string; share?: number }>;
+  /** The home district kept in the store, if any. */
+  home(): District | undefined;
+  /** The fields of a stored enterprise that were derived; undefined when it is not stored. */
+  derivedOf(id: string): string[] | undefined;
+  /** Stored enterprises whose name or short name is `text` (for hints and warnings). */
+  named(text: string): NamedEnterprise[];
+  /** A stored segment's chain and parent. */
+  segment(id: string): { chainId: string; parentId?: string } | undefined;
+}
+
+/** A store that can take an import. */
+export interface ImportTarget {
+  /** What the checks need to know of the store, for these rows (a remote store looks them up). */
+  view(rows: Dataset): ImportView | Promise<ImportView>;
+  /** What importing the rows would add, update and leave as it is, without doing it. */
+  plan(data: Dataset): { counts: ApplyCounts } | Promise<{ counts: ApplyCounts }>;
+  /**
+   * Writes the rows durably and applies them, all or nothing. `check`, when given, is run on the
+   * store's view as it is at the moment of writing (under the store's lock, or in the write
+   * transaction), and stops the write by throwing.
+   */
+  commit(data: Dataset, note: string, check?: (view: ImportView) => void): Promise<ApplyCounts>;
 }
 
 export interface GraphStore extends ImportTarget {

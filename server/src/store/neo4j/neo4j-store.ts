@@ -3,9 +3,8 @@ import { isInitialsQuery } from '../../domain/pinyin';
 import type { ChainSubgraph } from '../../domain/records';
 import { searchForm } from '../../domain/search-text';
 import { DEFAULT_CONTROL_THRESHOLD, findRoots, type Holding } from '../../domain/systems';
-import type { ImportView } from '../../import/check';
-import type { ApplyCounts } from '../memory/memory-store';
 import type {
+  ApplyCounts,
   ChainRecord,
   EnterprisePage,
   EnterprisePath,
@@ -13,6 +12,7 @@ import type {
   EnterpriseRecord,
   EnterpriseSystem,
   GraphStore,
+  ImportView,
   Neighbourhood,
   NeighbourhoodOptions,
   PathOptions,
