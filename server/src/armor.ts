@@ -14,7 +14,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { COMPLEXITY_LIMITS } from './builder';
-import { codedError } from './errors';
+import { codedError } from './graphql/errors';
 
 /**
  * Limits on the text of a query, checked while it is parsed and validated (graphql-armor):

@@ -4,7 +4,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
 import { atLeast } from './auth/roles';
 import type { Context } from './context';
-import { codedError } from './errors';
+import { codedError } from './graphql/errors';
 import { DEFAULT_PAGE_SIZE } from './pagination';
 
 /**

@@ -1,6 +1,6 @@
 import type { Caller } from './auth/roles';
 import type { TokenBook } from './auth/tokens';
-import { codedError } from './errors';
+import { codedError } from './graphql/errors';
 
 /**
  * The bearer token of a request's Authorization header; undefined when there is none (or the

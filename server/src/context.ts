@@ -8,7 +8,7 @@ import type { Curator } from './curation/curator';
 import type { EnterpriseRelationKind, Segment } from './domain/model';
 import type { ChainSubgraph } from './domain/records';
 import type { Holding } from './domain/systems';
-import { codedError, notFound } from './errors';
+import { codedError, notFound } from './graphql/errors';
 import { Loader, whenLoaded } from './loader';
 import { chainInOrder, chainsInOrder, segmentsInOrder } from './schema/orders';
 import type {

@@ -1,5 +1,5 @@
 import { MAX_ID_LENGTH, overLength } from './domain/limits';
-import { codedError } from './errors';
+import { codedError } from './graphql/errors';
 
 /**
  * Global ids (the Relay `Node` interface): the type name and the object's own key, as

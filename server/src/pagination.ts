@@ -1,5 +1,5 @@
 import { cursorToOffset, resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-relay';
-import { codedError } from './errors';
+import { codedError } from './graphql/errors';
 
 /** Relay connections: a page is at most MAX_PAGE_SIZE items, DEFAULT_PAGE_SIZE when not asked. */
 export const MAX_PAGE_SIZE = 100;

@@ -4,7 +4,7 @@ import type { Plugin } from 'graphql-yoga';
 import { atLeast } from './auth/roles';
 import type { TokenBook } from './auth/tokens';
 import { bearerToken } from './caller';
-import { codedError } from './errors';
+import { codedError } from './graphql/errors';
 
 /** The web app's operations by SHA-256 of their text (web/src/persisted-operations.json). */
 export function readPersistedOperations(file: string): Map<string, string> {

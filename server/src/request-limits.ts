@@ -1,7 +1,7 @@
 import type { ExecutionResult } from 'graphql';
 import { GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { codedError, type ErrorCode } from './errors';
+import { codedError, codeOf, type ErrorCode } from './graphql/errors';
 
 /** Codes a client may see with their message; every other error reaches it as "Unexpected error.". */
 const CODES = new Set<string>([
@@ -24,8 +24,8 @@ export function maskError(error: unknown, message: string): Error {
     // (given its code where it is thrown: a new error here would be logged as the server's)
     if (isVariableError(error)) return error.extensions?.code ? error : asBadInput(error);
     if (!original && !error.path) return error;
-    const code = (original instanceof GraphQLError ? original : error).extensions?.code;
-    if (typeof code === 'string' && CODES.has(code)) return error;
+    const code = codeOf(error);
+    if (code !== undefined && CODES.has(code)) return error;
   }
   return new GraphQLError(message, {
     ...(error instanceof GraphQLError && error.path ? { path: error.path } : {}),

@@ -11,7 +11,7 @@ import { bearerToken, callerOf } from './caller';
 import { type Context, createContext } from './context';
 import { cookbookTabs } from './cookbook';
 import { Curator } from './curation/curator';
-import { codedError } from './errors';
+import { codedError } from './graphql/errors';
 import { graphiqlCsp } from './http/headers';
 import { addressOf, type Charged } from './http/limits';
 import { useJsonPostsOnly } from './http/request-origin';

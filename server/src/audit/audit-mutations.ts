@@ -1,7 +1,7 @@
-import { GraphQLError, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { GraphQLField, GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 import { atLeast, isRole, type Role } from '../auth/roles';
 import type { Context } from '../context';
-import { codedError } from '../errors';
+import { codedError, codeOf as errorCode } from '../graphql/errors';
 import { log } from '../log';
 import { capDetail } from './audit-log';
 
@@ -63,7 +63,7 @@ export function auditMutations(schema: GraphQLSchema): GraphQLSchema {
         end('ok');
         return result;
       } catch (e) {
-        end(codeOf(e));
+        end(errorCode(e) ?? 'INTERNAL');
         throw e;
       }
     };
@@ -91,7 +91,7 @@ async function refused(
     result = await resolve(root, args, context, info);
   } catch (e) {
     try {
-      context.audit.refused(actor, name, codeOf(e));
+      context.audit.refused(actor, name, errorCode(e) ?? 'INTERNAL');
     } catch (err) {
       // refused all the same: nothing was done
       log().error({ err, action: name }, 'a refused mutation could not be audited');
@@ -137,11 +137,4 @@ function targetOf(detail: Record<string, unknown>): string {
   if (input.kind && input.from && input.to) return `${input.kind} ${input.from} → ${input.to}`;
   const named = detail.id ?? input.id ?? detail.chain ?? detail.name;
   return named == null ? '' : String(named);
-}
-
-function codeOf(error: unknown): string {
-  const original =
-    error instanceof GraphQLError && error.originalError instanceof GraphQLError ? error.originalError : error;
-  const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
-  return typeof code === 'string' ? code : 'INTERNAL';
 }

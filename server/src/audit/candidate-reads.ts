@@ -1,5 +1,5 @@
 import type { Context } from '../context';
-import { codedError } from '../errors';
+import { codedError } from '../graphql/errors';
 import { log } from '../log';
 
 /**

@@ -1,5 +1,5 @@
+import { codedError } from '../domain/errors';
 import type { Dataset } from '../domain/model';
-import { codedError } from '../errors';
 import { RowPlaces } from '../import/batch';
 import { checkBatch } from '../import/check';
 import { KINDS, type Kind } from '../interchange/format';

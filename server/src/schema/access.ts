@@ -3,8 +3,8 @@ import type { ChainBreak, ChainReport } from '../audit/chain';
 import type { Caller, Role } from '../auth/roles';
 import { TokenError, type TokenInfo } from '../auth/tokens';
 import { builder } from '../builder';
-import { codedError, intInRange, notFound } from '../errors';
 import { keyOf } from '../global-id';
+import { codedError, intInRange, notFound } from '../graphql/errors';
 import { arrayConnection } from '../pagination';
 
 /**

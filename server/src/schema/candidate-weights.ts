@@ -1,6 +1,6 @@
 import { type CandidateWeights, DEFAULT_WEIGHTS, type TermKey } from '../analysis/candidates';
 import { builder } from '../builder';
-import { codedError } from '../errors';
+import { codedError } from '../graphql/errors';
 
 /** The argument's field of each score term. */
 const FIELDS: Record<TermKey, keyof WeightsArg> = {

@@ -1,7 +1,7 @@
 import { builder, connectionCost } from '../builder';
 import { loadEnterprises } from '../context';
-import { notFound } from '../errors';
 import { keyOf } from '../global-id';
+import { notFound } from '../graphql/errors';
 import { arrayConnection } from '../pagination';
 import type { SegmentMembership } from '../store/port';
 import { TierEnum } from './enums';

@@ -1,6 +1,6 @@
 import { builder, connectionCost } from '../builder';
 import { type Loaders, loadEnterprises } from '../context';
-import { intInRange } from '../errors';
+import { intInRange } from '../graphql/errors';
 import { arrayConnection, type PageArgs } from '../pagination';
 import type { EnterpriseRecord, Relation } from '../store/port';
 import { EnterpriseRef, ProvenanceRef, RelationRef } from './refs';

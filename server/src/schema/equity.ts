@@ -3,8 +3,8 @@ import { type Controller, type UltimateController, ultimateController } from '..
 import { ChainIndexView } from '../analysis/subgraph';
 import { builder } from '../builder';
 import { loadEnterprise, loadEnterprises } from '../context';
-import { notFound } from '../errors';
 import { keyOf } from '../global-id';
+import { notFound } from '../graphql/errors';
 import { arrayConnection } from '../pagination';
 import { EnterpriseRef, SegmentRef, SystemRef } from './refs';
 import { roundShare } from './values';

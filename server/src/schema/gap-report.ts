@@ -2,7 +2,7 @@ import { DEFAULT_GAP_PARAMS, type GapParams, type GapReport } from '../analysis/
 import { recordCandidatesRead } from '../audit/candidate-reads';
 import { builder, connectionCost } from '../builder';
 import { gapReportKey, loadEnterprise, loadEnterprises } from '../context';
-import { codedError, notFound } from '../errors';
+import { codedError, notFound } from '../graphql/errors';
 import { arrayConnection } from '../pagination';
 import {
   AnchorSourcingRef,

@@ -1,6 +1,6 @@
 import { builder } from '../builder';
-import { intInRange, notFound } from '../errors';
 import { keyOf } from '../global-id';
+import { intInRange, notFound } from '../graphql/errors';
 import { preload } from '../lookahead';
 import { MAX_DEPTH, MAX_NEIGHBOURHOOD_LIMIT } from '../store/port';
 import { RelationKindEnum } from './enums';

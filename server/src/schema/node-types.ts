@@ -1,8 +1,8 @@
 import type { ImplementableObjectRef } from '@pothos/core';
 import { builder } from '../builder';
 import type { Loaders } from '../context';
-import { codedError } from '../errors';
 import { decodeId, encodeId } from '../global-id';
+import { codedError } from '../graphql/errors';
 import { parseRelationId, relationId } from '../store/port';
 import { ChainRef, EnterpriseRef, LeaderRef, RelationRef, SegmentRef, SystemRef } from './refs';
 

@@ -1,7 +1,7 @@
 import { builder } from '../builder';
 import { loadEnterprises } from '../context';
-import { intInRange, notFound } from '../errors';
 import { keyOf } from '../global-id';
+import { intInRange, notFound } from '../graphql/errors';
 import { type EnterprisePath, MAX_PATH_HOPS, MAX_PATHS } from '../store/port';
 import { RelationKindEnum } from './enums';
 import { pathsInOrder } from './orders';

@@ -1,6 +1,6 @@
 import { builder } from '../builder';
-import { codedError } from '../errors';
 import { keyOf } from '../global-id';
+import { codedError } from '../graphql/errors';
 import { offsetConnection } from '../pagination';
 import { EnterpriseOrderEnum, TierEnum } from './enums';
 import { EnterpriseRef } from './refs';

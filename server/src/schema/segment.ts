@@ -1,7 +1,7 @@
 import { builder } from '../builder';
 import { enterpriseOrder } from '../domain/order';
-import { codedError, notFound } from '../errors';
 import { keyOf } from '../global-id';
+import { codedError, notFound } from '../graphql/errors';
 import { whenLoaded } from '../loader';
 import { arrayConnection } from '../pagination';
 import { EnterpriseOrderEnum, TierEnum } from './enums';

@@ -1,7 +1,7 @@
 import { builder } from '../builder';
 import { found, loadEnterprise } from '../context';
-import { notFound } from '../errors';
 import { keyOf } from '../global-id';
+import { notFound } from '../graphql/errors';
 import { arrayConnection } from '../pagination';
 import { SystemOrderEnum } from './enums';
 import { EnterpriseRef, SystemMemberRef, SystemRef } from './refs';

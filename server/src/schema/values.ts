@@ -2,7 +2,7 @@
 
 import { type Loaders, loadEnterprises } from '../context';
 import { ENTERPRISE_RELATION_KINDS, type EnterpriseRelationKind } from '../domain/model';
-import { codedError } from '../errors';
+import { codedError } from '../graphql/errors';
 import { arrayConnection, type PageArgs } from '../pagination';
 import type { EnterpriseRecord } from '../store/port';
 

@@ -1,7 +1,7 @@
 import { builder } from '../builder';
 import { ownerOf } from '../context';
-import { codedError, notFound } from '../errors';
 import { keyOf } from '../global-id';
+import { codedError, notFound } from '../graphql/errors';
 import { MAX_NUMBER } from '../interchange/values';
 import { GapReportRef, NeedEnum, SegmentChangeRef, SourcingRateRef, WhatIfRef } from './analysis-refs';
 import { ANALYSIS_COST, gapParams } from './gap-report';
