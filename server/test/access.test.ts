@@ -316,7 +316,7 @@ describe('the tokens file', () => {
           new Promise<number | null>((resolve) => {
             const child = spawn(
               process.execPath,
-              ['--import', 'tsx', 'server/src/auth/cli.ts', 'add', `r${i}`, 'viewer', '--file', file],
+              ['--import', 'tsx', 'server/src/bin/token.ts', 'add', `r${i}`, 'viewer', '--file', file],
               {
                 cwd: ROOT,
                 env: { ...process.env, CHAIN_AUDIT_FILE: join(tempDir(), 'audit.jsonl') },

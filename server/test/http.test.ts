@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type AppOptions, createApp } from '../src/app';
-import { listenFromEnv } from '../src/config';
+import { listenFromEnv } from '../src/bin/config';
 import { TimeDebt } from '../src/http/limits';
 import { TrustedProxies } from '../src/http/proxies';
 import { hostPolicy } from '../src/http/request-origin';

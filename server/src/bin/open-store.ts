@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { importFiles } from '../import/importer';
 import { DEFAULT_DATA_DIR, DEMO_DATA_DIR } from '../paths';
-import { EmbeddedStore } from './embedded/embedded-store';
-import { connect, neo4jConfigFromEnv } from './neo4j/config';
-import { Neo4jGateway } from './neo4j/gateway';
-import { Neo4jStore } from './neo4j/neo4j-store';
-import type { GraphStore, ImportTarget } from './port';
+import { EmbeddedStore } from '../store/embedded/embedded-store';
+import { connect, neo4jConfigFromEnv } from '../store/neo4j/config';
+import { Neo4jGateway } from '../store/neo4j/gateway';
+import { Neo4jStore } from '../store/neo4j/neo4j-store';
+import type { GraphStore, ImportTarget } from '../store/port';
 
 /**
  * The embedded store in CHAIN_DATA_DIR (default: data/store/ at the top of the workspace). A new,

@@ -11,13 +11,13 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuditLog } from '../audit/audit-log';
 import { ImportAudit } from '../audit/import-audit';
-import { auditFileFromEnv } from '../config';
+import { type ImportSummary, importFiles } from '../import/importer';
 import { KINDS } from '../interchange/format';
 import { formatProblem, ImportError, type ImportProblem } from '../interchange/problems';
 import { ENCODINGS, type Encoding } from '../interchange/sources/events';
 import { EmbeddedStore } from '../store/embedded/embedded-store';
-import { dataDirFromEnv, openNeo4jStore } from '../store/open';
-import { type ImportSummary, importFiles } from './importer';
+import { auditFileFromEnv } from './config';
+import { dataDirFromEnv, openNeo4jStore } from './open-store';
 
 const USAGE = `usage: pnpm run import -- <files or folders> [--dry-run] [--encoding ${ENCODINGS.join('|')}] [--data-dir DIR]
        [--skip-invalid [--rejects FILE]] [--keep-extra-columns]`;

@@ -1,11 +1,11 @@
-import { AnalysisPool } from './analysis-pool/pool';
-import { createApp } from './app';
+import { AnalysisPool } from '../analysis-pool/pool';
+import { createApp } from '../app';
+import { isWildcard } from '../http/request-origin';
+import { createLogger, setRootLogger } from '../log';
+import { WEB_DIST_DIR } from '../paths';
+import { EmbeddedStore } from '../store/embedded/embedded-store';
 import { analysisFromEnv, apiOptionsFromEnv, drainMsFromEnv, limitsFromEnv, listenFromEnv } from './config';
-import { isWildcard } from './http/request-origin';
-import { createLogger, setRootLogger } from './log';
-import { WEB_DIST_DIR } from './paths';
-import { EmbeddedStore } from './store/embedded/embedded-store';
-import { openStore } from './store/open';
+import { openStore } from './open-store';
 
 const logger = createLogger();
 setRootLogger(logger);

@@ -9,9 +9,9 @@
  */
 import { userInfo } from 'node:os';
 import { AuditLog } from '../audit/audit-log';
-import { auditFileFromEnv, tokensFileFromEnv } from '../config';
-import { isRole, ROLES, type Role } from './roles';
-import { readTokensFile, TokenBook } from './tokens';
+import { isRole, ROLES, type Role } from '../auth/roles';
+import { readTokensFile, TokenBook } from '../auth/tokens';
+import { auditFileFromEnv, tokensFileFromEnv } from './config';
 
 const USAGE = 'usage: pnpm run token -- add <name> <role> | revoke <name> | list | demo   [--file FILE]';
 

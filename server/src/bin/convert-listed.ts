@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { convertListed, DEFAULT_FOCUS } from './convert';
-import { ConvertError } from './lines';
-import { writeOutput } from './output';
+import { convertListed, DEFAULT_FOCUS } from '../import/listed/convert';
+import { ConvertError } from '../import/listed/lines';
+import { writeOutput } from '../import/listed/output';
 
 const USAGE = `usage: pnpm run convert:listed -- <chainkg folder> [--out DIR] [--focus 电池 --focus 半导体 …]
                                  [--holders <cn-top10-holders folder>] [--home-province 湖北]
