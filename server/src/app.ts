@@ -11,7 +11,7 @@ import { healthz, readyz } from './http/health';
 import { addressOf, DEFAULT_LIMITS, Gate, type RequestLimits, refuse } from './http/limits';
 import { TrustedProxies } from './http/proxies';
 import { type HostPolicy, hostPolicy, refusedHost } from './http/request-origin';
-import { log, withLogger } from './log';
+import { log, withLogger } from './platform/log';
 import type { GraphStore } from './store/port';
 import { createChainAtlasYoga, type YogaOptions } from './yoga';
 

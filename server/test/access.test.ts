@@ -6,7 +6,7 @@ import { AuditLog } from '../src/audit/audit-log';
 import { ROLES, type Role } from '../src/auth/roles';
 import { hashToken, TokenBook } from '../src/auth/tokens';
 import { creditCodeCheckChar } from '../src/domain/credit-code';
-import { createLogger, setRootLogger } from '../src/log';
+import { createLogger, setRootLogger } from '../src/platform/log';
 import { ROOT, runImport, tempDir } from './cli';
 import { demoApi, TOKENS, testTokenBook } from './helpers';
 

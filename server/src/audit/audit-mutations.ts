@@ -2,7 +2,7 @@ import type { GraphQLField, GraphQLFieldResolver, GraphQLSchema } from 'graphql'
 import { atLeast, isRole, type Role } from '../auth/roles';
 import type { Context } from '../context';
 import { codedError, codeOf as errorCode } from '../graphql/errors';
-import { log } from '../log';
+import { log } from '../platform/log';
 import { capDetail } from './audit-log';
 
 /** The longest text of an argument kept in an entry; longer ones are cut (a log is no store). */

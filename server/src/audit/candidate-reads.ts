@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import { codedError } from '../graphql/errors';
-import { log } from '../log';
+import { log } from '../platform/log';
 
 /**
  * Records that the caller read a page of a chain's candidates (招商线索) through the API, before

@@ -11,8 +11,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import { syncDir, withFileLock } from '../file-lock';
-import { log } from '../log';
+import { syncDir, withFileLock } from '../platform/file-lock';
+import { log } from '../platform/log';
 import { type Caller, isRole, ROLES, type Role } from './roles';
 
 /**

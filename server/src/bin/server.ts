@@ -1,8 +1,8 @@
 import { AnalysisPool } from '../analysis-pool/pool';
 import { createApp } from '../app';
 import { isWildcard } from '../http/request-origin';
-import { createLogger, setRootLogger } from '../log';
 import { WEB_DIST_DIR } from '../paths';
+import { createLogger, setRootLogger } from '../platform/log';
 import { EmbeddedStore } from '../store/embedded/embedded-store';
 import { analysisFromEnv, apiOptionsFromEnv, drainMsFromEnv, limitsFromEnv, listenFromEnv } from './config';
 import { openStore } from './open-store';

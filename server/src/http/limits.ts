@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { TokenBook } from '../auth/tokens';
 import { bearerOf } from '../caller';
-import { rootLog } from '../log';
+import { rootLog } from '../platform/log';
 
 /**
  * Limits on requests before GraphQL sees them, per caller — a token's holder by the token
