@@ -5,15 +5,16 @@ import { extname } from 'node:path';
 import { pinoHttp } from 'pino-http';
 import sirv from 'sirv';
 import { TokenBook } from './auth/tokens';
+import { addressOf } from './graphql/node-request';
+import { createChainAtlasYoga, type YogaOptions } from './graphql/yoga';
 import { GraphiqlPage, wantsGraphiql } from './http/graphiql';
 import { setSecurityHeaders } from './http/headers';
 import { healthz, readyz } from './http/health';
-import { addressOf, DEFAULT_LIMITS, Gate, type RequestLimits, refuse } from './http/limits';
+import { DEFAULT_LIMITS, Gate, type RequestLimits, refuse } from './http/limits';
 import { TrustedProxies } from './http/proxies';
 import { type HostPolicy, hostPolicy, refusedHost } from './http/request-origin';
 import { log, withLogger } from './platform/log';
 import type { GraphStore } from './store/port';
-import { createChainAtlasYoga, type YogaOptions } from './yoga';
 
 export interface AppOptions {
   store: GraphStore;

@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../src/bin/open-store';
 import { MAX_LINE_BYTES, MAX_PROBLEMS, MAX_REJECTS_KEPT } from '../src/domain/limits';
-import { encodeId } from '../src/global-id';
+import { encodeId } from '../src/graphql/global-id';
 import { EMPTY_VIEW, importFiles, readChecked } from '../src/import/importer';
 import { jsonLines } from '../src/interchange/format';
 import { formatProblem, ImportError } from '../src/interchange/problems';

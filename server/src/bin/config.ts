@@ -3,11 +3,11 @@ import type { PoolOptions } from '../analysis-pool/pool';
 import { AuditLog } from '../audit/audit-log';
 import { isRole, ROLES } from '../auth/roles';
 import { parseTokensVariable, TokenBook } from '../auth/tokens';
+import type { YogaOptions } from '../graphql/yoga';
 import type { RequestLimits } from '../http/limits';
 import { parseTrustedProxies, TrustedProxies } from '../http/proxies';
 import { type HostPolicy, hostPolicy, isWildcard } from '../http/request-origin';
 import { DEFAULT_AUDIT_FILE, DEFAULT_TOKENS_FILE } from '../paths';
-import type { YogaOptions } from '../yoga';
 
 /**
  * The API's settings from the environment, each checked with a message naming the variable:

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { TokenBook } from '../auth/tokens';
-import { bearerOf } from '../caller';
+import { bearerOf } from '../graphql/caller';
+import { addressOf, type Charged } from '../graphql/node-request';
 import { rootLog } from '../platform/log';
 
 /**
@@ -36,15 +37,6 @@ export const DEFAULT_LIMITS: RequestLimits = {
 
 /** How many seconds of its share a caller may use at once (a burst) before it is refused. */
 const TIME_WINDOW = 5;
-
-/**
- * A request that asked for more than it got: work refused for it (analysis the workers had no room
- * for) is charged as if it had been done, so that asking again at once is not free (see
- * Context.charge).
- */
-export interface Charged {
-  extraChargeMs?: number;
-}
 
 /**
  * The server's time each caller has used and not yet paid off (a leaky bucket): each answered
@@ -244,14 +236,4 @@ export function refuse(res: ServerResponse, refusal: Refusal): void {
   // the body is not read: the connection cannot be reused for another request
   if (refusal.status === 411 || refusal.status === 413) res.setHeader('connection', 'close');
   res.end(JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }));
-}
-
-/**
- * A client's address: the one the app found for the request (through a trusted proxy, the one it
- * forwarded: proxies.ts), else its socket's, an IPv4 one without the IPv6 prefix (::ffff:).
- */
-export function addressOf(req: IncomingMessage & { clientAddress?: string }): string {
-  if (req.clientAddress) return req.clientAddress;
-  const address = req.socket.remoteAddress ?? 'unknown';
-  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }
