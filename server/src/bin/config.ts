@@ -4,8 +4,8 @@ import { AuditLog } from '../audit/audit-log';
 import { isRole, ROLES } from '../auth/roles';
 import { parseTokensVariable, TokenBook } from '../auth/tokens';
 import type { YogaOptions } from '../graphql/yoga';
-import type { RequestLimits } from '../http/limits';
 import { parseTrustedProxies, TrustedProxies } from '../http/proxies';
+import type { RequestLimits } from '../http/rate-gate';
 import { type HostPolicy, hostPolicy, isWildcard } from '../http/request-origin';
 import { DEFAULT_AUDIT_FILE, DEFAULT_TOKENS_FILE } from '../paths';
 
@@ -53,7 +53,7 @@ export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): YogaOpt
  * and CHAIN_RATE_PER_TOKEN (requests a second; defaults 50 and 100), CHAIN_MAX_IN_FLIGHT (a caller's
  * requests under way at once; default 8), CHAIN_MS_PER_SECOND (the server's time a caller's requests
  * may take, in ms a second, five seconds' worth at once; default 500). 0 turns a limit off.
- * (The defaults are DEFAULT_LIMITS, http/limits.ts.)
+ * (The defaults are DEFAULT_LIMITS, http/rate-gate.ts.)
  */
 export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<RequestLimits> {
   const limits: Partial<RequestLimits> = {};

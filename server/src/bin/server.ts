@@ -1,5 +1,5 @@
 import { AnalysisPool } from '../analysis-pool/pool';
-import { createApp } from '../app';
+import { createApp } from '../http/app';
 import { isWildcard } from '../http/request-origin';
 import { WEB_DIST_DIR } from '../paths';
 import { createLogger, setRootLogger } from '../platform/log';

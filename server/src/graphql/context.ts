@@ -49,7 +49,7 @@ export interface Origin {
   from: string;
   /** The id the server gave the request (in its log lines and the x-request-id header). */
   requestId?: string;
-  /** Charges the caller's time budget for work asked and refused (http/limits.ts, Charged). */
+  /** Charges the caller's time budget for work asked and refused (http/rate-gate.ts; Charged in node-request.ts). */
   charge?: (ms: number) => void;
 }
 

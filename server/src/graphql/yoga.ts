@@ -45,7 +45,7 @@ export interface YogaOptions {
   production?: boolean;
 }
 
-/** What Node's HTTP server passes with each request (see app.ts). */
+/** What Node's HTTP server passes with each request (see http/app.ts). */
 export interface NodeServerContext {
   req?: IncomingMessage & { id?: string };
 }

@@ -4,17 +4,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname } from 'node:path';
 import { pinoHttp } from 'pino-http';
 import sirv from 'sirv';
-import { TokenBook } from './auth/tokens';
-import { addressOf } from './graphql/node-request';
-import { createChainAtlasYoga, type YogaOptions } from './graphql/yoga';
-import { GraphiqlPage, wantsGraphiql } from './http/graphiql';
-import { setSecurityHeaders } from './http/headers';
-import { healthz, readyz } from './http/health';
-import { DEFAULT_LIMITS, Gate, type RequestLimits, refuse } from './http/limits';
-import { TrustedProxies } from './http/proxies';
-import { type HostPolicy, hostPolicy, refusedHost } from './http/request-origin';
-import { log, withLogger } from './platform/log';
-import type { GraphStore } from './store/port';
+import { TokenBook } from '../auth/tokens';
+import { addressOf } from '../graphql/node-request';
+import { createChainAtlasYoga, type YogaOptions } from '../graphql/yoga';
+import { log, withLogger } from '../platform/log';
+import type { GraphStore } from '../store/port';
+import { GraphiqlPage, wantsGraphiql } from './graphiql';
+import { setSecurityHeaders } from './headers';
+import { healthz, readyz } from './health';
+import { TrustedProxies } from './proxies';
+import { DEFAULT_LIMITS, Gate, type RequestLimits, refuse } from './rate-gate';
+import { type HostPolicy, hostPolicy, refusedHost } from './request-origin';
 
 export interface AppOptions {
   store: GraphStore;
