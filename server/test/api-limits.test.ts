@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AnalysisPool } from '../src/analysis-pool/pool';
 import type { ChainSubgraph } from '../src/domain/records';
 import { MAX_PARAMETER_SETS } from '../src/graphql/context';
-import { MAX_BATCH } from '../src/graphql/yoga';
+import { MAX_BATCH } from '../src/graphql/limits';
 import { readDataset } from '../src/import/importer';
 import { DEMO_DATA_DIR } from '../src/paths';
 import { createLogger, setRootLogger } from '../src/platform/log';

@@ -7,14 +7,6 @@ import type { Context } from './context';
 import { codedError } from './errors';
 import { DEFAULT_PAGE_SIZE } from './pagination';
 
-/**
- * Limits on what one operation may ask for, counted by @pothos/plugin-complexity and checked
- * while the query is validated (useOperationLimits, use-armor.ts). A field costs 1; a plain list multiplies what is selected inside it by 10; a
- * connection by the page it asks for (`first` or `last`, default 20); a bounded analysis field
- * (a neighbourhood, a path search) by its own limit argument.
- */
-export const COMPLEXITY_LIMITS = { complexity: 500_000, depth: 15, breadth: 400 };
-
 /** The one Pothos schema builder; every file in schema/ adds its types to it. */
 export const builder = new SchemaBuilder<{
   Context: Context;

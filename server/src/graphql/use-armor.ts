@@ -13,14 +13,8 @@ import {
   validate,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { COMPLEXITY_LIMITS } from './builder';
 import { codedError } from './errors';
-
-/**
- * Limits on the text of a query, checked while it is parsed and validated (graphql-armor):
- * aliases, directives and tokens. A query over a limit is refused with TOO_COMPLEX.
- */
-export const QUERY_LIMITS = { aliases: 30, directives: 20, tokens: 5000 };
+import { COMPLEXITY_LIMITS, MAX_MUTATION_FIELDS, QUERY_LIMITS } from './limits';
 
 const tooComplex = (ctx: ValidationContext | null, error: GraphQLError) => {
   ctx?.reportError(codedError('TOO_COMPLEX', error.message.replace(/^Syntax Error: /, '')));
@@ -38,9 +32,6 @@ export function armorPlugins() {
     blockFieldSuggestion: { enabled: false },
   }).protect().plugins;
 }
-
-/** The most fields a mutation operation may change at once (each is audited, synced to disk, before it runs). */
-export const MAX_MUTATION_FIELDS = 10;
 
 /**
  * What one operation may ask for — depth, breadth and cost (@pothos/plugin-complexity: a field

@@ -12,6 +12,7 @@ import type { GraphStore } from '../store/port';
 import { callerOf } from './caller';
 import { type Context, createContext } from './context';
 import { cookbookTabs } from './cookbook';
+import { DEFAULT_TIMEOUT_MS, MAX_BATCH } from './limits';
 import { maskError } from './mask-error';
 import { addressOf, type Charged } from './node-request';
 import { schema } from './schema/index';
@@ -49,10 +50,6 @@ export interface YogaOptions {
 export interface NodeServerContext {
   req?: IncomingMessage & { id?: string };
 }
-
-/** The most operations one batched request (a JSON array) may hold. */
-export const MAX_BATCH = 10;
-export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** The GraphQL server over a store: /graphql, with GraphiQL on GET from a browser. */
 export function createChainAtlasYoga(

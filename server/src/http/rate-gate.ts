@@ -87,7 +87,7 @@ interface Refusal {
   headers?: Record<string, string>;
 }
 
-interface Caller {
+interface Account {
   key: string;
   holder: boolean;
   who: string;
@@ -155,7 +155,7 @@ export class Gate {
    * Who a request counts against: a token's holder, or (no token, one nobody holds, or a header
    * that is not "Bearer <token>", which GraphQL then refuses) its address.
    */
-  private callerOf(req: IncomingMessage): Caller {
+  private callerOf(req: IncomingMessage): Account {
     let token: string | undefined;
     try {
       token = bearerOf(req.headers.authorization);
@@ -167,7 +167,7 @@ export class Gate {
     return { key: `address:${addressOf(req)}`, holder: false, who: 'this address' };
   }
 
-  private checkRunning(caller: Caller): Refusal | undefined {
+  private checkRunning(caller: Account): Refusal | undefined {
     const max = this.limits.inFlight;
     if (max <= 0 || (this.running.get(caller.key) ?? 0) < max) return undefined;
     return tooMany(
@@ -176,7 +176,7 @@ export class Gate {
     );
   }
 
-  private checkTime(caller: Caller): Refusal | undefined {
+  private checkTime(caller: Account): Refusal | undefined {
     const wait = this.time?.waitMs(caller.key) ?? 0;
     if (wait <= 0) return undefined;
     return tooMany(
@@ -203,7 +203,7 @@ export class Gate {
     return undefined;
   }
 
-  private async checkRate(caller: Caller): Promise<Refusal | undefined> {
+  private async checkRate(caller: Account): Promise<Refusal | undefined> {
     const [limiter, rate] = caller.holder
       ? [this.byToken, this.limits.perToken]
       : [this.byAddress, this.limits.perAddress];
