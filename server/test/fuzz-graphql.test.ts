@@ -45,7 +45,7 @@ import { TOKENS } from './helpers';
 const SEED = 8_05;
 const run = (numRuns: number) => ({ seed: SEED, numRuns, timeout: 20_000 });
 
-/** The codes the API documents (server/src/errors.ts). */
+/** The codes the API documents (server/src/domain/errors.ts). */
 const DOCUMENTED = ['NOT_FOUND', 'BAD_INPUT', 'FORBIDDEN', 'TOO_COMPLEX', 'TIMEOUT', 'UNAVAILABLE', 'RATE_LIMITED'];
 /**
  * GraphQL Yoga's codes for requests it refuses itself: not parseable, not valid against the schema,
