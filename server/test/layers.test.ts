@@ -62,12 +62,19 @@ const ADAPTERS: Record<string, readonly string[]> = {
   'store/neo4j': [],
 };
 
+/** The GraphQL packages, and the only layers that may import them: GraphQL errors are made at the edge. */
+const GRAPHQL_PACKAGES = /^(graphql|graphql-yoga|@graphql-yoga\/.*|@pothos\/.*|@envelop\/.*|@escape\.tech\/.*)$/;
+const GRAPHQL_EDGE = ['graphql', 'http', 'bin'];
+
 /** At most this many files at server/src's root. */
 const MAX_ROOT_FILES = 4;
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 
 type Graph = Map<string, string[]>;
+
+/** The packages each module imports (what is not a relative path). */
+const packages = new Map<string, string[]>();
 
 /** Every .ts file under `root` (relative to it, without .ts) with the project files it imports, type-only imports included. */
 function importGraph(root: string): Graph {
@@ -77,12 +84,15 @@ function importGraph(root: string): Graph {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) {
-        const targets = ts
-          .preProcessFile(readFileSync(path, 'utf8'), true, true)
-          .importedFiles.map((f) => f.fileName)
+        const specs = ts.preProcessFile(readFileSync(path, 'utf8'), true, true).importedFiles.map((f) => f.fileName);
+        const targets = specs
           .filter((spec) => spec.startsWith('.'))
           .map((spec) => moduleOf(root, resolve(dirname(path), spec)));
         graph.set(moduleOf(root, path), targets);
+        packages.set(
+          moduleOf(root, path),
+          specs.filter((spec) => !spec.startsWith('.')),
+        );
       }
     }
   };
@@ -160,6 +170,15 @@ describe('the server’s layers (docs/architecture.md)', () => {
 
   it('imports only downward: each folder from itself and the layers below it', () => {
     expect(upwardImports(graph)).toEqual([]);
+  });
+
+  it('imports GraphQL packages only at the GraphQL edge (graphql/, http/, bin/)', () => {
+    const below = [...packages]
+      .filter(([module]) => !GRAPHQL_EDGE.includes(layerOf(module)))
+      .flatMap(([module, specs]) =>
+        specs.filter((spec) => GRAPHQL_PACKAGES.test(spec)).map((spec) => `${module} -> ${spec}`),
+      );
+    expect(below).toEqual([]);
   });
 
   it('has no import circle', () => {
