@@ -51,7 +51,7 @@ export const builder = new SchemaBuilder<{
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
-    // checked as a validation rule, before anything runs (useOperationLimits in use-armor.ts)
+    // checked as a validation rule, before anything runs (useOperationLimits in use-operation-limits.ts)
     disabled: true,
   },
 });

@@ -9,7 +9,7 @@
 
 /**
  * Limits on what one operation may ask for, counted by @pothos/plugin-complexity and checked
- * while the query is validated (useOperationLimits, use-armor.ts). A field costs 1; a plain list multiplies what is selected inside it by 10; a
+ * while the query is validated (useOperationLimits, use-operation-limits.ts). A field costs 1; a plain list multiplies what is selected inside it by 10; a
  * connection by the page it asks for (`first` or `last`, default 20); a bounded analysis field
  * (a neighbourhood, a path search) by its own limit argument.
  */
