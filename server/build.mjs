@@ -9,11 +9,11 @@ import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const programs = {
-  server: 'src/index.ts',
+  server: 'src/bin/server.ts',
   worker: 'src/analysis-pool/worker.ts',
-  import: 'src/import/cli.ts',
-  'convert-listed': 'src/import/listed/cli.ts',
-  token: 'src/auth/cli.ts',
+  import: 'src/bin/import.ts',
+  'convert-listed': 'src/bin/convert-listed.ts',
+  token: 'src/bin/token.ts',
 };
 
 rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true });

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { toJsonLines } from '@chain-atlas/server/import/interchange';
+import { toJsonLines } from '@chain-atlas/server/interchange/format';
 import { buildDemoDataset } from './demo';
 
 export const DEMO_DATA_DIR = new URL('../data/', import.meta.url).pathname;

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { creditCodeCheckChar, orgCodeCheckChar } from '@chain-atlas/server/domain/credit-code';
-import { jsonlFile, type Kind } from '@chain-atlas/server/import/interchange';
+import { jsonlFile, type Kind } from '@chain-atlas/server/interchange/format';
 import { CHAINS } from './chains';
 import { ELSEWHERE, HOME } from './names';
 import { Random } from './random';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isCreditCode } from '@chain-atlas/server/domain/credit-code';
-import { toJsonLines } from '@chain-atlas/server/import/interchange';
+import { toJsonLines } from '@chain-atlas/server/interchange/format';
 import { describe, expect, it } from 'vitest';
 import { buildDemoDataset } from '../src/demo';
 

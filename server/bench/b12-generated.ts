@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Random } from '@chain-atlas/seeds/random';
 import type { Dataset, Enterprise, InSegment, Makes, Segment, Supplies, Tier } from '../src/domain/model';
-import { toJsonLines } from '../src/import/interchange';
+import { toJsonLines } from '../src/interchange/format';
 import { segmentProducts } from './b12-hide';
 
 /** The generated set's seed: the same files every run. */

@@ -1,5 +1,5 @@
-import type { ChainSubgraph } from '../src/analysis/subgraph';
 import type { Dataset } from '../src/domain/model';
+import type { ChainSubgraph } from '../src/domain/records';
 import type { HiddenPair } from './b12-hide';
 
 /** Why a hidden pair was not in the model's list, first reason that applies. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { candidatesFor } from '../src/analysis/candidates';
-import type { ChainSubgraph } from '../src/analysis/subgraph';
+import type { ChainSubgraph } from '../src/domain/records';
 import { readDataset } from '../src/import/importer';
 import { convertListed } from '../src/import/listed/convert';
 import { writeOutput } from '../src/import/listed/output';

@@ -1,11 +1,11 @@
 import type { Size } from '@chain-atlas/seeds/scale';
-import { encodeId } from '../src/global-id';
+import { encodeId } from '../src/graphql/global-id';
+import { readPersistedOperations } from '../src/graphql/use-persisted';
+import { createChainAtlasYoga } from '../src/graphql/yoga';
 import { readDataset } from '../src/import/importer';
 import { PERSISTED_OPERATIONS_FILE } from '../src/paths';
-import { readPersistedOperations } from '../src/persisted';
 import { MemoryStore } from '../src/store/memory/memory-store';
 import type { EnterpriseRecord, GraphStore, Neighbourhood, Relation } from '../src/store/port';
-import { createChainAtlasYoga } from '../src/yoga';
 import { dataset } from './datasets';
 import { busiest, limitFor } from './hub';
 import { ms, printTable, timeEachAsync } from './stats';

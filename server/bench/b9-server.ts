@@ -9,7 +9,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Size } from '@chain-atlas/seeds/scale';
-import { createApp } from '../src/app';
+import { createApp } from '../src/http/app';
 import { readDataset } from '../src/import/importer';
 import { WEB_DIST_DIR } from '../src/paths';
 import { MemoryStore } from '../src/store/memory/memory-store';

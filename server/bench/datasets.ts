@@ -1,8 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateScale, type Size } from '@chain-atlas/seeds/scale';
-import { type ImportTarget, importFiles } from '../src/import/importer';
+import { importFiles } from '../src/import/importer';
 import { DATASETS_DIR } from '../src/paths';
+import type { ImportTarget } from '../src/store/port';
 
 /** The folder of a scale data set, generated (deterministically) the first time it is asked for. */
 export function dataset(size: Size): string {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KINDS } from '../src/import/interchange';
+import { KINDS } from '../src/interchange/format';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
 
 /**

@@ -6,7 +6,7 @@ import { AuditLog } from '../src/audit/audit-log';
 import { ROLES, type Role } from '../src/auth/roles';
 import { hashToken, TokenBook } from '../src/auth/tokens';
 import { creditCodeCheckChar } from '../src/domain/credit-code';
-import { createLogger, setRootLogger } from '../src/log';
+import { createLogger, setRootLogger } from '../src/platform/log';
 import { ROOT, runImport, tempDir } from './cli';
 import { demoApi, TOKENS, testTokenBook } from './helpers';
 
@@ -316,7 +316,7 @@ describe('the tokens file', () => {
           new Promise<number | null>((resolve) => {
             const child = spawn(
               process.execPath,
-              ['--import', 'tsx', 'server/src/auth/cli.ts', 'add', `r${i}`, 'viewer', '--file', file],
+              ['--import', 'tsx', 'server/src/bin/token.ts', 'add', `r${i}`, 'viewer', '--file', file],
               {
                 cwd: ROOT,
                 env: { ...process.env, CHAIN_AUDIT_FILE: join(tempDir(), 'audit.jsonl') },

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GAP_PARAMS, gapReport } from '../src/analysis/gap-report';
-import type { ChainSubgraph } from '../src/analysis/subgraph';
 import { FairQueue } from '../src/analysis-pool/fair-queue';
 import { AnalysisPool } from '../src/analysis-pool/pool';
+import type { ChainSubgraph } from '../src/domain/records';
 import { readDataset } from '../src/import/importer';
 import { DEMO_DATA_DIR } from '../src/paths';
 import { MemoryStore } from '../src/store/memory/memory-store';

@@ -3,8 +3,9 @@ import { articulationPointsAndBridges } from '../src/analysis/centrality';
 import { removalImpact } from '../src/analysis/chokepoints';
 import { ultimateController } from '../src/analysis/equity';
 import { gapReport } from '../src/analysis/gap-report';
-import { ChainIndexView, type ChainSubgraph } from '../src/analysis/subgraph';
+import { ChainIndexView } from '../src/analysis/subgraph';
 import { whatIf } from '../src/analysis/what-if';
+import type { ChainSubgraph } from '../src/domain/records';
 import { chain } from './chain-fixture';
 
 const need = (g: ChainSubgraph) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findRoots, type Holding } from '../src/analysis/systems';
 import type { Enterprise } from '../src/domain/model';
+import { findRoots, type Holding } from '../src/domain/systems';
 import { readDataset } from '../src/import/importer';
 import { DEMO_DATA_DIR } from '../src/paths';
 import { MemoryStore } from '../src/store/memory/memory-store';

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ChainSubgraph } from '../src/analysis/subgraph';
 import { AnalysisPool } from '../src/analysis-pool/pool';
-import { MAX_PARAMETER_SETS } from '../src/context';
+import type { ChainSubgraph } from '../src/domain/records';
+import { MAX_PARAMETER_SETS } from '../src/graphql/context';
+import { MAX_BATCH } from '../src/graphql/limits';
 import { readDataset } from '../src/import/importer';
-import { createLogger, setRootLogger } from '../src/log';
 import { DEMO_DATA_DIR } from '../src/paths';
+import { createLogger, setRootLogger } from '../src/platform/log';
 import { MemoryStore } from '../src/store/memory/memory-store';
-import { MAX_BATCH } from '../src/yoga';
 import { heavyChain } from './heavy-chain';
 import { demoApi, testTokenBook } from './helpers';
 import { analysisBomb, explorerBomb, mutationBomb } from './hostile-queries';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { openEmbeddedStore } from '../src/bin/open-store';
 import { creditCodeCheckChar } from '../src/domain/credit-code';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
-import { openEmbeddedStore } from '../src/store/open';
 import { tempDir } from './cli';
 import { demoApi, type GraphQLResult, idOf } from './helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeId } from '../src/global-id';
+import { decodeId } from '../src/graphql/global-id';
 import { demoApi, idOf } from './helpers';
 
 const { query, yoga } = await demoApi();

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { generateB12 } from '../bench/b12-generated';
 import { hideMemberships } from '../bench/b12-hide';
 import { type Ranker, runB12 } from '../bench/b12-quality';
-import type { ChainSubgraph } from '../src/analysis/subgraph';
+import type { ChainSubgraph } from '../src/domain/records';
 
 const scratch = mkdtempSync(join(tmpdir(), 'b12-run-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { candidatesFor } from '../src/analysis/candidates';
 import { gapReport } from '../src/analysis/gap-report';
 import { attributeSupply, productMatch } from '../src/analysis/products';
-import { ChainIndexView, type ChainSubgraph } from '../src/analysis/subgraph';
+import { ChainIndexView } from '../src/analysis/subgraph';
 import type { Makes, Segment } from '../src/domain/model';
+import type { ChainSubgraph } from '../src/domain/records';
 import { chain } from './chain-fixture';
 
 /** A chain fixture with segment products, what firms make, and firm details. */

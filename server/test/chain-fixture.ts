@@ -1,5 +1,5 @@
-import type { ChainSubgraph } from '../src/analysis/subgraph';
 import type { Supplies, Tier } from '../src/domain/model';
+import type { ChainSubgraph } from '../src/domain/records';
 import type { EnterpriseRecord } from '../src/store/port';
 
 /**

@@ -27,7 +27,7 @@ export function runImport(
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
     const preload = options.preload ? ['--import', pathToFileURL(options.preload).href] : [];
-    const child = spawn(process.execPath, ['--import', 'tsx', ...preload, 'server/src/import/cli.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...preload, 'server/src/bin/import.ts', ...args], {
       cwd: ROOT,
       // the audit log of a test run is its own, not the workspace's data/audit.jsonl
       env: { ...process.env, CHAIN_AUDIT_FILE: join(tempDir(), 'audit.jsonl'), ...options.env },

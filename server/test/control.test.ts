@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ultimateController } from '../src/analysis/equity';
-import { controlledBy, findRoots, type Holding } from '../src/analysis/systems';
+import { controlledBy, findRoots, type Holding } from '../src/domain/systems';
 
 const holders = (list: Holding[]) => (id: string) => list.filter((h) => h.to === id);
 const holdings = (list: Holding[]) => (id: string) => list.filter((h) => h.from === id);

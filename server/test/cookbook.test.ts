@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../src/auth/roles';
-import { readCookbook } from '../src/cookbook';
+import { readCookbook } from '../src/graphql/cookbook';
 import { COOKBOOK_FILE } from '../src/paths';
 import { demoApi } from './helpers';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FIELDS, KINDS, TABLE_NAMES } from '../src/import/interchange';
+import { FIELDS, KINDS, TABLE_NAMES } from '../src/interchange/format';
 
 /**
  * docs/data-format.md against the field table it describes (interchange.ts): every kind's file

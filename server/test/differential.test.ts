@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { generateScale } from '@chain-atlas/seeds/scale';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/auth/roles';
-import { readCookbook } from '../src/cookbook';
+import { readCookbook } from '../src/graphql/cookbook';
 import { importFiles } from '../src/import/importer';
 import { COOKBOOK_FILE, DEMO_DATA_DIR, PERSISTED_OPERATIONS_FILE } from '../src/paths';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { generateScale } from '@chain-atlas/seeds/scale';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../src/domain/model';
-import { KINDS } from '../src/import/interchange';
+import { createChainAtlasYoga } from '../src/graphql/yoga';
+import { KINDS } from '../src/interchange/format';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
-import { createChainAtlasYoga } from '../src/yoga';
 import { code, demoStoreCopy, runImport, tempDir } from './cli';
 
 const DEMO = { enterprises: 651 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { openEmbeddedStore } from '../src/bin/open-store';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
-import { openEmbeddedStore } from '../src/store/open';
 import { type EnterpriseRecord, emptyDataset } from '../src/store/port';
 import { tempDir } from './cli';
 

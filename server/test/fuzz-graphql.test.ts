@@ -25,14 +25,14 @@ import { ROLES } from '../src/auth/roles';
 import { hashToken, TokenBook } from '../src/auth/tokens';
 import { creditCodeCheckChar } from '../src/domain/credit-code';
 import type { Dataset } from '../src/domain/model';
-import { encodeId } from '../src/global-id';
+import { encodeId } from '../src/graphql/global-id';
+import { schema } from '../src/graphql/schema/index';
+import { readPersistedOperations } from '../src/graphql/use-persisted';
+import { createChainAtlasYoga } from '../src/graphql/yoga';
 import { readDataset } from '../src/import/importer';
 import { DEMO_DATA_DIR, PERSISTED_OPERATIONS_FILE } from '../src/paths';
-import { readPersistedOperations } from '../src/persisted';
-import { schema } from '../src/schema/index';
 import { MemoryStore } from '../src/store/memory/memory-store';
 import { relationId } from '../src/store/port';
-import { createChainAtlasYoga } from '../src/yoga';
 import { tempDir } from './cli';
 import { TOKENS } from './helpers';
 
@@ -45,7 +45,7 @@ import { TOKENS } from './helpers';
 const SEED = 8_05;
 const run = (numRuns: number) => ({ seed: SEED, numRuns, timeout: 20_000 });
 
-/** The codes the API documents (server/src/errors.ts). */
+/** The codes the API documents (server/src/domain/errors.ts). */
 const DOCUMENTED = ['NOT_FOUND', 'BAD_INPUT', 'FORBIDDEN', 'TOO_COMPLEX', 'TIMEOUT', 'UNAVAILABLE', 'RATE_LIMITED'];
 /**
  * GraphQL Yoga's codes for requests it refuses itself: not parseable, not valid against the schema,

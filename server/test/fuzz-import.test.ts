@@ -7,14 +7,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar, creditCodeProblem, isCreditCode } from '../src/domain/credit-code';
 import { type Dataset, TIERS } from '../src/domain/model';
 import { readDataset } from '../src/import/importer';
-import { FIELDS, type FieldSpec, KINDS, type Kind, TABLE_NAMES, toJsonLines } from '../src/import/interchange';
-import { ImportError, type ImportProblem } from '../src/import/problems';
-import { RowParser } from '../src/import/rows';
-import { readCsv } from '../src/import/sources/csv';
-import { decoder, detectEncoding, EncodingError } from '../src/import/sources/encoding';
-import { ENCODINGS, type Encoding, type TableEvent } from '../src/import/sources/events';
-import { readJsonLines } from '../src/import/sources/jsonl';
-import { readLineBatches } from '../src/import/sources/lines';
+import { FIELDS, type FieldSpec, KINDS, type Kind, TABLE_NAMES, toJsonLines } from '../src/interchange/format';
+import { ImportError, type ImportProblem } from '../src/interchange/problems';
+import { RowParser } from '../src/interchange/rows';
+import { readCsv } from '../src/interchange/sources/csv';
+import { decoder, detectEncoding, EncodingError } from '../src/interchange/sources/encoding';
+import { ENCODINGS, type Encoding, type TableEvent } from '../src/interchange/sources/events';
+import { readJsonLines } from '../src/interchange/sources/jsonl';
+import { readLineBatches } from '../src/interchange/sources/lines';
 import {
   Invalid,
   isEmptyValue,
@@ -29,7 +29,7 @@ import {
   parseTags,
   parseText,
   parseTier,
-} from '../src/import/values';
+} from '../src/interchange/values';
 import { tempDir } from './cli';
 
 /**

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { checkEntry, TokenBook, TokenError } from '../src/auth/tokens';
-import { readWorkbook, workbookError } from '../src/import/sources/xlsx';
-import { openEmbeddedStore } from '../src/store/open';
+import { openEmbeddedStore } from '../src/bin/open-store';
+import { readWorkbook, workbookError } from '../src/interchange/sources/xlsx';
 import { tempDir } from './cli';
 
 describe('token names say what they are', () => {

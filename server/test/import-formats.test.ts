@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { dataDirFromEnv } from '../src/bin/open-store';
 import { importFiles } from '../src/import/importer';
-import { formatProblem, ImportError } from '../src/import/problems';
-import { Invalid, parseShare } from '../src/import/values';
+import { formatProblem, ImportError } from '../src/interchange/problems';
+import { Invalid, parseShare } from '../src/interchange/values';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
-import { dataDirFromEnv } from '../src/store/open';
 import { code, tempDir } from './cli';
 
 describe('input formats', () => {

@@ -2,13 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { openEmbeddedStore } from '../src/bin/open-store';
 import { MAX_LINE_BYTES, MAX_PROBLEMS, MAX_REJECTS_KEPT } from '../src/domain/limits';
-import { encodeId } from '../src/global-id';
+import { encodeId } from '../src/graphql/global-id';
 import { EMPTY_VIEW, importFiles, readChecked } from '../src/import/importer';
-import { jsonLines } from '../src/import/interchange';
-import { formatProblem, ImportError } from '../src/import/problems';
+import { jsonLines } from '../src/interchange/format';
+import { formatProblem, ImportError } from '../src/interchange/problems';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
-import { openEmbeddedStore } from '../src/store/open';
 import { code, tempDir } from './cli';
 import { demoApi, type GraphQLResult } from './helpers';
 

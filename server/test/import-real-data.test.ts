@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { creditCodeCheckChar, orgCodeCheckChar } from '../src/domain/credit-code';
 import { deriveShortName } from '../src/domain/names';
 import { EMPTY_VIEW, importFiles, readChecked } from '../src/import/importer';
-import { ImportError } from '../src/import/problems';
+import { ImportError } from '../src/interchange/problems';
 import { MemoryStore } from '../src/store/memory/memory-store';
 import { tempDir } from './cli';
 

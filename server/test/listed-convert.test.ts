@@ -225,7 +225,7 @@ describe('output', () => {
     await expect(convertListed({ ...OPTIONS, focus: ['不存在'] })).rejects.toThrow(/--focus/);
 
     const target = join(temp(), 'cli-out');
-    const cli = fileURLToPath(new URL('../src/import/listed/cli.ts', import.meta.url));
+    const cli = fileURLToPath(new URL('../src/bin/convert-listed.ts', import.meta.url));
     let stderr = '';
     try {
       execFileSync(process.execPath, ['--import', 'tsx', cli, broken, '--out', target], { stdio: 'pipe' });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { openNeo4jStore } from '../src/bin/open-store';
 import { readDataset } from '../src/import/importer';
 import { DEMO_DATA_DIR } from '../src/paths';
 import { neo4jConfigFromEnv } from '../src/store/neo4j/config';
-import { openNeo4jStore } from '../src/store/open';
 import { emptyTestDatabase } from './neo4j-test-db';
 
 /**

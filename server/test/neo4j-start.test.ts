@@ -4,7 +4,7 @@ import { ROOT } from './cli';
 
 it('NEO4J_URI=bolt://127.0.0.1:1 pnpm start fails fast with a clear message naming the URI', async () => {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/bin/server.ts'], {
     cwd: ROOT,
     env: { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1', PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,8 @@
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { schema } from '../src/graphql/schema/index';
+import { readPersistedOperations } from '../src/graphql/use-persisted';
 import { PERSISTED_OPERATIONS_FILE } from '../src/paths';
-import { readPersistedOperations } from '../src/persisted';
-import { schema } from '../src/schema/index';
 import { demoApi, TOKENS } from './helpers';
 
 const operations = readPersistedOperations(PERSISTED_OPERATIONS_FILE);

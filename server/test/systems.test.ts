@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlledBy, findRoots, type Holding } from '../src/analysis/systems';
+import { controlledBy, findRoots, type Holding } from '../src/domain/systems';
 
 const holdingsOf = (all: Holding[]) => (id: string) => all.filter((h) => h.from === id);
 

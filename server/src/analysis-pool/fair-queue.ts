@@ -1,4 +1,4 @@
-import { codedError } from '../errors';
+import { codedError } from '../domain/errors';
 
 interface Waiter {
   start: () => void;

@@ -1,6 +1,6 @@
 import { type GapParams, type GapReport, gapReport } from '../analysis/gap-report';
-import type { ChainSubgraph } from '../analysis/subgraph';
 import { type HypotheticalEnterprise, type WhatIf, whatIf } from '../analysis/what-if';
+import type { ChainSubgraph } from '../domain/records';
 
 /**
  * Where the chain analysis runs: in a pool of worker threads for a server (analysis-pool/pool.ts),

@@ -1,7 +1,7 @@
 import { deserialize } from 'node:v8';
 import { gapReport } from '../analysis/gap-report';
-import type { ChainSubgraph } from '../analysis/subgraph';
 import { whatIf } from '../analysis/what-if';
+import type { ChainSubgraph } from '../domain/records';
 import { type AnalysisAnswer, type AnalysisTask, GRAPHS_PER_WORKER } from './task';
 
 /** The chain subgraphs this worker was sent, the most recently used last. */

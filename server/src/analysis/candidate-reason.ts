@@ -1,5 +1,4 @@
-import type { Measured } from './candidate-terms';
-import type { ScoreTerm } from './candidates';
+import type { Measured, ScoreTerm } from './candidate-terms';
 
 /**
  * One line on why a firm is a candidate, in Chinese and English: the two terms that give it the

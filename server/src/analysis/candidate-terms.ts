@@ -1,6 +1,6 @@
 import { toCny } from '../domain/currency';
 import { sameRegion } from '../domain/names';
-import type { EnterpriseRecord } from '../store/port';
+import type { EnterpriseRecord } from '../domain/records';
 import { productProfile, profileFit } from './product-profile';
 import type { ChainIndexView } from './subgraph';
 
@@ -17,6 +17,17 @@ export const TERM_KEYS: readonly TermKey[] = [
   'SCALE',
   'DISTANCE',
 ];
+
+/** One term of a candidate's score, as the candidate shows it. */
+export interface ScoreTerm {
+  key: TermKey;
+  label: string;
+  /** In [0, 1]; null when not known for this firm. */
+  value: number | null;
+  weight: number;
+  /** This term's share of the score (the points of the known terms sum to the score); null when missing. */
+  points: number | null;
+}
 
 export type CandidateWeights = Record<TermKey, number>;
 export const DEFAULT_WEIGHTS: CandidateWeights = {

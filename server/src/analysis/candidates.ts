@@ -1,33 +1,24 @@
+import type { ChainSubgraph } from '../domain/records';
 import { candidateReason } from './candidate-reason';
 import {
   type CandidateWeights,
   DEFAULT_WEIGHTS,
   type Measured,
   measure,
+  type ScoreTerm,
   TERM_KEYS,
   TERM_LABELS,
-  type TermKey,
 } from './candidate-terms';
 import { firmsFitting, productProfile } from './product-profile';
-import { ChainIndexView, type ChainSubgraph } from './subgraph';
+import { ChainIndexView } from './subgraph';
 
-export { type CandidateWeights, DEFAULT_WEIGHTS, type TermKey } from './candidate-terms';
+export { type CandidateWeights, DEFAULT_WEIGHTS, type ScoreTerm, type TermKey } from './candidate-terms';
 
 /**
  * Candidates (招商线索) for a segment: outside firms that would close its gap, ranked by a score
  * whose every term is normalised to [0, 1], weighted and returned — a term not known is shown as
  * missing and left out of the score, never counted as 0 — with a one-line reason and evidence.
  */
-export interface ScoreTerm {
-  key: TermKey;
-  label: string;
-  /** In [0, 1]; null when not known for this firm. */
-  value: number | null;
-  weight: number;
-  /** This term's share of the score (the points of the known terms sum to the score); null when missing. */
-  points: number | null;
-}
-
 export interface EvidenceStep {
   from: string;
   to: string;

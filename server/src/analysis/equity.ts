@@ -1,4 +1,4 @@
-import { DEFAULT_CONTROL_THRESHOLD, exceeds, type Holding, SHARE_TOLERANCE } from './systems';
+import { DEFAULT_CONTROL_THRESHOLD, exceeds, type Holding, SHARE_TOLERANCE } from '../domain/systems';
 
 /**
  * The ultimate controller (实际控制人) of an enterprise: follow CONTROLS upward, multiplying shares

@@ -1,4 +1,5 @@
 import type { Segment } from '../domain/model';
+import type { ChainSubgraph } from '../domain/records';
 import { type Candidate, type CandidateWeights, rankCandidates } from './candidates';
 import { type Centrality, findCentrality } from './centrality';
 import { type Chokepoints, findChokepoints } from './chokepoints';
@@ -11,7 +12,7 @@ import {
   rateOf,
   type SourcingRate,
 } from './sourcing';
-import { ChainIndexView, type ChainSubgraph } from './subgraph';
+import { ChainIndexView } from './subgraph';
 
 /**
  * The chain analysis: for every segment of a chain, whether it is covered, and what the chain

@@ -1,27 +1,6 @@
 import { compareIds } from '../domain/compare';
-import type { District, Makes, Segment, Supplies } from '../domain/model';
-import type { ChainRecord, EnterpriseRecord } from '../store/port';
-
-/**
- * What the chain analysis reads: one chain with its template, the enterprises working in its
- * segments, every supply link into one of them, and the supply links out of them to local firms
- * outside the chain (with the enterprises at the other ends). A store builds it (GraphStore.chainSubgraph); the analysis is pure functions over it.
- */
-export interface ChainSubgraph {
-  chain: ChainRecord;
-  memberships: { enterpriseId: string; segmentId: string }[];
-  /** Members, and the enterprises at the other end of the supplies. */
-  enterprises: EnterpriseRecord[];
-  /** SUPPLIES into a member, and from a member to a local firm outside the chain. */
-  supplies: Supplies[];
-  /**
-   * What the enterprises of the subgraph make (MAKES); the enterprises include every firm that
-   * makes a product of one of the chain's segments, member or not. Absent: nothing known.
-   */
-  makes?: Makes[];
-  /** The home district, when the data set names one. */
-  home?: District;
-}
+import type { Makes, Segment, Supplies } from '../domain/model';
+import type { ChainSubgraph, EnterpriseRecord } from '../domain/records';
 
 /** Look-ups over a chain subgraph, built once per analysis. */
 export class ChainIndexView {

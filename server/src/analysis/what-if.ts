@@ -1,7 +1,6 @@
 import type { Supplies } from '../domain/model';
-import type { EnterpriseRecord } from '../store/port';
+import type { ChainSubgraph, EnterpriseRecord } from '../domain/records';
 import { DEFAULT_GAP_PARAMS, type GapParams, type GapReport, gapReport } from './gap-report';
-import type { ChainSubgraph } from './subgraph';
 
 /**
  * What-if (招商推演): the chain's report with hypothetical enterprises added — in segments, with

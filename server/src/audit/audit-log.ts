@@ -11,8 +11,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import { syncDir, withFileLock } from '../file-lock';
-import { log } from '../log';
+import { syncDir, withFileLock } from '../platform/file-lock';
+import { log } from '../platform/log';
 import { type ChainBreak, type ChainReport, ChainVerifier, type Link, linkOf, sha256 } from './chain';
 import { type Actor, DEFAULT_TALLY_LIMITS, READ_CANDIDATES, type Tallied, Tallies, type TallyLimits } from './tallies';
 

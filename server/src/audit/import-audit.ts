@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Dataset } from '../domain/model';
-import type { ImportTarget } from '../import/importer';
 import { resolveInputs } from '../import/inputs';
+import type { ImportTarget } from '../store/port';
 import type { AuditLog } from './audit-log';
 
 /** An input file as the intent names it: how big it was and its sha-256 when the import committed. */

@@ -11,8 +11,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import { syncDir, withFileLock } from '../file-lock';
-import { log } from '../log';
+import { syncDir, withFileLock } from '../platform/file-lock';
+import { log } from '../platform/log';
 import { type Caller, isRole, ROLES, type Role } from './roles';
 
 /**
@@ -218,7 +218,7 @@ export class TokenBook {
       this.fromFile = readTokensFile(this.file);
     } catch (e) {
       // a file broken by hand: the tokens read before stay valid (and those of CHAIN_TOKENS),
-      // said once per change of the file; at start, the error stops the server (config.ts)
+      // said once per change of the file; at start, the error stops the server (bin/config.ts)
       if (this.stamp === '') throw e;
       log().error({ err: e }, 'the tokens file cannot be read; the tokens read before it changed still apply');
     }

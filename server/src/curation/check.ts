@@ -1,11 +1,11 @@
+import { codedError } from '../domain/errors';
 import type { Dataset } from '../domain/model';
-import { codedError } from '../errors';
 import { RowPlaces } from '../import/batch';
-import { checkBatch, type ImportView } from '../import/check';
-import { KINDS, type Kind } from '../import/interchange';
-import type { ImportProblem } from '../import/problems';
-import { RowParser } from '../import/rows';
-import { emptyDataset } from '../store/port';
+import { checkBatch } from '../import/check';
+import { KINDS, type Kind } from '../interchange/format';
+import type { ImportProblem } from '../interchange/problems';
+import { RowParser } from '../interchange/rows';
+import { emptyDataset, type ImportView } from '../store/port';
 
 /**
  * A curation change is checked exactly as an import row is: the same field parsers (RowParser)

@@ -1,6 +1,6 @@
-import type { EnterpriseOrder } from '../store/port';
 import { compareIds } from './compare';
 import type { Enterprise } from './model';
+import type { EnterpriseOrder } from './records';
 
 const byId = (a: Enterprise, b: Enterprise) => compareIds(a.id, b.id);
 const desc = (key: 'revenue' | 'registeredCapital' | 'employees') => (a: Enterprise, b: Enterprise) =>

@@ -1,9 +1,9 @@
 import type { Dataset } from '../domain/model';
+import { KINDS, type Kind } from '../interchange/format';
+import type { ImportProblem, Location } from '../interchange/problems';
+import { type RowOptions, RowParser } from '../interchange/rows';
+import type { Encoding } from '../interchange/sources/events';
 import { type Input, readInput } from './inputs';
-import { KINDS, type Kind } from './interchange';
-import type { ImportProblem, Location } from './problems';
-import { type RowOptions, RowParser } from './rows';
-import type { Encoding } from './sources/events';
 
 /** Where each row of a batch came from, kept compactly: a table list and two numbers a row. */
 export class RowPlaces {

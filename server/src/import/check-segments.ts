@@ -1,6 +1,6 @@
+import type { ImportProblem } from '../interchange/problems';
+import type { ImportView } from '../store/port';
 import type { Batch } from './batch';
-import type { ImportView } from './check';
-import type { ImportProblem } from './problems';
 
 /** How deep segments may nest: 环节 → 子环节 → 子环节. */
 export const MAX_SEGMENT_LEVELS = 3;

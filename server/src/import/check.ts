@@ -1,34 +1,11 @@
-import type { Dataset, District } from '../domain/model';
+import type { Dataset } from '../domain/model';
 import { foldName } from '../domain/names';
+import { KINDS, type Kind } from '../interchange/format';
+import { rowKey } from '../interchange/keys';
+import { formatLocation, type ImportProblem } from '../interchange/problems';
+import type { ImportView, NodeKind } from '../store/port';
 import type { Batch } from './batch';
 import { checkSegments } from './check-segments';
-import { KINDS, type Kind } from './interchange';
-import { rowKey } from './keys';
-import { formatLocation, type ImportProblem } from './problems';
-
-export type NodeKind = 'enterprises' | 'chains' | 'segments' | 'leaders';
-
-/** An enterprise as a name look-up finds it. */
-export interface NamedEnterprise {
-  id: string;
-  name: string;
-  shortName: string;
-}
-
-/** What the checks need to know of the store an import goes into. */
-export interface ImportView {
-  has(kind: NodeKind, id: string): boolean;
-  /** The shares held in a company now, by holder (no share: an ownership of unknown extent). */
-  holdingsInto(companyId: string): Iterable<{ from: string; share?: number }>;
-  /** The home district kept in the store, if any. */
-  home(): District | undefined;
-  /** The fields of a stored enterprise that were derived; undefined when it is not stored. */
-  derivedOf(id: string): string[] | undefined;
-  /** Stored enterprises whose name or short name is `text` (for hints and warnings). */
-  named(text: string): NamedEnterprise[];
-  /** A stored segment's chain and parent. */
-  segment(id: string): { chainId: string; parentId?: string } | undefined;
-}
 
 const SHARE_SLACK = 1e-6;
 

@@ -1,27 +1,13 @@
 import { MAX_PROBLEMS, MAX_REJECTS_KEPT } from '../domain/limits';
 import type { Dataset } from '../domain/model';
-import type { ApplyCounts } from '../store/memory/memory-store';
+import { ImportError, type ImportProblem, type Location, ProblemList } from '../interchange/problems';
+import type { Encoding } from '../interchange/sources/events';
+import type { ApplyCounts, ImportTarget, ImportView } from '../store/port';
 import { type Batch, type ReadProgress, readBatch } from './batch';
-import { checkBatch, type ImportView } from './check';
+import { checkBatch } from './check';
 import { type Derivation, deriveFields } from './derive';
 import { resolveInputs } from './inputs';
-import { ImportError, type ImportProblem, type Location, ProblemList } from './problems';
 import { placeKey, placeOf, withoutRows } from './reject';
-import type { Encoding } from './sources/events';
-
-/** A store that can take an import. */
-export interface ImportTarget {
-  /** What the checks need to know of the store, for these rows (a remote store looks them up). */
-  view(rows: Dataset): ImportView | Promise<ImportView>;
-  /** What importing the rows would add, update and leave as it is, without doing it. */
-  plan(data: Dataset): { counts: ApplyCounts } | Promise<{ counts: ApplyCounts }>;
-  /**
-   * Writes the rows durably and applies them, all or nothing. `check`, when given, is run on the
-   * store's view as it is at the moment of writing (under the store's lock, or in the write
-   * transaction), and stops the write by throwing.
-   */
-  commit(data: Dataset, note: string, check?: (view: ImportView) => void): Promise<ApplyCounts>;
-}
 
 export interface ReadOptions {
   /** The encoding of CSV files; detected per file when not given. */

@@ -1,13 +1,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { KINDS, type Kind, TABLE_NAMES } from './interchange';
-import type { ImportProblem } from './problems';
-import { readCsv } from './sources/csv';
-import { detectEncoding } from './sources/encoding';
-import type { Encoding, TableEvent } from './sources/events';
-import { readJsonLines } from './sources/jsonl';
-import { readWorkbook } from './sources/xlsx';
-import { kindOfFileName } from './table-names';
+import { KINDS, type Kind, TABLE_NAMES } from '../interchange/format';
+import type { ImportProblem } from '../interchange/problems';
+import { readCsv } from '../interchange/sources/csv';
+import { detectEncoding } from '../interchange/sources/encoding';
+import type { Encoding, TableEvent } from '../interchange/sources/events';
+import { readJsonLines } from '../interchange/sources/jsonl';
+import { readWorkbook } from '../interchange/sources/xlsx';
+import { kindOfFileName } from '../interchange/table-names';
 
 /** One input file and how to read it. */
 export interface Input {

@@ -1,7 +1,7 @@
 import type { Dataset } from '../domain/model';
+import { KINDS, type Kind } from '../interchange/format';
+import type { Location } from '../interchange/problems';
 import { type Batch, RowPlaces } from './batch';
-import { KINDS, type Kind } from './interchange';
-import type { Location } from './problems';
 
 /**
  * The batch without the rows at `places` (keys of file, sheet and line); each row left out goes to

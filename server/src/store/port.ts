@@ -1,18 +1,16 @@
-import type { ChainSubgraph } from '../analysis/subgraph';
-import type { Holding } from '../analysis/systems';
+import type { Dataset, District, EnterpriseRelationKind, Segment, Tier } from '../domain/model';
 import type {
-  Chain,
-  Controls,
-  Dataset,
-  Enterprise,
-  EnterpriseRelationKind,
-  Feeds,
-  Leader,
-  Segment,
-  Supplies,
-  Tier,
-} from '../domain/model';
-import type { ImportTarget } from '../import/importer';
+  ChainRecord,
+  ChainSubgraph,
+  EnterpriseOrder,
+  EnterpriseRecord,
+  EnterpriseSystem,
+  Relation,
+  RelationKey,
+  SegmentMembership,
+} from '../domain/records';
+import type { Holding } from '../domain/systems';
+import type { Kind } from '../interchange/format';
 
 /**
  * The GraphStore port: what the API and the analysis need from a store. Every store
@@ -20,36 +18,23 @@ import type { ImportTarget } from '../import/importer';
  *
  * Look-ups a resolver makes once per parent take a list of keys and answer in the same order,
  * so that one request makes one call per kind of look-up, whatever the number of parents.
+ * The records themselves are the domain's (domain/records.ts); they are named here too, for the
+ * layers above that speak to a store.
  */
 
-/** An enterprise's place in the systems (系) of the district's root enterprises. */
-export type EnterpriseRole = 'ROOT' | 'DIRECT' | 'AFFILIATE' | 'OTHER';
-
-export interface EnterpriseRecord extends Enterprise {
-  role: EnterpriseRole;
-}
-
-/** A relationship between two enterprises, as imported, with its kind. */
-export type Relation = (Controls & { kind: 'CONTROLS' }) | (Supplies & { kind: 'SUPPLIES' });
-
-/** What names a relationship between two enterprises: kind, ends and (for SUPPLIES) product. */
-export type RelationKey =
-  | { kind: 'CONTROLS'; from: string; to: string }
-  | { kind: 'SUPPLIES'; from: string; to: string; product: string };
-
-/** The stable id of a relationship: its kind, its ends and (for SUPPLIES) its product. */
-export function relationId(r: RelationKey): string {
-  return r.kind === 'CONTROLS' ? `CONTROLS:${r.from}>${r.to}` : `SUPPLIES:${r.from}>${r.to}:${r.product}`;
-}
-
-/** The key of a relationship id made by relationId; undefined when it is not one. */
-export function parseRelationId(id: string): RelationKey | undefined {
-  const m = /^(CONTROLS|SUPPLIES):([^>]+)>([^:]+)(?::(.+))?$/s.exec(id);
-  if (!m) return undefined;
-  const [, kind, from, to, product] = m as unknown as [string, string, string, string, string | undefined];
-  if (kind === 'CONTROLS') return product === undefined ? { kind, from, to } : undefined;
-  return product === undefined ? undefined : { kind: 'SUPPLIES', from, to, product };
-}
+export type {
+  ChainRecord,
+  ChainSubgraph,
+  EnterpriseOrder,
+  EnterpriseRecord,
+  EnterpriseRole,
+  EnterpriseSystem,
+  Relation,
+  RelationKey,
+  SegmentMembership,
+  SystemMember,
+} from '../domain/records';
+export { parseRelationId, relationId } from '../domain/records';
 
 /** A relationship to take out of the graph, by the key of its kind. */
 export type Removal =
@@ -100,8 +85,6 @@ export interface EnterprisePath {
   relations: Relation[];
 }
 
-export type EnterpriseOrder = 'RELEVANCE' | 'NAME' | 'REVENUE' | 'REGISTERED_CAPITAL' | 'EMPLOYEES' | 'FOUNDED_ON';
-
 export interface EnterpriseQuery {
   /** Part of the Chinese name or short name; empty or absent: every enterprise. */
   text?: string;
@@ -123,32 +106,46 @@ export interface EnterprisePage {
   items: EnterpriseRecord[];
 }
 
-export interface ChainRecord extends Chain {
-  segments: Segment[];
-  feeds: Feeds[];
-  leaders: Leader[];
-  anchorIds: string[];
+/** What importing rows did (or would do), per kind. */
+type ApplyState = 'added' | 'updated' | 'unchanged';
+export type ApplyCounts = { [K in Kind]: { [S in ApplyState]: number } };
+
+export type NodeKind = 'enterprises' | 'chains' | 'segments' | 'leaders';
+
+/** An enterprise as a name look-up finds it. */
+export interface NamedEnterprise {
+  id: string;
+  name: string;
+  shortName: string;
 }
 
-export interface SegmentMembership {
-  enterprise: EnterpriseRecord;
-  segmentId: string;
+/** What the checks need to know of the store an import goes into. */
+export interface ImportView {
+  has(kind: NodeKind, id: string): boolean;
+  /** The shares held in a company now, by holder (no share: an ownership of unknown extent). */
+  holdingsInto(companyId: string): Iterable<{ from: string; share?: number }>;
+  /** The home district kept in the store, if any. */
+  home(): District | undefined;
+  /** The fields of a stored enterprise that were derived; undefined when it is not stored. */
+  derivedOf(id: string): string[] | undefined;
+  /** Stored enterprises whose name or short name is `text` (for hints and warnings). */
+  named(text: string): NamedEnterprise[];
+  /** A stored segment's chain and parent. */
+  segment(id: string): { chainId: string; parentId?: string } | undefined;
 }
 
-export interface SystemMember {
-  enterprise: EnterpriseRecord;
-  /** The root's share through the chain of CONTROLS, multiplied; 1 for the root. */
-  effectiveShare: number;
-  /** Levels below the root (0 for the root). */
-  level: number;
-}
-
-export interface EnterpriseSystem {
-  rootId: string;
-  /** The root first, then its direct enterprises (直系) by level. */
-  members: SystemMember[];
-  /** Enterprises outside the system linked to a member by SUPPLIES, either direction. */
-  affiliateIds: string[];
+/** A store that can take an import. */
+export interface ImportTarget {
+  /** What the checks need to know of the store, for these rows (a remote store looks them up). */
+  view(rows: Dataset): ImportView | Promise<ImportView>;
+  /** What importing the rows would add, update and leave as it is, without doing it. */
+  plan(data: Dataset): { counts: ApplyCounts } | Promise<{ counts: ApplyCounts }>;
+  /**
+   * Writes the rows durably and applies them, all or nothing. `check`, when given, is run on the
+   * store's view as it is at the moment of writing (under the store's lock, or in the write
+   * transaction), and stops the write by throwing.
+   */
+  commit(data: Dataset, note: string, check?: (view: ImportView) => void): Promise<ApplyCounts>;
 }
 
 export interface GraphStore extends ImportTarget {

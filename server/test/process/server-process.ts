@@ -12,13 +12,13 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the server as `pnpm start` does (server/src/index.ts) on a port of its choosing, with
+ * Starts the server as `pnpm start` does (server/src/bin/server.ts) on a port of its choosing, with
  * its audit log and tokens in a fresh folder unless `env` says otherwise; resolves once it logs
  * that it is ready, with the URL it gives there.
  */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const dir = tempDir();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/bin/server.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

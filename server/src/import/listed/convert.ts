@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Segment } from '../../domain/model';
-import { jsonLines } from '../interchange';
+import { jsonLines } from '../../interchange/format';
 import { pickAnchors } from './anchors';
 import { type BuiltChain, buildChain, focusCode } from './chains';
 import { type EnterpriseRow, readCompanies } from './companies';

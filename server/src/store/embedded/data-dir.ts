@@ -14,9 +14,9 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../../domain/model';
-import { isAlive, syncDir, takeLock } from '../../file-lock';
-import { jsonlFile, KINDS, type Kind } from '../../import/interchange';
-import { readLineBatches } from '../../import/sources/lines';
+import { jsonlFile, KINDS, type Kind } from '../../interchange/format';
+import { readLineBatches } from '../../interchange/sources/lines';
+import { isAlive, syncDir, takeLock } from '../../platform/file-lock';
 import { emptyDataset, type Removal } from '../port';
 import { Fold } from './fold';
 

@@ -1,11 +1,10 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../../domain/model';
-import type { ImportView } from '../../import/check';
-import { KINDS } from '../../import/interchange';
+import { KINDS } from '../../interchange/format';
 import { ALL_NEW, type NewRows } from '../memory/memory-graph';
-import { type ApplyCounts, MemoryStore } from '../memory/memory-store';
-import { emptyDataset, type Removal } from '../port';
+import { MemoryStore } from '../memory/memory-store';
+import { type ApplyCounts, emptyDataset, type ImportView, type Removal } from '../port';
 import { coverage, DataDir, type Manifest, type SegmentInfo, SegmentMissing } from './data-dir';
 import { Fold } from './fold';
 

@@ -1,6 +1,6 @@
 import type { Dataset } from '../../domain/model';
 import { mergeUpdate } from '../../domain/update';
-import { KINDS, type Kind } from '../../import/interchange';
+import { KINDS, type Kind } from '../../interchange/format';
 import { emptyDataset, type Removal } from '../port';
 
 /**

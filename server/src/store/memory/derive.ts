@@ -1,4 +1,4 @@
-import { controlledBy, findRoots, type Holding } from '../../analysis/systems';
+import { controlledBy, findRoots, type Holding } from '../../domain/systems';
 import type { EnterpriseSystem, Relation } from '../port';
 import type { EnterpriseGraph } from './enterprise-graph';
 

@@ -1,9 +1,8 @@
-import type { ChainSubgraph } from '../../analysis/subgraph';
 import type { Controls, Dataset, Enterprise, Supplies } from '../../domain/model';
+import type { ChainSubgraph } from '../../domain/records';
 import { givesNothingNew, mergeUpdate } from '../../domain/update';
-import type { ImportView, NodeKind } from '../../import/check';
-import { KINDS, type Kind } from '../../import/interchange';
-import type { ChainRecord, EnterpriseRecord, EnterpriseSystem, Relation, Removal } from '../port';
+import { KINDS, type Kind } from '../../interchange/format';
+import type { ChainRecord, EnterpriseRecord, EnterpriseSystem, ImportView, NodeKind, Relation, Removal } from '../port';
 import { ChainIndex } from './chains';
 import { deriveSystems } from './derive';
 import { EnterpriseGraph } from './enterprise-graph';

@@ -1,7 +1,7 @@
-import type { ChainSubgraph } from '../../analysis/subgraph';
-import type { Holding } from '../../analysis/systems';
 import { compareIds as compare } from '../../domain/compare';
 import type { EnterpriseRelationKind, Segment, Supplies } from '../../domain/model';
+import type { ChainSubgraph } from '../../domain/records';
+import type { Holding } from '../../domain/systems';
 import type {
   ChainRecord,
   EnterprisePage,

@@ -1,8 +1,8 @@
 import type { Enterprise } from '../../domain/model';
 import { enterpriseOrder } from '../../domain/order';
 import { initialsOf, initialsRank, isInitialsQuery } from '../../domain/pinyin';
+import type { EnterpriseOrder } from '../../domain/records';
 import { searchForm } from '../../domain/search-text';
-import type { EnterpriseOrder } from '../port';
 
 /** `make` of an enterprise, worked out on its first use and kept: a changed enterprise is a new record. */
 function perRecord<T>(make: (e: Enterprise) => T): (e: Enterprise) => T {

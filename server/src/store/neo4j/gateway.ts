@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { codedError } from '../../errors';
+import { codedError } from '../../domain/errors';
 import { type CypherFolder, cypher } from './cypher-files';
 
 /**

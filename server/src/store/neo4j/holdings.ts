@@ -1,4 +1,4 @@
-import type { Holding } from '../../analysis/systems';
+import type { Holding } from '../../domain/systems';
 import type { Tx } from './gateway';
 
 /** Every holding at or above the control threshold (the only ones that can reach it, multiplied). */

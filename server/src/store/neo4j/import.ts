@@ -2,10 +2,9 @@ import type { Dataset, District } from '../../domain/model';
 import { initialsOf } from '../../domain/pinyin';
 import { searchForm } from '../../domain/search-text';
 import { givesNothingNew } from '../../domain/update';
-import type { ImportView, NamedEnterprise, NodeKind } from '../../import/check';
-import { KINDS, type Kind } from '../../import/interchange';
-import { rowKey } from '../../import/keys';
-import type { ApplyCounts } from '../memory/memory-store';
+import { KINDS, type Kind } from '../../interchange/format';
+import { rowKey } from '../../interchange/keys';
+import type { ApplyCounts, ImportView, NamedEnterprise, NodeKind } from '../port';
 import { int, type Tx } from './gateway';
 import type { Label, RelationshipType } from './schema-description';
 

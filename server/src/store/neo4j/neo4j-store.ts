@@ -1,11 +1,10 @@
-import type { ChainSubgraph } from '../../analysis/subgraph';
-import { DEFAULT_CONTROL_THRESHOLD, findRoots, type Holding } from '../../analysis/systems';
 import type { Dataset, EnterpriseRelationKind, Makes, Segment, Supplies } from '../../domain/model';
 import { isInitialsQuery } from '../../domain/pinyin';
+import type { ChainSubgraph } from '../../domain/records';
 import { searchForm } from '../../domain/search-text';
-import type { ImportView } from '../../import/check';
-import type { ApplyCounts } from '../memory/memory-store';
+import { DEFAULT_CONTROL_THRESHOLD, findRoots, type Holding } from '../../domain/systems';
 import type {
+  ApplyCounts,
   ChainRecord,
   EnterprisePage,
   EnterprisePath,
@@ -13,6 +12,7 @@ import type {
   EnterpriseRecord,
   EnterpriseSystem,
   GraphStore,
+  ImportView,
   Neighbourhood,
   NeighbourhoodOptions,
   PathOptions,

@@ -1,5 +1,5 @@
-import { controlledBy, type Holding } from '../../analysis/systems';
 import type { EnterpriseRelationKind, Feeds, Leader, Segment } from '../../domain/model';
+import { controlledBy, type Holding } from '../../domain/systems';
 import type { ChainRecord, EnterpriseRecord, EnterpriseSystem, Relation } from '../port';
 import type { Tx } from './gateway';
 import { groupBy } from './holdings';

@@ -1,4 +1,4 @@
-import { controlledBy, findRoots } from '../../analysis/systems';
+import { controlledBy, findRoots } from '../../domain/systems';
 import type { EnterpriseRole } from '../port';
 import type { Tx } from './gateway';
 import { groupBy, holdings } from './holdings';
