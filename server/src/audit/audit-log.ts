@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type BigIntStats,
-  closeSync,
-  existsSync,
-  fstatSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { syncDir, withFileLock } from '../platform/file-lock';
+import { syncDir } from '../platform/file-lock';
 import { log } from '../platform/log';
 import { type ChainBreak, type ChainReport, ChainVerifier, type Link, linkOf, sha256 } from './chain';
+import { capDetail, clipText } from './detail';
+import { lockedIfPossible, readTail, type Stamp, sameStamp, stampOf, type Tail } from './log-file';
 import { type Actor, DEFAULT_TALLY_LIMITS, READ_CANDIDATES, type Tallied, Tallies, type TallyLimits } from './tallies';
 
 /** What an audit entry records: who did what, when, from where, and how it ended. */
@@ -58,8 +50,6 @@ interface Ending {
 
 /** Entries kept in memory for the auditLog query: the newest; the file keeps them all. */
 const KEPT = 100_000;
-/** The most bytes of JSON an entry's detail keeps; the rest is cut, visibly. */
-export const MAX_DETAIL_BYTES = 4096;
 const MAX_TARGET = 200;
 const MAX_REQUEST_ID = 100;
 /** Lines this process wrote, remembered to tell one edited later (by its offset and hash). */
@@ -72,23 +62,6 @@ export interface AuditLogOptions {
   tallies?: Partial<TallyLimits>;
   /** The clock (tests). */
   now?: () => number;
-}
-
-/** The file as last seen: what tells a change made by someone else. */
-interface Stamp {
-  ino: bigint;
-  size: bigint;
-  ctimeNs: bigint;
-}
-
-/** The end of the chain, as the next line must name it. */
-interface Tail {
-  ino?: bigint;
-  /** The file's size the tail was read at. */
-  size?: bigint;
-  hash: string;
-  /** Its place, when it is in the chain. */
-  seq: number | undefined;
 }
 
 /**
@@ -400,85 +373,3 @@ export class AuditLog {
 }
 
 const nextSeq = (seq: number | undefined) => (seq === undefined ? 0 : seq + 1);
-
-function stampOf(stat: BigIntStats): Stamp {
-  return { ino: stat.ino, size: stat.size, ctimeNs: stat.ctimeNs };
-}
-
-function sameStamp(a: Stamp, b: BigIntStats): boolean {
-  return a.ino === b.ino && a.size === b.size && a.ctimeNs === b.ctimeNs;
-}
-
-/**
- * The last whole line of the file — its hash and place — and the torn text after it, if the file
- * does not end with a newline (a write cut short): read backwards from the end.
- */
-function readTail(fd: number, size: number): Tail & { torn: string | undefined } {
-  if (size === 0) return { hash: '', seq: undefined, torn: undefined };
-  const CHUNK = 1 << 16;
-  let start = size;
-  let bytes = Buffer.alloc(0);
-  for (;;) {
-    const from = Math.max(0, start - CHUNK);
-    const chunk = Buffer.alloc(start - from);
-    readSync(fd, chunk, 0, chunk.length, from);
-    bytes = Buffer.concat([chunk, bytes]);
-    start = from;
-    const lastNewline = bytes.lastIndexOf(0x0a);
-    const wholeEnd = lastNewline; // the last whole line ends here (exclusive)
-    if (wholeEnd === -1) {
-      if (start > 0) continue;
-      // no whole line: everything is one torn line
-      return { hash: '', seq: undefined, torn: sha256(bytes) };
-    }
-    const tornText = bytes.subarray(wholeEnd + 1);
-    const lineStart = wholeEnd === 0 ? 0 : bytes.lastIndexOf(0x0a, wholeEnd - 1) + 1;
-    if (lineStart === 0 && start > 0) continue;
-    const line = bytes.subarray(lineStart, wholeEnd);
-    let seq: number | undefined;
-    try {
-      seq = linkOf(JSON.parse(line.toString('utf8')))?.seq;
-    } catch {
-      seq = undefined;
-    }
-    return { hash: sha256(line), seq, torn: tornText.length > 0 ? sha256(tornText) : undefined };
-  }
-}
-
-/**
- * Runs `fn` holding the log's lock file, so that the server and a command-line tool appending at
- * once do not chain two lines to the same one. Where no lock file can be made (a log on a device,
- * a folder not writable), appends without it.
- */
-function lockedIfPossible(lock: string, fn: () => void): void {
-  let ran = false;
-  try {
-    withFileLock(lock, () => {
-      ran = true;
-      fn();
-    });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (ran || !(code === 'EACCES' || code === 'EPERM' || code === 'EROFS')) throw e;
-    fn();
-  }
-}
-
-function clipText(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
-}
-
-/**
- * A detail whose JSON is at most MAX_DETAIL_BYTES; a larger one keeps its first bytes, marked
- * `truncated`, with its size (`originalBytes`: the size of what it was made from, when known).
- */
-export function capDetail(detail: Record<string, unknown>, originalBytes?: number): Record<string, unknown> {
-  const text = JSON.stringify(detail) ?? '{}';
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes <= MAX_DETAIL_BYTES) return detail;
-  const kept = Buffer.from(text, 'utf8')
-    .subarray(0, MAX_DETAIL_BYTES - 200)
-    .toString('utf8')
-    .replace(/\uFFFD+$/, '');
-  return { truncated: true, bytes: originalBytes ?? bytes, kept };
-}

@@ -1,5 +1,5 @@
 import type { GraphQLField, GraphQLFieldResolver, GraphQLSchema } from 'graphql';
-import { capDetail } from '../audit/audit-log';
+import { capDetail } from '../audit/detail';
 import { atLeast, isRole, type Role } from '../auth/roles';
 import { log } from '../platform/log';
 import type { Context } from './context';
