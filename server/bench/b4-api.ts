@@ -1,5 +1,7 @@
 import type { Size } from '@chain-atlas/seeds/scale';
+import { TokenBook } from '../src/auth/tokens';
 import { encodeId } from '../src/graphql/global-id';
+import { neighbourhoodInOrder, segmentsInOrder } from '../src/graphql/schema/orders';
 import { readPersistedOperations } from '../src/graphql/use-persisted';
 import { createChainAtlasYoga } from '../src/graphql/yoga';
 import { readDataset } from '../src/import/importer';
@@ -22,7 +24,8 @@ const ROUNDS = 20;
 
 export async function b4(size: Size) {
   const store = new MemoryStore(await readDataset([dataset(size)]));
-  const yoga = createChainAtlasYoga(store);
+  // as an analyst: nothing is withheld (a viewer is not shown an outside firm's needed segments)
+  const yoga = createChainAtlasYoga(store, { tokens: new TokenBook([], 'analyst') });
   const [hash] =
     [...readPersistedOperations(PERSISTED_OPERATIONS_FILE)].find(([, t]) => t.startsWith('query Neighbourhood')) ?? [];
   if (!hash) throw new Error('The web app has no Neighbourhood operation in its persisted operations.');
@@ -46,7 +49,8 @@ export async function b4(size: Size) {
   for (const target of TARGETS) {
     const limit = await limitFor(store, hub, target);
     const [a, b] = [JSON.parse((await viaApi(limit)).toString()), JSON.parse((await direct(limit)).toString())];
-    if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`B4: the two answers differ at limit ${limit}`);
+    const differs = firstDifference(a, b);
+    if (differs) throw new Error(`B4: the two answers differ at limit ${limit}: ${differs}`);
     const n = a.data.neighbourhood as { nodes: unknown[]; edges: unknown[] };
     const elements = n.nodes.length + n.edges.length;
     const bytes = Buffer.byteLength(JSON.stringify(a));
@@ -73,8 +77,11 @@ export async function b4(size: Size) {
 
 /** What the API answers for the web app's Neighbourhood operation, built straight from the store. */
 async function directNeighbourhood(store: GraphStore, id: string, limit: number) {
-  const n = (await store.neighbourhood(id, { depth: 3, kinds: ['CONTROLS', 'SUPPLIES'], limit })) as Neighbourhood;
-  const segments = await store.segmentsOf(n.nodes.map((e) => e.id));
+  // in the order the API promises (orders.ts): the same work on both sides
+  const n = neighbourhoodInOrder(
+    (await store.neighbourhood(id, { depth: 3, kinds: ['CONTROLS', 'SUPPLIES'], limit })) as Neighbourhood,
+  );
+  const segments = (await store.segmentsOf(n.nodes.map((e) => e.id))).map(segmentsInOrder);
   const chainIds = [...new Set(segments.flat().map((s) => s.chainId))];
   const chains = new Map((await store.chainsById(chainIds)).flatMap((c) => (c ? [[c.id, c]] : [])));
   const enterprise = (e: EnterpriseRecord, i: number) => ({
@@ -82,21 +89,31 @@ async function directNeighbourhood(store: GraphStore, id: string, limit: number)
     key: e.id,
     name: e.name,
     shortName: e.shortName,
-    district: e.district,
+    district: e.district ?? null,
+    city: e.city ?? null,
+    province: e.province ?? null,
     local: e.local,
     park: e.park ?? null,
-    status: e.status,
+    status: e.status ?? null,
+    industry: e.industry ?? null,
+    stockCode: e.stockCode ?? null,
+    derivedFields: e.derived ?? [],
+    attributes: Object.entries(e.attributes ?? {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, value]) => ({ name, value })),
     foundedOn: e.foundedOn ?? null,
     registeredCapital: e.registeredCapital ?? null,
+    registeredCapitalCurrency: e.registeredCapitalCurrency ?? 'CNY',
     employees: e.employees ?? null,
     revenue: e.revenue ?? null,
     tags: e.tags,
     role: e.role,
     segments: (segments[i] ?? []).map((s) => ({
       id: encodeId('Segment', s.id),
+      key: s.id,
       name: s.name,
       tier: s.tier,
-      chain: { id: encodeId('Chain', s.chainId), name: chains.get(s.chainId)?.name },
+      chain: { id: encodeId('Chain', s.chainId), key: s.chainId, name: chains.get(s.chainId)?.name },
     })),
   });
   const edge = (r: Relation) => ({
@@ -107,10 +124,8 @@ async function directNeighbourhood(store: GraphStore, id: string, limit: number)
     kind: r.kind,
     fromId: encodeId('Enterprise', r.from),
     toId: encodeId('Enterprise', r.to),
-    share: r.kind === 'CONTROLS' ? r.share : null,
+    share: r.kind === 'CONTROLS' ? (r.share ?? null) : null,
     product: r.kind === 'SUPPLIES' ? r.product : null,
-    annualValue: r.kind === 'SUPPLIES' ? (r.annualValue ?? null) : null,
-    provenance: { source: r.source, confidence: r.confidence, verifiedAt: r.verifiedAt ?? null },
   });
   return {
     centre: { id: encodeId('Enterprise', n.centreId) },
@@ -118,4 +133,31 @@ async function directNeighbourhood(store: GraphStore, id: string, limit: number)
     edges: n.edges.map(edge),
     truncated: n.truncated,
   };
+}
+
+/**
+ * Where two JSON values first differ, as a path and both values; undefined when they are the same.
+ * The direct side mirrors the web app's operation by hand: when that operation asks for another
+ * field, this says which, rather than that the answers differ.
+ */
+export function firstDifference(a: unknown, b: unknown, path = '$'): string | undefined {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+    return Object.is(a, b) ? undefined : `${path}: API ${JSON.stringify(a)}, direct ${JSON.stringify(b)}`;
+  if (Array.isArray(a) !== Array.isArray(b)) return `${path}: an array on one side only`;
+  const keys = Array.isArray(a)
+    ? [...Array(Math.max(a.length, (b as unknown[]).length)).keys()].map(String)
+    : [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  if (!Array.isArray(a)) {
+    const order = (o: object) => Object.keys(o).join(',');
+    if (order(a) !== order(b)) return `${path}: keys API [${order(a)}], direct [${order(b)}]`;
+  }
+  for (const k of keys) {
+    const found = firstDifference(
+      (a as Record<string, unknown>)[k],
+      (b as Record<string, unknown>)[k],
+      `${path}${Array.isArray(a) ? `[${k}]` : `.${k}`}`,
+    );
+    if (found) return found;
+  }
+  return undefined;
 }
