@@ -33,6 +33,18 @@ export interface GapParams {
 
 export const DEFAULT_GAP_PARAMS: GapParams = { minCover: 1, minFirms: 3, minLocalSourcing: 0.5 };
 
+/**
+ * The parameters as one text, the same for the same parameters however their object was built
+ * (weights in any order, a weight left out or undefined alike): what a report is kept by.
+ */
+export function gapParamsKey(params: GapParams): string {
+  const weights = Object.entries(params.weights ?? {})
+    .filter(([, w]) => w !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([term, w]) => `${term}=${w}`);
+  return `${params.minCover}/${params.minFirms}/${params.minLocalSourcing}/${weights.join(',')}`;
+}
+
 export type StrengthenReason = 'FEW_FIRMS' | 'LOW_LOCAL_SOURCING' | 'SINGLE_LOCAL_SUPPLIER' | 'CHOKEPOINT';
 
 export interface SegmentReport {

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import type { GapParams, GapReport } from '../analysis/gap-report';
+import { type GapParams, type GapReport, gapParamsKey } from '../analysis/gap-report';
 import type { AnalysisRunner, RunOptions } from '../analysis-pool/runner';
 import type { AuditLog } from '../audit/audit-log';
 import type { Caller } from '../auth/roles';
@@ -19,6 +19,7 @@ import type {
 } from '../store/port';
 import { relationId } from '../store/port';
 import { codedError, notFound } from './errors';
+import { keptReport } from './gap-reports';
 import { Loader, whenLoaded } from './loader';
 import { chainInOrder, chainsInOrder, segmentsInOrder } from './schema/orders';
 
@@ -103,17 +104,19 @@ export function createLoaders(
       return keys.map(() => roots);
     }),
     chainSubgraph,
-    /** Gap reports by chain id and parameters (gapReportKey), computed once per request. */
-    gapReport: list<string, GapReport | undefined>((keys) => {
+    /**
+     * Gap reports by chain and parameters: batched, and each taken from the reports kept with the
+     * chain's subgraph (gap-reports.ts), computed there once per change of the graph.
+     */
+    gapReport: list<GapReportKey, GapReport | undefined>((keys) => {
       checkParameterSets(keys, parameterSets);
       return Promise.all(
-        keys.map(async (key) => {
-          const { chainId, params } = JSON.parse(key) as { chainId: string; params: GapParams };
+        keys.map(async ({ chainId, params }) => {
           const graph = await chainSubgraph.load(chainId);
-          return graph && keptReport(graph, params, key, analysis, run).catch(chargeRefusal);
+          return graph && keptReport(graph, params, analysis, run).catch(chargeRefusal);
         }),
       );
-    }),
+    }, gapReportCacheKey),
   };
 }
 
@@ -127,9 +130,9 @@ export const REFUSED_ANALYSIS_MS = 100;
  */
 export const MAX_PARAMETER_SETS = 4;
 
-function checkParameterSets(keys: readonly string[], asked: Set<string>): void {
+function checkParameterSets(keys: readonly GapReportKey[], asked: Set<string>): void {
   const sets = new Set(asked);
-  for (const key of keys) sets.add(JSON.stringify((JSON.parse(key) as { params: GapParams }).params));
+  for (const key of keys) sets.add(gapParamsKey(key.params));
   if (sets.size > MAX_PARAMETER_SETS)
     throw codedError(
       'TOO_COMPLEX',
@@ -139,77 +142,6 @@ function checkParameterSets(keys: readonly string[], asked: Set<string>): void {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-
-/**
- * Gap reports kept with the chain subgraph they were computed from: a store that keeps its
- * subgraphs until the graph changes (the embedded store) computes each report once per change,
- * not once per request, and requests asking for one being computed wait for the same work; one
- * that builds a subgraph per request (Neo4j) keeps nothing. At most REPORTS_PER_GRAPH sets of
- * parameters per subgraph. The work stops when every request waiting for it has given up (its
- * time is over), and a report that failed is not kept.
- */
-const keptReports = new WeakMap<ChainSubgraph, Map<string, SharedReport>>();
-const REPORTS_PER_GRAPH = 16;
-
-interface SharedReport {
-  report: Promise<GapReport>;
-  /** Requests waiting for it while it is computed. */
-  waiting: number;
-  stop: AbortController;
-}
-
-function keptReport(
-  graph: ChainSubgraph,
-  params: GapParams,
-  key: string,
-  analysis: AnalysisRunner,
-  { signal, owner }: RunOptions,
-): Promise<GapReport> {
-  let reports = keptReports.get(graph);
-  if (!reports) {
-    reports = new Map();
-    keptReports.set(graph, reports);
-  }
-  let shared = reports.get(key);
-  if (!shared) {
-    const stop = new AbortController();
-    const report = analysis.gapReport(graph, params, { signal: stop.signal, ...(owner ? { owner } : {}) });
-    const entry: SharedReport = { report, waiting: 0, stop };
-    if (reports.size >= REPORTS_PER_GRAPH) reports.delete(reports.keys().next().value as string);
-    reports.set(key, entry);
-    const kept = reports;
-    entry.report.catch(() => {
-      if (kept.get(key) === entry) kept.delete(key);
-    });
-    shared = entry;
-  }
-  return waitFor(shared, signal);
-}
-
-/** The shared report, or this request's reason to stop waiting for it, whichever comes first. */
-function waitFor(shared: SharedReport, signal: AbortSignal | undefined): Promise<GapReport> {
-  if (!signal) return shared.report;
-  signal.throwIfAborted();
-  shared.waiting += 1;
-  return new Promise<GapReport>((resolve, reject) => {
-    const giveUp = () => {
-      reject(signal.reason);
-      shared.waiting -= 1;
-      if (shared.waiting === 0) shared.stop.abort(signal.reason);
-    };
-    signal.addEventListener('abort', giveUp, { once: true });
-    shared.report.then(
-      (report) => {
-        signal.removeEventListener('abort', giveUp);
-        resolve(report);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', giveUp);
-        reject(e);
-      },
-    );
-  });
-}
 
 export function createContext(server: Server, caller: Caller, origin: Origin): Context {
   const controller = new AbortController();
@@ -239,8 +171,15 @@ export function forgetLoaded(context: Context): void {
   context.loaders = loadersFor(context, context.caller, context, context.signal);
 }
 
-/** The key of a gap report in the loader. */
-export const gapReportKey = (chainId: string, params: GapParams) => JSON.stringify({ chainId, params });
+/** A gap report: of which chain, with which parameters. */
+export interface GapReportKey {
+  chainId: string;
+  params: GapParams;
+}
+
+export const gapReportKey = (chainId: string, params: GapParams): GapReportKey => ({ chainId, params });
+
+const gapReportCacheKey = ({ chainId, params }: GapReportKey) => `${chainId}\n${gapParamsKey(params)}`;
 
 /** What a loader's loadMany found, in order: the keys with nothing are left out. */
 export const found = <T>(items: readonly (T | undefined)[]): T[] => items.filter((x): x is T => x !== undefined);
