@@ -62,12 +62,16 @@ export class EnterpriseGraph {
   }
 
   /**
-   * Adds an enterprise, or replaces the record of one that is there (keeping its relationships).
-   * Returns its node, for addAt.
+   * Adds an enterprise, or replaces the record of one that is there (keeping its relationships),
+   * by `merge` of the two when given. Returns its node, for addAt.
    */
-  setNode(id: string, record: EnterpriseRecord): Entry {
+  setNode(
+    id: string,
+    record: EnterpriseRecord,
+    merge: (stored: EnterpriseRecord, next: EnterpriseRecord) => EnterpriseRecord = (_stored, next) => next,
+  ): Entry {
     let entry = this.entries.get(id);
-    if (entry) entry.record = record;
+    if (entry) entry.record = merge(entry.record, record);
     else {
       entry = new Entry(id, record);
       this.entries.set(id, entry);

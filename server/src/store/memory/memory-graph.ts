@@ -240,8 +240,7 @@ export class MemoryGraph {
     if (e.foundedOn !== undefined) record.foundedOn = p.get(e.foundedOn);
     record.tags = p.tags(e.tags);
     record.role = 'OTHER';
-    const stored = this.graph.node(e.id);
-    return this.graph.setNode(e.id, stored === undefined ? record : mergeUpdate(stored, record));
+    return this.graph.setNode(e.id, record, mergeUpdate);
   }
 
   private putRelation(r: Relation, isNew: boolean): void {
