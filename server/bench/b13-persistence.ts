@@ -3,8 +3,8 @@
  *
  * 1. Restart after N single edits made through the curator (as the server makes them: each a
  *    commit of its own) against a restart of the same data imported at once.
- * 2. Opening a big data set against a plain read of the same rows (the store's own files, read a
- *    line at a time and parsed, nothing built).
+ * 2. Opening a big data set against a plain read of the same rows (the data set's JSON Lines
+ *    files, read a line at a time and parsed, nothing built; and the same of the store's own files).
  * 3. With --sqlite DIR (a folder where better-sqlite3 is installed): the same rows kept in SQLite
  *    (one table, a row's key and its JSON, WAL, synchronous=FULL): writing them at once, reading
  *    them all back, and N single-row commits, against the data directory doing the same.
@@ -237,13 +237,35 @@ async function plainGraph(dir: string): Promise<{ ms: number; cpu: number }> {
   return { ms: ms(t), cpu: cpuMs(c) };
 }
 
-async function openVsRead(label: string, dir: string) {
+/**
+ * The same rows in the interchange form (a data set's JSON Lines files, each relationship naming
+ * its ends by id, as the store's segments did before they named them by place), read a line at
+ * a time and parsed, nothing built: the baseline of the target.
+ */
+async function plainReadOf(files: string): Promise<{ ms: number; cpu: number; rows: number }> {
+  const t = performance.now();
+  const c = process.cpuUsage();
+  let rows = 0;
+  for (const kind of KINDS) {
+    const file = join(files, jsonlFile(kind));
+    if (!existsSync(file)) continue;
+    for await (const { lines } of readLineBatches(file)) {
+      for (const line of lines) if (line !== '') rows += JSON.parse(line) ? 1 : 0;
+    }
+  }
+  return { ms: ms(t), cpu: cpuMs(c), rows };
+}
+
+async function openVsRead(label: string, dir: string, files?: string) {
   const reads: { ms: number; cpu: number }[] = [];
+  const storeReads: { ms: number; cpu: number }[] = [];
   const graphs: { ms: number; cpu: number }[] = [];
   const opened: { ms: number; cpu: number }[] = [];
   let rows = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    const read = await plainRead(dir);
+    const stored = await plainRead(dir);
+    storeReads.push(stored);
+    const read = files ? await plainReadOf(files) : stored;
     rows = read.rows;
     reads.push(read);
     graphs.push(await plainGraph(dir));
@@ -256,6 +278,8 @@ async function openVsRead(label: string, dir: string) {
   return {
     label,
     rows,
+    storeReadMs: best(storeReads, 'ms'),
+    storeReadCpu: best(storeReads, 'cpu'),
     readMs,
     graphMs,
     openMs,
@@ -299,12 +323,12 @@ for (const size of (values.sizes as string).split(',').filter(Boolean)) {
   imports.push({ size, rows: count, seconds: ms(t) / 1e3 });
   rows = undefined;
   store = undefined;
-  opens.push(await openVsRead(size, dir));
+  opens.push(await openVsRead(size, dir, dataset(size as Size)));
 }
 if (values.open) opens.push(await openVsRead(values.open, values.open));
 if (opens.length > 0) {
   console.log(
-    `\nB13.2 opening the store vs a plain read of the same rows (its files, parsed), and vs reading them into a plain graphology graph; best of ${ROUNDS}, ms of the clock and of CPU time`,
+    `\nB13.2 opening the store vs a plain read of the same rows (the set's JSON Lines files, parsed), and vs reading them into a plain graphology graph; best of ${ROUNDS}, ms of the clock and of CPU time`,
   );
   printTable(
     [
@@ -338,6 +362,14 @@ if (opens.length > 0) {
       o.cpuRatio.toFixed(2),
     ]),
   );
+  console.log(
+    "  plain read: the set's rows in the interchange form (its JSON Lines files, ends by id); of the store's own files:",
+  );
+  for (const o of opens)
+    console.log(
+      `  ${o.label}: plain read of the store's files ${fmt(o.storeReadMs)} ms, ${fmt(o.storeReadCpu)} ms of CPU; ` +
+        `open ÷ that ${(o.openMs / o.storeReadMs).toFixed(2)}, CPU ${(o.openCpu / o.storeReadCpu).toFixed(2)}`,
+    );
   for (const i of imports)
     console.log(
       `  ${i.size} committed into an empty data directory (plan, segment written and synced, applied; no import checks): ` +

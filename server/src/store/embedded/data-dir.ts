@@ -17,7 +17,8 @@ import type { Dataset } from '../../domain/model';
 import { jsonlFile, KINDS, type Kind } from '../../interchange/format';
 import { readLineBatches } from '../../interchange/sources/lines';
 import { isAlive, syncDir, takeLock } from '../../platform/file-lock';
-import { emptyDataset, type Removal } from '../port';
+import { DERIVATION } from '../memory/derive';
+import { type EnterpriseSystem, emptyDataset, type Removal } from '../port';
 import { Fold } from './fold';
 
 /**
@@ -36,6 +37,15 @@ import { Fold } from './fold';
  * `through`, the number of the last segment it holds; then the MANIFEST naming it in their place
  * is committed, and only then are the old segments deleted. A reader that applied segments up to
  * number n skips every segment whose `through` (or number) is at most n.
+ *
+ * Two things make a big segment quick to open into an empty graph (B13). A CONTROLS or SUPPLIES
+ * row names an end that is one of the segment's own enterprises by its place in the segment's
+ * enterprises file (a number: 0 for the first row) instead of its id, so the graph finds its
+ * ends without looking ids up (readWhole gives ids back; an end elsewhere is an id, as before).
+ * And a segment that holds the whole graph (the first one, committed into an empty directory,
+ * or a compaction) may keep the systems derived for it (systems.jsonl, enterprises by place,
+ * with the version of the rules they were derived by), which a store opening it with nothing
+ * after it reads instead of deriving them. Segments written before either still open.
  */
 export interface SegmentInfo {
   name: string;
@@ -70,6 +80,8 @@ export interface PreparedCompaction {
 
 const MANIFEST = 'MANIFEST';
 const REMOVALS = 'removals.jsonl';
+/** The systems derived for the graph a segment holds whole (see writeSegment). */
+const SYSTEMS = 'systems.jsonl';
 const SEGMENTS = 'segments';
 /** The temporary folder of a compaction under way: `.compact-<pid>-<random>`. */
 const COMPACTING = '.compact-';
@@ -146,13 +158,15 @@ export class DataDir {
   /**
    * Folds the segments at the head of the manifest, up to the one numbered `upTo` (those a store
    * has applied), into a new segment in a temporary folder, written and synced; nothing is
-   * committed. Reads no lock: committed segments never change. undefined when fewer than two
+   * committed. Reads no lock: committed segments never change. With `systems`, those derived
+   * for the graph through `upTo`, kept with the new segment. undefined when fewer than two
    * segments would be folded. The writing yields to the event loop every megabyte; when `stop`
    * says so (the store is closing), it gives up, leaves nothing behind and returns undefined.
    */
   async prepareCompaction(
     upTo = Number.POSITIVE_INFINITY,
     stop: () => boolean = () => false,
+    systems?: ReadonlyMap<string, EnterpriseSystem>,
   ): Promise<PreparedCompaction | undefined> {
     const manifest = this.readManifest();
     if (!manifest) return undefined;
@@ -172,7 +186,9 @@ export class DataDir {
     const { data, removals } = fold.result();
     const tmp = join(this.segmentsPath, `${COMPACTING}${process.pid}-${randomUUID().slice(0, 8)}`);
     try {
-      const rows = await writeSegment(tmp, data, removals, stop);
+      // the systems of the graph through `upTo` are those of the fold, when it goes that far
+      const whole = coverage(folded.at(-1) as SegmentInfo) === upTo ? systems : undefined;
+      const rows = await writeSegment(tmp, data, removals, stop, whole);
       failpoint('compaction-written');
       return { tmp, folded, rows };
     } catch (e) {
@@ -273,25 +289,174 @@ export class DataDir {
    * Throws naming the folder when it is missing.
    */
   async readWhole(name: string, removals = true): Promise<{ data: Dataset; removals: Removal[] }> {
-    const dir = join(this.segmentsPath, name);
-    let files: Set<string>;
-    try {
-      files = new Set(readdirSync(dir));
-    } catch (e) {
-      throw new SegmentMissing(
-        `The data directory is damaged: ${dir}, named by ${join(this.path, MANIFEST)}, cannot be read (${(e as NodeJS.ErrnoException).code})`,
-      );
-    }
+    const { dir, files } = this.segmentFiles(name);
     const data = emptyDataset();
     for (const kind of KINDS) {
       // a segment holds files only for the kinds it has rows of (and none for a kind newer than it)
       const file = jsonlFile(kind);
-      if (files.has(file)) (data as unknown as Record<Kind, unknown[]>)[kind] = await readJsonLines(join(dir, file));
+      if (!files.has(file)) continue;
+      const rows = await readJsonLines(join(dir, file));
+      (data as unknown as Record<Kind, unknown[]>)[kind] = rows;
+      if (kind === 'controls' || kind === 'supplies') {
+        const ids = data.enterprises;
+        checkEnds(join(dir, file), rows as End[], 1, ids.length);
+        for (const r of rows as End[]) {
+          if (typeof r.from === 'number') r.from = (ids[r.from] as { id: string }).id;
+          if (typeof r.to === 'number') r.to = (ids[r.to] as { id: string }).id;
+        }
+      }
     }
     return {
       data,
       removals: removals && files.has(REMOVALS) ? ((await readJsonLines(join(dir, REMOVALS))) as Removal[]) : [],
     };
+  }
+
+  /**
+   * A segment's rows, kind by kind in the order of KINDS, a batch of parsed lines at a time:
+   * each batch is handed over as soon as it is parsed, so a big segment is never held whole
+   * (its rows' strings that the graph replaces by its own die young). Then its removals, whole
+   * (none when `removals` is false), and the systems kept with it (undefined when there are
+   * none, or they were derived by other rules). Throws as readWhole does.
+   */
+  async readBatches(
+    name: string,
+    onRows: (kind: Kind, rows: object[]) => void,
+    removals = true,
+  ): Promise<{ removals: Removal[]; systems: PlacedSystem[] | undefined }> {
+    const { dir, files } = this.segmentFiles(name);
+    let enterprises = 0;
+    for (const kind of KINDS) {
+      const file = join(dir, jsonlFile(kind));
+      if (!files.has(jsonlFile(kind))) continue;
+      const ends = kind === 'controls' || kind === 'supplies';
+      let line = 1;
+      await parseJsonLines(file, (rows) => {
+        if (kind === 'enterprises') enterprises += rows.length;
+        if (ends) checkEnds(file, rows as End[], line, enterprises);
+        line += rows.length;
+        onRows(kind, rows as object[]);
+      });
+    }
+    return {
+      removals: removals && files.has(REMOVALS) ? ((await readJsonLines(join(dir, REMOVALS))) as Removal[]) : [],
+      systems: files.has(SYSTEMS) ? await readSystems(join(dir, SYSTEMS), enterprises) : undefined,
+    };
+  }
+
+  /**
+   * Keeps with a committed segment that holds the whole graph (the first, committed into an
+   * empty directory) the systems derived for it, `enterprises` its enterprises in the order
+   * written: written under a temporary name, synced, renamed. A crash leaves it there or not (a
+   * store then derives them as it opens); committed rows never change. Call under lock().
+   */
+  addSystems(
+    name: string,
+    enterprises: readonly { id: string }[],
+    systems: ReadonlyMap<string, EnterpriseSystem>,
+  ): void {
+    const lines = systemLines(systems, placesOf(enterprises), enterprises.length);
+    if (!lines) return;
+    const dir = join(this.segmentsPath, name);
+    const tmp = join(dir, `.${SYSTEMS}.tmp`);
+    writeDurably(tmp, lines.join(''));
+    renameSync(tmp, join(dir, SYSTEMS));
+    syncDir(dir);
+  }
+
+  /** A segment's folder and the files in it; throws SegmentMissing when it cannot be read. */
+  private segmentFiles(name: string): { dir: string; files: Set<string> } {
+    const dir = join(this.segmentsPath, name);
+    try {
+      return { dir, files: new Set(readdirSync(dir)) };
+    } catch (e) {
+      throw new SegmentMissing(
+        `The data directory is damaged: ${dir}, named by ${join(this.path, MANIFEST)}, cannot be read (${(e as NodeJS.ErrnoException).code})`,
+      );
+    }
+  }
+}
+
+/** Each enterprise's place in a segment's enterprises file (the last, for an id given twice). */
+function placesOf(enterprises: readonly { id: string }[]): Map<string, number> {
+  const places = new Map<string, number>();
+  for (let i = 0; i < enterprises.length; i++) places.set((enterprises[i] as { id: string }).id, i);
+  return places;
+}
+
+/**
+ * A system as a segment keeps it (systems.jsonl, after a first line naming the rules it was
+ * derived by and how many enterprises the segment has): its root, its members as [place, share,
+ * level] and its affiliates, each enterprise by its place in the segment's enterprises file.
+ */
+export interface PlacedSystem {
+  root: number;
+  members: [number, number, number][];
+  affiliates: number[];
+}
+
+/** The lines of systems.jsonl; undefined when an enterprise of a system is not in the segment. */
+function systemLines(
+  systems: ReadonlyMap<string, EnterpriseSystem>,
+  places: Map<string, number>,
+  enterprises: number,
+): string[] | undefined {
+  const lines = [`${JSON.stringify({ derivation: DERIVATION, enterprises })}\n`];
+  for (const s of systems.values()) {
+    const root = places.get(s.rootId);
+    const members = s.members.map((m) => [places.get(m.enterprise.id), m.effectiveShare, m.level]);
+    const affiliates = s.affiliateIds.map((id) => places.get(id));
+    if (root === undefined || members.some((m) => m[0] === undefined) || affiliates.includes(undefined))
+      return undefined;
+    lines.push(`${JSON.stringify({ root, members, affiliates })}\n`);
+  }
+  return lines;
+}
+
+/**
+ * The systems kept with a segment of `enterprises` enterprises; undefined when they were derived
+ * by other rules. Throws naming the file and line when one is not what was written.
+ */
+async function readSystems(file: string, enterprises: number): Promise<PlacedSystem[] | undefined> {
+  const [head, ...systems] = (await readJsonLines(file)) as [
+    { derivation?: number; enterprises?: number },
+    ...PlacedSystem[],
+  ];
+  if (head?.derivation !== DERIVATION) return undefined;
+  const damaged = (line: number, what: string) => new Error(`The data directory is damaged: ${file}:${line} ${what}`);
+  if (head.enterprises !== enterprises)
+    throw damaged(1, `is for a segment of ${head.enterprises} enterprises; this one has ${enterprises}`);
+  const place = (p: unknown) => Number.isInteger(p) && (p as number) >= 0 && (p as number) < enterprises;
+  for (const [i, s] of systems.entries()) {
+    const ok =
+      place(s?.root) &&
+      Array.isArray(s.members) &&
+      s.members.every((m) => Array.isArray(m) && place(m[0]) && typeof m[1] === 'number' && Number.isInteger(m[2])) &&
+      Array.isArray(s.affiliates) &&
+      s.affiliates.every(place);
+    if (!ok) throw damaged(i + 2, 'is not a system of enterprises of the segment');
+  }
+  return systems;
+}
+
+/** A relationship's row as a segment holds it: an end is an id, or a place among the segment's enterprises. */
+type End = { from: string | number; to: string | number };
+
+/**
+ * Throws naming the file and line when an end given by place is not one of the segment's
+ * `enterprises` (`first`: the line of rows[0]; a segment's files have no blank lines).
+ */
+function checkEnds(file: string, rows: readonly End[], first: number, enterprises: number): void {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as End;
+    for (const end of [r.from, r.to]) {
+      if (typeof end === 'number' && !(Number.isInteger(end) && end >= 0 && end < enterprises)) {
+        throw new Error(
+          `The data directory is damaged: ${file}:${first + i} names an end by place, ${end}, ` +
+            `but the segment has ${enterprises} enterprises`,
+        );
+      }
+    }
   }
 }
 
@@ -310,25 +475,50 @@ async function writeSegment(
   data: Dataset,
   removals: readonly Removal[],
   stop?: () => boolean,
+  systems?: ReadonlyMap<string, EnterpriseSystem>,
 ): Promise<SegmentInfo['rows']> {
   // the graph is the district's business: readable by the server's user only
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const rows = {} as SegmentInfo['rows'];
+  // A relationship between two enterprises of the segment names them by their place in its
+  // enterprises file: opening into an empty graph then finds its ends without a look-up by id.
+  const places =
+    data.enterprises.length > 0 && (systems || data.controls.length + data.supplies.length > 0)
+      ? placesOf(data.enterprises)
+      : undefined;
+  const byPlace = (row: object): object => {
+    const r = row as { from: string; to: string };
+    const from = places?.get(r.from);
+    const to = places?.get(r.to);
+    return from === undefined && to === undefined ? row : { ...row, from: from ?? r.from, to: to ?? r.to };
+  };
   for (const kind of KINDS) {
     rows[kind] = data[kind].length;
-    if (rows[kind] > 0) await writeLines(join(dir, jsonlFile(kind)), data[kind] as readonly object[], stop);
+    const ends = places && (kind === 'controls' || kind === 'supplies') ? byPlace : undefined;
+    if (rows[kind] > 0) await writeLines(join(dir, jsonlFile(kind)), data[kind] as readonly object[], stop, ends);
   }
   if (removals.length > 0) {
     rows.removals = removals.length;
     await writeLines(join(dir, REMOVALS), removals, stop);
   }
+  const lines = systems && places ? systemLines(systems, places, data.enterprises.length) : undefined;
+  if (lines) writeDurably(join(dir, SYSTEMS), lines.join(''));
   syncDir(dir);
   return rows;
 }
 
 async function readJsonLines(file: string): Promise<unknown[]> {
   const rows: unknown[] = [];
+  await parseJsonLines(file, (batch) => {
+    for (const row of batch) rows.push(row);
+  });
+  return rows;
+}
+
+/** Parses a JSON Lines file, handing over its rows a batch at a time (a small file in one). */
+async function parseJsonLines(file: string, onRows: (rows: unknown[]) => void): Promise<void> {
   const parse = (lines: readonly string[], first: number) => {
+    const rows: unknown[] = [];
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i] as string;
       if (text === '') continue;
@@ -338,11 +528,11 @@ async function readJsonLines(file: string): Promise<unknown[]> {
         throw new Error(`The data directory is damaged: ${file}:${first + i} is not JSON (${(e as Error).message})`);
       }
     }
+    onRows(rows);
   };
   // a small file (a curator's edit) at once: streaming it costs several turns of the event loop
   if (statSync(file).size < SMALL_FILE) parse(readUtf8(file).split('\n'), 1);
   else for await (const { first, lines } of readLineBatches(file)) parse(lines, first);
-  return rows;
 }
 
 const SMALL_FILE = 1 << 20;
@@ -364,12 +554,17 @@ function failpoint(name: string): void {
   if (process.env.CHAIN_FAILPOINT === name) process.kill(process.pid, 'SIGKILL');
 }
 
-async function writeLines(file: string, rows: readonly object[], stop?: () => boolean): Promise<void> {
+async function writeLines(
+  file: string,
+  rows: readonly object[],
+  stop?: () => boolean,
+  as: (row: object) => object = (row) => row,
+): Promise<void> {
   const fd = openSync(file, 'w', 0o600);
   try {
     let chunk = '';
     for (const row of rows) {
-      chunk += `${JSON.stringify(row)}\n`;
+      chunk += `${JSON.stringify(as(row))}\n`;
       if (chunk.length > 1 << 20) {
         writeSync(fd, chunk);
         chunk = '';

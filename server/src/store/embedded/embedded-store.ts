@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../../domain/model';
 import { KINDS } from '../../interchange/format';
+import type { Entry } from '../memory/enterprise-graph';
 import { ALL_NEW, type NewRows } from '../memory/memory-graph';
 import { MemoryStore } from '../memory/memory-store';
 import { type ApplyCounts, emptyDataset, type ImportView, type Removal } from '../port';
@@ -51,6 +52,8 @@ export class EmbeddedStore extends MemoryStore {
   private writes: Promise<unknown> = Promise.resolve();
   private stopWatching: () => void = () => {};
   private closing = false;
+  /** In open(): nobody can read the graph yet, so a big segment may be applied as it is read. */
+  private opening = false;
 
   private constructor(
     path: string,
@@ -75,7 +78,12 @@ export class EmbeddedStore extends MemoryStore {
       options.compaction ?? DEFAULT_COMPACTION,
       options.onCompactionError ?? ((e) => console.error('compacting the data directory failed:', e)),
     );
-    await store.refresh();
+    store.opening = true;
+    try {
+      await store.refresh();
+    } finally {
+      store.opening = false;
+    }
     return store;
   }
 
@@ -100,9 +108,12 @@ export class EmbeddedStore extends MemoryStore {
       const { counts, changes, added } = this.plan(data);
       if (KINDS.every((k) => changes[k].length === 0)) return counts;
       checkCapacity(this.dir.path, this.size(), changes);
+      const first = this.appliedThrough === 0 && this.size().enterprises === 0;
       const manifest = await this.dir.append(changes, note);
       this.apply(changes, added);
       this.committed(manifest);
+      // the first segment holds the whole graph: its systems are kept with it, for the next open
+      if (first && manifest.segments.length === 1) this.keepSystems(manifest, changes);
       return counts;
     } finally {
       release();
@@ -131,6 +142,18 @@ export class EmbeddedStore extends MemoryStore {
     } finally {
       release();
       this.compactWhenDue();
+    }
+  }
+
+  /**
+   * Keeps the systems derived for the graph of the manifest's only segment with it. Best effort:
+   * the commit is done; without them the next open derives them.
+   */
+  private keepSystems(manifest: Manifest, changes: Dataset): void {
+    try {
+      this.dir.addSystems((manifest.segments[0] as SegmentInfo).name, changes.enterprises, this.systemsByRoot);
+    } catch (e) {
+      this.onCompactionError(e as Error);
     }
   }
 
@@ -171,7 +194,8 @@ export class EmbeddedStore extends MemoryStore {
     while (this.compacting) await this.compacting.catch(() => undefined);
     let folded = 0;
     const run = (async () => {
-      const prepared = await this.dir.prepareCompaction(this.appliedThrough, () => this.closing);
+      // the systems of the graph as applied so far: the fold's, when it reaches that far
+      const prepared = await this.dir.prepareCompaction(this.appliedThrough, () => this.closing, this.systemsByRoot);
       if (!prepared) return;
       // after this store's writes under way; another process holding the lock: next time
       const installed = await this.exclusive(async () => {
@@ -262,6 +286,10 @@ export class EmbeddedStore extends MemoryStore {
     for (const segment of fresh) {
       // a compacted segment's tombstones matter only to a graph that held something before it
       const tombstonesMatter = !(segment.through && this.empty && !run);
+      if (this.opening && !run && this.size().enterprises === 0 && rowsOf(segment) >= FOLD_BELOW) {
+        await this.streamInto(segment, tombstonesMatter, segment === fresh.at(-1));
+        continue;
+      }
       const { data, removals } = await this.dir.readWhole(segment.name, tombstonesMatter);
       const rows = KINDS.reduce((n, k) => n + data[k].length, removals.length);
       if (rows >= FOLD_BELOW) {
@@ -288,6 +316,39 @@ export class EmbeddedStore extends MemoryStore {
     this.manifestStamp = stamp;
     this.lastManifest = manifest;
     return true;
+  }
+
+  /**
+   * Applies a big segment to the empty graph of a store being opened a batch at a time, as it is
+   * read: every row is new (see refreshFrom), and the parsed strings the graph replaces by its
+   * own (ends, interned values) die young instead of being kept until the whole segment is in.
+   * Systems are derived once, at the end. A damaged file stops the open, so nobody sees the half.
+   */
+  private async streamInto(segment: SegmentInfo, removals: boolean, last: boolean): Promise<void> {
+    // the segment's enterprises in order: its relationships may name their ends by place in it
+    const nodes: Entry[] = [];
+    const read = await this.dir.readBatches(
+      segment.name,
+      (kind, rows) => this.put(kind, rows, ALL_NEW, nodes),
+      removals,
+    );
+    // a compacted segment's tombstones are left out (removals is false) into an empty graph
+    const tombstones = segment.through ? [] : read.removals;
+    // the systems kept with it are this graph's when nothing is applied after it
+    const kept = last && tombstones.length === 0 ? read.systems : undefined;
+    this.derive(
+      kept?.map((s) => ({
+        root: (nodes[s.root] as Entry).record,
+        members: s.members.map(([place, effectiveShare, level]) => ({
+          enterprise: (nodes[place] as Entry).record,
+          effectiveShare,
+          level,
+        })),
+        affiliates: s.affiliates.map((place) => (nodes[place] as Entry).record),
+      })),
+    );
+    if (tombstones.length > 0) this.applyRemovals(tombstones);
+    this.appliedThrough = coverage(segment);
   }
 
   /** Applies a fold: its removals (tombstones), then its rows. */
@@ -340,6 +401,11 @@ export class EmbeddedStore extends MemoryStore {
 }
 
 export type { Manifest };
+
+/** How many rows and removals the manifest says a segment holds. */
+function rowsOf(segment: SegmentInfo): number {
+  return Object.values(segment.rows).reduce((a: number, b) => a + (typeof b === 'number' ? b : 0), 0);
+}
 
 /** A clear error before loading, not a RangeError half-way, when the graph would not fit. */
 function checkManifestCapacity(path: string, manifest: Manifest): void {

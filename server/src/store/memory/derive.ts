@@ -1,6 +1,38 @@
 import { controlledBy, findRoots, type Holding } from '../../domain/systems';
-import type { EnterpriseSystem, Relation } from '../port';
+import type { EnterpriseRecord, EnterpriseSystem, Relation, SystemMember } from '../port';
 import type { EnterpriseGraph } from './enterprise-graph';
+
+/**
+ * The version of the rules deriveSystems follows (here and in domain/systems.ts): systems kept
+ * with a segment (DataDir) were derived by the rules of their version, and are used only when it
+ * is this one. Change it with the rules (the threshold, what counts as control or an affiliate).
+ */
+export const DERIVATION = 1;
+
+/** A system as kept with a segment, its enterprises found: its root, its members, its affiliates (sorted by id). */
+export interface KeptSystem {
+  root: EnterpriseRecord;
+  members: SystemMember[];
+  affiliates: EnterpriseRecord[];
+}
+
+/**
+ * The systems deriveSystems gave for this graph, kept with the segment it was read from: sets
+ * every node's role as deriveSystems does and returns the systems by root id, deriving nothing.
+ */
+export function keptSystems(graph: EnterpriseGraph, kept: readonly KeptSystem[]): Map<string, EnterpriseSystem> {
+  graph.forEachNode((_id, e) => {
+    e.role = 'OTHER';
+  });
+  const systems = new Map<string, EnterpriseSystem>();
+  for (const s of kept) {
+    for (const m of s.members) m.enterprise.role = m.level === 0 ? 'ROOT' : 'DIRECT';
+    systems.set(s.root.id, { rootId: s.root.id, members: s.members, affiliateIds: s.affiliates.map((e) => e.id) });
+  }
+  // An affiliate of one system may be a member of another: members keep their role.
+  for (const s of kept) for (const e of s.affiliates) if (e.role === 'OTHER') e.role = 'AFFILIATE';
+  return systems;
+}
 
 // an ownership of unknown share is not counted as control (docs/analysis.md, Equity)
 const isHolding = (r: Relation): r is Relation & Holding => r.kind === 'CONTROLS' && r.share !== undefined;

@@ -3,8 +3,11 @@ import type { EnterpriseRecord, Relation } from '../port';
 /** The adjacency of a node with no relationships that way: shared, never written to. */
 const NONE: Relation[] = [];
 
-/** A node: its id (the Map's key), its record, and its relationships out and in, in the order added. */
-class Entry {
+/**
+ * A node: its id (the Map's key), its record, and its relationships out and in, in the order
+ * added. Outside this file only a handle, from setNode, for addAt.
+ */
+export class Entry {
   out: Relation[] = NONE;
   in: Relation[] = NONE;
   constructor(
@@ -58,11 +61,22 @@ export class EnterpriseGraph {
     return this.entry(id).record;
   }
 
-  /** Adds an enterprise, or replaces the record of one that is there (keeping its relationships). */
-  setNode(id: string, record: EnterpriseRecord): void {
-    const entry = this.entries.get(id);
-    if (entry) entry.record = record;
-    else this.entries.set(id, new Entry(id, record));
+  /**
+   * Adds an enterprise, or replaces the record of one that is there (keeping its relationships),
+   * by `merge` of the two when given. Returns its node, for addAt.
+   */
+  setNode(
+    id: string,
+    record: EnterpriseRecord,
+    merge: (stored: EnterpriseRecord, next: EnterpriseRecord) => EnterpriseRecord = (_stored, next) => next,
+  ): Entry {
+    let entry = this.entries.get(id);
+    if (entry) entry.record = merge(entry.record, record);
+    else {
+      entry = new Entry(id, record);
+      this.entries.set(id, entry);
+    }
+    return entry;
   }
 
   /** Every enterprise, in the order added, with its relationships out and in. */
@@ -113,8 +127,14 @@ export class EnterpriseGraph {
    * row's are copies of their own, which would be kept as long as the relationship.
    */
   add(r: Relation): void {
-    const source = this.entry(r.from);
-    const target = this.entry(r.to);
+    this.addAt(this.entry(r.from), this.entry(r.to), r);
+  }
+
+  /**
+   * add() between two nodes known already (from setNode), without looking their ids up: a
+   * segment that names a relationship's ends by their place among its enterprises.
+   */
+  addAt(source: Entry, target: Entry, r: Relation): void {
     if (source === target) throw new Error(`EnterpriseGraph: a relationship from "${r.from}" to itself`);
     r.from = source.id;
     r.to = target.id;
@@ -156,6 +176,11 @@ export class EnterpriseGraph {
     target.in.splice(indexIn(target.in, r), 1);
     this.controls.delete(r);
     this.relationships--;
+  }
+
+  /** The node of an enterprise, for addAt; undefined when there is none. */
+  entryOf(id: string): Entry | undefined {
+    return this.entries.get(id);
   }
 
   private entry(id: string): Entry {

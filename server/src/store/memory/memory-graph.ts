@@ -4,8 +4,8 @@ import { givesNothingNew, mergeUpdate } from '../../domain/update';
 import { KINDS, type Kind } from '../../interchange/format';
 import type { ChainRecord, EnterpriseRecord, EnterpriseSystem, ImportView, NodeKind, Relation, Removal } from '../port';
 import { ChainIndex } from './chains';
-import { deriveSystems } from './derive';
-import { EnterpriseGraph } from './enterprise-graph';
+import { deriveSystems, type KeptSystem, keptSystems } from './derive';
+import { EnterpriseGraph, type Entry } from './enterprise-graph';
 import { StringPool } from './intern';
 
 export { EnterpriseGraph };
@@ -19,6 +19,22 @@ export type NewRows = Pick<WeakSet<object>, 'has'>;
 
 /** Every row is new: rows applied to an empty graph from one segment (keys are unique in one). */
 export const ALL_NEW: NewRows = { has: () => true };
+
+/** The order apply() puts rows in: enterprises before the relationships between them. */
+const APPLY_ORDER: readonly Kind[] = [
+  'chains',
+  'segments',
+  'leaders',
+  'feeds',
+  'leads',
+  'enterprises',
+  'anchors',
+  'inSegment',
+  'products',
+  'district',
+  'controls',
+  'supplies',
+];
 
 /**
  * The embedded store's graph in process memory: enterprises and the relationships between
@@ -115,20 +131,79 @@ export class MemoryGraph {
    * The store keeps the row objects themselves, changed: the caller must not use them after.
    */
   apply(data: Dataset, added?: NewRows): void {
+    for (const kind of APPLY_ORDER) this.put(kind, data[kind] as readonly object[], added);
+    this.derive();
+  }
+
+  /**
+   * Adds or updates rows of one kind, deriving nothing: apply() without its last step, for a
+   * graph built a batch at a time (EmbeddedStore.open streams a big segment). Enterprises must
+   * come before the relationships between them; call derive() once every row is in.
+   *
+   * With `nodes`, the enterprises put are pushed on it in order, and a relationship's end that is
+   * a number (rows of a segment that names ends by position, see DataDir) is the node at that
+   * place in it: no look-up by id. Such rows must be new.
+   */
+  protected put(kind: Kind, rows: readonly object[], added?: NewRows, nodes?: Entry[]): void {
     const c = this.chainIndex;
-    for (const r of data.chains) c.putChain(r);
-    for (const r of data.segments) c.putSegment(r);
-    for (const r of data.leaders) c.putLeader(r);
-    for (const r of data.feeds) c.putFeeds(r);
-    for (const r of data.leads) c.putLeads(r);
-    for (const r of data.enterprises) this.putEnterprise(r);
-    for (const r of data.anchors) c.putAnchor(this.provenance(r));
-    for (const r of data.inSegment) c.putMember(this.provenance(r));
-    for (const r of data.products) c.putMakes(this.provenance(r));
-    for (const r of data.district) c.putHome(r);
-    for (const r of data.controls) this.putRelation(this.relation('CONTROLS', r), added?.has(r) ?? false);
-    for (const r of data.supplies) this.putRelation(this.relation('SUPPLIES', r), added?.has(r) ?? false);
-    this.systemsByRoot = deriveSystems(this.graph);
+    switch (kind) {
+      case 'chains':
+        for (const r of rows as Dataset['chains']) c.putChain(r);
+        return;
+      case 'segments':
+        for (const r of rows as Dataset['segments']) c.putSegment(r);
+        return;
+      case 'leaders':
+        for (const r of rows as Dataset['leaders']) c.putLeader(r);
+        return;
+      case 'feeds':
+        for (const r of rows as Dataset['feeds']) c.putFeeds(r);
+        return;
+      case 'leads':
+        for (const r of rows as Dataset['leads']) c.putLeads(r);
+        return;
+      case 'enterprises':
+        if (nodes) for (const r of rows as Dataset['enterprises']) nodes.push(this.putEnterprise(r));
+        else for (const r of rows as Dataset['enterprises']) this.putEnterprise(r);
+        return;
+      case 'anchors':
+        for (const r of rows as Dataset['anchors']) c.putAnchor(this.provenance(r));
+        return;
+      case 'inSegment':
+        for (const r of rows as Dataset['inSegment']) c.putMember(this.provenance(r));
+        return;
+      case 'products':
+        for (const r of rows as Dataset['products']) c.putMakes(this.provenance(r));
+        return;
+      case 'district':
+        for (const r of rows as Dataset['district']) c.putHome(r);
+        return;
+      case 'controls':
+      case 'supplies': {
+        const k = kind === 'controls' ? 'CONTROLS' : 'SUPPLIES';
+        for (const row of rows as (Controls | Supplies)[]) {
+          const r = this.relation(k, row);
+          const from = r.from as string | number;
+          const to = r.to as string | number;
+          if (nodes && (typeof from === 'number' || typeof to === 'number')) {
+            const source = typeof from === 'number' ? nodes[from] : this.graph.entryOf(from);
+            const target = typeof to === 'number' ? nodes[to] : this.graph.entryOf(to);
+            if (!source || !target) throw new Error(`a relationship's end is not there: ${JSON.stringify(row)}`);
+            this.graph.addAt(source, target, r);
+          } else this.putRelation(r, added?.has(row) ?? false);
+        }
+        return;
+      }
+    }
+  }
+
+  /**
+   * Derives systems and roles again and drops what was built from the graph before: after put().
+   * With `kept`, the systems derived before for a graph the same as this one (kept with the
+   * segment it was read from), which are used instead.
+   */
+  protected derive(kept?: readonly KeptSystem[]): void {
+    this.systemsByRoot = kept ? keptSystems(this.graph, kept) : deriveSystems(this.graph);
     this.forgetDerived();
   }
 
@@ -138,8 +213,6 @@ export class MemoryGraph {
    * at a million rows is the difference between fitting in memory and not (B11).
    */
 
-  private relation(kind: 'CONTROLS', row: Controls): Relation;
-  private relation(kind: 'SUPPLIES', row: Supplies): Relation;
   private relation(kind: Relation['kind'], row: Controls | Supplies): Relation {
     const r = this.provenance(row) as Relation & { product?: string };
     r.kind = kind;
@@ -153,7 +226,7 @@ export class MemoryGraph {
     return row;
   }
 
-  private putEnterprise(e: Enterprise): void {
+  private putEnterprise(e: Enterprise): Entry {
     const p = this.pool;
     const record = e as EnterpriseRecord;
     if (e.district !== undefined) record.district = p.get(e.district);
@@ -166,8 +239,7 @@ export class MemoryGraph {
     if (e.foundedOn !== undefined) record.foundedOn = p.get(e.foundedOn);
     record.tags = p.tags(e.tags);
     record.role = 'OTHER';
-    const stored = this.graph.node(e.id);
-    this.graph.setNode(e.id, stored === undefined ? record : mergeUpdate(stored, record));
+    return this.graph.setNode(e.id, record, mergeUpdate);
   }
 
   private putRelation(r: Relation, isNew: boolean): void {
@@ -220,8 +292,7 @@ export class MemoryGraph {
         if (relation !== undefined) this.graph.drop(relation);
       }
     }
-    this.systemsByRoot = deriveSystems(this.graph);
-    this.forgetDerived();
+    this.derive();
   }
 
   /** Drops what was built from the graph as it was: call after every change. */
