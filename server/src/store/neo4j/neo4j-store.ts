@@ -49,7 +49,7 @@ const IMPORT_MS_PER_ROW = 2;
 
 /**
  * The production store: the graph in Neo4j, every query a file of cypher/. Traversal happens in
- * the database; systems and roles are derived in TypeScript (analysis/systems.ts) from the
+ * the database; systems and roles are derived in TypeScript (domain/systems.ts) from the
  * holdings, and the roles written back when data changes.
  */
 export class Neo4jStore implements GraphStore {
