@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Size } from '@chain-atlas/seeds/scale';
-import { analysisBomb, explorerBomb, mutationBomb } from '../test/hostile-queries';
+import { analysisBomb, explorerBomb, mutationBomb } from '../test/support/hostile-queries';
 import { dataset } from './datasets';
 import { ms, percentile, printTable } from './stats';
 

@@ -16,8 +16,8 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { hashToken } from '../src/auth/tokens';
 import { DATASETS_DIR, DEMO_DATA_DIR } from '../src/paths';
-import { tempDir } from '../test/cli';
 import { startServerProcess } from '../test/process/server-process';
+import { tempDir } from '../test/support/cli';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),

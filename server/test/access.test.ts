@@ -7,8 +7,8 @@ import { ROLES, type Role } from '../src/auth/roles';
 import { hashToken, TokenBook } from '../src/auth/tokens';
 import { creditCodeCheckChar } from '../src/domain/credit-code';
 import { createLogger, setRootLogger } from '../src/platform/log';
-import { ROOT, runImport, tempDir } from './cli';
-import { demoApi, TOKENS, testTokenBook } from './helpers';
+import { ROOT, runImport, tempDir } from './support/cli';
+import { demoApi, TOKENS, testTokenBook } from './support/helpers';
 
 const code = (n: number) => {
   const first17 = `91420103MA${String(n).padStart(7, '0')}`;

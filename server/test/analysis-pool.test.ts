@@ -6,7 +6,7 @@ import type { ChainSubgraph } from '../src/domain/records';
 import { readDataset } from '../src/import/importer';
 import { DEMO_DATA_DIR } from '../src/paths';
 import { MemoryStore } from '../src/store/memory/memory-store';
-import { heavyChain } from './heavy-chain';
+import { heavyChain } from './support/heavy-chain';
 
 const pool = new AnalysisPool({ threads: 1, maxQueue: 2, maxPerCaller: 10 });
 afterAll(() => pool.close());

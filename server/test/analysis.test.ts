@@ -6,7 +6,7 @@ import { gapReport } from '../src/analysis/gap-report';
 import { ChainIndexView } from '../src/analysis/subgraph';
 import { whatIf } from '../src/analysis/what-if';
 import type { ChainSubgraph } from '../src/domain/records';
-import { chain } from './chain-fixture';
+import { chain } from './support/chain-fixture';
 
 const need = (g: ChainSubgraph) =>
   Object.fromEntries(

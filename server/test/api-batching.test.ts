@@ -3,7 +3,7 @@ import { readDataset } from '../src/import/importer';
 import { DEMO_DATA_DIR } from '../src/paths';
 import { MemoryStore } from '../src/store/memory/memory-store';
 import type { GraphStore } from '../src/store/port';
-import { demoApi } from './helpers';
+import { demoApi } from './support/helpers';
 
 /** The demo store behind a proxy that counts the calls of each method. */
 async function countingStore() {

@@ -4,7 +4,7 @@ import { findRoots, type Holding } from '../src/domain/systems';
 import { readDataset } from '../src/import/importer';
 import { DEMO_DATA_DIR } from '../src/paths';
 import { MemoryStore } from '../src/store/memory/memory-store';
-import { demoApi } from './helpers';
+import { demoApi } from './support/helpers';
 
 /** The demo data with two 50/50 joint ventures of two roots: JV1 owns a subsidiary outright, JV2 nothing. */
 const data = await readDataset([DEMO_DATA_DIR]);

@@ -7,9 +7,9 @@ import { readDataset } from '../src/import/importer';
 import { DEMO_DATA_DIR } from '../src/paths';
 import { createLogger, setRootLogger } from '../src/platform/log';
 import { MemoryStore } from '../src/store/memory/memory-store';
-import { heavyChain } from './heavy-chain';
-import { demoApi, testTokenBook } from './helpers';
-import { analysisBomb, explorerBomb, mutationBomb } from './hostile-queries';
+import { heavyChain } from './support/heavy-chain';
+import { demoApi, testTokenBook } from './support/helpers';
+import { analysisBomb, explorerBomb, mutationBomb } from './support/hostile-queries';
 
 const deep = `{ chains { nodes { ${'segments { chain { '.repeat(10)}name${' } }'.repeat(10)} } } }`;
 const aliases = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: chains { totalCount }`).join(' ')} }`;

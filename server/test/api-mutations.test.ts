@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../src/bin/open-store';
 import { creditCodeCheckChar } from '../src/domain/credit-code';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
-import { tempDir } from './cli';
-import { demoApi, type GraphQLResult, idOf } from './helpers';
+import { tempDir } from './support/cli';
+import { demoApi, type GraphQLResult, idOf } from './support/helpers';
 
 const code = (n: number) => {
   const first17 = `91420103MA${String(n).padStart(7, '0')}`;

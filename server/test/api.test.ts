@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeId } from '../src/graphql/global-id';
-import { demoApi, idOf } from './helpers';
+import { demoApi, idOf } from './support/helpers';
 
 const { query, yoga } = await demoApi();
 

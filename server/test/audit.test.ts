@@ -9,8 +9,8 @@ import { creditCodeCheckChar } from '../src/domain/credit-code';
 import { roleNeeded } from '../src/graphql/audit-mutations';
 import { schema } from '../src/graphql/schema/index';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
-import { ROOT, runImport, tempDir } from './cli';
-import { demoApi } from './helpers';
+import { ROOT, runImport, tempDir } from './support/cli';
+import { demoApi } from './support/helpers';
 
 const code = (n: number) => {
   const first17 = `91420103MA${String(n).padStart(7, '0')}`;

@@ -5,7 +5,7 @@ import { attributeSupply, productMatch } from '../src/analysis/products';
 import { ChainIndexView } from '../src/analysis/subgraph';
 import type { Makes, Segment } from '../src/domain/model';
 import type { ChainSubgraph } from '../src/domain/records';
-import { chain } from './chain-fixture';
+import { chain } from './support/chain-fixture';
 
 /** A chain fixture with segment products, what firms make, and firm details. */
 function withProducts(

@@ -5,7 +5,7 @@ import { gapReport } from '../src/analysis/gap-report';
 import { inputOf, normaliseProduct } from '../src/analysis/inputs';
 import { ChainIndexView } from '../src/analysis/subgraph';
 import { whatIf } from '../src/analysis/what-if';
-import { chain } from './chain-fixture';
+import { chain } from './support/chain-fixture';
 
 describe('inputs', () => {
   it('are product names trimmed, folded to half-width and lower case', () => {

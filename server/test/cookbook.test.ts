@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../src/auth/roles';
 import { readCookbook } from '../src/graphql/cookbook';
 import { COOKBOOK_FILE } from '../src/paths';
-import { demoApi } from './helpers';
+import { demoApi } from './support/helpers';
 
 const recipes = readCookbook(readFileSync(COOKBOOK_FILE, 'utf8'));
 

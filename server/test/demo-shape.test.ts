@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoApi, type GraphQLResult } from './helpers';
+import { demoApi, type GraphQLResult } from './support/helpers';
 
 const { query } = await demoApi();
 

@@ -9,10 +9,10 @@ import { COOKBOOK_FILE, DEMO_DATA_DIR, PERSISTED_OPERATIONS_FILE } from '../src/
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
 import { neo4jConfigFromEnv } from '../src/store/neo4j/config';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store';
-import { tempDir } from './cli';
-import { differences, type Operation, webOperations } from './differential';
-import { demoApi, type Query } from './helpers';
-import { emptyTestDatabase } from './neo4j-test-db';
+import { tempDir } from './support/cli';
+import { differences, type Operation, webOperations } from './support/differential';
+import { demoApi, type Query } from './support/helpers';
+import { emptyTestDatabase } from './support/neo4j-test-db';
 
 /**
  * Both stores, one API: every cookbook recipe and every operation the web app sends, on the demo

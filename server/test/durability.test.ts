@@ -6,7 +6,7 @@ import type { Dataset } from '../src/domain/model';
 import { createChainAtlasYoga } from '../src/graphql/yoga';
 import { KINDS } from '../src/interchange/format';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
-import { code, demoStoreCopy, runImport, tempDir } from './cli';
+import { code, demoStoreCopy, runImport, tempDir } from './support/cli';
 
 const DEMO = { enterprises: 651 };
 

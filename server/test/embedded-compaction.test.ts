@@ -6,39 +6,12 @@ import type { Caller } from '../src/auth/roles';
 import { Curator } from '../src/curation/curator';
 import { DataDir } from '../src/store/embedded/data-dir';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
-import { demoStoreCopy, ROOT, tempDir } from './cli';
+import { demoStoreCopy, ROOT, tempDir } from './support/cli';
+import { dumpGraph as dump } from './support/store-dump';
 
 const caller: Caller = { name: 'test', role: 'editor', authenticated: true };
 /** Each edit is a request of its own in the server: the event loop turns between them. */
 const turn = () => new Promise((resolve) => setImmediate(resolve));
-
-/** Keys sorted at every level, so that two equal records print the same. */
-function canon(x: unknown): unknown {
-  if (Array.isArray(x)) return x.map(canon);
-  if (x && typeof x === 'object')
-    return Object.fromEntries(
-      Object.keys(x)
-        .sort()
-        .map((k) => [k, canon((x as Record<string, unknown>)[k])]),
-    );
-  return x;
-}
-
-/** The whole state of a store, canonical and sorted: enterprises, relationships, chain side. */
-function dump(store: EmbeddedStore) {
-  const lines = (xs: unknown[]) => xs.map((x) => JSON.stringify(canon(x))).sort();
-  const c = store.chainIndex;
-  const inner = <V>(m: Map<string, Map<string, V>>) => [...m.values()].flatMap((v) => [...v.values()]);
-  return {
-    enterprises: lines([...store.graph.records()]),
-    relationships: lines([...store.graph.relations()]),
-    members: lines(inner(c.members)),
-    anchors: lines(inner(c.anchors)),
-    makes: lines(inner(c.makes)),
-    chains: lines([...c.chains.values(), ...c.segments.values(), ...c.leaders.values()]),
-    feeds: lines([...c.feeds].flatMap(([from, to]) => [...to].map((t) => [from, t]))),
-  };
-}
 
 /**
  * Edits `from` to `to` (exclusive) of a fixed sequence, through the curator, one commit each:
@@ -243,7 +216,7 @@ function compactIn(
   failpoint?: string,
 ): Promise<{ code: number | null; signal: string | null; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/test/compact-child.ts', dir], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/test/support/compact-child.ts', dir], {
       cwd: ROOT,
       env: { ...process.env, ...(failpoint ? { CHAIN_FAILPOINT: failpoint } : {}) },
       stdio: ['ignore', 'pipe', 'inherit'],

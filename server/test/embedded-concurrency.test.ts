@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../src/bin/open-store';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
 import { type EnterpriseRecord, emptyDataset } from '../src/store/port';
-import { tempDir } from './cli';
+import { tempDir } from './support/cli';
 
 /** Two stores on one data directory: the server's, and another process's (an importer's). */
 describe('the embedded store, written by the server and by another process at once', () => {

@@ -7,37 +7,8 @@ import { DEMO_DATA_DIR } from '../src/paths';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
 import { MemoryStore } from '../src/store/memory/memory-store';
 import { emptyDataset } from '../src/store/port';
-import { tempDir } from './cli';
-
-/** Keys sorted at every level, so that two equal records print the same. */
-function canon(x: unknown): unknown {
-  if (Array.isArray(x)) return x.map(canon);
-  if (x && typeof x === 'object')
-    return Object.fromEntries(
-      Object.keys(x)
-        .sort()
-        .map((k) => [k, canon((x as Record<string, unknown>)[k])]),
-    );
-  return x;
-}
-
-/** The whole state of a store, canonical and sorted, systems and roles included. */
-async function dump(store: MemoryStore) {
-  const lines = (xs: unknown[]) => xs.map((x) => JSON.stringify(canon(x))).sort();
-  const c = store.chainIndex;
-  const inner = <V>(m: Map<string, Map<string, V>>) => [...m.values()].flatMap((v) => [...v.values()]);
-  const roots = await store.systemRoots();
-  return {
-    enterprises: lines([...store.graph.records()]),
-    relationships: lines([...store.graph.relations()]),
-    members: lines(inner(c.members)),
-    anchors: lines(inner(c.anchors)),
-    makes: lines(inner(c.makes)),
-    chains: lines([...c.chains.values(), ...c.segments.values(), ...c.leaders.values()]),
-    feeds: lines([...c.feeds].flatMap(([from, to]) => [...to].map((t) => [from, t]))),
-    systems: lines(await store.systems(roots)),
-  };
-}
+import { tempDir } from './support/cli';
+import { dumpWithSystems as dump } from './support/store-dump';
 
 /**
  * The demo data `copies` times over, each copy's enterprises under ids of their own (the chain

@@ -33,8 +33,8 @@ import { readDataset } from '../src/import/importer';
 import { DEMO_DATA_DIR, PERSISTED_OPERATIONS_FILE } from '../src/paths';
 import { MemoryStore } from '../src/store/memory/memory-store';
 import { relationId } from '../src/store/port';
-import { tempDir } from './cli';
-import { TOKENS } from './helpers';
+import { tempDir } from './support/cli';
+import { TOKENS } from './support/helpers';
 
 /**
  * Bad input fuzzing of the API (issue 8): every argument of every field, inline and as variables,

@@ -30,7 +30,7 @@ import {
   parseText,
   parseTier,
 } from '../src/interchange/values';
-import { tempDir } from './cli';
+import { tempDir } from './support/cli';
 
 /**
  * Bad input fuzzing of the importer (issue 8): whatever bytes a file holds, each parser gives a

@@ -1,6 +1,6 @@
 import { CHAINS } from '@chain-atlas/seeds/chains';
 import { describe, expect, it } from 'vitest';
-import { demoApi, idOf } from './helpers';
+import { demoApi, idOf } from './support/helpers';
 
 const api = await demoApi();
 /** Candidates need an analyst: every query here is sent as one. */

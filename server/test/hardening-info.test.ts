@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkEntry, TokenBook, TokenError } from '../src/auth/tokens';
 import { openEmbeddedStore } from '../src/bin/open-store';
 import { readWorkbook, workbookError } from '../src/interchange/sources/xlsx';
-import { tempDir } from './cli';
+import { tempDir } from './support/cli';
 
 describe('token names say what they are', () => {
   const book = () => new TokenBook([], 'viewer', join(mkdtempSync(join(tmpdir(), 'tokens-')), 'tokens.json'));

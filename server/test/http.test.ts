@@ -14,8 +14,8 @@ import { DEMO_DATA_DIR } from '../src/paths';
 import { createLogger, setRootLogger } from '../src/platform/log';
 import { MemoryStore } from '../src/store/memory/memory-store';
 import { emptyDataset } from '../src/store/port';
-import { tempDir } from './cli';
-import { TOKENS, testTokenBook } from './helpers';
+import { tempDir } from './support/cli';
+import { TOKENS, testTokenBook } from './support/helpers';
 
 const demo = await readDataset([DEMO_DATA_DIR]);
 const webDir = tempDir();

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { DEMO_DATA_DIR } from '../src/paths';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
-import { code, demoStoreCopy, runImport, tempDir } from './cli';
+import { code, demoStoreCopy, runImport, tempDir } from './support/cli';
 
 describe('the importer CLI', () => {
   it('imports the demo data files, and the same files again change nothing', async () => {

@@ -8,7 +8,7 @@ import { importFiles } from '../src/import/importer';
 import { formatProblem, ImportError } from '../src/interchange/problems';
 import { Invalid, parseShare } from '../src/interchange/values';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
-import { code, tempDir } from './cli';
+import { code, tempDir } from './support/cli';
 
 describe('input formats', () => {
   it('reads an .xlsx workbook with one sheet per kind, Chinese sheet and column names, and real dates', async () => {

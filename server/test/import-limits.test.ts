@@ -9,8 +9,8 @@ import { EMPTY_VIEW, importFiles, readChecked } from '../src/import/importer';
 import { jsonLines } from '../src/interchange/format';
 import { formatProblem, ImportError } from '../src/interchange/problems';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
-import { code, tempDir } from './cli';
-import { demoApi, type GraphQLResult } from './helpers';
+import { code, tempDir } from './support/cli';
+import { demoApi, type GraphQLResult } from './support/helpers';
 
 /**
  * The limits on what comes in (docs/data-format.md, "Limits"): one cap on keys for the importer,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
-import { code, demoStoreCopy, runImport, tempDir } from './cli';
+import { code, demoStoreCopy, runImport, tempDir } from './support/cli';
 
 /** A folder of broken files, one of each problem the importer must catch. */
 function brokenFolder(): string {

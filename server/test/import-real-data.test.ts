@@ -7,7 +7,7 @@ import { deriveShortName } from '../src/domain/names';
 import { EMPTY_VIEW, importFiles, readChecked } from '../src/import/importer';
 import { ImportError } from '../src/interchange/problems';
 import { MemoryStore } from '../src/store/memory/memory-store';
-import { tempDir } from './cli';
+import { tempDir } from './support/cli';
 
 /** A valid credit code with the given area and organisation digits. */
 function creditCode(area: string, org: string): string {

@@ -3,7 +3,7 @@ import { openNeo4jStore } from '../src/bin/open-store';
 import { readDataset } from '../src/import/importer';
 import { DEMO_DATA_DIR } from '../src/paths';
 import { neo4jConfigFromEnv } from '../src/store/neo4j/config';
-import { emptyTestDatabase } from './neo4j-test-db';
+import { emptyTestDatabase } from './support/neo4j-test-db';
 
 /**
  * On Neo4j (NEO4J_URI set; the test command's Neo4j tier): a database holding no Chain Atlas data

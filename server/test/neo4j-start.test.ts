@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { expect, it } from 'vitest';
-import { ROOT } from './cli';
+import { ROOT } from './support/cli';
 
 it('NEO4J_URI=bolt://127.0.0.1:1 pnpm start fails fast with a clear message naming the URI', async () => {
   const started = performance.now();

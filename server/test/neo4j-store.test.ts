@@ -3,7 +3,7 @@ import type { Dataset } from '../src/domain/model';
 import { Neo4jGateway } from '../src/store/neo4j/gateway';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store';
 import { type EnterpriseRecord, emptyDataset } from '../src/store/port';
-import { RecordingDriver, textOf } from './fake-neo4j';
+import { RecordingDriver, textOf } from './support/fake-neo4j';
 
 /**
  * The Neo4jStore against a recording fake driver: the Cypher and parameters each method sends

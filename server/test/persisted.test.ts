@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { schema } from '../src/graphql/schema/index';
 import { readPersistedOperations } from '../src/graphql/use-persisted';
 import { PERSISTED_OPERATIONS_FILE } from '../src/paths';
-import { demoApi, TOKENS } from './helpers';
+import { demoApi, TOKENS } from './support/helpers';
 
 const operations = readPersistedOperations(PERSISTED_OPERATIONS_FILE);
 const [searchHash] = [...operations].find(([, text]) => text.startsWith('query SearchEnterprises')) ?? [];

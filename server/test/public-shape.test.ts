@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { gapReport } from '../src/analysis/gap-report';
 import { importFiles } from '../src/import/importer';
 import { MemoryStore } from '../src/store/memory/memory-store';
-import { tempDir } from './cli';
+import { tempDir } from './support/cli';
 
 /**
  * A data set shaped like public data, not like the demo: no shares, districts, statuses or short

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDataset } from '../src/import/importer';
 import { MemoryStore } from '../src/store/memory/memory-store';
-import { tempDir } from './cli';
-import { demoApi } from './helpers';
+import { tempDir } from './support/cli';
+import { demoApi } from './support/helpers';
 
 describe('a segment’s parent (环节 → 子环节)', () => {
   it('is the segment it is part of, and null for a top-level one', async () => {

@@ -5,9 +5,9 @@ import { neo4jConfigFromEnv } from '../src/store/neo4j/config';
 import type { Neo4jGateway } from '../src/store/neo4j/gateway';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store';
 import { emptyDataset } from '../src/store/port';
-import { tempDir } from './cli';
-import { emptyTestDatabase } from './neo4j-test-db';
-import { describeStoreContract } from './store-contract';
+import { tempDir } from './support/cli';
+import { emptyTestDatabase } from './support/neo4j-test-db';
+import { describeStoreContract } from './support/store-contract';
 
 describeStoreContract('embedded store', () => EmbeddedStore.open(tempDir()));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoApi } from './helpers';
+import { demoApi } from './support/helpers';
 
 interface Pairs {
   chains: {

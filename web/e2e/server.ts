@@ -10,7 +10,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEB_DIST = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const SERVER_BUNDLE = fileURLToPath(new URL('../../server/dist/server.js', import.meta.url));
 const IMPORT_BUNDLE = fileURLToPath(new URL('../../server/dist/import.js', import.meta.url));
-const EMPTY_NEO4J = fileURLToPath(new URL('../../server/test/empty-neo4j.ts', import.meta.url));
+const EMPTY_NEO4J = fileURLToPath(new URL('../../server/test/support/empty-neo4j.ts', import.meta.url));
 
 /**
  * The browser suite runs on the embedded store, or, with NEO4J_URI set (the Neo4j tier's run of

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoStoreCopy, ROOT } from '../cli';
+import { demoStoreCopy, ROOT } from '../support/cli';
 import { startServerProcess } from './server-process';
 
 /**

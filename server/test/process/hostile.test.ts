@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoStoreCopy } from '../cli';
-import { analysisBomb, explorerBomb, mutationBomb } from '../hostile-queries';
+import { demoStoreCopy } from '../support/cli';
+import { analysisBomb, explorerBomb, mutationBomb } from '../support/hostile-queries';
 import { startServerProcess } from './server-process';
 
 /**

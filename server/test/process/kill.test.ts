@@ -4,7 +4,7 @@ import { hashToken } from '../../src/auth/tokens';
 import { creditCodeCheckChar } from '../../src/domain/credit-code';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store';
 import { emptyDataset } from '../../src/store/port';
-import { demoStoreCopy, tempDir } from '../cli';
+import { demoStoreCopy, tempDir } from '../support/cli';
 import { startServerProcess } from './server-process';
 
 const EDITOR = 'kill-test-editor-token';

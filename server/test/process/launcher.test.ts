@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { demoStoreCopy, ROOT, tempDir } from '../cli';
+import { demoStoreCopy, ROOT, tempDir } from '../support/cli';
 
 /**
  * `npm run demo`'s last step (`node scripts/workspace.mjs serve`): the built server as a child of

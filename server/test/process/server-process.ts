@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, tempDir } from '../cli';
+import { ROOT, tempDir } from '../support/cli';
 
 export interface ServerProcess {
   url: string;

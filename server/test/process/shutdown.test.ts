@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoStoreCopy } from '../cli';
+import { demoStoreCopy } from '../support/cli';
 import { startServerProcess } from './server-process';
 
 describe('SIGTERM', () => {

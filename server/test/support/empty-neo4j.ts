@@ -1,4 +1,4 @@
-import { neo4jConfigFromEnv } from '../src/store/neo4j/config';
+import { neo4jConfigFromEnv } from '../../src/store/neo4j/config';
 import { emptyTestDatabase } from './neo4j-test-db';
 
 /**

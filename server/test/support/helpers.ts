@@ -1,10 +1,10 @@
-import { ROLES, type Role } from '../src/auth/roles';
-import { hashToken, TokenBook } from '../src/auth/tokens';
-import { createChainAtlasYoga, type YogaOptions } from '../src/graphql/yoga';
-import { readDataset } from '../src/import/importer';
-import { DEMO_DATA_DIR } from '../src/paths';
-import { MemoryStore } from '../src/store/memory/memory-store';
-import type { GraphStore } from '../src/store/port';
+import { ROLES, type Role } from '../../src/auth/roles';
+import { hashToken, TokenBook } from '../../src/auth/tokens';
+import { createChainAtlasYoga, type YogaOptions } from '../../src/graphql/yoga';
+import { readDataset } from '../../src/import/importer';
+import { DEMO_DATA_DIR } from '../../src/paths';
+import { MemoryStore } from '../../src/store/memory/memory-store';
+import type { GraphStore } from '../../src/store/port';
 
 /** A token for each role, as a test sends it: `Bearer test-<role>`. */
 export const TOKENS = Object.fromEntries(ROLES.map((r) => [r, `test-${r}`])) as Record<Role, string>;

@@ -1,4 +1,4 @@
-import type { ChainSubgraph } from '../src/domain/records';
+import type { ChainSubgraph } from '../../src/domain/records';
 
 /**
  * A chain subgraph whose analysis takes seconds: `graph` with `n` more outside firms in its first

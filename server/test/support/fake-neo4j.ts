@@ -1,5 +1,5 @@
-import { allCypherFiles, type CypherFolder, cypher } from '../src/store/neo4j/cypher-files';
-import type { DriverLike, SessionLike, TxLike } from '../src/store/neo4j/gateway';
+import { allCypherFiles, type CypherFolder, cypher } from '../../src/store/neo4j/cypher-files';
+import type { DriverLike, SessionLike, TxLike } from '../../src/store/neo4j/gateway';
 
 /**
  * A call a store made: which file (or schema statement), in what kind of transaction, with what.

@@ -1,6 +1,6 @@
-import type { Supplies, Tier } from '../src/domain/model';
-import type { ChainSubgraph } from '../src/domain/records';
-import type { EnterpriseRecord } from '../src/store/port';
+import type { Supplies, Tier } from '../../src/domain/model';
+import type { ChainSubgraph } from '../../src/domain/records';
+import type { EnterpriseRecord } from '../../src/store/port';
 
 /**
  * A hand-built chain subgraph for the analysis tests: segments in order, FEEDS as pairs, firms as

@@ -3,12 +3,12 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { creditCodeCheckChar } from '../src/domain/credit-code';
-import { readDataset } from '../src/import/importer';
-import { DEMO_DATA_DIR } from '../src/paths';
-import { EmbeddedStore } from '../src/store/embedded/embedded-store';
+import { creditCodeCheckChar } from '../../src/domain/credit-code';
+import { readDataset } from '../../src/import/importer';
+import { DEMO_DATA_DIR } from '../../src/paths';
+import { EmbeddedStore } from '../../src/store/embedded/embedded-store';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 export interface Run {
   code: number | null;

@@ -1,4 +1,4 @@
-import type { Role } from '../src/auth/roles';
+import type { Role } from '../../src/auth/roles';
 import type { Query } from './helpers';
 
 /** One request of the differential test: what the web app or the cookbook sends. */

@@ -1,5 +1,5 @@
-import { connect, type Neo4jConfig } from '../src/store/neo4j/config';
-import { Neo4jGateway } from '../src/store/neo4j/gateway';
+import { connect, type Neo4jConfig } from '../../src/store/neo4j/config';
+import { Neo4jGateway } from '../../src/store/neo4j/gateway';
 
 /**
  * The test run's Neo4j database (NEO4J_URI & co.), emptied and marked as a test run's: refused when

@@ -1,14 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Curator } from '../src/curation/curator';
-import type { Dataset } from '../src/domain/model';
-import { controlledBy, findRoots, type Holding } from '../src/domain/systems';
-import { importFiles, readDataset } from '../src/import/importer';
-import { jsonLines } from '../src/interchange/format';
-import { ImportError } from '../src/interchange/problems';
-import { DEMO_DATA_DIR } from '../src/paths';
-import type { EnterpriseQuery, GraphStore, ImportTarget } from '../src/store/port';
+import { Curator } from '../../src/curation/curator';
+import type { Dataset } from '../../src/domain/model';
+import { controlledBy, findRoots, type Holding } from '../../src/domain/systems';
+import { importFiles, readDataset } from '../../src/import/importer';
+import { jsonLines } from '../../src/interchange/format';
+import { ImportError } from '../../src/interchange/problems';
+import { DEMO_DATA_DIR } from '../../src/paths';
+import type { EnterpriseQuery, GraphStore, ImportTarget } from '../../src/store/port';
 import { tempDir } from './cli';
 
 export type ContractStore = GraphStore;
