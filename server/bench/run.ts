@@ -1,5 +1,5 @@
 /**
- * pnpm bench [-- --sizes S,M] [--memory M,L] [--only B1,B4,B6,B7,B9,B11,LIMIT,B2,B6N,B12,B14]
+ * pnpm bench [-- --sizes S,M] [--memory M,L] [--only B1,B4,B6,B7,B9,B11,LIMIT,B2,B6N,B7N,B12,B14]
  *
  * B12 (candidate quality: hidden memberships found again) runs only when asked for (--only B12), on the
  * listed-company data when ../shared/datasets/chainkg/raw is beside the repository, else on a generated set.
@@ -8,7 +8,12 @@
  *
  * B9 drives the built web app (`pnpm build`) in Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  *
- * B2 and B6N run on Neo4j when NEO4J_URI is set, and say they skipped otherwise.
+ * B2, B6N and B7N run on Neo4j when NEO4J_URI is set (NEO4J_USER, NEO4J_PASSWORD), and say they
+ * skipped otherwise. They share one import of the set into Neo4j and one into an embedded store,
+ * and compare the two side by side: B6N the imports, B2 neighbourhoods, B7N gap reports. On a local
+ * Neo4j (`node scripts/neo4j.mjs --port 7711 --data DIR`), with M:
+ *   NEO4J_URI=bolt://127.0.0.1:7711 NEO4J_USER=neo4j NEO4J_PASSWORD=x \
+ *     node --max-old-space-size=16384 --import tsx server/bench/run.ts --only B2,B6N,B7N --sizes M
  *
  * Runs the benchmark scenarios, prints their tables and writes the figures as JSON to
  * data/bench/ (latest.json and a dated copy). Scale data sets are generated on first use.
@@ -38,7 +43,7 @@ const { values } = parseArgs({
 });
 const sizes = (values.sizes ?? 'M').split(',') as Size[];
 const memorySizes = (values.memory ?? 'M,L').split(',') as Size[];
-const only = new Set((values.only ?? 'B1,B4,B6,B7,B9,B11,LIMIT,B2,B6N').toUpperCase().split(','));
+const only = new Set((values.only ?? 'B1,B4,B6,B7,B9,B11,LIMIT,B2,B6N,B7N').toUpperCase().split(','));
 const benchDir = join(DATASETS_DIR, '..', 'bench');
 const scratch = join(benchDir, 'scratch');
 mkdirSync(scratch, { recursive: true });
@@ -61,7 +66,8 @@ for (const size of sizes) {
   if (only.has('B6')) results[`B6-${size}`] = await b6(size, scratch);
   if (only.has('B7') || only.has('B8')) results[`B7-B8-${size}`] = await b7b8(size);
   if (only.has('B14')) results[`B14-${size}`] = await b14(size);
-  if (only.has('B2') || only.has('B6N')) results[`neo4j-${size}`] = await neo4jScenarios(size, scratch, only);
+  if (only.has('B2') || only.has('B6N') || only.has('B7N'))
+    results[`neo4j-${size}`] = await neo4jScenarios(size, scratch, only);
 }
 if (only.has('B11')) results.B11 = b11(memorySizes);
 if (only.has('LIMIT')) results.mapLimit = await mapLimit(scratch);

@@ -278,6 +278,19 @@ describe('Neo4jStore (recording driver)', () => {
     expect(failing.openSessions).toBe(0);
   });
 
+  it('says a transaction over the memory limit of Neo4j is too big, not to try again', async () => {
+    const failing = new RecordingDriver(() => {
+      throw Object.assign(new Error('The allocation of an extra 2.0 MiB would use more than the limit 537.6 MiB.'), {
+        code: 'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+      });
+    });
+    const { store } = storeWith(failing);
+    const error = await store.commit({ ...emptyDataset(), chains: [] }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ extensions: { code: 'TOO_COMPLEX' } });
+    expect((error as Error).message).toMatch(/too big for one transaction.*smaller imports.*537\.6 MiB/);
+    expect(failing.openSessions).toBe(0);
+  });
+
   it('creates the schema one statement at a time', async () => {
     const { driver, store } = storeWith();
     await store.ensureSchema();

@@ -105,6 +105,18 @@ export function toApiError(e: unknown): unknown {
   ) {
     return codedError('TIMEOUT', 'The graph database took too long to answer.');
   }
+  // a transaction over Neo4j's memory limit (dbms.memory.transaction.total.max, 70% of the heap by
+  // default; db.memory.transaction.max): a TransientError, but the same work fails the same way
+  // again (an import of M's 100k enterprises in one transaction, on a 768 MiB heap, 2026-12-07)
+  if (
+    code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' ||
+    code === 'Neo.TransientError.General.TransactionMemoryLimit'
+  ) {
+    return codedError(
+      'TOO_COMPLEX',
+      `The change is too big for one transaction of the graph database (its transaction memory limit): import it in several smaller imports, or give Neo4j a larger heap. ${message}`,
+    );
+  }
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError')) {
     return codedError('UNAVAILABLE', 'The graph database cannot be reached just now; try again.');
   }
