@@ -263,10 +263,39 @@ describe('Neo4jStore (recording driver)', () => {
     });
     const rows = { ...emptyDataset(), enterprises: Array.from({ length: 10_000 }, (_, i) => firm(`E${i}`)) };
     await store.commit(rows);
-    expect(new Set(driver.calls.map((c) => c.timeout))).toEqual(new Set([20_000]));
+    const importing = driver.calls.filter((c) => c.file !== 'import/replan');
+    expect(new Set(importing.map((c) => c.timeout))).toEqual(new Set([20_000]));
     driver.calls.length = 0;
     await store.commit({ ...emptyDataset(), enterprises: [firm('E1')] });
     expect(new Set(driver.calls.map((c) => c.timeout))).toEqual(new Set([12_000]));
+  });
+
+  it('has Neo4j plan its queries afresh after a large import, not after an edit, and lets a refusal pass', async () => {
+    const firm = (id: string) => ({
+      id,
+      name: `${id}公司`,
+      shortName: id,
+      district: '本区',
+      local: true,
+      status: '存续',
+      tags: [],
+    });
+    const big = { ...emptyDataset(), enterprises: Array.from({ length: 1000 }, (_, i) => firm(`E${i}`)) };
+    const { driver, store } = storeWith();
+    await store.commit(big);
+    expect(driver.calls.at(-1)?.file).toBe('import/replan');
+    driver.calls.length = 0;
+    await store.commit({ ...emptyDataset(), enterprises: [firm('E1')] });
+    expect(driver.calls.map((c) => c.file)).not.toContain('import/replan');
+    // a user who may not clear the caches: the import stands
+    const refusing = storeWith(
+      new RecordingDriver((file, parameters) => {
+        if (file === 'import/replan')
+          throw Object.assign(new Error('denied'), { code: 'Neo.ClientError.Security.Forbidden' });
+        return respond(file, parameters);
+      }),
+    );
+    await expect(refusing.store.commit(big)).resolves.toMatchObject({ enterprises: expect.any(Object) });
   });
 
   it('maps Neo4j errors to coded API errors and still closes the session', async () => {

@@ -3,6 +3,7 @@ import { isInitialsQuery } from '../../domain/pinyin';
 import type { ChainSubgraph } from '../../domain/records';
 import { searchForm } from '../../domain/search-text';
 import { DEFAULT_CONTROL_THRESHOLD, findRoots, type Holding } from '../../domain/systems';
+import { log } from '../../platform/log';
 import type {
   ApplyCounts,
   ChainRecord,
@@ -46,6 +47,8 @@ const KEPT_SUBGRAPHS = 128;
  * every import past a few ten thousand rows. 2 ms a row gives M's 500k rows about 17 minutes.
  */
 const IMPORT_MS_PER_ROW = 2;
+/** An import of this many rows or more has Neo4j plan its queries afresh (replan). */
+const REPLAN_AFTER_ROWS = 1000;
 
 /**
  * The production store: the graph in Neo4j, every query a file of cypher/. Traversal happens in
@@ -352,7 +355,7 @@ export class Neo4jStore implements GraphStore {
    */
   async commit(rows: Dataset, _note = '', check?: (view: ImportView) => void): Promise<ApplyCounts> {
     const count = Object.values(rows).reduce((sum, list: unknown[]) => sum + list.length, 0);
-    return this.written(async (tx) => {
+    const counts = await this.written(async (tx) => {
       await tx.run('import', 'write-lock');
       if (check) check(await prefetchView(tx, rows));
       const { counts } = await planImport(tx, rows);
@@ -360,6 +363,22 @@ export class Neo4jStore implements GraphStore {
       await deriveRoles(tx, this.threshold);
       return counts;
     }, IMPORT_MS_PER_ROW * count);
+    if (count >= REPLAN_AFTER_ROWS) await this.replan();
+    return counts;
+  }
+
+  /**
+   * Has Neo4j plan its queries again (replan.cypher): plans made for a graph a large import has
+   * since changed can be many times slower, and Neo4j replaces them only when its statistics have
+   * drifted far enough. A user without the right to clear the caches (db.clearQueryCaches is an
+   * administrator's on a secured server) keeps the old plans: the import stands, a warning says so.
+   */
+  private async replan(): Promise<void> {
+    try {
+      await this.db.write((tx) => tx.run('import', 'replan'));
+    } catch (err) {
+      log().warn({ err }, 'Neo4j kept its query plans after a large import (db.clearQueryCaches was refused)');
+    }
   }
 
   /**
