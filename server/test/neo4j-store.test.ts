@@ -252,15 +252,6 @@ describe('Neo4jStore (recording driver)', () => {
 
   it('gives a big import longer than a request to commit: 2 ms a row beyond the gateway timeout', async () => {
     const { driver, store } = storeWith();
-    const firm = (id: string) => ({
-      id,
-      name: `${id}公司`,
-      shortName: id,
-      district: '本区',
-      local: true,
-      status: '存续',
-      tags: [],
-    });
     const rows = { ...emptyDataset(), enterprises: Array.from({ length: 10_000 }, (_, i) => firm(`E${i}`)) };
     await store.commit(rows);
     const importing = driver.calls.filter((c) => c.file !== 'import/replan');
@@ -271,15 +262,6 @@ describe('Neo4jStore (recording driver)', () => {
   });
 
   it('has Neo4j plan its queries afresh after a large import, not after an edit, and lets a refusal pass', async () => {
-    const firm = (id: string) => ({
-      id,
-      name: `${id}公司`,
-      shortName: id,
-      district: '本区',
-      local: true,
-      status: '存续',
-      tags: [],
-    });
     const big = { ...emptyDataset(), enterprises: Array.from({ length: 1000 }, (_, i) => firm(`E${i}`)) };
     const { driver, store } = storeWith();
     await store.commit(big);
