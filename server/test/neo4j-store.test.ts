@@ -250,7 +250,7 @@ describe('Neo4jStore (recording driver)', () => {
     expect(driver.calls).toMatchSnapshot();
   });
 
-  it('gives a big import longer than a request to commit: 2 ms a row beyond the gateway timeout', async () => {
+  it('gives a big import longer than a request to commit: 2 ms a row where that is longer than the gateway timeout', async () => {
     const { driver, store } = storeWith();
     const rows = { ...emptyDataset(), enterprises: Array.from({ length: 10_000 }, (_, i) => firm(`E${i}`)) };
     await store.commit(rows);

@@ -198,6 +198,9 @@ export interface GraphStore extends ImportTarget {
 }
 
 /** A data set with no rows, to fill in. */
+/** How many rows a data set holds, of every kind. */
+export const rowCount = (data: Dataset): number => Object.values(data).reduce((n, rows) => n + rows.length, 0);
+
 export function emptyDataset(): Dataset {
   return {
     chains: [],

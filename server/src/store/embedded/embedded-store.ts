@@ -5,7 +5,7 @@ import { KINDS } from '../../interchange/format';
 import type { Entry } from '../memory/enterprise-graph';
 import { ALL_NEW, type NewRows } from '../memory/memory-graph';
 import { MemoryStore } from '../memory/memory-store';
-import { type ApplyCounts, emptyDataset, type ImportView, type Removal } from '../port';
+import { type ApplyCounts, emptyDataset, type ImportView, type Removal, rowCount } from '../port';
 import { coverage, DataDir, type Manifest, type SegmentInfo, SegmentMissing } from './data-dir';
 import { Fold } from './fold';
 
@@ -291,7 +291,7 @@ export class EmbeddedStore extends MemoryStore {
         continue;
       }
       const { data, removals } = await this.dir.readWhole(segment.name, tombstonesMatter);
-      const rows = KINDS.reduce((n, k) => n + data[k].length, removals.length);
+      const rows = rowCount(data) + removals.length;
       if (rows >= FOLD_BELOW) {
         flush();
         // Into an empty graph every relationship of one segment is new (the importer refuses

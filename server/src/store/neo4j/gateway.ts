@@ -50,8 +50,8 @@ export class Neo4jGateway {
     return this.transaction('READ', work);
   }
 
-  /** A write transaction, with the gateway's timeout or, for a big import, a longer one. */
-  write<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+  /** A write transaction, with the gateway's timeout or, for a big import, `timeoutMs` if longer. */
+  write<T>(work: (tx: Tx) => Promise<T>, timeoutMs = 0): Promise<T> {
     return this.transaction('WRITE', work, Math.max(timeoutMs, this.timeoutMs));
   }
 

@@ -22,6 +22,7 @@ import type {
   Removal,
   SegmentMembership,
 } from '../port';
+import { rowCount } from '../port';
 import { statements } from './cypher-files';
 import { int, type Neo4jGateway, type Tx } from './gateway';
 import { groupBy, holdings } from './holdings';
@@ -41,10 +42,11 @@ import { deriveRoles } from './roles';
 /** How many chains' subgraphs the store keeps (the largest districts have a few dozen chains). */
 const KEPT_SUBGRAPHS = 128;
 /**
- * How long a commit may take, per row written, beyond the gateway's timeout (30 s): an import is
- * one transaction, all or nothing, and the S scale set's 50k rows took over 30 s into a fresh
- * database on this loaded 2-core machine (2026-12-07), so a fixed request-sized timeout refused
- * every import past a few ten thousand rows. 2 ms a row gives M's 500k rows about 17 minutes.
+ * How long a commit may take, per row written, where that is longer than the gateway's timeout
+ * (30 s): an import is one transaction, all or nothing, and the S scale set's 50k rows took over
+ * 30 s into a fresh database on this loaded 2-core machine (2026-12-07), so a fixed request-sized
+ * timeout refused every import past a few ten thousand rows. 2 ms a row gives M's 500k rows about
+ * 17 minutes.
  */
 const IMPORT_MS_PER_ROW = 2;
 /** An import of this many rows or more has Neo4j plan its queries afresh (replan). */
@@ -354,7 +356,7 @@ export class Neo4jStore implements GraphStore {
    * every writer before committed.
    */
   async commit(rows: Dataset, _note = '', check?: (view: ImportView) => void): Promise<ApplyCounts> {
-    const count = Object.values(rows).reduce((sum, list: unknown[]) => sum + list.length, 0);
+    const count = rowCount(rows);
     const counts = await this.written(async (tx) => {
       await tx.run('import', 'write-lock');
       if (check) check(await prefetchView(tx, rows));
