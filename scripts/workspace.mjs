@@ -163,7 +163,8 @@ async function neo4jTier() {
       'test/differential.test.ts',
     ],
     // the web app on Neo4j: each test file's server on the database, emptied and seeded afresh
-    ['--project', 'browser', '--no-file-parallelism'],
+    // (one file at a time: vitest.config.ts says so for the browser project when NEO4J_URI is set)
+    ['--project', 'browser'],
   ];
   let status = 0;
   for (const suite of suites) {
