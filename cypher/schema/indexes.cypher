@@ -12,3 +12,5 @@ CREATE INDEX enterprise_role IF NOT EXISTS FOR (e:Enterprise) ON (e.role);
 CREATE INDEX segment_chain IF NOT EXISTS FOR (s:Segment) ON (s.chainId);
 CREATE INDEX controls_share IF NOT EXISTS FOR ()-[r:CONTROLS]-() ON (r.share);
 CREATE INDEX supplies_product IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.product);
+// A chain's snapshots are read by chain and time (snapshot-figures.cypher, snapshot-at.cypher).
+CREATE INDEX chain_snapshot_time IF NOT EXISTS FOR (s:ChainSnapshot) ON (s.chainId, s.takenAt);

@@ -11,6 +11,7 @@ import type {
 } from '../domain/records';
 import type { Holding } from '../domain/systems';
 import type { Kind } from '../interchange/format';
+import type { SnapshotLog } from './snapshots';
 
 /**
  * The GraphStore port: what the API and the analysis need from a store. Every store
@@ -194,6 +195,8 @@ export interface GraphStore extends ImportTarget {
    * (the others are left alone).
    */
   remove(removals: readonly Removal[], note: string): Promise<Removal[]>;
+  /** The chains' snapshots, kept beside the graph (store/snapshots.ts). */
+  readonly snapshots: SnapshotLog;
   close(): Promise<void>;
 }
 

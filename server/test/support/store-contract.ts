@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Curator } from '../../src/curation/curator';
 import type { Dataset } from '../../src/domain/model';
+import type { ChainSnapshot } from '../../src/domain/snapshot';
 import { controlledBy, findRoots, type Holding } from '../../src/domain/systems';
 import { importFiles, readDataset } from '../../src/import/importer';
 import { jsonLines } from '../../src/interchange/format';
@@ -368,6 +369,72 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
       await expect(
         curator.addRelationship(editor, { kind: 'CONTROLS', from: 'wc-holder-a', to: company, share: 0.8 }),
       ).rejects.toThrow(/would sum to 110%/);
+    });
+
+    it('keeps chain snapshots by chain and time, and gives the latest one at or before a moment', async () => {
+      const figures = (members: number): ChainSnapshot['figures'] => ({
+        segments: 4,
+        covered: 2,
+        coverage: 0.5,
+        fill: 1,
+        extend: 1,
+        strengthen: 0,
+        localSourcing: null,
+        chokepoints: 0,
+        members,
+        localMembers: members,
+        links: 0,
+      });
+      const snapshot = (chainId: string, takenAt: string, members: number): ChainSnapshot => ({
+        chainId,
+        takenAt,
+        cause: 'IMPORT',
+        note: `${chainId} at ${takenAt}`,
+        figures: figures(members),
+        segments: [{ id: 's1', name: '环节一', need: 'FILL', group: false }],
+        members: Array.from({ length: members }, (_, i) => ({
+          id: `m${i}`,
+          name: `企业${i}`,
+          local: true,
+          segmentIds: ['s1'],
+        })),
+        links: [],
+        suppliers: [],
+      });
+      // out of time order, and one time with another offset (2026-11-01T02:00Z)
+      await store.snapshots.add([
+        snapshot('contract-a', '2026-12-01T00:00:00.000Z', 3),
+        snapshot('contract-a', '2026-11-01T10:00:00+08:00', 1),
+        snapshot('contract-b', '2026-11-15T00:00:00.000Z', 7),
+      ]);
+      await store.snapshots.add([snapshot('contract-a', '2026-11-20T00:00:00.000Z', 2)]);
+      const all = await store.snapshots.figures('contract-a');
+      expect(all.map((s) => s.figures.members)).toEqual([1, 2, 3]);
+      expect(all[0]).toEqual({
+        chainId: 'contract-a',
+        takenAt: '2026-11-01T10:00:00+08:00',
+        cause: 'IMPORT',
+        note: 'contract-a at 2026-11-01T10:00:00+08:00',
+        figures: figures(1),
+      });
+      expect(
+        (await store.snapshots.figures('contract-a', '2026-11-20T00:00:00Z')).map((s) => s.figures.members),
+      ).toEqual([2, 3]);
+      expect(await store.snapshots.figures('no-such-chain')).toEqual([]);
+      expect((await store.snapshots.at('contract-a', '2026-11-30T23:59:59Z'))?.members).toHaveLength(2);
+      expect((await store.snapshots.at('contract-a', '2026-11-01T02:00:00Z'))?.note).toBe(
+        'contract-a at 2026-11-01T10:00:00+08:00',
+      );
+      expect(await store.snapshots.at('contract-a', '2026-11-01T01:59:59Z')).toBeUndefined();
+      expect((await store.snapshots.at('contract-b', '2027-01-01T00:00:00Z'))?.figures.members).toBe(7);
+      // a snapshot without a valid time is refused, and so is its batch: nothing of it is kept
+      await expect(
+        store.snapshots.add([
+          snapshot('contract-c', '2026-12-01T00:00:00Z', 1),
+          snapshot('contract-c', 'yesterday', 1),
+        ]),
+      ).rejects.toThrow(/contract-c.*takenAt 'yesterday'/);
+      expect(await store.snapshots.figures('contract-c')).toEqual([]);
     });
   });
 }

@@ -6,8 +6,10 @@ import type { Entry } from '../memory/enterprise-graph';
 import { ALL_NEW, type NewRows } from '../memory/memory-graph';
 import { MemoryStore } from '../memory/memory-store';
 import { type ApplyCounts, emptyDataset, type ImportView, type Removal, rowCount } from '../port';
+import type { SnapshotLog } from '../snapshots';
 import { coverage, DataDir, type Manifest, type SegmentInfo, SegmentMissing } from './data-dir';
 import { Fold } from './fold';
+import { SnapshotFile } from './snapshot-file';
 
 /**
  * V8's Map holds at most 2^24 entries: the graph keeps its enterprises in one, and a compaction
@@ -39,6 +41,7 @@ const FOLD_BELOW = 50_000;
  */
 export class EmbeddedStore extends MemoryStore {
   private readonly dir: DataDir;
+  override readonly snapshots: SnapshotLog;
   /** The number of the last segment applied (every segment up to it is in the graph); 0 for none. */
   private appliedThrough = 0;
   /** The id of the manifest applied from (a directory replaced under a running store has another). */
@@ -62,6 +65,7 @@ export class EmbeddedStore extends MemoryStore {
   ) {
     super();
     this.dir = new DataDir(path);
+    this.snapshots = new SnapshotFile(join(path, 'snapshots.jsonl'));
   }
 
   get path(): string {

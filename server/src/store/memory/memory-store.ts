@@ -17,14 +17,17 @@ import type {
   RelationKey,
   SegmentMembership,
 } from '../port';
+import type { SnapshotLog } from '../snapshots';
 import { MemoryGraph } from './memory-graph';
 import { searchEnterprises } from './search';
+import { MemorySnapshotLog } from './snapshot-log';
 import { neighbourhoodOf, shortestPathsOf } from './traversal';
 
 export type { ApplyCounts, EnterpriseGraph } from './memory-graph';
 
 /** The reads of the GraphStore port over the in-memory graph. */
 export class MemoryStore extends MemoryGraph implements GraphStore {
+  readonly snapshots: SnapshotLog = new MemorySnapshotLog();
   private node = (id: string): EnterpriseRecord | undefined => this.graph.node(id);
 
   async getEnterprise(id: string): Promise<EnterpriseRecord | undefined> {

@@ -23,6 +23,7 @@ import type {
   SegmentMembership,
 } from '../port';
 import { rowCount } from '../port';
+import type { SnapshotLog } from '../snapshots';
 import { statements } from './cypher-files';
 import { int, type Neo4jGateway, type Tx } from './gateway';
 import { groupBy, holdings } from './holdings';
@@ -38,6 +39,7 @@ import {
 } from './reads';
 import { presentRemovals, writeRemovals } from './removals';
 import { deriveRoles } from './roles';
+import { Neo4jSnapshotLog } from './snapshots';
 
 /** How many chains' subgraphs the store keeps (the largest districts have a few dozen chains). */
 const KEPT_SUBGRAPHS = 128;
@@ -63,10 +65,14 @@ export class Neo4jStore implements GraphStore {
   /** The read of the graph's version under way, shared by those who ask meanwhile. */
   private versionRead: Promise<string | null> | undefined;
 
+  readonly snapshots: SnapshotLog;
+
   constructor(
     readonly db: Neo4jGateway,
     private readonly threshold = DEFAULT_CONTROL_THRESHOLD,
-  ) {}
+  ) {
+    this.snapshots = new Neo4jSnapshotLog(db);
+  }
 
   /** Creates the constraints and indexes of cypher/schema/ where they are missing. */
   async ensureSchema(): Promise<void> {

@@ -1,0 +1,21 @@
+import type { ChainSnapshot, SnapshotFigures } from '../../domain/snapshot';
+import { checkSnapshot, SnapshotList, type SnapshotLog } from '../snapshots';
+
+/** Chain snapshots kept in memory only, for as long as the process runs. */
+export class MemorySnapshotLog implements SnapshotLog {
+  private readonly list = new SnapshotList();
+
+  async add(snapshots: readonly ChainSnapshot[]): Promise<void> {
+    snapshots.forEach(checkSnapshot);
+    for (const s of snapshots) this.list.push(structuredClone(s));
+  }
+
+  async figures(chainId: string, since?: string): Promise<SnapshotFigures[]> {
+    return this.list.figures(chainId, since);
+  }
+
+  async at(chainId: string, at: string): Promise<ChainSnapshot | undefined> {
+    const s = this.list.at(chainId, at);
+    return s && structuredClone(s);
+  }
+}
