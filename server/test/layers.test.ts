@@ -21,6 +21,7 @@ const LAYERS: Record<string, readonly string[]> = {
   import: ['domain', 'platform', 'paths', 'interchange', 'analysis', 'store'],
   audit: ['domain', 'platform', 'interchange', 'store', 'import'],
   curation: ['domain', 'platform', 'interchange', 'analysis', 'store', 'import', 'auth'],
+  chronicle: ['domain', 'analysis', 'store'],
   graphql: [
     'domain',
     'platform',
@@ -33,6 +34,7 @@ const LAYERS: Record<string, readonly string[]> = {
     'audit',
     'import',
     'curation',
+    'chronicle',
   ],
   http: ['domain', 'platform', 'paths', 'store', 'auth', 'graphql'],
   bin: [
@@ -47,6 +49,7 @@ const LAYERS: Record<string, readonly string[]> = {
     'audit',
     'import',
     'curation',
+    'chronicle',
     'graphql',
     'http',
   ],

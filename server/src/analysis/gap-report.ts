@@ -87,7 +87,15 @@ export interface GapReport {
   centrality: Centrality;
 }
 
-export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_PARAMS): GapReport {
+/**
+ * `candidates: false` leaves every segment's candidates out (the figures alone, as a snapshot
+ * keeps them): the ranking is most of a report's work.
+ */
+export function gapReport(
+  graph: ChainSubgraph,
+  params: GapParams = DEFAULT_GAP_PARAMS,
+  { candidates = true }: { candidates?: boolean } = {},
+): GapReport {
   const view = new ChainIndexView(graph);
   const segments = graph.chain.segments;
   // groups (segments with sub-segments) are covered when one of their segments is
@@ -142,7 +150,7 @@ export function gapReport(graph: ChainSubgraph, params: GapParams = DEFAULT_GAP_
       sourcing,
       chokepointIds: [...concerned].sort(),
       candidates:
-        need === 'OK'
+        need === 'OK' || !candidates
           ? []
           : rankCandidates(view, segment.id, {
               limit: MAX_CANDIDATES,

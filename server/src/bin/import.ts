@@ -7,15 +7,17 @@
  * wrong; a running server picks up the import within a second.
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuditLog } from '../audit/audit-log';
 import { ImportAudit } from '../audit/import-audit';
+import { changedAnything, takeSnapshots } from '../chronicle/snapshots';
 import { type ImportSummary, importFiles } from '../import/importer';
 import { KINDS } from '../interchange/format';
 import { formatProblem, ImportError, type ImportProblem } from '../interchange/problems';
 import { ENCODINGS, type Encoding } from '../interchange/sources/events';
 import { EmbeddedStore } from '../store/embedded/embedded-store';
+import type { GraphStore } from '../store/port';
 import { auditFileFromEnv } from './config';
 import { dataDirFromEnv, openNeo4jStore } from './open-store';
 
@@ -78,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
         rejected: summary.rejected.length,
         warnings: summary.warningCount,
       });
+    if (!summary.dryRun && changedAnything(summary.counts)) await snapshotAfter(store, paths);
     return 0;
   } catch (e) {
     progress.clear();
@@ -99,6 +102,20 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   } finally {
     await store.close();
+  }
+}
+
+/**
+ * A snapshot of every chain as the import left them: what "what changed" compares with. The
+ * import stands if this fails; the next import or a `takeSnapshots` request takes one.
+ */
+async function snapshotAfter(store: GraphStore, paths: readonly string[]): Promise<void> {
+  try {
+    const note = `import of ${paths.map((p) => basename(p)).join(', ')}`;
+    const snapshots = await takeSnapshots(store, { cause: 'IMPORT', note });
+    console.log(`Snapshots: ${snapshots.length} chain(s), for "what changed".`);
+  } catch (e) {
+    console.error(`The import stands, but its snapshot of the chains failed: ${(e as Error).message}`);
   }
 }
 

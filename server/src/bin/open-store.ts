@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { takeSnapshots } from '../chronicle/snapshots';
 import { importFiles } from '../import/importer';
 import { DEFAULT_DATA_DIR, DEMO_DATA_DIR } from '../paths';
 import { EmbeddedStore } from '../store/embedded/embedded-store';
@@ -16,8 +17,14 @@ export async function openEmbeddedStore(
   { seed = true }: { seed?: boolean } = {},
 ): Promise<EmbeddedStore> {
   const store = await EmbeddedStore.open(dataDir);
-  if (store.empty && seed) await importFiles(store, { paths: [DEMO_DATA_DIR] });
+  if (store.empty && seed) await seedDemo(store);
   return store;
+}
+
+/** The demo data set, imported into a new store, and the first snapshot of its chains. */
+async function seedDemo(store: GraphStore): Promise<void> {
+  await importFiles(store, { paths: [DEMO_DATA_DIR] });
+  await takeSnapshots(store, { cause: 'IMPORT', note: 'the demo data' });
 }
 
 /**
@@ -42,7 +49,7 @@ export async function openNeo4jStore(
   if (!config) return undefined;
   const store = new Neo4jStore(new Neo4jGateway(await connect(config), config.database));
   await store.ensureSchema();
-  if (seed && (await store.isEmpty())) await importFiles(store, { paths: [DEMO_DATA_DIR] });
+  if (seed && (await store.isEmpty())) await seedDemo(store);
   return store;
 }
 

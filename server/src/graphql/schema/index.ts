@@ -16,6 +16,7 @@ import './candidates';
 import './gap-report';
 import './chokepoints';
 import './what-if';
+import './changes';
 import './equity';
 import './mutations';
 import './access';
