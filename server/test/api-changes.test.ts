@@ -84,7 +84,7 @@ describe('what changed since a moment', () => {
     expect(r.errors).toBeUndefined();
     const c = r.data?.changes as Changes;
     expect(c.before.cause).toBe('IMPORT');
-    expect(c.before.note).toBe('the demo data');
+    expect(c.before.note).toBe('演示数据');
     expect([c.needs, c.entered, c.left, c.linksAdded, c.linksLost]).toEqual([[], [], [], [], []]);
     expect(c.after.figures).toEqual(c.before.figures);
   });
@@ -146,7 +146,7 @@ describe('what changed since a moment', () => {
       'analyst',
     );
     for (const chain of all.data?.chains.nodes ?? []) {
-      expect(chain.snapshots.map((s) => s.note)).toEqual(['the demo data', 'import of change']);
+      expect(chain.snapshots.map((s) => s.note)).toEqual(['演示数据', 'change']);
       if (chain.id === gap.chain) continue;
       const { needs, entered, left, linksAdded, linksLost } = chain.changes;
       expect([needs, entered, left, linksAdded, linksLost], chain.id).toEqual([[], [], [], [], []]);
@@ -204,9 +204,9 @@ describe('what changed since a moment', () => {
     const entry = audit.all().find((e) => e.action === 'takeSnapshots' && e.who === 'editor-tester');
     expect(entry).toMatchObject({ role: 'editor', outcome: 'ok', detail: { note: '2026年12月链长例会' } });
     expect(after.data?.chain.snapshots.map((s) => s.note)).toEqual([
-      'the demo data',
-      'import of change',
-      'import of outside',
+      '演示数据',
+      'change',
+      'outside',
       '2026年12月链长例会',
     ]);
   });

@@ -6,6 +6,7 @@ import { useT } from './i18n/useT';
 import { useTitle } from './i18n/useTitle';
 import { ChainMapView } from './views/chains/ChainMapView';
 import { ChainsOverview } from './views/chains/ChainsOverview';
+import { ChangesView } from './views/changes/ChangesView';
 import { Explorer } from './views/explorer/Explorer';
 import { PathView } from './views/path/PathView';
 import { Targets } from './views/targets/Targets';
@@ -52,6 +53,9 @@ export function App() {
       </header>
       <Switch>
         <Route path="/" component={ChainsOverview} />
+        <Route path="/chains/:key/changes">
+          {(p) => <ChangesView key={p.key} chainKey={decodeURIComponent(p.key)} />}
+        </Route>
         <Route path="/chains/:key/targets">{(p) => <Targets key={p.key} chainKey={decodeURIComponent(p.key)} />}</Route>
         <Route path="/chains/:key">{(p) => <ChainMapView key={p.key} chainKey={decodeURIComponent(p.key)} />}</Route>
         <Route path="/explore" component={Explorer} />

@@ -111,7 +111,8 @@ async function main(argv: string[]): Promise<number> {
  */
 async function snapshotAfter(store: GraphStore, paths: readonly string[]): Promise<void> {
   try {
-    const note = `import of ${paths.map((p) => basename(p)).join(', ')}`;
+    // the cause says it was an import; the note, of what
+    const note = paths.map((p) => basename(p)).join(', ');
     const snapshots = await takeSnapshots(store, { cause: 'IMPORT', note });
     console.log(`Snapshots: ${snapshots.length} chain(s), for "what changed".`);
   } catch (e) {

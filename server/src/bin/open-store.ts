@@ -24,7 +24,7 @@ export async function openEmbeddedStore(
 /** The demo data set, imported into a new store, and the first snapshot of its chains. */
 async function seedDemo(store: GraphStore): Promise<void> {
   await importFiles(store, { paths: [DEMO_DATA_DIR] });
-  await takeSnapshots(store, { cause: 'IMPORT', note: 'the demo data' });
+  await takeSnapshots(store, { cause: 'IMPORT', note: '演示数据' });
 }
 
 /**

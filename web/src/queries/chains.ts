@@ -93,6 +93,13 @@ export const ChainsOverviewQuery = graphql(
             }
           }
         }
+        snapshots {
+          takenAt
+          figures {
+            coverage
+            localSourcing
+          }
+        }
       }
     }
   }

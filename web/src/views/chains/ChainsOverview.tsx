@@ -1,4 +1,5 @@
 import { AppLink } from '../../components/AppLink';
+import { Sparkline } from '../../components/Sparkline';
 import { Empty, Failed, Loading } from '../../components/Status';
 import { useT } from '../../i18n/useT';
 import { useTitle } from '../../i18n/useTitle';
@@ -68,6 +69,7 @@ function ChainCard({ chain }: { chain: ChainSummary }) {
         <dd>{percent(report.sourcing.overall.byCount)}</dd>
       </dl>
       <SegmentStrip segments={chain.segments.map((s) => ({ id: s.id, need: need(s.id), covered: s.covered }))} />
+      <ChainTrend chain={chain} />
       <footer>
         <AppLink className="button primary" href={`/chains/${encodeURIComponent(chain.key)}`} data-testid="open-map">
           {t('chains.openMap')}
@@ -75,7 +77,50 @@ function ChainCard({ chain }: { chain: ChainSummary }) {
         <AppLink className="button" href={`/chains/${encodeURIComponent(chain.key)}/targets`}>
           {t('chains.openTargets')}
         </AppLink>
+        <AppLink
+          className="button"
+          href={`/chains/${encodeURIComponent(chain.key)}/changes`}
+          data-testid="open-changes"
+        >
+          {t('changes.nav')}
+        </AppLink>
       </footer>
     </li>
+  );
+}
+
+/** Coverage and local sourcing at every snapshot of the chain, and now. */
+function ChainTrend({ chain }: { chain: ChainSummary }) {
+  const { t } = useT();
+  if (chain.snapshots.length === 0) return null;
+  const covered = chain.segments.filter((s) => s.covered).length;
+  const coverageNow = chain.segments.length === 0 ? null : covered / chain.segments.length;
+  const sourcingNow = chain.gapReport.sourcing.overall.byCount;
+  return (
+    <div className="chain-trend">
+      <Sparkline
+        times={[...chain.snapshots.map((s) => s.takenAt), new Date().toISOString()]}
+        label={t('changes.sparkline', {
+          coverage: percent(coverageNow),
+          sourcing: percent(sourcingNow),
+          n: chain.snapshots.length,
+        })}
+        series={[
+          {
+            key: 'coverage',
+            label: t('changes.figure.coverage'),
+            color: '#2563eb',
+            values: [...chain.snapshots.map((s) => s.figures.coverage), coverageNow],
+          },
+          {
+            key: 'sourcing',
+            label: t('changes.figure.localSourcing'),
+            color: '#16a34a',
+            values: [...chain.snapshots.map((s) => s.figures.localSourcing), sourcingNow],
+          },
+        ]}
+      />
+      <span className="muted">{t('changes.trend')}</span>
+    </div>
   );
 }

@@ -1,0 +1,129 @@
+import { graphql, type ResultOf } from '../graphql';
+import { ChainHeadFields } from './chains';
+
+/** A chain's figures as its snapshots keep them. */
+export const FiguresFields = graphql(`
+  fragment FiguresFields on ChainFigures {
+    segments
+    covered
+    coverage
+    fill
+    extend
+    strengthen
+    localSourcing
+    chokepoints
+    members
+    localMembers
+    links
+  }
+`);
+
+/**
+ * 自上次会议以来: what changed in a chain since a moment, and its snapshots (to offer the moments of
+ * past meetings and draw the figures over time). perCaller: a viewer is told of fewer firms.
+ */
+export const ChainChangesQuery = graphql(
+  `
+  query ChainChanges($id: ID!, $since: String!) {
+    chain(id: $id) {
+      ...ChainHeadFields
+      snapshots {
+        takenAt
+        cause
+        note
+        figures {
+          ...FiguresFields
+        }
+      }
+      changes(since: $since) {
+        since
+        before {
+          takenAt
+          cause
+          note
+          figures {
+            ...FiguresFields
+          }
+        }
+        after {
+          figures {
+            ...FiguresFields
+          }
+        }
+        gapsClosed {
+          name
+          before
+          after
+        }
+        gapsOpened {
+          name
+          before
+          after
+        }
+        needs {
+          name
+          before
+          after
+        }
+        entered {
+          firm {
+            name
+            local
+            enterprise {
+              id
+              key
+            }
+          }
+          segments
+        }
+        left {
+          firm {
+            name
+            local
+            enterprise {
+              id
+              key
+            }
+          }
+          segments
+        }
+        linksAdded {
+          from {
+            name
+            local
+          }
+          to {
+            name
+          }
+        }
+        linksLost {
+          from {
+            name
+            local
+          }
+          to {
+            name
+          }
+        }
+        withheld
+      }
+    }
+  }
+`,
+  [ChainHeadFields, FiguresFields],
+);
+
+export const TakeSnapshotsMutation = graphql(`
+  mutation TakeSnapshots($chains: [ID!], $note: String) {
+    takeSnapshots(chains: $chains, note: $note) {
+      snapshots {
+        takenAt
+      }
+    }
+  }
+`);
+
+export type ChainChangesData = NonNullable<ResultOf<typeof ChainChangesQuery>['chain']>;
+export type Changes = NonNullable<ChainChangesData['changes']>;
+export type Figures = Changes['after']['figures'];
+export type SnapshotPoint = ChainChangesData['snapshots'][number];
