@@ -4,6 +4,7 @@ import { AppLink } from './components/AppLink';
 import { NotFound } from './components/Status';
 import { useT } from './i18n/useT';
 import { useTitle } from './i18n/useTitle';
+import { BriefView } from './views/brief/BriefView';
 import { ChainMapView } from './views/chains/ChainMapView';
 import { ChainsOverview } from './views/chains/ChainsOverview';
 import { ChangesView } from './views/changes/ChangesView';
@@ -53,6 +54,7 @@ export function App() {
       </header>
       <Switch>
         <Route path="/" component={ChainsOverview} />
+        <Route path="/chains/:key/brief">{(p) => <BriefView key={p.key} chainKey={decodeURIComponent(p.key)} />}</Route>
         <Route path="/chains/:key/changes">
           {(p) => <ChangesView key={p.key} chainKey={decodeURIComponent(p.key)} />}
         </Route>

@@ -1,4 +1,5 @@
 import * as auth from './auth';
+import * as brief from './brief';
 import * as chains from './chains';
 import * as changes from './changes';
 import * as common from './common';
@@ -7,8 +8,8 @@ import * as targets from './targets';
 
 /** Every message of the app in Chinese (the default) and English, by key. */
 export const MESSAGES = {
-  zh: { ...common.zh, ...auth.zh, ...chains.zh, ...changes.zh, ...explorer.zh, ...targets.zh },
-  en: { ...common.en, ...auth.en, ...chains.en, ...changes.en, ...explorer.en, ...targets.en },
+  zh: { ...common.zh, ...auth.zh, ...chains.zh, ...changes.zh, ...brief.zh, ...explorer.zh, ...targets.zh },
+  en: { ...common.en, ...auth.en, ...chains.en, ...changes.en, ...brief.en, ...explorer.en, ...targets.en },
 };
 
 export type Lang = keyof typeof MESSAGES;

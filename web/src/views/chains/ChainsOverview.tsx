@@ -84,6 +84,9 @@ function ChainCard({ chain }: { chain: ChainSummary }) {
         >
           {t('changes.nav')}
         </AppLink>
+        <AppLink className="button" href={`/chains/${encodeURIComponent(chain.key)}/brief`} data-testid="open-brief">
+          {t('brief.nav')}
+        </AppLink>
       </footer>
     </li>
   );
