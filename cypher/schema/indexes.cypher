@@ -12,5 +12,7 @@ CREATE INDEX enterprise_role IF NOT EXISTS FOR (e:Enterprise) ON (e.role);
 CREATE INDEX segment_chain IF NOT EXISTS FOR (s:Segment) ON (s.chainId);
 CREATE INDEX controls_share IF NOT EXISTS FOR ()-[r:CONTROLS]-() ON (r.share);
 CREATE INDEX supplies_product IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.product);
-// A chain's snapshots are read by chain and time (snapshot-figures.cypher, snapshot-at.cypher).
+// A chain's snapshots are read by chain and time (snapshot-figures.cypher, snapshot-at.cypher),
+// and a snapshot kept as changes names its base by key (import/snapshots.cypher).
 CREATE INDEX chain_snapshot_time IF NOT EXISTS FOR (s:ChainSnapshot) ON (s.chainId, s.takenAt);
+CREATE INDEX chain_snapshot_key IF NOT EXISTS FOR (s:ChainSnapshot) ON (s.key);

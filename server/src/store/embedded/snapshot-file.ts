@@ -12,7 +12,8 @@ import {
 import { dirname } from 'node:path';
 import type { ChainSnapshot, SnapshotFigures } from '../../domain/snapshot';
 import { withFileLock } from '../../platform/file-lock';
-import { checkSnapshot, SnapshotList, type SnapshotLog } from '../snapshots';
+import type { StoredSnapshot } from '../snapshot-delta';
+import { checkSnapshot, isStoredSnapshot, SnapshotList, type SnapshotLog } from '../snapshots';
 
 /**
  * Chain snapshots kept in a data directory: one JSON object a line in `snapshots.jsonl`, appended
@@ -32,10 +33,17 @@ export class SnapshotFile implements SnapshotLog {
   async add(snapshots: readonly ChainSnapshot[]): Promise<void> {
     snapshots.forEach(checkSnapshot);
     if (snapshots.length === 0) return;
-    const text = Buffer.from(snapshots.map((s) => `${JSON.stringify(s)}\n`).join(''));
     mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
     withFileLock(`${this.path.replace(/\.jsonl$/, '')}.lock`, () => {
       this.cutTornTail();
+      // as changes from each chain's latest snapshot, as every writer has left the file
+      this.refresh();
+      const text = Buffer.from(
+        this.list
+          .encodeAll(snapshots)
+          .map((s) => `${JSON.stringify(s)}\n`)
+          .join(''),
+      );
       const fd = openSync(this.path, 'a', 0o600);
       try {
         for (let at = 0; at < text.length; ) at += writeSync(fd, text, at);
@@ -54,8 +62,7 @@ export class SnapshotFile implements SnapshotLog {
 
   async at(chainId: string, at: string): Promise<ChainSnapshot | undefined> {
     this.refresh();
-    const s = this.list.at(chainId, at);
-    return s && structuredClone(s);
+    return this.list.at(chainId, at);
   }
 
   /** Reads the whole lines added since the last read. */
@@ -78,7 +85,7 @@ export class SnapshotFile implements SnapshotLog {
     this.readBytes += end + 1;
   }
 
-  private parse(line: string, number: number): ChainSnapshot {
+  private parse(line: string, number: number): StoredSnapshot {
     const where = `${this.path}, line ${number}`;
     let value: unknown;
     try {
@@ -86,9 +93,8 @@ export class SnapshotFile implements SnapshotLog {
     } catch (e) {
       throw new Error(`${where}: not JSON (${(e as Error).message}).`);
     }
-    const s = value as ChainSnapshot;
-    if (typeof s !== 'object' || s === null || typeof s.chainId !== 'string' || !s.figures || !Array.isArray(s.members))
-      throw new Error(`${where}: not a chain snapshot.`);
+    const s = value as StoredSnapshot;
+    if (!isStoredSnapshot(s)) throw new Error(`${where}: not a chain snapshot.`);
     try {
       checkSnapshot(s);
     } catch (e) {

@@ -7,7 +7,7 @@ export class MemorySnapshotLog implements SnapshotLog {
 
   async add(snapshots: readonly ChainSnapshot[]): Promise<void> {
     snapshots.forEach(checkSnapshot);
-    for (const s of snapshots) this.list.push(structuredClone(s));
+    for (const s of this.list.encodeAll(structuredClone(snapshots))) this.list.push(s);
   }
 
   async figures(chainId: string, since?: string): Promise<SnapshotFigures[]> {
@@ -15,7 +15,6 @@ export class MemorySnapshotLog implements SnapshotLog {
   }
 
   async at(chainId: string, at: string): Promise<ChainSnapshot | undefined> {
-    const s = this.list.at(chainId, at);
-    return s && structuredClone(s);
+    return this.list.at(chainId, at);
   }
 }

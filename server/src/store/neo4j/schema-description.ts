@@ -24,6 +24,7 @@ export const RELATIONSHIP_TYPES = [
   'ANCHORS',
   'LEADS',
   'MAKES',
+  'BASED_ON',
 ] as const;
 export type Label = (typeof LABELS)[number];
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
@@ -76,6 +77,7 @@ export const PROPERTY_KEYS = [
   // ChainSnapshot (chainId, and its JSON: see import/snapshots.cypher)
   'takenAt',
   'seq',
+  'depth',
   'head',
   'body',
   // relationships
