@@ -1,6 +1,6 @@
 import { graphql, type ResultOf } from '../graphql';
 import { ChainHeadFields } from './chains';
-import { FiguresFields } from './changes';
+import { ChangesFields, FiguresFields } from './changes';
 
 /**
  * A chain's one-page brief for the monthly meeting (链况简报): the map's segments with their
@@ -41,57 +41,12 @@ export const ChainBriefQuery = graphql(
         }
       }
       changes(since: $since) {
-        before {
-          takenAt
-          cause
-          note
-          figures {
-            ...FiguresFields
-          }
-        }
-        after {
-          figures {
-            ...FiguresFields
-          }
-        }
-        gapsClosed {
-          name
-          before
-          after
-        }
-        gapsOpened {
-          name
-          before
-          after
-        }
-        entered {
-          firm {
-            name
-            local
-          }
-        }
-        left {
-          firm {
-            name
-            local
-          }
-        }
-        linksAdded {
-          from {
-            name
-          }
-        }
-        linksLost {
-          from {
-            name
-          }
-        }
-        withheld
+        ...ChangesFields
       }
     }
   }
 `,
-  [ChainHeadFields, FiguresFields],
+  [ChainHeadFields, FiguresFields, ChangesFields],
 );
 
 /** The best candidates of each gap of a chain, for the brief (analyst role). */

@@ -70,6 +70,9 @@ export const ChainsOverviewQuery = graphql(
         segments {
           id
           covered
+          parent {
+            id
+          }
         }
         gapReport {
           fill {

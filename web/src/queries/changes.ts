@@ -18,6 +18,85 @@ export const FiguresFields = graphql(`
   }
 `);
 
+/** What changed in a chain since a moment, as the changes view and the brief show it. */
+export const ChangesFields = graphql(
+  `
+  fragment ChangesFields on ChainChanges {
+    since
+    before {
+      takenAt
+      cause
+      note
+      figures {
+        ...FiguresFields
+      }
+    }
+    after {
+      figures {
+        ...FiguresFields
+      }
+    }
+    gapsClosed {
+      name
+      before
+      after
+    }
+    gapsOpened {
+      name
+      before
+      after
+    }
+    needs {
+      name
+      before
+      after
+    }
+    entered {
+      firm {
+        name
+        local
+        enterprise {
+          id
+          key
+        }
+      }
+      segments
+    }
+    left {
+      firm {
+        name
+        local
+        enterprise {
+          id
+          key
+        }
+      }
+      segments
+    }
+    linksAdded {
+      from {
+        name
+        local
+      }
+      to {
+        name
+      }
+    }
+    linksLost {
+      from {
+        name
+        local
+      }
+      to {
+        name
+      }
+    }
+    withheld
+  }
+`,
+  [FiguresFields],
+);
+
 /**
  * 自上次会议以来: what changed in a chain since a moment, and its snapshots (to offer the moments of
  * past meetings and draw the figures over time). perCaller: a viewer is told of fewer firms.
@@ -36,81 +115,12 @@ export const ChainChangesQuery = graphql(
         }
       }
       changes(since: $since) {
-        since
-        before {
-          takenAt
-          cause
-          note
-          figures {
-            ...FiguresFields
-          }
-        }
-        after {
-          figures {
-            ...FiguresFields
-          }
-        }
-        gapsClosed {
-          name
-          before
-          after
-        }
-        gapsOpened {
-          name
-          before
-          after
-        }
-        needs {
-          name
-          before
-          after
-        }
-        entered {
-          firm {
-            name
-            local
-            enterprise {
-              id
-              key
-            }
-          }
-          segments
-        }
-        left {
-          firm {
-            name
-            local
-            enterprise {
-              id
-              key
-            }
-          }
-          segments
-        }
-        linksAdded {
-          from {
-            name
-            local
-          }
-          to {
-            name
-          }
-        }
-        linksLost {
-          from {
-            name
-            local
-          }
-          to {
-            name
-          }
-        }
-        withheld
+        ...ChangesFields
       }
     }
   }
 `,
-  [ChainHeadFields, FiguresFields],
+  [ChainHeadFields, FiguresFields, ChangesFields],
 );
 
 export const TakeSnapshotsMutation = graphql(`

@@ -8,7 +8,7 @@ import { BriefCandidatesQuery, type BriefSegmentNeed, type ChainBrief, ChainBrie
 import { useExactSearchParams } from '../../state/search-params';
 import { useQuery } from '../../state/useQuery';
 import { NEED_COLORS } from '../chains/needs';
-import { deltaOf, FIGURES, formatFigure, sinceDefault } from '../changes/figures';
+import { deltaOf, FIGURES, formatFigure, sinceDefault, trend } from '../changes/figures';
 import './brief.css';
 
 const TIERS = ['UPSTREAM', 'MIDSTREAM', 'DOWNSTREAM'] as const;
@@ -151,21 +151,7 @@ function BriefFigures({ chain }: { chain: ChainBrief }) {
           width={220}
           height={36}
           label={t('changes.trend')}
-          times={[...chain.snapshots.map((s) => s.takenAt), new Date().toISOString()]}
-          series={[
-            {
-              key: 'coverage',
-              label: t('changes.figure.coverage'),
-              color: '#2563eb',
-              values: [...chain.snapshots.map((s) => s.figures.coverage), changes.after.figures.coverage],
-            },
-            {
-              key: 'sourcing',
-              label: t('changes.figure.localSourcing'),
-              color: '#16a34a',
-              values: [...chain.snapshots.map((s) => s.figures.localSourcing), changes.after.figures.localSourcing],
-            },
-          ]}
+          {...trend(t, chain.snapshots, changes.after.figures)}
         />
       )}
     </section>

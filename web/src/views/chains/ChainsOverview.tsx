@@ -5,6 +5,7 @@ import { useT } from '../../i18n/useT';
 import { useTitle } from '../../i18n/useTitle';
 import { type ChainSummary, ChainsOverviewQuery } from '../../queries/chains';
 import { useQuery } from '../../state/useQuery';
+import { trend } from '../changes/figures';
 import { NeedBadge, needOf, SegmentStrip } from './needs';
 
 const percent = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v * 100)}%`);
@@ -96,33 +97,20 @@ function ChainCard({ chain }: { chain: ChainSummary }) {
 function ChainTrend({ chain }: { chain: ChainSummary }) {
   const { t } = useT();
   if (chain.snapshots.length === 0) return null;
-  const covered = chain.segments.filter((s) => s.covered).length;
-  const coverageNow = chain.segments.length === 0 ? null : covered / chain.segments.length;
+  // coverage as snapshots count it: of the segments that are not groups
+  const groups = new Set(chain.segments.flatMap((s) => (s.parent ? [s.parent.id] : [])));
+  const leaves = chain.segments.filter((s) => !groups.has(s.id));
+  const coverageNow = leaves.length === 0 ? null : leaves.filter((s) => s.covered).length / leaves.length;
   const sourcingNow = chain.gapReport.sourcing.overall.byCount;
+  const { times, series } = trend(t, chain.snapshots, { coverage: coverageNow, localSourcing: sourcingNow });
+  const label = t('changes.sparkline', {
+    coverage: percent(coverageNow),
+    sourcing: percent(sourcingNow),
+    n: chain.snapshots.length,
+  });
   return (
     <div className="chain-trend">
-      <Sparkline
-        times={[...chain.snapshots.map((s) => s.takenAt), new Date().toISOString()]}
-        label={t('changes.sparkline', {
-          coverage: percent(coverageNow),
-          sourcing: percent(sourcingNow),
-          n: chain.snapshots.length,
-        })}
-        series={[
-          {
-            key: 'coverage',
-            label: t('changes.figure.coverage'),
-            color: '#2563eb',
-            values: [...chain.snapshots.map((s) => s.figures.coverage), coverageNow],
-          },
-          {
-            key: 'sourcing',
-            label: t('changes.figure.localSourcing'),
-            color: '#16a34a',
-            values: [...chain.snapshots.map((s) => s.figures.localSourcing), sourcingNow],
-          },
-        ]}
-      />
+      <Sparkline times={times} series={series} label={label} />
       <span className="muted">{t('changes.trend')}</span>
     </div>
   );

@@ -16,7 +16,7 @@ import { useExactSearchParams } from '../../state/search-params';
 import { useSession } from '../../state/session';
 import { useQuery } from '../../state/useQuery';
 import './changes.css';
-import { deltaOf, FIGURES, type FigureKey, formatFigure, sinceDefault } from './figures';
+import { deltaOf, FIGURES, type FigureKey, formatFigure, sinceDefault, trend } from './figures';
 
 /**
  * 自上次会议以来: what changed in a chain since a moment — by default 30 days ago, or a snapshot
@@ -174,21 +174,7 @@ function ChangesBody({ changes, snapshots }: { changes: Changes; snapshots: read
               width={260}
               height={64}
               label={t('changes.trend')}
-              times={[...snapshots.map((s) => s.takenAt), new Date().toISOString()]}
-              series={[
-                {
-                  key: 'coverage',
-                  label: t('changes.figure.coverage'),
-                  color: '#2563eb',
-                  values: [...snapshots.map((s) => s.figures.coverage), changes.after.figures.coverage],
-                },
-                {
-                  key: 'sourcing',
-                  label: t('changes.figure.localSourcing'),
-                  color: '#16a34a',
-                  values: [...snapshots.map((s) => s.figures.localSourcing), changes.after.figures.localSourcing],
-                },
-              ]}
+              {...trend(t, snapshots, changes.after.figures)}
             />
             <figcaption className="muted">
               <span className="key coverage">{t('changes.figure.coverage')}</span>{' '}

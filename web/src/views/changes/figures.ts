@@ -1,3 +1,5 @@
+import type { SparkSeries } from '../../components/Sparkline';
+import type { T } from '../../i18n/useT';
 import type { Figures } from '../../queries/changes';
 
 /** The figures 自上次会议以来 compares, in the order it lists them. */
@@ -47,4 +49,32 @@ export function deltaOf(
 /** The default moment: 30 days before `today`, as a date. */
 export function sinceDefault(today: Date): string {
   return new Date(today.getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A chain's trend: its coverage and local sourcing at every snapshot and now, as the sparkline of
+ * its card, its changes and its brief draw it.
+ */
+export function trend(
+  t: T,
+  snapshots: readonly { takenAt: string; figures: Pick<Figures, 'coverage' | 'localSourcing'> }[],
+  now: Pick<Figures, 'coverage' | 'localSourcing'>,
+): { times: string[]; series: SparkSeries[] } {
+  return {
+    times: [...snapshots.map((s) => s.takenAt), new Date().toISOString()],
+    series: [
+      {
+        key: 'coverage',
+        label: t('changes.figure.coverage'),
+        color: '#2563eb',
+        values: [...snapshots.map((s) => s.figures.coverage), now.coverage],
+      },
+      {
+        key: 'sourcing',
+        label: t('changes.figure.localSourcing'),
+        color: '#16a34a',
+        values: [...snapshots.map((s) => s.figures.localSourcing), now.localSourcing],
+      },
+    ],
+  };
 }
