@@ -44,7 +44,7 @@ import { b13 } from './b13-run';
 import { b14 } from './b14-hostile';
 import { mapLimit } from './map-limit';
 import { neo4jScenarios } from './neo4j';
-import { type Outcome, printOutcomes, type Scenario, Skipped } from './scenario';
+import { check, type Outcome, printOutcomes, type Scenario, Skipped } from './scenario';
 
 const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
 const { values } = parseArgs({
@@ -90,7 +90,23 @@ const SCENARIOS: Scenario[] = [
     byDefault: true,
     run: (size, only) => neo4jScenarios(size, scratch, only, { quick }),
   },
-  { id: 'B11', perSize: false, byDefault: true, run: () => b11(memorySizes) },
+  {
+    id: 'B11',
+    perSize: false,
+    byDefault: true,
+    run: () => {
+      const figures = b11(memorySizes);
+      for (const size of memorySizes) {
+        const f = figures[size];
+        check(
+          'B11',
+          f !== undefined && f.store > 0 && f.graphology > 0,
+          `no heap measured on ${size} for both structures`,
+        );
+      }
+      return figures;
+    },
+  },
   { id: 'LIMIT', key: 'mapLimit', perSize: false, byDefault: true, run: () => mapLimit(scratch) },
   { id: 'B12', perSize: false, byDefault: false, run: () => b12(scratch, { quick }) },
   { id: 'B13', perSize: false, byDefault: false, run: () => b13(join(scratch, 'b13'), { quick }) },
