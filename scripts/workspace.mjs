@@ -3,8 +3,9 @@
  * The two commands a newcomer with only Node.js and npm runs (see README.md):
  *   npm run demo       install, build, start the demo on PORT (default 4000)
  *   (node scripts/workspace.mjs serve: only the last step, the demo's server once it is built)
- *   npm run test:all   install, make sure Chromium is there, lint, typecheck, run every test, then
- *                      the store contract suite on a real Neo4j when a JDK and Maven are here
+ *   npm run test:all   install, make sure Chromium is there, lint, typecheck, run every test and
+ *                      every benchmark once on S (pnpm bench -- --quick), then the store contract
+ *                      suite and the Neo4j benchmarks on a real Neo4j when a JDK and Maven are here
  * It uses pnpm from PATH when that is pnpm 10, or else pnpm 10 through npx (no global install).
  * Plain Node on purpose: nothing is installed when it starts.
  */
@@ -125,9 +126,16 @@ function freePort() {
   });
 }
 
+/** The benchmarks' quick run (each scenario once on S, its answers checked, no timing targets). */
+function quickBench(...args) {
+  const [cmd, ...pre] = pnpmCommand();
+  return [cmd, [...pre, 'bench', '--', '--quick', ...args]];
+}
+
 /**
- * The Neo4j tier: the store contract suite, the demo data filled into an empty database, the
- * differential test (the same answers from both stores) and the browser suite, against a real
+ * The Neo4j tier: the Neo4j benchmarks' quick run (B2, B6N, B7N; first, on the fresh database),
+ * the store contract suite, the demo data filled into an empty database, the differential test
+ * (the same answers from both stores) and the browser suite, against a real
  * Neo4j 5.26 started here (scripts/neo4j.mjs) on a free port and a fresh folder, and stopped
  * after; a fresh database's first import takes its time, hence the longer timeout. It
  * runs whenever a JDK 17 or 21 and Maven are here, and says so plainly when it cannot; under CI
@@ -137,7 +145,9 @@ async function neo4jTier() {
   if (!canRunNeo4j()) {
     const why = 'the Neo4j tier needs a JDK 17 or 21 and Maven (see README, "Run on Neo4j")';
     if (process.env.CI) fail(`${why}, and CI must run it.`);
-    console.warn(`\n! SKIPPED ${why}: the tests above ran on the embedded store only.`);
+    console.warn(
+      `\n! SKIPPED ${why}: the tests above ran on the embedded store only, and the Neo4j benchmarks (B2, B6N, B7N) did not run.`,
+    );
     return;
   }
   const data = mkdtempSync(join(tmpdir(), 'chain-atlas-neo4j-'));
@@ -167,6 +177,9 @@ async function neo4jTier() {
     ['--project', 'browser'],
   ];
   let status = 0;
+  const [benchCmd, benchArgs] = quickBench('--only', 'B2,B6N,B7N');
+  console.log(`\n▶ NEO4J_URI=${neo4j.uri} ${[benchCmd, ...benchArgs].join(' ')}`);
+  status ||= spawnSync(benchCmd, benchArgs, { cwd: root, stdio: 'inherit', env }).status ?? 1;
   for (const suite of suites) {
     const args = [...pre, 'exec', 'vitest', 'run', ...suite];
     console.log(`\n▶ NEO4J_URI=${neo4j.uri} ${[cmd, ...args].join(' ')}`);
@@ -207,6 +220,8 @@ if (command === 'demo') {
   });
   printTotals(report);
   if (result.status !== 0) fail(`tests failed (exit ${result.status ?? result.signal}).`);
+  // the Neo4j scenarios run in the Neo4j tier, where a Neo4j runs
+  run(...quickBench('--except', 'B2,B6N,B7N'), { CHROMIUM_PATH: CHROMIUM });
   await neo4jTier();
 } else if (command === 'test-neo4j') {
   // the browser suite runs the built app

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Size } from '@chain-atlas/seeds/scale';
 import { analysisBomb, explorerBomb, mutationBomb } from '../test/support/hostile-queries';
 import { dataset } from './datasets';
+import { check } from './scenario';
 import { ms, percentile, printTable } from './stats';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -16,8 +17,10 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  *    analysis in every request (four parameter sets over every chain) — while an explorer asks a
  *    neighbourhood and a chain ten times a second: its p99 under 1 s (target), against the same
  *    explorer alone.
+ * Every hostile request must be refused as TOO_COMPLEX, every one of the explorer's answered (200),
+ * and the floods refused (429) at least once.
  */
-export async function b14(size: Size, floodSeconds = 20) {
+export async function b14(size: Size, { floodSeconds = 20 } = {}) {
   dataset(size); // generated before the server reads it
   const profile = process.env.B14_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.B14_PROFILE}`] : [];
   const server = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/bench/b14-server.ts', size], {
@@ -87,7 +90,7 @@ export async function b14(size: Size, floodSeconds = 20) {
       latencies.sort((a, b) => a - b);
       return { latencies, statuses };
     };
-    const alone = await explore(5);
+    const alone = await explore(Math.min(5, floodSeconds / 2));
     const flood = (address: string, mode: string) => {
       const child = spawn(
         process.execPath,
@@ -121,6 +124,18 @@ export async function b14(size: Size, floodSeconds = 20) {
     );
     console.log(`  flood of kept reports (127.0.0.2): ${JSON.stringify(same)}`);
     console.log(`  flood of new analysis (127.0.0.3): ${JSON.stringify(varied)}`);
+    for (const [what, code] of refusals)
+      check('B14', code === 'TOO_COMPLEX', `${what} was answered ${code}, not refused`);
+    for (const [when, r] of [
+      ['alone', alone],
+      ['under the floods', flooded],
+    ] as const)
+      check(
+        'B14',
+        [...r.statuses.keys()].every((s) => s === 200),
+        `the explorer ${when} got ${[...r.statuses].map(([s, n]) => `${s}×${n}`).join(' ')}, not 200 only`,
+      );
+    check('B14', (same['429'] ?? 0) + (varied['429'] ?? 0) > 0, 'the floods were never refused (429)');
     const p99 = percentile(flooded.latencies, 99);
     console.log(`  p99 under flood / alone: ${(p99 / percentile(alone.latencies, 99)).toFixed(1)}×`);
     return {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Size } from '@chain-atlas/seeds/scale';
 import { WEB_DIST_DIR } from '../src/paths';
 import { dataset } from './datasets';
+import { check } from './scenario';
 import { ms, printTable } from './stats';
 
 /**
@@ -71,6 +72,7 @@ type MeasureExplorer = (input: {
   runs: number;
   expandRuns: number;
   zoomRuns: number;
+  warmUp?: boolean;
 }) => Promise<{
   paint: Record<string, Painted>;
   /**
@@ -81,7 +83,7 @@ type MeasureExplorer = (input: {
   /** Each expansion's longest task, in the order run. */
   expandRuns: number[];
   /** Zooming the large view in with the wheel, from far to near: the run with the median longest task, and each run's. */
-  zoom: Record<'from' | 'to' | 'steps' | 'ms' | 'longestTask' | 'longTasks' | 'maxFrameGap', number>;
+  zoom: Record<'from' | 'to' | 'steps' | 'ms' | 'longestTask' | 'longTasks' | 'maxFrameGap', number> | undefined;
   zoomRuns: number[];
 }>;
 
@@ -108,7 +110,12 @@ function cpuPressure(): () => number | undefined {
   };
 }
 
-export async function b9(size: Size) {
+/**
+ * Every layout must draw the view the server answered (as many nodes and edges), and the expansion
+ * must add firms. Quick: one load of each layout and one expansion, none to warm the caches, and no
+ * zooming.
+ */
+export async function b9(size: Size, { quick = false } = {}) {
   if (!existsSync(`${WEB_DIST_DIR}index.html`)) throw new Error('B9 needs the built web app: run `pnpm build` first.');
   dataset(size); // generated here if it must be: the server's output is for saying where it listens
   const served = await serve(size);
@@ -123,10 +130,22 @@ export async function b9(size: Size) {
       centre,
       limit,
       expand: { centre: expand.centre, limit: expand.limit, id: expand.id },
-      runs: 5,
-      expandRuns: 5,
-      zoomRuns: 3,
+      runs: quick ? 1 : 5,
+      expandRuns: quick ? 1 : 5,
+      zoomRuns: quick ? 0 : 3,
+      warmUp: !quick,
     });
+    for (const [layout, p] of Object.entries(result.paint))
+      check(
+        'B9',
+        p.nodes + p.edges === elements,
+        `the ${layout} layout drew ${p.nodes} nodes and ${p.edges} edges; the server answered ${elements} elements`,
+      );
+    check(
+      'B9',
+      result.expand.nodes > result.expand.nodesBefore,
+      `expanding ${expand.id} left ${result.expand.nodes} nodes, as many as before`,
+    );
     const stalled = pressure();
     const fcose = result.paint.fcose?.ms ?? Number.NaN;
     console.log(`\nB9 explorer in Chromium, ${size}: a view of ${elements} elements (limit ${limit}), ms`);
@@ -146,9 +165,10 @@ export async function b9(size: Size) {
       `  expanding the busiest enterprise from a small view (limit ${expand.limit}; adds ~${expand.added} elements: ${x.nodesBefore} → ${x.nodes} nodes), the median of ${result.expandRuns.length} runs by longest task: done in ${ms(x.ms)} ms, longest task ${ms(x.longestTask)} ms (${x.longTasks} over 50 ms), longest frame gap ${ms(x.maxFrameGap)} ms; each run's longest task: ${result.expandRuns.map((t) => ms(t)).join(', ')} ms`,
     );
     const z = result.zoom;
-    console.log(
-      `  zooming the view in with the wheel (${z.from.toFixed(2)} → ${z.to.toFixed(2)} in ${z.steps} steps, until every firm in view has its name), the median of ${result.zoomRuns.length} runs by longest task: done in ${ms(z.ms)} ms, longest task ${ms(z.longestTask)} ms (${z.longTasks} over 50 ms), longest frame gap ${ms(z.maxFrameGap)} ms; each run's longest task: ${result.zoomRuns.map((t) => ms(t)).join(', ')} ms`,
-    );
+    if (z)
+      console.log(
+        `  zooming the view in with the wheel (${z.from.toFixed(2)} → ${z.to.toFixed(2)} in ${z.steps} steps, until every firm in view has its name), the median of ${result.zoomRuns.length} runs by longest task: done in ${ms(z.ms)} ms, longest task ${ms(z.longestTask)} ms (${z.longTasks} over 50 ms), longest frame gap ${ms(z.maxFrameGap)} ms; each run's longest task: ${result.zoomRuns.map((t) => ms(t)).join(', ')} ms`,
+      );
     if (stalled !== undefined)
       console.log(
         `  some runnable task waited for a CPU ${(stalled * 100).toFixed(0)}% of the run (Linux PSI, cpu some, machine-wide)`,

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KINDS } from '../src/interchange/format';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
+import { check } from './scenario';
 
 /**
  * Beyond V8's Map limit (2^24 entries): a data directory whose manifest promises 17 million
@@ -21,6 +22,7 @@ export async function mapLimit(scratch: string) {
     (e: Error) => e.message,
   );
   const msTaken = performance.now() - started;
+  check('LIMIT', message.includes('16,777,216'), `the 17M-enterprise store was not refused for its size: ${message}`);
   console.log(`\nMap limit: a 17M-enterprise store is refused in ${msTaken.toFixed(1)} ms:\n  ${message}`);
   return { refusedInMs: msTaken, message };
 }

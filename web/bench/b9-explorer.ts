@@ -18,8 +18,10 @@ export interface B9Input {
   runs: number;
   /** Expansions timed, each from a fresh load of the small view. */
   expandRuns: number;
-  /** Zoomings in timed, each from a fresh load of the large view. */
+  /** Zoomings in timed, each from a fresh load of the large view; 0: no zooming at all. */
   zoomRuns: number;
+  /** A first load, expansion and zoom that warm the caches, untimed (default); false: none. */
+  warmUp?: boolean;
 }
 
 /**
@@ -211,12 +213,13 @@ export async function measureExplorer(input: B9Input) {
     const url = (layout: string) =>
       `${input.baseUrl}/explore?e=${input.centre}&depth=3&limit=${input.limit}&layout=${layout}`;
     const paint: Record<string, Painted> = {};
+    const warm = input.warmUp === false ? 0 : 1;
     for (const layout of ['concentric', 'layered', 'force', 'fcose']) {
       const runs: Painted[] = [];
       // fcose takes long: fewer runs of it
-      for (let i = 0; i < (layout === 'fcose' ? 1 : input.runs) + 1; i++) {
+      for (let i = 0; i < (layout === 'fcose' ? 1 : input.runs) + warm; i++) {
         const run = await paintedAt(page, url(layout));
-        if (i > 0) runs.push(run); // the first run warms the caches
+        if (i >= warm) runs.push(run); // the first run warms the caches
       }
       const last = runs[runs.length - 1] as Painted;
       paint[layout] = { ...last, ms: median(runs.map((r) => r.ms)), dataMs: median(runs.map((r) => r.dataMs)) };
@@ -227,7 +230,7 @@ export async function measureExplorer(input: B9Input) {
     // the run with the median longest task, and every run's is given. As for the paints, the
     // first run (the server's first of that view and expansion) warms the caches
     const expansions: Expanded[] = [];
-    for (let i = 0; i <= input.expandRuns; i++) {
+    for (let i = 0; i < input.expandRuns + warm; i++) {
       await paintedAt(page, `${input.baseUrl}/explore?e=${input.expand.centre}&depth=1&limit=${input.expand.limit}`);
       const before = await page.evaluate(() => window.chainAtlasGraph?.nodeIds().length ?? 0);
       const run = (await page.evaluate(`(${EXPAND_IN_PAGE})(${JSON.stringify(input.expand.id)})`)) as Omit<
@@ -238,19 +241,19 @@ export async function measureExplorer(input: B9Input) {
         nodes: window.chainAtlasGraph?.nodeIds().length ?? 0,
         edges: window.chainAtlasGraph?.edgeIds().length ?? 0,
       }));
-      if (i > 0) expansions.push({ ...run, nodesBefore: before, ...after });
+      if (i >= warm) expansions.push({ ...run, nodesBefore: before, ...after });
     }
     // zooming in, from a fresh load each time, after a run that warms the caches
     const zooms: Zoomed[] = [];
-    for (let i = 0; i <= input.zoomRuns; i++) {
+    for (let i = 0; input.zoomRuns > 0 && i < input.zoomRuns + warm; i++) {
       const run = await zoomIn(page, url('concentric'));
-      if (i > 0) zooms.push(run);
+      if (i >= warm) zooms.push(run);
     }
     return {
       paint,
       expand: medianRun(expansions),
       expandRuns: expansions.map((x) => x.longestTask),
-      zoom: medianRun(zooms),
+      zoom: zooms.length > 0 ? medianRun(zooms) : undefined,
       zoomRuns: zooms.map((x) => x.longestTask),
     };
   } finally {
