@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDataset } from '../src/import/importer';
 import { type ConvertOptions, convertListed } from '../src/import/listed/convert';
 import { ConvertError } from '../src/import/listed/lines';
-import { sixDigitCode } from '../src/import/listed/names';
+import { cleanText, sixDigitCode } from '../src/import/listed/names';
 import { writeOutput } from '../src/import/listed/output';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/chainkg', import.meta.url));
@@ -91,6 +91,11 @@ describe('products', () => {
     expect(of('002009', '光伏组件')).not.toHaveProperty('share'); // -0.3
     expect(of('688015', '芯片 设计')).toBeDefined(); // a line break inside the name
     expect(made.some((r) => r.enterpriseId === '999998')).toBe(false);
+  });
+
+  it('drops control characters from names (the public data has DEL in some), folds blanks', () => {
+    expect(cleanText('锂电\u007f池 ')).toBe('锂电池');
+    expect(cleanText('芯片\n 设计\u0000')).toBe('芯片 设计');
   });
 });
 

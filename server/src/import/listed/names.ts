@@ -80,7 +80,15 @@ export function fullProvince(name: string): string | undefined {
 }
 
 /** Text with runs of blanks and line breaks made one space, and trimmed. */
-export const cleanText = (text: string): string => text.replace(/\s+/g, ' ').trim();
+/** C0 and C1 control characters and DEL, but the blanks (tab, line breaks) that \s folds. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are what it finds
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
+
+/**
+ * A text with its blanks and line breaks made one space, and control characters dropped (the
+ * company_product data holds names with DEL, U+007F, which the importer refuses).
+ */
+export const cleanText = (text: string): string => text.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
 
 /** A name with full-width brackets made half-width and blanks around brackets removed. */
 export function foldName(name: string): string {
