@@ -12,3 +12,6 @@ CREATE INDEX enterprise_role IF NOT EXISTS FOR (e:Enterprise) ON (e.role);
 CREATE INDEX segment_chain IF NOT EXISTS FOR (s:Segment) ON (s.chainId);
 CREATE INDEX controls_share IF NOT EXISTS FOR ()-[r:CONTROLS]-() ON (r.share);
 CREATE INDEX supplies_product IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.product);
+// Investment leads: their events by lead, and by time (what moved since a date).
+CREATE INDEX lead_event_lead IF NOT EXISTS FOR (e:LeadEvent) ON (e.leadId);
+CREATE INDEX lead_event_at IF NOT EXISTS FOR (e:LeadEvent) ON (e.at);

@@ -11,6 +11,7 @@ import type {
 } from '../domain/records';
 import type { Holding } from '../domain/systems';
 import type { Kind } from '../interchange/format';
+import type { LeadStore } from './leads-port';
 
 /**
  * The GraphStore port: what the API and the analysis need from a store. Every store
@@ -194,6 +195,8 @@ export interface GraphStore extends ImportTarget {
    * (the others are left alone).
    */
   remove(removals: readonly Removal[], note: string): Promise<Removal[]>;
+  /** The investment leads (招商项目) kept with this graph. */
+  readonly leads: LeadStore;
   close(): Promise<void>;
 }
 

@@ -8,6 +8,7 @@ import { MemoryStore } from '../memory/memory-store';
 import { type ApplyCounts, emptyDataset, type ImportView, type Removal, rowCount } from '../port';
 import { coverage, DataDir, type Manifest, type SegmentInfo, SegmentMissing } from './data-dir';
 import { Fold } from './fold';
+import { EmbeddedLeads } from './lead-file';
 
 /**
  * V8's Map holds at most 2^24 entries: the graph keeps its enterprises in one, and a compaction
@@ -39,6 +40,7 @@ const FOLD_BELOW = 50_000;
  */
 export class EmbeddedStore extends MemoryStore {
   private readonly dir: DataDir;
+  override readonly leads: EmbeddedLeads;
   /** The number of the last segment applied (every segment up to it is in the graph); 0 for none. */
   private appliedThrough = 0;
   /** The id of the manifest applied from (a directory replaced under a running store has another). */
@@ -62,6 +64,7 @@ export class EmbeddedStore extends MemoryStore {
   ) {
     super();
     this.dir = new DataDir(path);
+    this.leads = new EmbeddedLeads(path);
   }
 
   get path(): string {

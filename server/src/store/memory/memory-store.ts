@@ -18,6 +18,7 @@ import type {
   SegmentMembership,
 } from '../port';
 import { MemoryGraph } from './memory-graph';
+import { MemoryLeads } from './memory-leads';
 import { searchEnterprises } from './search';
 import { neighbourhoodOf, shortestPathsOf } from './traversal';
 
@@ -25,6 +26,7 @@ export type { ApplyCounts, EnterpriseGraph } from './memory-graph';
 
 /** The reads of the GraphStore port over the in-memory graph. */
 export class MemoryStore extends MemoryGraph implements GraphStore {
+  readonly leads: MemoryLeads = new MemoryLeads();
   private node = (id: string): EnterpriseRecord | undefined => this.graph.node(id);
 
   async getEnterprise(id: string): Promise<EnterpriseRecord | undefined> {

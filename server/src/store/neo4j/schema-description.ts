@@ -5,7 +5,17 @@ import type { DbSchema } from '@neo4j-cypher/language-support';
  * (server/src/domain/model.ts and docs/data-format.md): labels, relationship types, property keys.
  * The labels and relationship types are also the allow-lists: no other may reach a query.
  */
-export const LABELS = ['Enterprise', 'Chain', 'Segment', 'Leader', 'Product', 'District', 'WriteLock'] as const;
+export const LABELS = [
+  'Enterprise',
+  'Chain',
+  'Segment',
+  'Leader',
+  'Product',
+  'District',
+  'WriteLock',
+  'InvestmentLead',
+  'LeadEvent',
+] as const;
 export const RELATIONSHIP_TYPES = [
   'CONTROLS',
   'SUPPLIES',
@@ -64,6 +74,16 @@ export const PROPERTY_KEYS = [
   'province',
   // WriteLock (one node, key 'graph': every write transaction takes its lock first)
   'writes',
+  // InvestmentLead, LeadEvent (the record and the event as JSON in data; the rest to filter by)
+  'enterpriseId',
+  'segmentId',
+  'stage',
+  'owner',
+  'version',
+  'locked',
+  'data',
+  'leadId',
+  'at',
   // relationships
   'share',
   'product',
