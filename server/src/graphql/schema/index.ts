@@ -18,6 +18,7 @@ import './chokepoints';
 import './what-if';
 import './equity';
 import './mutations';
+import './lead';
 import './access';
 
 /** The schema, every mutation field recording itself in the audit log as it runs. */
