@@ -216,8 +216,12 @@ describe('investment leads through the API', () => {
       coveredBefore: number;
       coveredAfter: number;
       gapsClosed: { key: string }[];
+      singleSourcesBefore: number;
+      singleSourcesAfter: number;
     };
     expect(effect.coveredAfter).toBe(effect.coveredBefore + 1);
+    // a local plant of a firm that supplies from outside is a second source of its input, never a single one
+    expect(effect.singleSourcesAfter).toBeLessThanOrEqual(effect.singleSourcesBefore);
     expect(effect.gapsClosed.map((s) => s.key)).toContain(segment);
 
     const SUM = 'query($chain: ID) { leadEffects(chain: $chain) { chain { key } leadIds coveredBefore coveredAfter } }';

@@ -5,7 +5,7 @@ import type { HypotheticalEnterprise, WhatIf } from './what-if';
 /**
  * The effect of an investment lead landing (招商项目落地): the what-if of the firm set up in the
  * district — in the lead's segment (or the chain's segments it works in now), supplying the local
- * members it supplies today from outside. Several leads landing together are one what-if.
+ * members it supplies today from outside (the firm outside stays: the landing is a local plant). Several leads landing together are one what-if.
  */
 export interface LandingEffect {
   /** Leaf segments covered (a group counts through its segments), of `segments`. */
@@ -34,10 +34,14 @@ export function landing(
         .filter((m) => m.enterpriseId === lead.enterpriseId && chainSegments.has(m.segmentId))
         .map((m) => m.segmentId);
   const members = new Set(graph.memberships.map((m) => m.enterpriseId));
-  const suppliesTo = [
-    ...new Set(graph.supplies.filter((s) => s.from === lead.enterpriseId && members.has(s.to)).map((s) => s.to)),
-  ];
-  return { name, local: true, segmentIds: [...new Set(segmentIds)], suppliesTo };
+  const links = graph.supplies.filter((s) => s.from === lead.enterpriseId && members.has(s.to));
+  const suppliesTo = [...new Set(links.map((s) => s.to))];
+  // its links carry what it supplies most: the input it supplies from outside today, so that the
+  // local plant is a second source of it, not the single source of a made-up input
+  const count = new Map<string, number>();
+  for (const s of links) count.set(s.product, (count.get(s.product) ?? 0) + 1);
+  const product = [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  return { name, local: true, segmentIds: [...new Set(segmentIds)], suppliesTo, ...(product ? { product } : {}) };
 }
 
 const covered = (r: GapReport) => r.segments.filter((s) => s.childIds.length === 0 && s.covered).length;
