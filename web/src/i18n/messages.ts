@@ -2,12 +2,13 @@ import * as auth from './auth';
 import * as chains from './chains';
 import * as common from './common';
 import * as explorer from './explorer';
+import * as pipeline from './pipeline';
 import * as targets from './targets';
 
 /** Every message of the app in Chinese (the default) and English, by key. */
 export const MESSAGES = {
-  zh: { ...common.zh, ...auth.zh, ...chains.zh, ...explorer.zh, ...targets.zh },
-  en: { ...common.en, ...auth.en, ...chains.en, ...explorer.en, ...targets.en },
+  zh: { ...common.zh, ...auth.zh, ...chains.zh, ...explorer.zh, ...targets.zh, ...pipeline.zh },
+  en: { ...common.en, ...auth.en, ...chains.en, ...explorer.en, ...targets.en, ...pipeline.en },
 };
 
 export type Lang = keyof typeof MESSAGES;

@@ -179,6 +179,13 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
           <AppLink href={`/chains/${encodeURIComponent(chain.key)}/targets`} className="button">
             {t('chains.openTargets')}
           </AppLink>
+          <AppLink
+            href={`/chains/${encodeURIComponent(chain.key)}/pipeline`}
+            className="button"
+            data-testid="open-pipeline"
+          >
+            {t('nav.pipeline')}
+          </AppLink>
         </div>
         {state.segmentError && (
           <div className="banner error" role="alert" data-testid="segment-error">

@@ -4,6 +4,7 @@ import { Loading } from '../../components/Status';
 import { formatMoney, keyLabel } from '../../format';
 import { useT } from '../../i18n/useT';
 import type { Firm } from '../../queries/chains';
+import { useChainLeads } from '../pipeline/useChainLeads';
 import { CandidateList } from './CandidateList';
 import { MapLegend } from './MapLegend';
 import { NeedBadge } from './needs';
@@ -22,6 +23,7 @@ interface MapPanelProps {
 export function MapPanel({ state, selected, onHighlight, onPickCandidate, systemColor }: MapPanelProps) {
   const { t, list, lang } = useT();
   const { chain, gapSegment, candidates } = state;
+  const [leads] = useChainLeads(chain?.key ?? null);
   if (!chain) return null;
   const need = new Map(chain.gapReport.segments.map((s) => [s.segment.id, s]));
   const gap = gapSegment ? need.get(gapSegment.id) : undefined;
@@ -112,6 +114,7 @@ export function MapPanel({ state, selected, onHighlight, onPickCandidate, system
               onHighlight={onHighlight}
               onPick={onPickCandidate}
               pickedId={selected?.id ?? null}
+              leads={leads}
             />
           )}
         </section>
