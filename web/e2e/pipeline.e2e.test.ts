@@ -47,6 +47,18 @@ it('walks a candidate from targets to 落地 on the board, shows it on the map a
   expect(await column(page, 'LEAD').getByTestId('column-count').textContent()).toBe('1 个');
   await page.screenshot({ path: `${SHOTS}pipeline-new-lead.png` });
 
+  // the editor gives it a next step, due in the past: it is overdue, and the filter keeps it
+  await card(page, firm).getByTestId('lead-details-toggle').click();
+  await card(page, firm).getByTestId('lead-edit-next').fill('安排实地拜访');
+  await card(page, firm).getByTestId('lead-edit-due').fill('2020-01-02');
+  await card(page, firm).getByTestId('lead-edit-save').click();
+  await card(page, firm).getByTestId('lead-due').waitFor();
+  expect(await card(page, firm).getByTestId('lead-due').textContent()).toBe('逾期 2020-01-02 前');
+  await page.getByTestId('filter-overdue').check();
+  expect(await page.getByTestId('lead-card').count()).toBe(1);
+  await page.getByTestId('filter-overdue').uncheck();
+  await card(page, firm).getByTestId('lead-details-toggle').click();
+
   // dragged to 接洽
   await card(page, firm).dragTo(column(page, 'CONTACTED'));
   await expect.poll(() => stageOf(page, firm)).toBe('CONTACTED');
@@ -68,7 +80,7 @@ it('walks a candidate from targets to 落地 on the board, shows it on the map a
   const details = card(page, firm).getByTestId('lead-details');
   await details.getByTestId('lead-effect').waitFor();
   expect(await details.getByTestId('lead-effect').textContent()).toMatch(/覆盖环节 \d+ → \d+/);
-  expect(await details.locator('.lead-history li').count()).toBe(6);
+  expect(await details.locator('.lead-history li').count()).toBe(7);
   await page.screenshot({ path: `${SHOTS}pipeline.png` });
 
   // the export: one line per lead, for Excel
@@ -132,6 +144,14 @@ it('shows an analyst the district board read-only, and a move to 流失 asks why
   await page.getByTestId('filter-overdue').check();
   await page.getByTestId('pipeline-none').or(page.getByTestId('pipeline-board')).first().waitFor();
   expect(await page.getByTestId('lead-card').count()).toBe(0);
+  // in English
+  await page.getByTestId('filter-overdue').uncheck();
+  await page.getByTestId('lang-switch').click();
+  await page.getByTestId('lead-card').first().waitFor();
+  expect(await page.getByTestId('pipeline-view').locator('h2').textContent()).toBe('District pipeline');
+  await card(page, firm).getByTestId('lead-details-toggle').click();
+  await card(page, firm).getByTestId('lead-effect').waitFor();
+  await page.screenshot({ path: `${SHOTS}pipeline-district-en.png` });
   expect(problems).toEqual([]);
   await page.close();
 });

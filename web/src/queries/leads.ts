@@ -100,6 +100,10 @@ export const LeadDetailQuery = graphql(
   query LeadDetail($id: ID!) {
     lead(id: $id) {
       id
+      contacts {
+        name
+        role
+      }
       effect {
         ...LeadEffectFields
       }
@@ -154,6 +158,19 @@ export const MoveLeadMutation = graphql(
   `
   mutation MoveLead($id: ID!, $stage: LeadStage!, $note: String) {
     moveLead(id: $id, stage: $stage, note: $note) {
+      lead {
+        ...LeadCardFields
+      }
+    }
+  }
+`,
+  [LeadCardFields],
+);
+
+export const UpdateLeadMutation = graphql(
+  `
+  mutation UpdateLead($id: ID!, $input: UpdateLeadInput!) {
+    updateLead(id: $id, input: $input) {
       lead {
         ...LeadCardFields
       }

@@ -14,6 +14,8 @@ interface Props {
   asking: LeadStage | null;
   onAsk(stage: LeadStage | null): void;
   onMove(lead: LeadCard, stage: LeadStage, note?: string): void;
+  /** The lead as an edit left it. */
+  onSaved(lead: LeadCard): void;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Props {
  * date, days at its stage. An editor moves it by dragging, with its "move to" list, or with ← and
  * → while it has the focus; a move to 搁置 or 流失 asks why first.
  */
-export function LeadCardView({ lead, canMove, showChain, asking, onAsk, onMove }: Props) {
+export function LeadCardView({ lead, canMove, showChain, asking, onAsk, onMove, onSaved }: Props) {
   const { t } = useT();
   const [reason, setReason] = useState('');
   const [open, setOpen] = useState(false);
@@ -152,7 +154,7 @@ export function LeadCardView({ lead, canMove, showChain, asking, onAsk, onMove }
         {open ? t('pipeline.hideDetails') : t('pipeline.details')}
       </button>
       {/* asked anew after a move (its key changes) */}
-      {open && <LeadDetails key={lead.updatedAt} id={lead.id} />}
+      {open && <LeadDetails key={lead.updatedAt} card={lead} canEdit={canMove} onSaved={onSaved} />}
     </li>
   );
 }

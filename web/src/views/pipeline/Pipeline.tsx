@@ -129,7 +129,13 @@ export function Pipeline({ chainKey }: { chainKey?: string }) {
               {t('pipeline.none')}
             </p>
           ) : (
-            <PipelineBoard columns={columns} canMove={canMove} showChain={!chainKey} onMove={onMove} />
+            <PipelineBoard
+              columns={columns}
+              canMove={canMove}
+              showChain={!chainKey}
+              onMove={onMove}
+              onSaved={(next) => setMoved((prev) => new Map(prev).set(next.id, next))}
+            />
           )}
         </>
       )}

@@ -9,10 +9,11 @@ interface Props {
   canMove: boolean;
   showChain: boolean;
   onMove(lead: LeadCard, stage: LeadStage, note?: string): void;
+  onSaved(lead: LeadCard): void;
 }
 
 /** The columns by stage, each with its count and the average days its leads have been there; cards drop onto a column. */
-export function PipelineBoard({ columns, canMove, showChain, onMove }: Props) {
+export function PipelineBoard({ columns, canMove, showChain, onMove, onSaved }: Props) {
   const { t } = useT();
   /** The card asking why it moves to 搁置 or 流失, and to which. */
   const [asking, setAsking] = useState<{ id: string; stage: LeadStage } | null>(null);
@@ -69,6 +70,7 @@ export function PipelineBoard({ columns, canMove, showChain, onMove }: Props) {
                   asking={asking?.id === lead.id ? asking.stage : null}
                   onAsk={(stage) => setAsking(stage ? { id: lead.id, stage } : null)}
                   onMove={move}
+                  onSaved={onSaved}
                 />
               ))}
             </ol>
