@@ -99,6 +99,15 @@ it('walks a candidate from targets to 落地 on the board, shows it on the map a
   const badge = page.getByTestId('candidate-lead');
   await badge.waitFor();
   expect(await badge.textContent()).toBe('已是招商项目 · 落地');
+  // and its node on the map says so too
+  const landed = () =>
+    page.evaluate(() =>
+      (window.chainAtlasGraph?.nodeIds() ?? [])
+        .map((id) => window.chainAtlasGraph?.data(id))
+        .filter((d) => d?.kind === 'candidate' && String(d.label).endsWith('· 落地'))
+        .map((d) => d?.firmId),
+    );
+  await expect.poll(landed).toHaveLength(1);
   await page.screenshot({ path: `${SHOTS}pipeline-map-badge.png` });
 
   // in targets too

@@ -10,6 +10,7 @@ import { useGraphModel } from '../../graph/useModel';
 import { useT } from '../../i18n/useT';
 import { useTitle } from '../../i18n/useTitle';
 import type { Firm } from '../../queries/chains';
+import { useChainLeads } from '../pipeline/useChainLeads';
 import { MapPanel } from './MapPanel';
 import { candidateNodeId, type MapLabels, type MapSegment, segmentNodeId } from './map-geometry';
 import { chainMapElements } from './map-layout';
@@ -56,13 +57,23 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
     }),
     [t],
   );
+  /** The chain's investment leads by firm: a candidate that is one shows its stage. */
+  const [leads] = useChainLeads(chainKey);
+  const candidates = useMemo(
+    () =>
+      mapCandidates?.map((c) => {
+        const lead = leads.get(c.enterprise.key);
+        return lead ? { ...c, lead: t(`lead.stage.${lead.stage}`) } : c;
+      }),
+    [mapCandidates, leads, t],
+  );
   const layoutOptions = useMemo(
     () => ({
       systemColor,
       ...(gapSegment ? { gapId: gapSegment.id } : {}),
-      ...(mapCandidates ? { candidates: mapCandidates } : {}),
+      ...(candidates ? { candidates } : {}),
     }),
-    [systemColor, gapSegment, mapCandidates],
+    [systemColor, gapSegment, candidates],
   );
   const elements = useMemo(
     () => chainMapElements(segments, mapLabels, layoutOptions),
@@ -215,6 +226,7 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
         onHighlight={highlight}
         onPickCandidate={pickCandidate}
         systemColor={systemColor}
+        leads={leads}
       />
     </main>
   );

@@ -4,7 +4,7 @@ import { Loading } from '../../components/Status';
 import { formatMoney, keyLabel } from '../../format';
 import { useT } from '../../i18n/useT';
 import type { Firm } from '../../queries/chains';
-import { useChainLeads } from '../pipeline/useChainLeads';
+import type { ChainLead } from '../../queries/leads';
 import { CandidateList } from './CandidateList';
 import { MapLegend } from './MapLegend';
 import { NeedBadge } from './needs';
@@ -17,13 +17,14 @@ interface MapPanelProps {
   /** A candidate chosen from the list: its details shown and its evidence kept lit. */
   onPickCandidate(firm: Firm): void;
   systemColor(rootId: string): string | undefined;
+  /** The chain's investment leads by firm key. */
+  leads: ReadonlyMap<string, ChainLead>;
 }
 
 /** The map's side panel: the segments (a keyboard's way to the gaps), the chosen gap with its candidates, the chosen firm, the legend. */
-export function MapPanel({ state, selected, onHighlight, onPickCandidate, systemColor }: MapPanelProps) {
+export function MapPanel({ state, selected, onHighlight, onPickCandidate, systemColor, leads }: MapPanelProps) {
   const { t, list, lang } = useT();
   const { chain, gapSegment, candidates } = state;
-  const [leads] = useChainLeads(chain?.key ?? null);
   if (!chain) return null;
   const need = new Map(chain.gapReport.segments.map((s) => [s.segment.id, s]));
   const gap = gapSegment ? need.get(gapSegment.id) : undefined;
