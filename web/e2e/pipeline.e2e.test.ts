@@ -164,3 +164,32 @@ it('shows an analyst the district board read-only, and a move to 流失 asks why
   expect(problems).toEqual([]);
   await page.close();
 });
+
+it('makes any firm picked on the chain map a lead, for the gap it is a candidate of', async () => {
+  const { page, problems } = await h.page();
+  const before = await h.api<{ leads: { nodes: { segment: { key: string } | null }[] } }>(
+    '{ leads { nodes { segment { key } } } }',
+    {},
+    TOKENS.admin.token,
+  );
+  const gap = before.data?.leads.nodes[0]?.segment?.key as string;
+  await page.goto(h.url(`/chains/logistics?gap=${encodeURIComponent(gap)}`));
+  await signIn(page, TOKENS.editor.token);
+  await page.getByTestId('candidate').first().waitFor();
+  const second = page.getByTestId('candidate').nth(1);
+  await second.locator('.candidate-head').click();
+  const panel = page.getByTestId('firm-panel');
+  await panel.getByTestId('firm-make-lead').click();
+  await panel.getByTestId('firm-lead').waitFor();
+  expect(await panel.getByTestId('firm-lead').textContent()).toBe('已是招商项目 · 线索');
+  await second.getByTestId('candidate-lead').waitFor();
+  const after = await h.api<{ leads: { nodes: { owner: string; stage: string; segment: { key: string } | null }[] } }>(
+    '{ leads(stage: [LEAD]) { nodes { owner stage segment { key } } } }',
+    {},
+    TOKENS.admin.token,
+  );
+  expect(after.data?.leads.nodes).toEqual([{ owner: '王五', stage: 'LEAD', segment: { key: gap } }]);
+  await page.screenshot({ path: `${SHOTS}pipeline-map-make-lead.png` });
+  expect(problems).toEqual([]);
+  await page.close();
+});

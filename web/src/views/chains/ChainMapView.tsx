@@ -58,7 +58,7 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
     [t],
   );
   /** The chain's investment leads by firm: a candidate that is one shows its stage. */
-  const [leads] = useChainLeads(chainKey);
+  const [leads, reloadLeads] = useChainLeads(chainKey);
   const candidates = useMemo(
     () =>
       mapCandidates?.map((c) => {
@@ -227,6 +227,7 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
         onPickCandidate={pickCandidate}
         systemColor={systemColor}
         leads={leads}
+        onLeadMade={reloadLeads}
       />
     </main>
   );
