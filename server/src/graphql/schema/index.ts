@@ -19,6 +19,8 @@ import './what-if';
 import './equity';
 import './mutations';
 import './lead';
+import './lead-effect';
+import './lead-mutations';
 import './access';
 
 /** The schema, every mutation field recording itself in the audit log as it runs. */

@@ -1,7 +1,4 @@
-import { type LandingEffect, landing, landingEffect } from '../../analysis/lead-effect';
-import { LeadDesk } from '../../curation/lead-desk';
 import {
-  COMMITTED_STAGES,
   daysSince,
   isOverdue,
   LEAD_STAGES,
@@ -10,34 +7,23 @@ import {
   type LeadStage,
   leadToday,
 } from '../../domain/investment-lead';
-import type { GraphStore } from '../../store/port';
 import { builder } from '../builder';
-import { type Context, loadEnterprise, ownerOf } from '../context';
+import { loadEnterprise } from '../context';
 import { notFound } from '../errors';
 import { encodeId, keyOf } from '../global-id';
 import { arrayConnection } from '../pagination';
-import { ANALYSIS_COST, gapParams } from './gap-report';
 import { ChainRef, EnterpriseRef, SegmentRef } from './refs';
 
 /**
  * Investment leads (招商项目): the firms a district courts for a chain, from the first contact
  * to a landed project. Analysts read them, editors write them; a viewer sees none. Every write is
- * a mutation, and so in the audit log (audit-mutations.ts).
+ * a mutation, and so in the audit log (lead-mutations.ts); what landing them would change is in
+ * lead-effect.ts.
  */
-
-const desks = new WeakMap<GraphStore, LeadDesk>();
-/** One desk per store, so that its writes go one at a time. */
-const deskOf = (store: GraphStore) => {
-  const desk = desks.get(store) ?? new LeadDesk(store);
-  desks.set(store, desk);
-  return desk;
-};
 
 export const LeadRef = builder.objectRef<LeadRecord>('Lead');
 const LeadEventRef = builder.objectRef<LeadEvent>('LeadEvent');
 const LeadContactRef = builder.objectRef<{ name: string; role: string }>('LeadContact');
-type Effect = LandingEffect & { chainId: string; leadIds: string[] };
-const LeadEffectRef = builder.objectRef<Effect>('LeadEffect');
 
 const STAGE_NAMES: Record<LeadStage, string> = {
   LEAD: '线索: a firm worth courting',
@@ -84,56 +70,6 @@ LeadEventRef.implement({
     version: t.exposeInt('version'),
   }),
 });
-
-LeadEffectRef.implement({
-  description:
-    'What landing leads would change on their chain (the what-if of their firms set up in the district): coverage, local sourcing, chokepoints.',
-  fields: (t) => ({
-    chain: t.field({
-      type: ChainRef,
-      resolve: async (e, _a, { loaders }) =>
-        (await loaders.chain.load(e.chainId)) ?? Promise.reject(notFound('chain', e.chainId)),
-    }),
-    leadIds: t.idList({
-      description: 'The leads counted (global ids).',
-      resolve: (e) => e.leadIds.map((id) => encodeId('Lead', id)),
-    }),
-    segments: t.exposeInt('segments', { description: 'Leaf segments of the chain.' }),
-    coveredBefore: t.exposeInt('coveredBefore'),
-    coveredAfter: t.exposeInt('coveredAfter'),
-    gapsClosed: t.field({
-      type: [SegmentRef],
-      resolve: async (e, _a, { loaders }) =>
-        (await loaders.segment.loadMany(e.gapsClosed)).filter(
-          (s): s is NonNullable<typeof s> => !!s && !(s instanceof Error),
-        ),
-    }),
-    localSourcingBefore: t.float({ nullable: true, resolve: (e) => e.localSourcingBefore }),
-    localSourcingAfter: t.float({ nullable: true, resolve: (e) => e.localSourcingAfter }),
-    singleSourcesBefore: t.exposeInt('singleSourcesBefore', {
-      description: 'Chokepoints: inputs of local members that one local supplier alone provides.',
-    }),
-    singleSourcesAfter: t.exposeInt('singleSourcesAfter'),
-  }),
-});
-
-/** The effect of these leads (all of one chain) landing together. */
-async function effectOf(leads: readonly LeadRecord[], context: Context): Promise<Effect | null> {
-  const chainId = leads[0]?.chainId;
-  if (!chainId) return null;
-  const graph = await context.loaders.chainSubgraph.load(chainId);
-  if (!graph) return null;
-  const firms = await context.loaders.enterprise.loadMany(leads.map((l) => l.enterpriseId));
-  const additions = leads.map((l, i) => {
-    const firm = firms[i];
-    return landing(graph, l, firm && !(firm instanceof Error) ? firm.name : l.enterpriseId);
-  });
-  const w = await context.analysis.whatIf(graph, additions, gapParams({}), {
-    signal: context.signal,
-    owner: ownerOf(context.caller, context),
-  });
-  return { ...landingEffect(w), chainId, leadIds: leads.map((l) => l.id) };
-}
 
 LeadRef.implement({
   description: 'An investment lead (招商项目): a firm courted for a chain, its stage, owner, next step and history.',
@@ -185,18 +121,10 @@ LeadRef.implement({
       complexity: { field: 1, multiplier: 10 },
       resolve: async (l, _a, { store }) => (await store.leads.history([l.id]))[0] ?? [],
     }),
-    effect: t.field({
-      type: LeadEffectRef,
-      nullable: true,
-      complexity: { field: 2 * ANALYSIS_COST.own, multiplier: 1 },
-      description: 'What its landing would change on its chain (from the what-if); null when the chain is gone.',
-      resolve: (l, _a, context) => effectOf([l], context),
-    }),
   }),
 });
 
 const analyst = { analyst: true } as const;
-const editor = { editor: true } as const;
 
 builder.queryFields((t) => ({
   leads: t.connection({
@@ -233,24 +161,6 @@ builder.queryFields((t) => ({
       return (await store.leads.get([id]))[0] ?? Promise.reject(notFound('lead', id));
     },
   }),
-  leadEffects: t.field({
-    type: [LeadEffectRef],
-    authScopes: analyst,
-    complexity: { field: 2 * ANALYSIS_COST.own, multiplier: 11 },
-    description:
-      'What landing every lead at SIGNED and beyond would change, per chain (of one chain when given): the board’s sum. Analyst role.',
-    args: { chain: t.arg.id() },
-    resolve: async (_root, args, context) => {
-      const leads = await context.store.leads.list({
-        ...(args.chain != null ? { chainId: keyOf('Chain', args.chain, 'chain') } : {}),
-        stages: [...COMMITTED_STAGES],
-      });
-      const byChain = new Map<string, LeadRecord[]>();
-      for (const l of leads) byChain.set(l.chainId, [...(byChain.get(l.chainId) ?? []), l]);
-      const effects = await Promise.all([...byChain.values()].map((group) => effectOf(group, context)));
-      return effects.filter((e): e is Effect => e !== null);
-    },
-  }),
 }));
 
 builder.objectField(EnterpriseRef, 'leads', (t) =>
@@ -262,89 +172,3 @@ builder.objectField(EnterpriseRef, 'leads', (t) =>
     resolve: (e, _a, { store }) => store.leads.list({ enterpriseIds: [e.id] }),
   }),
 );
-
-const LeadContactInput = builder.inputType('LeadContactInput', {
-  fields: (t) => ({ name: t.string({ required: true }), role: t.string() }),
-});
-
-type InputFields = Parameters<NonNullable<Parameters<typeof builder.inputType>[1]['fields']>>[0];
-const editable = (t: InputFields) => ({
-  segment: t.id({ description: 'The segment (gap) it would fill: global id or key; "" for none.' }),
-  nextStep: t.string({ description: 'The next step; "" clears it.' }),
-  dueOn: t.string({ description: 'When the next step is due, YYYY-MM-DD; "" clears it.' }),
-  notes: t.string(),
-  contacts: t.field({ type: [LeadContactInput], description: 'Names and roles only; at most 20.' }),
-  reason: t.string({ description: 'Why, at ON_HOLD or LOST.' }),
-});
-
-const CreateLeadInput = builder.inputType('CreateLeadInput', {
-  fields: (t) => ({
-    enterprise: t.id({ required: true, description: 'The firm: global id or key.' }),
-    chain: t.id({ required: true, description: 'The chain: global id or key.' }),
-    owner: t.string({ required: true, description: 'Who works it.' }),
-    stage: t.field({ type: LeadStageEnum, description: 'Default LEAD.' }),
-    ...editable(t),
-  }),
-});
-
-const UpdateLeadInput = builder.inputType('UpdateLeadInput', {
-  description: 'The fields to change; a field left out (or null) keeps its value. The stage moves with moveLead.',
-  fields: (t) => ({ owner: t.string(), ...editable(t) }),
-});
-
-const LeadPayloadRef = builder.objectRef<{ lead: LeadRecord }>('LeadPayload');
-LeadPayloadRef.implement({ fields: (t) => ({ lead: t.field({ type: LeadRef, resolve: (p) => p.lead }) }) });
-
-const segmentKey = (segment: string | number | null | undefined) =>
-  segment == null || segment === '' ? segment : keyOf('Segment', segment, 'input.segment');
-
-builder.mutationFields((t) => ({
-  createLead: t.field({
-    type: LeadPayloadRef,
-    authScopes: editor,
-    description:
-      'Makes a firm a lead on a chain (and a gap). BAD_INPUT names the wrong field: an unknown firm, chain or segment, a firm already a lead on the chain, a stage without its reason, a bad date.',
-    args: { input: t.arg({ type: CreateLeadInput, required: true }) },
-    resolve: async (_root, { input }, context) => {
-      const { enterprise, chain, segment, ...rest } = input;
-      const lead = await deskOf(context.store).create(context.caller, {
-        ...rest,
-        enterpriseId: keyOf('Enterprise', enterprise, 'input.enterprise'),
-        chainId: keyOf('Chain', chain, 'input.chain'),
-        segmentId: segmentKey(segment) ?? null,
-      });
-      return { lead };
-    },
-  }),
-  updateLead: t.field({
-    type: LeadPayloadRef,
-    authScopes: editor,
-    description: 'Changes a lead’s fields; NOT_FOUND for an unknown lead, BAD_INPUT for a wrong field.',
-    args: {
-      id: t.arg.id({ required: true, description: 'Global id or key.' }),
-      input: t.arg({ type: UpdateLeadInput, required: true }),
-    },
-    resolve: async (_root, args, context) => {
-      const { segment, ...rest } = args.input;
-      const lead = await deskOf(context.store).update(context.caller, keyOf('Lead', args.id, 'id'), {
-        ...rest,
-        segmentId: segmentKey(segment) ?? null,
-      });
-      return { lead };
-    },
-  }),
-  moveLead: t.field({
-    type: LeadPayloadRef,
-    authScopes: editor,
-    description:
-      'Moves a lead to a stage; `note` goes in its history, and is the reason (required) at ON_HOLD and LOST. BAD_INPUT when it is at that stage already.',
-    args: {
-      id: t.arg.id({ required: true, description: 'Global id or key.' }),
-      stage: t.arg({ type: LeadStageEnum, required: true }),
-      note: t.arg.string(),
-    },
-    resolve: async (_root, args, context) => ({
-      lead: await deskOf(context.store).move(context.caller, keyOf('Lead', args.id, 'id'), args.stage, args.note),
-    }),
-  }),
-}));
