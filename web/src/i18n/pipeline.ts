@@ -10,6 +10,7 @@ export const zh = {
   'pipeline.intro':
     '每张卡片是一个招商项目：拖动卡片，或用卡片上的“移至”选择阶段（也可聚焦卡片后按 ← →），即可推进阶段；每次移动都记入审计日志。',
   'pipeline.summary': '{n} 个招商项目 · 其中 {overdue} 个逾期',
+  'pipeline.truncated': '招商项目较多，看板只显示排在前面的 {shown} 个（共 {total} 个）。',
   'pipeline.filter.owner': '负责人',
   'pipeline.filter.ownerAll': '全部负责人',
   'pipeline.filter.overdue': '只看逾期',
@@ -98,6 +99,7 @@ export const en: Record<keyof typeof zh, string> = {
   'pipeline.intro':
     'Each card is a lead: drag it, or pick a stage in its "Move to" (or focus it and press ← →), to move it on; every move is in the audit log.',
   'pipeline.summary': '{n} {n|lead|leads} · {overdue} overdue',
+  'pipeline.truncated': 'The board shows the first {shown} of {total} leads.',
   'pipeline.filter.owner': 'Owner',
   'pipeline.filter.ownerAll': 'Every owner',
   'pipeline.filter.overdue': 'Overdue only',

@@ -101,6 +101,11 @@ export function Pipeline({ chainKey }: { chainKey?: string }) {
             {t('pipeline.summary', { n: shown.length, overdue: shown.filter((l) => l.overdue).length })}
           </p>
         )}
+        {state.kind === 'ready' && state.data.leads.totalCount > state.data.leads.nodes.length && (
+          <p className="pipeline-truncated" role="note" data-testid="pipeline-truncated">
+            {t('pipeline.truncated', { shown: state.data.leads.nodes.length, total: state.data.leads.totalCount })}
+          </p>
+        )}
         <p className="pipeline-intro muted">{canMove ? t('pipeline.intro') : t('pipeline.readOnly')}</p>
       </header>
       {state.kind === 'loading' && <Loading />}
