@@ -56,12 +56,19 @@ export const LeadEffectFields = graphql(`
   }
 `);
 
-/** 招商项目: the board of a chain (or of the district: every chain). Analysts and above: below, FORBIDDEN. */
+/**
+ * 招商项目: the board of a chain (or of the district: every chain), a page of 100 at a time.
+ * Analysts and above: below, FORBIDDEN.
+ */
 export const PipelineQuery = graphql(
   `
-  query Pipeline($chain: ID) {
-    leads(chain: $chain, first: 100) {
+  query Pipeline($chain: ID, $after: String) {
+    leads(chain: $chain, first: 100, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         ...LeadCardFields
       }

@@ -7,13 +7,7 @@ import { downloadCsv, toCsv } from '../../csv';
 import { useT } from '../../i18n/useT';
 import { useTitle } from '../../i18n/useTitle';
 import { RecordExportMutation } from '../../queries/access';
-import {
-  type LeadCard,
-  type LeadStage,
-  MoveLeadMutation,
-  PipelineChainQuery,
-  PipelineQuery,
-} from '../../queries/leads';
+import { type LeadCard, type LeadStage, MoveLeadMutation, PipelineChainQuery } from '../../queries/leads';
 import { useSession } from '../../state/session';
 import { failure, useQuery } from '../../state/useQuery';
 import { type BoardFilters, choices, columnsOf, filterLeads, NO_FILTERS } from './board';
@@ -21,6 +15,7 @@ import { EffectSum } from './EffectSum';
 import { PipelineBoard } from './PipelineBoard';
 import { PipelineFilters } from './PipelineFilters';
 import { pipelineCsvTable } from './pipelineCsv';
+import { usePipelineLeads } from './usePipelineLeads';
 import './pipeline.css';
 
 /**
@@ -31,7 +26,7 @@ import './pipeline.css';
 export function Pipeline({ chainKey }: { chainKey?: string }) {
   const { t, lang } = useT();
   const session = useSession();
-  const [state, retry] = useQuery(PipelineQuery, { chain: chainKey ?? null }, { perCaller: true });
+  const [state, retry] = usePipelineLeads(chainKey ?? null);
   const [chainState] = useQuery(PipelineChainQuery, chainKey ? { id: chainKey } : null);
   const chain = chainState.kind === 'ready' ? chainState.data.chain : null;
   const title = chainKey ? t('pipeline.title', { name: chain?.name ?? chainKey }) : t('pipeline.district');
@@ -41,7 +36,7 @@ export function Pipeline({ chainKey }: { chainKey?: string }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new answer holds the moves: they are forgotten
   useEffect(() => setMoved(new Map()), [state]);
   const leads = useMemo(
-    () => (state.kind === 'ready' ? state.data.leads.nodes.map((l) => moved.get(l.id) ?? l) : []),
+    () => (state.kind === 'ready' ? state.data.leads.map((l) => moved.get(l.id) ?? l) : []),
     [state, moved],
   );
   const [filters, setFilters] = useState<BoardFilters>(NO_FILTERS);
@@ -101,9 +96,9 @@ export function Pipeline({ chainKey }: { chainKey?: string }) {
             {t('pipeline.summary', { n: shown.length, overdue: shown.filter((l) => l.overdue).length })}
           </p>
         )}
-        {state.kind === 'ready' && state.data.leads.totalCount > state.data.leads.nodes.length && (
+        {state.kind === 'ready' && state.data.totalCount > state.data.leads.length && (
           <p className="pipeline-truncated" role="note" data-testid="pipeline-truncated">
-            {t('pipeline.truncated', { shown: state.data.leads.nodes.length, total: state.data.leads.totalCount })}
+            {t('pipeline.truncated', { shown: state.data.leads.length, total: state.data.totalCount })}
           </p>
         )}
         <p className="pipeline-intro muted">{canMove ? t('pipeline.intro') : t('pipeline.readOnly')}</p>
