@@ -16,3 +16,6 @@ CREATE INDEX supplies_product IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.product
 // and a snapshot kept as changes names its base by key (import/snapshots.cypher).
 CREATE INDEX chain_snapshot_time IF NOT EXISTS FOR (s:ChainSnapshot) ON (s.chainId, s.takenAt);
 CREATE INDEX chain_snapshot_key IF NOT EXISTS FOR (s:ChainSnapshot) ON (s.key);
+// Investment leads: their events by lead, and by time (what moved since a date).
+CREATE INDEX lead_event_lead IF NOT EXISTS FOR (e:LeadEvent) ON (e.leadId);
+CREATE INDEX lead_event_at IF NOT EXISTS FOR (e:LeadEvent) ON (e.at);

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { crossCheck } from '../src/curation/check';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
+import { MemoryStore } from '../src/store/memory/memory-store';
 import { neo4jConfigFromEnv } from '../src/store/neo4j/config';
 import type { Neo4jGateway } from '../src/store/neo4j/gateway';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store';
 import { emptyDataset } from '../src/store/port';
 import { tempDir } from './support/cli';
+import { describeLeadContract } from './support/lead-contract';
 import { emptyTestDatabase } from './support/neo4j-test-db';
 import { describeStoreContract } from './support/store-contract';
 
 describeStoreContract('embedded store', () => EmbeddedStore.open(tempDir()));
+describeLeadContract('memory store', async () => new MemoryStore().leads);
+describeLeadContract('embedded store', async () => (await EmbeddedStore.open(tempDir())).leads);
 
 /**
  * On Neo4j when NEO4J_URI is set. The run needs a database of its own (NEO4J_DATABASE, or the
@@ -61,6 +65,14 @@ if (config) {
       const holders = (await racing.relationsOf(['wc-lock-company'], 'in', 'CONTROLS'))[0] ?? [];
       expect(holders).toHaveLength(1);
     });
+  });
+  describeLeadContract(`Neo4j at ${config.uri}`, async () => {
+    // the store the graph's contract opened, or one of its own when run alone (-t)
+    if (!store) {
+      store = new Neo4jStore(await emptyTestDatabase(config));
+      await store.ensureSchema();
+    }
+    return store.leads;
   });
   describe('Neo4j clean-up', () => {
     it('deletes what the contract tests wrote', async () => {

@@ -15,6 +15,7 @@ export const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 export const TOKENS = {
   analyst: { name: '张三', role: 'analyst', token: 'ca_e2e-analyst-Zq8vN3kW5pT1xY7mR2dL9sF4hJ6b' },
   viewer: { name: '李四', role: 'viewer', token: 'ca_e2e-viewer-Hc4tG8nQ1wE5rU9iO3pA7sD2fK6l' },
+  editor: { name: '王五', role: 'editor', token: 'ca_e2e-editor-Pk5rT9wB2mX6vN1cQ8zL3hY7gD4' },
   admin: { name: 'e2e-admin', role: 'admin', token: 'ca_e2e-admin-Mb3vC7xZ1nL5kJ9hG2fD6sA4qW8e' },
 } as const satisfies Record<string, TestToken>;
 const SECRETS = Object.values(TOKENS).map((t) => t.token);

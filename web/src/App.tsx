@@ -10,13 +10,17 @@ import { ChainsOverview } from './views/chains/ChainsOverview';
 import { ChangesView } from './views/changes/ChangesView';
 import { Explorer } from './views/explorer/Explorer';
 import { PathView } from './views/path/PathView';
+import { Pipeline } from './views/pipeline/Pipeline';
 import { Targets } from './views/targets/Targets';
 
 /** The shell: the top bar with the views, sign-in and the language switch, and the view the URL names. */
 export function App() {
   const { t, lang, setLang } = useT();
   const [location] = useLocation();
-  const current = (prefix: string) => (location === prefix || location.startsWith(`${prefix}/`) ? 'page' : undefined);
+  /** A chain's board is the pipeline's page, not the chains'. */
+  const board = location === '/pipeline' || /^\/chains\/[^/]+\/pipeline$/.test(location);
+  const current = (prefix: string) =>
+    !board && (location === prefix || location.startsWith(`${prefix}/`)) ? 'page' : undefined;
   return (
     <div className="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <header className="topbar">
@@ -38,6 +42,9 @@ export function App() {
           <AppLink href="/path" aria-current={current('/path')} data-testid="nav-path">
             {t('nav.path')}
           </AppLink>
+          <AppLink href="/pipeline" aria-current={board ? 'page' : undefined} data-testid="nav-pipeline">
+            {t('nav.pipeline')}
+          </AppLink>
         </nav>
         <Account />
         <button
@@ -58,6 +65,10 @@ export function App() {
         <Route path="/chains/:key/changes">
           {(p) => <ChangesView key={p.key} chainKey={decodeURIComponent(p.key)} />}
         </Route>
+        <Route path="/chains/:key/pipeline">
+          {(p) => <Pipeline key={p.key} chainKey={decodeURIComponent(p.key)} />}
+        </Route>
+        <Route path="/pipeline">{() => <Pipeline />}</Route>
         <Route path="/chains/:key/targets">{(p) => <Targets key={p.key} chainKey={decodeURIComponent(p.key)} />}</Route>
         <Route path="/chains/:key">{(p) => <ChainMapView key={p.key} chainKey={decodeURIComponent(p.key)} />}</Route>
         <Route path="/explore" component={Explorer} />

@@ -17,6 +17,8 @@ export interface HypotheticalEnterprise {
   /** Members it would supply, and members that would supply it. */
   suppliesTo?: string[];
   suppliedBy?: string[];
+  /** What its supply links carry; default （假设）, an input of its own. */
+  product?: string;
   revenue?: number;
 }
 
@@ -68,7 +70,7 @@ export function whatIf(
     const link = (from: string, to: string): Supplies => ({
       from,
       to,
-      product: '（假设）',
+      product: a.product ?? '（假设）',
       source: 'what-if',
       confidence: 0,
     });

@@ -57,7 +57,7 @@ export function keyOf(typename: string | readonly string[], value: string | numb
 }
 
 /** The types whose global ids keyOf recognises. */
-const KNOWN_TYPES = new Set(['Enterprise', 'Chain', 'Segment', 'Leader', 'EnterpriseSystem', 'Relation']);
+const KNOWN_TYPES = new Set(['Enterprise', 'Chain', 'Segment', 'Leader', 'EnterpriseSystem', 'Relation', 'Lead']);
 
 /** The length of the global id of a key at the cap, each character four bytes of UTF-8, of the longest type name. */
 const MAX_GLOBAL_ID_LENGTH =

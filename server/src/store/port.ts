@@ -11,6 +11,7 @@ import type {
 } from '../domain/records';
 import type { Holding } from '../domain/systems';
 import type { Kind } from '../interchange/format';
+import type { LeadStore } from './leads-port';
 import type { SnapshotLog } from './snapshots';
 
 /**
@@ -197,6 +198,8 @@ export interface GraphStore extends ImportTarget {
   remove(removals: readonly Removal[], note: string): Promise<Removal[]>;
   /** The chains' snapshots, kept beside the graph (store/snapshots.ts). */
   readonly snapshots: SnapshotLog;
+  /** The investment leads (招商项目) kept with this graph. */
+  readonly leads: LeadStore;
   close(): Promise<void>;
 }
 

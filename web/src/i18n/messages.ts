@@ -4,12 +4,31 @@ import * as chains from './chains';
 import * as changes from './changes';
 import * as common from './common';
 import * as explorer from './explorer';
+import * as pipeline from './pipeline';
 import * as targets from './targets';
 
 /** Every message of the app in Chinese (the default) and English, by key. */
 export const MESSAGES = {
-  zh: { ...common.zh, ...auth.zh, ...chains.zh, ...changes.zh, ...brief.zh, ...explorer.zh, ...targets.zh },
-  en: { ...common.en, ...auth.en, ...chains.en, ...changes.en, ...brief.en, ...explorer.en, ...targets.en },
+  zh: {
+    ...common.zh,
+    ...auth.zh,
+    ...chains.zh,
+    ...changes.zh,
+    ...brief.zh,
+    ...explorer.zh,
+    ...targets.zh,
+    ...pipeline.zh,
+  },
+  en: {
+    ...common.en,
+    ...auth.en,
+    ...chains.en,
+    ...changes.en,
+    ...brief.en,
+    ...explorer.en,
+    ...targets.en,
+    ...pipeline.en,
+  },
 };
 
 export type Lang = keyof typeof MESSAGES;

@@ -19,6 +19,9 @@ import './what-if';
 import './changes';
 import './equity';
 import './mutations';
+import './lead';
+import './lead-effect';
+import './lead-mutations';
 import './access';
 
 /** The schema, every mutation field recording itself in the audit log as it runs. */

@@ -9,6 +9,7 @@ import { type ApplyCounts, emptyDataset, type ImportView, type Removal, rowCount
 import type { SnapshotLog } from '../snapshots';
 import { coverage, DataDir, type Manifest, type SegmentInfo, SegmentMissing } from './data-dir';
 import { Fold } from './fold';
+import { EmbeddedLeads } from './lead-file';
 import { SnapshotFile } from './snapshot-file';
 
 /**
@@ -42,6 +43,7 @@ const FOLD_BELOW = 50_000;
 export class EmbeddedStore extends MemoryStore {
   private readonly dir: DataDir;
   override readonly snapshots: SnapshotLog;
+  override readonly leads: EmbeddedLeads;
   /** The number of the last segment applied (every segment up to it is in the graph); 0 for none. */
   private appliedThrough = 0;
   /** The id of the manifest applied from (a directory replaced under a running store has another). */
@@ -66,6 +68,7 @@ export class EmbeddedStore extends MemoryStore {
     super();
     this.dir = new DataDir(path);
     this.snapshots = new SnapshotFile(join(path, 'snapshots.jsonl'));
+    this.leads = new EmbeddedLeads(path);
   }
 
   get path(): string {

@@ -19,6 +19,7 @@ import type {
 } from '../port';
 import type { SnapshotLog } from '../snapshots';
 import { MemoryGraph } from './memory-graph';
+import { MemoryLeads } from './memory-leads';
 import { searchEnterprises } from './search';
 import { MemorySnapshotLog } from './snapshot-log';
 import { neighbourhoodOf, shortestPathsOf } from './traversal';
@@ -28,6 +29,7 @@ export type { ApplyCounts, EnterpriseGraph } from './memory-graph';
 /** The reads of the GraphStore port over the in-memory graph. */
 export class MemoryStore extends MemoryGraph implements GraphStore {
   readonly snapshots: SnapshotLog = new MemorySnapshotLog();
+  readonly leads: MemoryLeads = new MemoryLeads();
   private node = (id: string): EnterpriseRecord | undefined => this.graph.node(id);
 
   async getEnterprise(id: string): Promise<EnterpriseRecord | undefined> {

@@ -28,6 +28,7 @@ import { statements } from './cypher-files';
 import { int, type Neo4jGateway, type Tx } from './gateway';
 import { groupBy, holdings } from './holdings';
 import { planImport, prefetchView, storedHome, writeImport } from './import';
+import { Neo4jLeads } from './investment-leads';
 import {
   allowedKinds,
   chainRecords,
@@ -64,6 +65,7 @@ export class Neo4jStore implements GraphStore {
   private readonly subgraphs = new Map<string, { version: string; graph: Promise<ChainSubgraph | undefined> }>();
   /** The read of the graph's version under way, shared by those who ask meanwhile. */
   private versionRead: Promise<string | null> | undefined;
+  readonly leads: Neo4jLeads;
 
   readonly snapshots: SnapshotLog;
 
@@ -72,6 +74,7 @@ export class Neo4jStore implements GraphStore {
     private readonly threshold = DEFAULT_CONTROL_THRESHOLD,
   ) {
     this.snapshots = new Neo4jSnapshotLog(db);
+    this.leads = new Neo4jLeads(db);
   }
 
   /** Creates the constraints and indexes of cypher/schema/ where they are missing. */

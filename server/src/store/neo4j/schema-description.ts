@@ -14,6 +14,8 @@ export const LABELS = [
   'District',
   'WriteLock',
   'ChainSnapshot',
+  'InvestmentLead',
+  'LeadEvent',
 ] as const;
 export const RELATIONSHIP_TYPES = [
   'CONTROLS',
@@ -80,6 +82,16 @@ export const PROPERTY_KEYS = [
   'depth',
   'head',
   'body',
+  // InvestmentLead, LeadEvent (the record and the event as JSON in data; the rest to filter by)
+  'enterpriseId',
+  'segmentId',
+  'stage',
+  'owner',
+  'version',
+  'locked',
+  'data',
+  'leadId',
+  'at',
   // relationships
   'share',
   'product',

@@ -1,6 +1,8 @@
 import { formatNumber, formatScore } from '../../format';
 import { useT } from '../../i18n/useT';
 import type { Firm, SegmentCandidates } from '../../queries/chains';
+import type { ChainLead } from '../../queries/leads';
+import { LeadBadge } from '../pipeline/LeadBadge';
 import { reasonOf, termLabel, termNote } from '../targets/labels';
 
 /**
@@ -14,12 +16,15 @@ export function CandidateList({
   onHighlight,
   onPick,
   pickedId,
+  leads,
 }: {
   candidates: SegmentCandidates;
   segmentName: string;
   onHighlight(firmId: string | null): void;
   onPick(firm: Firm): void;
   pickedId: string | null;
+  /** The chain's leads by firm key: a candidate that is one shows its stage. */
+  leads: ReadonlyMap<string, ChainLead>;
 }) {
   const { t, list, lang } = useT();
   if (candidates.totalCount === 0) return <p className="muted">{t('map.noCandidates')}</p>;
@@ -45,6 +50,9 @@ export function CandidateList({
               title={t('map.showEvidence')}
             >
               <strong>{c.enterprise.shortName}</strong>
+              {leads.get(c.enterprise.key) && (
+                <LeadBadge stage={(leads.get(c.enterprise.key) as ChainLead).stage} testId="candidate-lead" />
+              )}
               <span className="muted">{c.enterprise.district ?? ''}</span>
               <span className="score">
                 {t('map.score')} {formatScore(c.score, lang)}

@@ -10,6 +10,7 @@ import { useGraphModel } from '../../graph/useModel';
 import { useT } from '../../i18n/useT';
 import { useTitle } from '../../i18n/useTitle';
 import type { Firm } from '../../queries/chains';
+import { useChainLeads } from '../pipeline/useChainLeads';
 import { MapPanel } from './MapPanel';
 import { candidateNodeId, type MapLabels, type MapSegment, segmentNodeId } from './map-geometry';
 import { chainMapElements } from './map-layout';
@@ -56,13 +57,23 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
     }),
     [t],
   );
+  /** The chain's investment leads by firm: a candidate that is one shows its stage. */
+  const [leads, reloadLeads] = useChainLeads(chainKey);
+  const candidates = useMemo(
+    () =>
+      mapCandidates?.map((c) => {
+        const lead = leads.get(c.enterprise.key);
+        return lead ? { ...c, lead: t(`lead.stage.${lead.stage}`) } : c;
+      }),
+    [mapCandidates, leads, t],
+  );
   const layoutOptions = useMemo(
     () => ({
       systemColor,
       ...(gapSegment ? { gapId: gapSegment.id } : {}),
-      ...(mapCandidates ? { candidates: mapCandidates } : {}),
+      ...(candidates ? { candidates } : {}),
     }),
-    [systemColor, gapSegment, mapCandidates],
+    [systemColor, gapSegment, candidates],
   );
   const elements = useMemo(
     () => chainMapElements(segments, mapLabels, layoutOptions),
@@ -179,6 +190,13 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
           <AppLink href={`/chains/${encodeURIComponent(chain.key)}/targets`} className="button">
             {t('chains.openTargets')}
           </AppLink>
+          <AppLink
+            href={`/chains/${encodeURIComponent(chain.key)}/pipeline`}
+            className="button"
+            data-testid="open-pipeline"
+          >
+            {t('nav.pipeline')}
+          </AppLink>
         </div>
         {state.segmentError && (
           <div className="banner error" role="alert" data-testid="segment-error">
@@ -208,6 +226,8 @@ export function ChainMapView({ chainKey }: { chainKey: string }) {
         onHighlight={highlight}
         onPickCandidate={pickCandidate}
         systemColor={systemColor}
+        leads={leads}
+        onLeadMade={reloadLeads}
       />
     </main>
   );

@@ -4,6 +4,8 @@ import { Loading } from '../../components/Status';
 import { formatMoney, keyLabel } from '../../format';
 import { useT } from '../../i18n/useT';
 import type { Firm } from '../../queries/chains';
+import type { ChainLead } from '../../queries/leads';
+import { MakeLead } from '../pipeline/MakeLead';
 import { CandidateList } from './CandidateList';
 import { MapLegend } from './MapLegend';
 import { NeedBadge } from './needs';
@@ -16,10 +18,22 @@ interface MapPanelProps {
   /** A candidate chosen from the list: its details shown and its evidence kept lit. */
   onPickCandidate(firm: Firm): void;
   systemColor(rootId: string): string | undefined;
+  /** The chain's investment leads by firm key. */
+  leads: ReadonlyMap<string, ChainLead>;
+  /** A lead was made: ask for the leads again. */
+  onLeadMade(): void;
 }
 
 /** The map's side panel: the segments (a keyboard's way to the gaps), the chosen gap with its candidates, the chosen firm, the legend. */
-export function MapPanel({ state, selected, onHighlight, onPickCandidate, systemColor }: MapPanelProps) {
+export function MapPanel({
+  state,
+  selected,
+  onHighlight,
+  onPickCandidate,
+  systemColor,
+  leads,
+  onLeadMade,
+}: MapPanelProps) {
   const { t, list, lang } = useT();
   const { chain, gapSegment, candidates } = state;
   if (!chain) return null;
@@ -112,6 +126,7 @@ export function MapPanel({ state, selected, onHighlight, onPickCandidate, system
               onHighlight={onHighlight}
               onPick={onPickCandidate}
               pickedId={selected?.id ?? null}
+              leads={leads}
             />
           )}
         </section>
@@ -146,6 +161,19 @@ export function MapPanel({ state, selected, onHighlight, onPickCandidate, system
           >
             {t('explorer.open')}
           </AppLink>
+          <MakeLead
+            firm={selected}
+            chainKey={chain.key}
+            segment={
+              gapSegment &&
+              candidates.kind === 'ready' &&
+              candidates.data.segment?.candidates?.nodes.some((c) => c.enterprise.id === selected.id)
+                ? gapSegment
+                : undefined
+            }
+            lead={leads.get(selected.key)}
+            onMade={onLeadMade}
+          />
         </section>
       )}
       <MapLegend segments={state.segments} systemColor={systemColor} />

@@ -35,6 +35,8 @@ export interface MapCandidate {
   score: number;
   /** Ids of the enterprises it already supplies (evidence). */
   supplies: readonly string[];
+  /** The stage of its investment lead, in words, when it is one (招商项目). */
+  lead?: string;
 }
 
 export interface MapLabels {

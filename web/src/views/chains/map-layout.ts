@@ -342,12 +342,12 @@ export function chainMapElements(
           id,
           kind: 'candidate',
           firmId: c.enterprise.id,
-          label: `${c.enterprise.shortName}\n${c.score.toFixed(1)}`,
+          label: `${c.enterprise.shortName}\n${c.score.toFixed(1)}${c.lead ? ` · ${c.lead}` : ''}`,
           role: c.enterprise.role,
           local: c.enterprise.local,
         },
         position: { x: gapColumn.x + ((k % 2) - 0.5) * (GEOMETRY.card / 2 + 8), y: top + Math.floor(k / 2) * 76 },
-        classes: 'candidate',
+        classes: c.lead ? 'candidate lead' : 'candidate',
       });
       for (const to of c.supplies) {
         const target = firmNodes.get(to);

@@ -227,6 +227,11 @@ export function mapStylesheet(): StylesheetJson {
       },
     },
     { selector: 'node.candidate.show-candidates', style: { label: 'data(label)' } },
+    // a candidate that is an investment lead already (its stage in its label): solid, in blue
+    {
+      selector: 'node.candidate.lead',
+      style: { 'border-style': 'solid', 'border-color': '#1c7ed6', 'background-color': '#d0ebff', color: '#1864ab' },
+    },
     {
       selector: 'edge.evidence',
       style: {

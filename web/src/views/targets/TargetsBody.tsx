@@ -6,9 +6,12 @@ import { Empty } from '../../components/Status';
 import { downloadCsv, toCsv } from '../../csv';
 import { useT } from '../../i18n/useT';
 import { RecordExportMutation } from '../../queries/access';
+import { CreateLeadMutation } from '../../queries/leads';
 import type { TargetsChain } from '../../queries/targets';
+import { useSession } from '../../state/session';
 import { failure } from '../../state/useQuery';
-import { filterRows, gapsOf, leadCount, sortRows, targetRows } from './rows';
+import { useChainLeads } from '../pipeline/useChainLeads';
+import { filterRows, gapsOf, leadCount, sortRows, type TargetRow, targetRows } from './rows';
 import { TargetsFilters } from './TargetsFilters';
 import { TargetsTable } from './TargetsTable';
 import { TargetsWeights } from './TargetsWeights';
@@ -40,6 +43,28 @@ export function TargetsBody({ chain, reloading, failed, onRetry }: Props) {
   const [exporting, setExporting] = useState<
     { kind: 'idle' } | { kind: 'recording' } | { kind: 'error'; message: string; needed?: string }
   >({ kind: 'idle' });
+  const [leads, reloadLeads] = useChainLeads(chain.key);
+  const session = useSession();
+  const me = session.me;
+  const [making, setMaking] = useState<string | null>(null);
+  const [makeError, setMakeError] = useState<string | null>(null);
+  /** Makes a candidate a lead of the chain, for its best gap, owned by the one who asks. */
+  const makeLead = async (row: TargetRow) => {
+    if (!me) return;
+    setMaking(row.enterprise.key);
+    setMakeError(null);
+    try {
+      await request(CreateLeadMutation, {
+        input: { enterprise: row.enterprise.key, chain: chain.key, segment: row.best.gap.segment.key, owner: me.name },
+      });
+      reloadLeads();
+    } catch (error) {
+      setMakeError(t('lead.makeFailed', { message: failure(error).message }));
+    } finally {
+      setMaking(null);
+    }
+  };
+  const canMake = me?.role === 'editor' || me?.role === 'admin';
   /** The export is recorded in the server's audit log first; the file is saved only if that worked. */
   const exportCsv = async () => {
     const table = targetsCsvTable(shown, t, lang);
@@ -107,6 +132,11 @@ export function TargetsBody({ chain, reloading, failed, onRetry }: Props) {
               })}
             </p>
           )}
+          {makeError && (
+            <p className="targets-export-error" role="alert" data-testid="make-lead-error">
+              {makeError}
+            </p>
+          )}
           {shown.length === 0 ? (
             <Empty>
               <p>{t('targets.noMatch')}</p>
@@ -124,6 +154,9 @@ export function TargetsBody({ chain, reloading, failed, onRetry }: Props) {
                 rows={shown}
                 sort={sort}
                 onSort={(key) => setSort(nextSort(sort, key))}
+                leads={leads}
+                onMakeLead={canMake ? (row) => void makeLead(row) : undefined}
+                making={making}
               />
             </div>
           )}

@@ -2,6 +2,8 @@ import { Fragment, useState } from 'react';
 import { AppLink } from '../../components/AppLink';
 import { formatMoney, formatScore } from '../../format';
 import { useT } from '../../i18n/useT';
+import type { ChainLead } from '../../queries/leads';
+import { LeadBadge } from '../pipeline/LeadBadge';
 import { gapWhy, reasonOf } from './labels';
 import type { Fit, SortKey, TargetRow, TargetSort } from './rows';
 import { termColumns } from './rows';
@@ -13,6 +15,12 @@ interface Props {
   rows: readonly TargetRow[];
   sort: TargetSort;
   onSort: (key: SortKey) => void;
+  /** The chain's leads by firm key: a firm that is one shows its stage. */
+  leads: ReadonlyMap<string, ChainLead>;
+  /** Makes a firm a lead (editors; absent for the others). */
+  onMakeLead?: ((row: TargetRow) => void) | undefined;
+  /** The firm being made a lead, by key. */
+  making: string | null;
 }
 
 /**
@@ -21,7 +29,7 @@ interface Props {
  * and weight on hover; "—" for a term not known for the firm). A firm that fits several gaps opens
  * to one line per gap, each with its own score, terms and reason.
  */
-export function TargetsTable({ chainName, chainKey, rows, sort, onSort }: Props) {
+export function TargetsTable({ chainName, chainKey, rows, sort, onSort, leads, onMakeLead, making }: Props) {
   const { t, lang } = useT();
   const terms = termColumns(rows);
   /** The firms opened to a line per gap, by id. */
@@ -134,6 +142,22 @@ export function TargetsTable({ chainName, chainKey, rows, sort, onSort }: Props)
                   </AppLink>
                   {row.enterprise.shortName !== row.enterprise.name && (
                     <span className="short-name">{row.enterprise.shortName}</span>
+                  )}
+                  {leads.get(row.enterprise.key) ? (
+                    <LeadBadge stage={(leads.get(row.enterprise.key) as ChainLead).stage} testId="target-lead" />
+                  ) : (
+                    onMakeLead && (
+                      <button
+                        type="button"
+                        className="make-lead"
+                        data-testid="make-lead"
+                        disabled={making !== null}
+                        title={t('lead.make.title', { name: row.enterprise.name, segment: row.best.gap.segment.name })}
+                        onClick={() => onMakeLead(row)}
+                      >
+                        {making === row.enterprise.key ? t('lead.making') : t('lead.make')}
+                      </button>
+                    )
                   )}
                   <span className="reason" data-testid="target-reason">
                     {many && (
