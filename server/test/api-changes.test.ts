@@ -179,6 +179,47 @@ describe('what changed since a moment', () => {
     expect(await named('viewer')).toEqual({ names: [newcomer.name], withheld: 1 });
   });
 
+  it('names the leads made or moved since, for an analyst, and counts the pipeline by stage', async () => {
+    const lead = async (firm: string, stages: string[]) => {
+      const made = await query<{ createLead: { lead: { id: string } } }>(
+        'mutation($e: ID!, $c: ID!) { createLead(input: { enterprise: $e, chain: $c, owner: "王五" }) { lead { id } } }',
+        { e: firm, c: gap.chain },
+        'editor',
+      );
+      expect(made.errors).toBeUndefined();
+      const id = made.data?.createLead.lead.id as string;
+      for (const stage of stages) {
+        const moved = await query(
+          'mutation($id: ID!, $s: LeadStage!) { moveLead(id: $id, stage: $s) { lead { stage } } }',
+          { id, s: stage },
+          'editor',
+        );
+        expect(moved.errors).toBeUndefined();
+      }
+    };
+    await lead(newcomer.id, ['CONTACTED', 'VISITED', 'NEGOTIATING', 'SIGNED', 'LANDED']);
+    await lead(gap.member.id, ['CONTACTED']);
+    const moves = `query($chain: ID!, $since: String!) { changes(chain: $chain, since: $since) {
+      leadsMoved { lead { enterprise { name } } from to moves } } chain(id: $chain) { pipeline { stage count overdue } } }`;
+    const r = await query<{
+      changes: {
+        leadsMoved: { lead: { enterprise: { name: string } }; from: string | null; to: string; moves: number }[];
+      };
+      chain: { pipeline: { stage: string; count: number; overdue: number }[] };
+    }>(moves, { chain: gap.chain, since }, 'analyst');
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.changes.leadsMoved).toEqual([
+      { lead: { enterprise: { name: newcomer.name } }, from: null, to: 'LANDED', moves: 6 },
+      { lead: { enterprise: { name: gap.member.name } }, from: null, to: 'CONTACTED', moves: 2 },
+    ]);
+    const counts = Object.fromEntries((r.data?.chain.pipeline ?? []).map((s) => [s.stage, s.count]));
+    expect(counts).toMatchObject({ LEAD: 0, CONTACTED: 1, LANDED: 1, LOST: 0 });
+    // a viewer sees what changed, not the leads
+    const viewer = await query<{ changes: { leadsMoved: null } | null }>(moves, { chain: gap.chain, since }, 'viewer');
+    expect(viewer.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+    expect(viewer.data?.changes?.leadsMoved).toBeNull();
+  });
+
   it('refuses a moment that is not a date or time, naming the argument', async () => {
     const r = await query(CHANGES, { chain: gap.chain, since: 'last Tuesday' }, 'analyst');
     expect(r.errors?.[0]?.message).toBe(

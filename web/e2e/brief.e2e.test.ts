@@ -35,6 +35,20 @@ async function printed(page: Page): Promise<{ pages: number; text: string }> {
 }
 
 it('prints one A4 page with the map, the figures and their change, the gaps with their candidates', async () => {
+  // a lead on the chain, signed since the day compared with
+  const firm = (await h.api<{ chain: { anchors: { key: string }[] } }>('{ chain(id: "ai") { anchors { key } } }')).data
+    ?.chain.anchors[0]?.key;
+  const made = await h.api<{ createLead: { lead: { id: string } } }>(
+    'mutation($e: ID!) { createLead(input: { enterprise: $e, chain: "ai", owner: "王五", stage: NEGOTIATING }) { lead { id } } }',
+    { e: firm },
+    TOKENS.editor.token,
+  );
+  expect(made.errors).toBeUndefined();
+  await h.api(
+    'mutation($id: ID!) { moveLead(id: $id, stage: SIGNED) { lead { stage } } }',
+    { id: made.data?.createLead.lead.id },
+    TOKENS.editor.token,
+  );
   const { page, problems } = await h.page();
   await page.goto(h.url('/'));
   await signIn(page, TOKENS.analyst.token);
@@ -56,6 +70,11 @@ it('prints one A4 page with the map, the figures and their change, the gaps with
     expect(text).toContain(part);
   expect(await page.getByTestId('brief-map').locator('[data-need]').count()).toBeGreaterThan(3);
   expect(await page.getByTestId('brief-gap').count()).toBeGreaterThan(0);
+  // the pipeline's state: the lead at 签约, and its move since the day
+  expect(await page.getByTestId('brief-pipeline').locator('[data-stage="SIGNED"]').getAttribute('data-count')).toBe(
+    '1',
+  );
+  expect(await page.getByTestId('brief-leads-moved').textContent()).toContain('新建 → 签约');
   await page.screenshot({ path: `${SHOTS}brief-ai.png`, fullPage: true });
   expect(problems).toEqual([]);
   await page.close();

@@ -66,6 +66,21 @@ it('records a meeting, then names what changed since it: the gap closed, the fir
   expect(await page.getByTestId('links-added').textContent()).toContain(`武汉智算模型科技有限公司 → ${owner?.name}`);
   expect(await count(page, 'firms-left')).toBe('0');
   expect(await page.locator('[data-figure="fill"] td').allTextContents()).toEqual(['1', '0', '−1']);
+  // the newcomer became a lead and landed: the leads that moved say so, for the admin (an analyst and more)
+  const lead = await h.api<{ createLead: { lead: { id: string } } }>(
+    'mutation($e: ID!) { createLead(input: { enterprise: $e, chain: "ai", owner: "王五", stage: SIGNED }) { lead { id } } }',
+    { e: firm },
+    TOKENS.admin.token,
+  );
+  expect(lead.errors).toBeUndefined();
+  await h.api(
+    'mutation($id: ID!) { moveLead(id: $id, stage: LANDED) { lead { stage } } }',
+    { id: lead.data?.createLead.lead.id },
+    TOKENS.admin.token,
+  );
+  await page.reload();
+  await expect.poll(() => count(page, 'leads-moved')).toBe('1');
+  expect(await page.getByTestId('leads-moved').textContent()).toContain('武汉智算模型科技有限公司：新建 → 落地');
   await page.screenshot({ path: `${SHOTS}changes-since-meeting.png` });
   expect(problems).toEqual([]);
   await page.close();

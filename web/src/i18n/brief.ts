@@ -30,6 +30,11 @@ export const zh = {
   'brief.changes.links': '新增 {added}，中断 {lost}',
   'brief.source': '数据来源：链图 {host} · 生成于 {time}',
   'brief.since': '对比日期',
+  'brief.pipeline': '招商项目',
+  'brief.pipelineOverdue': '其中逾期 {n} 个',
+  'brief.pipelineNone': '这条产业链暂无招商项目。',
+  'brief.pipelineNeedRole': '招商项目需分析员权限，请以分析员身份登录后打印。',
+  'brief.leadsMoved': '自 {since} 以来进展',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -63,4 +68,9 @@ export const en: Record<keyof typeof zh, string> = {
   'brief.changes.links': '{added} won, {lost} lost',
   'brief.source': 'Source: Chain Atlas {host} · made {time}',
   'brief.since': 'Compare with',
+  'brief.pipeline': 'Investment pipeline',
+  'brief.pipelineOverdue': '{n} overdue',
+  'brief.pipelineNone': 'No lead on this chain yet.',
+  'brief.pipelineNeedRole': 'Leads need the analyst role: sign in as an analyst before printing.',
+  'brief.leadsMoved': 'Moved since {since}',
 };

@@ -43,6 +43,11 @@ export const zh = {
   'changes.outside': '区外',
   'changes.supplies': '{from} → {to}',
   'changes.sparkline': '覆盖率 {coverage}，本地配套率 {sourcing}（{n} 次快照）',
+  'changes.leadsMoved': '招商项目进展',
+  'changes.leadsNeedRole': '招商项目需分析员权限查看。',
+  'changes.leadNew': '新建',
+  'changes.leadMove': '{firm}：{from} → {to}',
+  'changes.openPipeline': '查看招商项目看板',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -89,4 +94,9 @@ export const en: Record<keyof typeof zh, string> = {
   'changes.outside': 'outside',
   'changes.supplies': '{from} → {to}',
   'changes.sparkline': 'Coverage {coverage}, local sourcing {sourcing} ({n} {n|snapshot|snapshots})',
+  'changes.leadsMoved': 'Leads that moved',
+  'changes.leadsNeedRole': 'Leads need the analyst role.',
+  'changes.leadNew': 'new',
+  'changes.leadMove': '{firm}: {from} → {to}',
+  'changes.openPipeline': 'Open the pipeline',
 };

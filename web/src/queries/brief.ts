@@ -49,10 +49,27 @@ export const ChainBriefQuery = graphql(
   [ChainHeadFields, FiguresFields, ChangesFields],
 );
 
-/** The best candidates of each gap of a chain, for the brief (analyst role). */
+/** The best candidates of each gap of a chain, its pipeline and the leads that moved, for the brief (analyst role). */
 export const BriefCandidatesQuery = graphql(`
-  query BriefCandidates($id: ID!) {
+  query BriefCandidates($id: ID!, $since: String!) {
     chain(id: $id) {
+      pipeline {
+        stage
+        count
+        overdue
+      }
+      changes(since: $since) {
+        leadsMoved {
+          from
+          to
+          lead {
+            enterprise {
+              shortName
+              name
+            }
+          }
+        }
+      }
       gapReport {
         segments {
           segment {

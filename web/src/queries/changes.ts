@@ -137,3 +137,31 @@ export type ChainChangesData = NonNullable<ResultOf<typeof ChainChangesQuery>['c
 export type Changes = NonNullable<ChainChangesData['changes']>;
 export type Figures = Changes['after']['figures'];
 export type SnapshotPoint = ChainChangesData['snapshots'][number];
+
+/** The leads made or moved on a chain since a moment (analyst role: refused below it). */
+export const LeadsMovedQuery = graphql(`
+  query LeadsMoved($id: ID!, $since: String!) {
+    chain(id: $id) {
+      changes(since: $since) {
+        leadsMoved {
+          from
+          to
+          moves
+          at
+          lead {
+            key
+            owner
+            enterprise {
+              name
+              key
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export type LeadMoved = NonNullable<
+  NonNullable<NonNullable<ResultOf<typeof LeadsMovedQuery>['chain']>['changes']>['leadsMoved']
+>[number];

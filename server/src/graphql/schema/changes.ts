@@ -122,7 +122,7 @@ interface Changes extends ChainChanges {
   withheld: number;
 }
 
-const ChainChangesRef = builder.objectRef<Changes>('ChainChanges').implement({
+export const ChainChangesRef = builder.objectRef<Changes>('ChainChanges').implement({
   description:
     'What changed in a chain since a moment (自上次会议以来): from its snapshot then (`before`) to the chain now (`after`).',
   fields: (t) => ({

@@ -22,6 +22,7 @@ import './mutations';
 import './lead';
 import './lead-effect';
 import './lead-mutations';
+import './lead-moves';
 import './access';
 
 /** The schema, every mutation field recording itself in the audit log as it runs. */

@@ -4,7 +4,13 @@ import { Sparkline } from '../../components/Sparkline';
 import { Failed, Loading, NotFound } from '../../components/Status';
 import { useT } from '../../i18n/useT';
 import { useTitle } from '../../i18n/useTitle';
-import { BriefCandidatesQuery, type BriefSegmentNeed, type ChainBrief, ChainBriefQuery } from '../../queries/brief';
+import {
+  type BriefCandidates,
+  BriefCandidatesQuery,
+  type BriefSegmentNeed,
+  type ChainBrief,
+  ChainBriefQuery,
+} from '../../queries/brief';
 import { useExactSearchParams } from '../../state/search-params';
 import { useQuery } from '../../state/useQuery';
 import { NEED_COLORS } from '../chains/needs';
@@ -27,7 +33,7 @@ export function BriefView({ chainKey }: { chainKey: string }) {
   const [params, setParams] = useExactSearchParams();
   const since = params.get('since') ?? sinceDefault(new Date());
   const [state, retry] = useQuery(ChainBriefQuery, { id: chainKey, since }, { perCaller: true });
-  const [candidates] = useQuery(BriefCandidatesQuery, { id: chainKey }, { perCaller: true });
+  const [candidates] = useQuery(BriefCandidatesQuery, { id: chainKey, since }, { perCaller: true });
   const chain = state.kind === 'ready' ? state.data.chain : undefined;
   useTitle(t('brief.title', { name: chain?.name ?? chainKey }));
   if (state.kind === 'ready' && !chain) return <NotFound message={t('map.notFound', { key: chainKey })} />;
@@ -81,6 +87,11 @@ export function BriefView({ chainKey }: { chainKey: string }) {
             best={best}
             refused={candidates.kind === 'error'}
             loading={candidates.kind === 'loading'}
+          />
+          <BriefPipeline
+            analyst={candidates.kind === 'ready' ? candidates.data.chain : undefined}
+            refused={candidates.kind === 'error'}
+            since={since}
           />
           <footer className="brief-foot">
             {t('brief.source', {
@@ -172,11 +183,13 @@ function BriefChanges({ chain, since }: { chain: ChainBrief; since: string }) {
         [t('brief.changes.left'), names(c.left)],
       ].filter(([, v]) => v) as [string, ReactNode][])
     : [];
+  const unchanged =
+    c !== null && c !== undefined && lines.length === 0 && c.linksAdded.length + c.linksLost.length === 0;
   return (
     <section className="brief-changes" data-testid="brief-changes">
       <h3>{t('brief.changes', { since: since.slice(0, 10) })}</h3>
       {!c && <p className="muted">{t('brief.noSnapshot')}</p>}
-      {c && (
+      {c && !unchanged && (
         <dl>
           {lines.map(([k, v]) => (
             <div key={k}>
@@ -191,9 +204,7 @@ function BriefChanges({ chain, since }: { chain: ChainBrief; since: string }) {
           {c.withheld > 0 && <p className="muted">{t('changes.withheld', { n: c.withheld })}</p>}
         </dl>
       )}
-      {c && lines.length === 0 && c.linksAdded.length + c.linksLost.length === 0 && (
-        <p className="muted">{t('brief.noChanges')}</p>
-      )}
+      {c && unchanged && <p className="muted">{t('brief.noChanges')}</p>}
     </section>
   );
 }
@@ -304,6 +315,60 @@ function BriefGaps({
         </table>
       )}
       {refused && <p className="muted">{t('brief.candidatesNeedRole')}</p>}
+    </section>
+  );
+}
+
+/** The chain's leads by stage and those that moved since: the pipeline's state (an analyst's). */
+function BriefPipeline({
+  analyst,
+  refused,
+  since,
+}: {
+  analyst: BriefCandidates | null | undefined;
+  refused: boolean;
+  since: string;
+}) {
+  const { t, list } = useT();
+  const stage = (s: string | null) => (s ? t(`lead.stage.${s as 'LEAD'}`) : t('changes.leadNew'));
+  const stages = analyst?.pipeline ?? [];
+  const total = stages.reduce((n, s) => n + s.count, 0);
+  const overdue = stages.reduce((n, s) => n + s.overdue, 0);
+  const moved = analyst?.changes?.leadsMoved ?? [];
+  return (
+    <section className="brief-pipeline" data-testid="brief-pipeline">
+      <h3>{t('brief.pipeline')}</h3>
+      {refused && <p className="muted">{t('brief.pipelineNeedRole')}</p>}
+      {analyst && total === 0 && <p className="muted">{t('brief.pipelineNone')}</p>}
+      {analyst && total > 0 && (
+        <>
+          <ol className="brief-stages">
+            {stages.map((s) => (
+              <li key={s.stage} data-stage={s.stage} data-count={s.count}>
+                <span>{stage(s.stage)}</span>
+                <strong>{s.count}</strong>
+              </li>
+            ))}
+          </ol>
+          {overdue > 0 && <p className="muted">{t('brief.pipelineOverdue', { n: overdue })}</p>}
+          {moved.length > 0 && (
+            <p data-testid="brief-leads-moved">
+              {t('brief.leadsMoved', { since: since.slice(0, 10) })}：
+              {list(
+                moved.slice(0, MAX_NAMES).map((m) =>
+                  t('changes.leadMove', {
+                    firm: m.lead.enterprise.shortName || m.lead.enterprise.name,
+                    from: stage(m.from),
+                    to: stage(m.to),
+                  }),
+                ),
+                true,
+              )}
+              {moved.length > MAX_NAMES && ` ${t('brief.more', { n: moved.length - MAX_NAMES })}`}
+            </p>
+          )}
+        </>
+      )}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import {
   ChainChangesQuery,
   type Changes,
   type Figures,
+  LeadsMovedQuery,
   type SnapshotPoint,
   TakeSnapshotsMutation,
 } from '../../queries/changes';
@@ -50,7 +51,10 @@ export function ChangesView({ chainKey }: { chainKey: string }) {
         <>
           <TakeSnapshot chainKey={chainKey} onTaken={retry} />
           {chain.changes ? (
-            <ChangesBody changes={chain.changes} snapshots={chain.snapshots} />
+            <>
+              <ChangesBody changes={chain.changes} snapshots={chain.snapshots} />
+              <LeadsMoved chainKey={chainKey} since={since} />
+            </>
           ) : (
             <p className="muted" data-testid="no-snapshot">
               {t('changes.noSnapshot')}
@@ -244,11 +248,13 @@ function Section({
   items,
   testid,
   footer,
+  link,
 }: {
   title: string;
   items: ReactNode[];
   testid: string;
   footer?: string | undefined;
+  link?: { href: string; text: string };
 }) {
   const { t } = useT();
   return (
@@ -268,6 +274,7 @@ function Section({
         </ul>
       )}
       {footer && <p className="muted">{footer}</p>}
+      {link && <AppLink href={link.href}>{link.text}</AppLink>}
     </section>
   );
 }
@@ -306,4 +313,31 @@ export function when(iso: string, lang: 'zh' | 'en'): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The leads made or moved since: an analyst's; a viewer is told so. */
+function LeadsMoved({ chainKey, since }: { chainKey: string; since: string }) {
+  const { t } = useT();
+  const [state] = useQuery(LeadsMovedQuery, { id: chainKey, since }, { perCaller: true });
+  const stage = (s: string | null) => (s ? t(`lead.stage.${s as 'LEAD'}`) : t('changes.leadNew'));
+  if (state.kind === 'loading') return null;
+  if (state.kind === 'error')
+    return (
+      <section className="changes-section leads-moved" data-testid="leads-moved" data-count="0">
+        <h3>{t('changes.leadsMoved')}</h3>
+        <p className="muted">{state.needed ? t('changes.leadsNeedRole') : state.message}</p>
+      </section>
+    );
+  const moves = state.data.chain?.changes?.leadsMoved ?? [];
+  return (
+    <Section
+      title={t('changes.leadsMoved')}
+      testid="leads-moved"
+      items={moves.map((m) =>
+        t('changes.leadMove', { firm: m.lead.enterprise.name, from: stage(m.from), to: stage(m.to) }),
+      )}
+      footer={undefined}
+      link={{ href: `/chains/${encodeURIComponent(chainKey)}/pipeline`, text: t('changes.openPipeline') }}
+    />
+  );
 }
