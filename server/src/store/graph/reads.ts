@@ -131,7 +131,7 @@ export class GraphReads implements StoreReads {
 
   async segmentsOf(enterpriseIds: readonly string[]): Promise<Segment[][]> {
     const c = this.chainIndex;
-    return enterpriseIds.map((id) => (c.segmentsOf.get(id) ?? []).flatMap((s) => c.segments.get(s) ?? []));
+    return enterpriseIds.map((id) => c.segmentsOf(id).flatMap((s) => c.segments.get(s) ?? []));
   }
 
   async anchoredBy(enterpriseIds: readonly string[]): Promise<string[][]> {
