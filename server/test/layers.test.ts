@@ -56,12 +56,13 @@ const LAYERS: Record<string, readonly string[]> = {
 };
 
 /**
- * The store's adapters never import each other, but the embedded store is the in-memory graph
- * kept in a data directory: it builds on store/memory (and nothing builds on it).
+ * The store's adapters never import each other. The memory and the embedded store each hold the
+ * in-memory graph of store/graph, which imports no adapter.
  */
 const ADAPTERS: Record<string, readonly string[]> = {
-  'store/memory': [],
-  'store/embedded': ['store/memory'],
+  'store/graph': [],
+  'store/memory': ['store/graph'],
+  'store/embedded': ['store/graph'],
   'store/neo4j': [],
 };
 
@@ -198,15 +199,18 @@ describe('the server’s layers (docs/architecture.md)', () => {
       ['domain/records', ['store/port']],
       ['store/port', ['domain/records']],
       ['store/neo4j/reads', ['store/memory/search', 'store/port']],
-      ['store/embedded/fold', ['store/memory/memory-graph']],
+      ['store/embedded/fold', ['store/graph/memory-graph']],
+      ['store/embedded/loader', ['store/memory/memory-store']],
       ['store/memory/search', []],
-      ['store/memory/memory-graph', []],
+      ['store/memory/memory-store', ['store/graph/memory-graph']],
+      ['store/graph/memory-graph', []],
       ['graphql/context', ['http/app']],
       ['http/app', []],
     ]);
     expect(upwardImports(made)).toEqual([
       'domain/records -> store/port',
       'store/neo4j/reads -> store/memory/search',
+      'store/embedded/loader -> store/memory/memory-store',
       'graphql/context -> http/app',
     ]);
     expect(circles(made)).toEqual([['domain/records', 'store/port']]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Enterprise } from '../src/domain/model';
 import { searchForm } from '../src/domain/search-text';
-import { searchEnterprises } from '../src/store/memory/search';
+import { searchEnterprises } from '../src/store/graph/search';
 
 const firm = (id: string, name: string, shortName: string, revenue?: number): Enterprise => ({
   id,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EnterpriseRelationKind } from '../src/domain/model';
-import { EnterpriseGraph } from '../src/store/memory/enterprise-graph';
-import { shortestPathsOf } from '../src/store/memory/traversal';
+import { EnterpriseGraph } from '../src/store/graph/enterprise-graph';
+import { shortestPathsOf } from '../src/store/graph/traversal';
 import type { EnterpriseRecord, Relation } from '../src/store/port';
 
 /** Random small multigraphs: nodes 0..n-1, edges with a kind, parallel edges and cycles allowed. */

@@ -16,7 +16,7 @@ import type { SnapshotLog } from './snapshots';
 
 /**
  * The GraphStore port: what the API and the analysis need from a store. Every store
- * (the embedded MemoryStore, the Neo4jStore) returns these plain types.
+ * (the MemoryStore, the EmbeddedStore, the Neo4jStore) returns these plain types.
  *
  * Look-ups a resolver makes once per parent take a list of keys and answer in the same order,
  * so that one request makes one call per kind of look-up, whatever the number of parents.

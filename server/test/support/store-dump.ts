@@ -1,5 +1,8 @@
 import type { MemoryStore } from '../../src/store/memory/memory-store';
 
+/** What a dump reads of a memory or embedded store: its graph, and its systems. */
+type Held = Pick<MemoryStore, 'graph' | 'chainIndex' | 'systems' | 'systemRoots'>;
+
 /** Keys sorted at every level, so that two equal records print the same. */
 export function canon(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(canon);
@@ -16,7 +19,7 @@ export function canon(x: unknown): unknown {
  * The whole graph of an embedded or memory store, canonical and sorted: enterprises,
  * relationships and the chain side; two stores holding the same graph dump the same.
  */
-export function dumpGraph(store: MemoryStore) {
+export function dumpGraph(store: Held) {
   const lines = (xs: unknown[]) => xs.map((x) => JSON.stringify(canon(x))).sort();
   const c = store.chainIndex;
   const inner = <V>(m: Map<string, Map<string, V>>) => [...m.values()].flatMap((v) => [...v.values()]);
@@ -32,7 +35,7 @@ export function dumpGraph(store: MemoryStore) {
 }
 
 /** dumpGraph, and the systems (and so the roles) the store derived. */
-export async function dumpWithSystems(store: MemoryStore) {
+export async function dumpWithSystems(store: Held) {
   const systems = await store.systems(await store.systemRoots());
   return { ...dumpGraph(store), systems: systems.map((x) => JSON.stringify(canon(x))).sort() };
 }

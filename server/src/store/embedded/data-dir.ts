@@ -1,25 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../../domain/model';
 import { jsonlFile, KINDS, type Kind } from '../../interchange/format';
-import { readLineBatches } from '../../interchange/sources/lines';
 import { isAlive, syncDir, takeLock } from '../../platform/file-lock';
-import { DERIVATION } from '../memory/derive';
 import { type EnterpriseSystem, emptyDataset, type Removal } from '../port';
 import { Fold } from './fold';
+import { parseJsonLines, readJsonLines, Stopped, writeDurably } from './json-lines';
+import { type PlacedSystem, placesOf, readSystems, systemLines } from './kept-systems';
+import { checkEnds, type End, failpoint, REMOVALS, type SegmentRows, SYSTEMS, writeSegment } from './segment-files';
+
+export type { PlacedSystem };
 
 /**
  * The embedded store's data directory: an append-only list of segments, each a folder of
@@ -49,7 +40,7 @@ import { Fold } from './fold';
  */
 export interface SegmentInfo {
   name: string;
-  rows: { [K in Kind]: number } & { removals?: number };
+  rows: SegmentRows;
   createdAt: string;
   /** What wrote it, e.g. "import enterprises.csv (3 files)". */
   note: string;
@@ -79,9 +70,6 @@ export interface PreparedCompaction {
 }
 
 const MANIFEST = 'MANIFEST';
-const REMOVALS = 'removals.jsonl';
-/** The systems derived for the graph a segment holds whole (see writeSegment). */
-const SYSTEMS = 'systems.jsonl';
 const SEGMENTS = 'segments';
 /** The temporary folder of a compaction under way: `.compact-<pid>-<random>`. */
 const COMPACTING = '.compact-';
@@ -377,216 +365,5 @@ export class DataDir {
   }
 }
 
-/** Each enterprise's place in a segment's enterprises file (the last, for an id given twice). */
-function placesOf(enterprises: readonly { id: string }[]): Map<string, number> {
-  const places = new Map<string, number>();
-  for (let i = 0; i < enterprises.length; i++) places.set((enterprises[i] as { id: string }).id, i);
-  return places;
-}
-
-/**
- * A system as a segment keeps it (systems.jsonl, after a first line naming the rules it was
- * derived by and how many enterprises the segment has): its root, its members as [place, share,
- * level] and its affiliates, each enterprise by its place in the segment's enterprises file.
- */
-export interface PlacedSystem {
-  root: number;
-  members: [number, number, number][];
-  affiliates: number[];
-}
-
-/** The lines of systems.jsonl; undefined when an enterprise of a system is not in the segment. */
-function systemLines(
-  systems: ReadonlyMap<string, EnterpriseSystem>,
-  places: Map<string, number>,
-  enterprises: number,
-): string[] | undefined {
-  const lines = [`${JSON.stringify({ derivation: DERIVATION, enterprises })}\n`];
-  for (const s of systems.values()) {
-    const root = places.get(s.rootId);
-    const members = s.members.map((m) => [places.get(m.enterprise.id), m.effectiveShare, m.level]);
-    const affiliates = s.affiliateIds.map((id) => places.get(id));
-    if (root === undefined || members.some((m) => m[0] === undefined) || affiliates.includes(undefined))
-      return undefined;
-    lines.push(`${JSON.stringify({ root, members, affiliates })}\n`);
-  }
-  return lines;
-}
-
-/**
- * The systems kept with a segment of `enterprises` enterprises; undefined when they were derived
- * by other rules. Throws naming the file and line when one is not what was written.
- */
-async function readSystems(file: string, enterprises: number): Promise<PlacedSystem[] | undefined> {
-  const [head, ...systems] = (await readJsonLines(file)) as [
-    { derivation?: number; enterprises?: number },
-    ...PlacedSystem[],
-  ];
-  if (head?.derivation !== DERIVATION) return undefined;
-  const damaged = (line: number, what: string) => new Error(`The data directory is damaged: ${file}:${line} ${what}`);
-  if (head.enterprises !== enterprises)
-    throw damaged(1, `is for a segment of ${head.enterprises} enterprises; this one has ${enterprises}`);
-  const place = (p: unknown) => Number.isInteger(p) && (p as number) >= 0 && (p as number) < enterprises;
-  for (const [i, s] of systems.entries()) {
-    const ok =
-      place(s?.root) &&
-      Array.isArray(s.members) &&
-      s.members.every((m) => Array.isArray(m) && place(m[0]) && typeof m[1] === 'number' && Number.isInteger(m[2])) &&
-      Array.isArray(s.affiliates) &&
-      s.affiliates.every(place);
-    if (!ok) throw damaged(i + 2, 'is not a system of enterprises of the segment');
-  }
-  return systems;
-}
-
-/** A relationship's row as a segment holds it: an end is an id, or a place among the segment's enterprises. */
-type End = { from: string | number; to: string | number };
-
-/**
- * Throws naming the file and line when an end given by place is not one of the segment's
- * `enterprises` (`first`: the line of rows[0]; a segment's files have no blank lines).
- */
-function checkEnds(file: string, rows: readonly End[], first: number, enterprises: number): void {
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as End;
-    for (const end of [r.from, r.to]) {
-      if (typeof end === 'number' && !(Number.isInteger(end) && end >= 0 && end < enterprises)) {
-        throw new Error(
-          `The data directory is damaged: ${file}:${first + i} names an end by place, ${end}, ` +
-            `but the segment has ${enterprises} enterprises`,
-        );
-      }
-    }
-  }
-}
-
 /** A segment the manifest names is not there (perhaps compacted away since the manifest was read). */
 export class SegmentMissing extends Error {}
-
-/** Thrown by writeLines when its `stop` says so. */
-class Stopped extends Error {}
-
-/**
- * Writes a segment's files in `dir` (only those of kinds with rows), synced. Returns its row
- * counts. With `stop`, yields to the event loop every megabyte and gives up when it says so.
- */
-async function writeSegment(
-  dir: string,
-  data: Dataset,
-  removals: readonly Removal[],
-  stop?: () => boolean,
-  systems?: ReadonlyMap<string, EnterpriseSystem>,
-): Promise<SegmentInfo['rows']> {
-  // the graph is the district's business: readable by the server's user only
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const rows = {} as SegmentInfo['rows'];
-  // A relationship between two enterprises of the segment names them by their place in its
-  // enterprises file: opening into an empty graph then finds its ends without a look-up by id.
-  const places =
-    data.enterprises.length > 0 && (systems || data.controls.length + data.supplies.length > 0)
-      ? placesOf(data.enterprises)
-      : undefined;
-  const byPlace = (row: object): object => {
-    const r = row as { from: string; to: string };
-    const from = places?.get(r.from);
-    const to = places?.get(r.to);
-    return from === undefined && to === undefined ? row : { ...row, from: from ?? r.from, to: to ?? r.to };
-  };
-  for (const kind of KINDS) {
-    rows[kind] = data[kind].length;
-    const ends = places && (kind === 'controls' || kind === 'supplies') ? byPlace : undefined;
-    if (rows[kind] > 0) await writeLines(join(dir, jsonlFile(kind)), data[kind] as readonly object[], stop, ends);
-  }
-  if (removals.length > 0) {
-    rows.removals = removals.length;
-    await writeLines(join(dir, REMOVALS), removals, stop);
-  }
-  const lines = systems && places ? systemLines(systems, places, data.enterprises.length) : undefined;
-  if (lines) writeDurably(join(dir, SYSTEMS), lines.join(''));
-  syncDir(dir);
-  return rows;
-}
-
-async function readJsonLines(file: string): Promise<unknown[]> {
-  const rows: unknown[] = [];
-  await parseJsonLines(file, (batch) => {
-    for (const row of batch) rows.push(row);
-  });
-  return rows;
-}
-
-/** Parses a JSON Lines file, handing over its rows a batch at a time (a small file in one). */
-async function parseJsonLines(file: string, onRows: (rows: unknown[]) => void): Promise<void> {
-  const parse = (lines: readonly string[], first: number) => {
-    const rows: unknown[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      const text = lines[i] as string;
-      if (text === '') continue;
-      try {
-        rows.push(JSON.parse(text));
-      } catch (e) {
-        throw new Error(`The data directory is damaged: ${file}:${first + i} is not JSON (${(e as Error).message})`);
-      }
-    }
-    onRows(rows);
-  };
-  // a small file (a curator's edit) at once: streaming it costs several turns of the event loop
-  if (statSync(file).size < SMALL_FILE) parse(readUtf8(file).split('\n'), 1);
-  else for await (const { first, lines } of readLineBatches(file)) parse(lines, first);
-}
-
-const SMALL_FILE = 1 << 20;
-
-function readUtf8(file: string): string {
-  const bytes = readFileSync(file);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (e) {
-    throw new Error(`The data directory is damaged: ${file} is not UTF-8 text (${(e as Error).message})`);
-  }
-}
-
-/**
- * For the crash tests: CHAIN_FAILPOINT=<name> kills this process, as a power cut would, at
- * that point of a write.
- */
-function failpoint(name: string): void {
-  if (process.env.CHAIN_FAILPOINT === name) process.kill(process.pid, 'SIGKILL');
-}
-
-async function writeLines(
-  file: string,
-  rows: readonly object[],
-  stop?: () => boolean,
-  as: (row: object) => object = (row) => row,
-): Promise<void> {
-  const fd = openSync(file, 'w', 0o600);
-  try {
-    let chunk = '';
-    for (const row of rows) {
-      chunk += `${JSON.stringify(as(row))}\n`;
-      if (chunk.length > 1 << 20) {
-        writeSync(fd, chunk);
-        chunk = '';
-        if (stop) {
-          await new Promise((resolve) => setImmediate(resolve));
-          if (stop()) throw new Stopped();
-        }
-      }
-    }
-    if (chunk) writeSync(fd, chunk);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function writeDurably(file: string, text: string): void {
-  const fd = openSync(file, 'w', 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}

@@ -13,13 +13,14 @@ import { join } from 'node:path';
 import { codedError } from '../../domain/errors';
 import { isLeadStage, type LeadEvent, type LeadRecord } from '../../domain/investment-lead';
 import { syncDir, withFileLock } from '../../platform/file-lock';
-import { MemoryLeads } from '../memory/memory-leads';
+import { LeadList } from '../lead-list';
+import type { LeadFilter, LeadStore } from '../leads-port';
 
 /** The file of the investment leads in a data directory. */
 export const LEAD_FILE = 'leads-pipeline.jsonl';
 
 /**
- * The embedded store's investment leads: MemoryLeads, kept in the data directory as an
+ * The embedded store's investment leads: a LeadList, kept in the data directory as an
  * append-only JSON Lines file, one line per save ({ lead, event }: the lead as it is after the
  * event). A save appends its line and syncs it before it is applied and acknowledged; opening
  * replays every line. A crash in the middle of a write leaves a last line without its line feed:
@@ -29,23 +30,23 @@ export const LEAD_FILE = 'leads-pipeline.jsonl';
  * Writes take a lock file beside it and first read what another process appended since, so two
  * processes on one directory never write over one another.
  */
-export class EmbeddedLeads extends MemoryLeads {
+export class EmbeddedLeads implements LeadStore {
   readonly file: string;
+  private readonly leads = new LeadList();
   /** How far the file is read: the byte after the last complete line. */
   private offset = 0;
   private lines = 0;
 
   constructor(private readonly dir: string) {
-    super();
     this.file = join(dir, LEAD_FILE);
     this.catchUp(false);
   }
 
-  override async save(lead: LeadRecord, event: LeadEvent): Promise<void> {
+  async save(lead: LeadRecord, event: LeadEvent): Promise<void> {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     withFileLock(`${this.file}.lock`, () => {
       this.catchUp(true);
-      this.check(event);
+      this.leads.check(event);
       const fresh = !existsSync(this.file);
       const fd = openSync(this.file, 'a', 0o600);
       try {
@@ -58,8 +59,24 @@ export class EmbeddedLeads extends MemoryLeads {
         closeSync(fd);
       }
       if (fresh) syncDir(this.dir);
-      this.apply(lead, event);
+      this.leads.apply(lead, event);
     });
+  }
+
+  async get(ids: readonly string[]): Promise<(LeadRecord | undefined)[]> {
+    return this.leads.get(ids);
+  }
+
+  async list(filter: LeadFilter): Promise<LeadRecord[]> {
+    return this.leads.list(filter);
+  }
+
+  async history(ids: readonly string[]): Promise<LeadEvent[][]> {
+    return this.leads.history(ids);
+  }
+
+  async eventsSince(since: string, chainId?: string): Promise<LeadEvent[]> {
+    return this.leads.eventsSince(since, chainId);
   }
 
   /**
@@ -78,7 +95,7 @@ export class EmbeddedLeads extends MemoryLeads {
       for (const text of bytes.subarray(0, end).toString('utf8').split('\n').slice(0, -1)) {
         this.lines++;
         const { lead, event } = this.parse(text);
-        this.apply(lead, event);
+        this.leads.apply(lead, event);
       }
       this.offset += end;
       if (writing && end < bytes.length) {

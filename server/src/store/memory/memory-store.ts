@@ -1,229 +1,129 @@
-import { compareIds as compare } from '../../domain/compare';
-import type { EnterpriseRelationKind, Segment, Supplies } from '../../domain/model';
-import type { ChainSubgraph } from '../../domain/records';
-import type { Holding } from '../../domain/systems';
+import type { Dataset, EnterpriseRelationKind } from '../../domain/model';
+import type { EnterpriseGraph } from '../graph/enterprise-graph';
+import { MemoryGraph } from '../graph/memory-graph';
+import { GraphReads } from '../graph/reads';
 import type {
-  ChainRecord,
-  EnterprisePage,
-  EnterprisePath,
+  ApplyCounts,
   EnterpriseQuery,
-  EnterpriseRecord,
-  EnterpriseSystem,
   GraphStore,
-  Neighbourhood,
+  ImportView,
   NeighbourhoodOptions,
   PathOptions,
-  Relation,
   RelationKey,
-  SegmentMembership,
+  Removal,
 } from '../port';
 import type { SnapshotLog } from '../snapshots';
-import { MemoryGraph } from './memory-graph';
 import { MemoryLeads } from './memory-leads';
-import { searchEnterprises } from './search';
 import { MemorySnapshotLog } from './snapshot-log';
-import { neighbourhoodOf, shortestPathsOf } from './traversal';
 
-export type { ApplyCounts, EnterpriseGraph } from './memory-graph';
-
-/** The reads of the GraphStore port over the in-memory graph. */
-export class MemoryStore extends MemoryGraph implements GraphStore {
+/**
+ * The store in process memory only: a MemoryGraph, which it holds, read through GraphReads and
+ * written by the graph's own change() and takeOut() with nothing kept on disk (the embedded
+ * store holds the same two parts and keeps every change in a data directory first).
+ */
+export class MemoryStore implements GraphStore {
+  /** The graph and its writes. */
+  readonly memory: MemoryGraph;
+  private readonly reads: GraphReads;
   readonly snapshots: SnapshotLog = new MemorySnapshotLog();
   readonly leads: MemoryLeads = new MemoryLeads();
-  private node = (id: string): EnterpriseRecord | undefined => this.graph.node(id);
 
-  async getEnterprise(id: string): Promise<EnterpriseRecord | undefined> {
-    return this.node(id);
+  constructor(data?: Dataset) {
+    this.memory = new MemoryGraph(data);
+    this.reads = new GraphReads(this.memory);
   }
 
-  async getEnterprises(ids: readonly string[]): Promise<(EnterpriseRecord | undefined)[]> {
-    return ids.map(this.node);
+  /** The enterprises and the relationships between them. */
+  get graph(): EnterpriseGraph {
+    return this.memory.graph;
   }
 
-  async search(query: EnterpriseQuery): Promise<EnterprisePage> {
-    const hits = searchEnterprises(this.candidates(query), query.text ?? '', query.order);
-    return { total: hits.length, items: hits.slice(query.offset, query.offset + query.limit) };
+  /** The chain side: chains, segments, leaders, anchors, memberships, what enterprises make. */
+  get chainIndex(): MemoryGraph['chainIndex'] {
+    return this.memory.chainIndex;
   }
 
-  /** The enterprises a query's filters let through, before the text is matched. */
-  private candidates({ local, chainId, segmentId, tier }: EnterpriseQuery): Iterable<EnterpriseRecord> {
-    const c = this.chainIndex;
-    let pool: Iterable<EnterpriseRecord>;
-    if (segmentId !== undefined || chainId !== undefined || tier !== undefined) {
-      const segments = [...c.segments.values()].filter(
-        (s) =>
-          (segmentId === undefined || s.id === segmentId) &&
-          (chainId === undefined || s.chainId === chainId) &&
-          (tier === undefined || s.tier === tier),
-      );
-      const ids = new Set(segments.flatMap((s) => [...(c.members.get(s.id)?.keys() ?? [])]));
-      pool = [...ids].flatMap((id) => this.node(id) ?? []);
-    } else pool = [...this.graph.records()];
-    if (local === undefined) return pool;
-    return [...pool].filter((e) => e.local === local);
+  /** Applies the rows that change something, in memory only. */
+  async commit(data: Dataset, _note: string, check?: (view: ImportView) => void): Promise<ApplyCounts> {
+    return (await this.memory.change(data, check)).counts;
   }
 
-  async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Neighbourhood | undefined> {
-    return this.graph.hasNode(id) ? neighbourhoodOf(this.graph, id, options) : undefined;
+  /** Takes out the relationships that are there, in memory only; returns them. */
+  remove(removals: readonly Removal[], _note: string): Promise<Removal[]> {
+    return this.memory.takeOut(removals);
   }
 
-  async shortestPaths(from: string, to: string, options: PathOptions): Promise<EnterprisePath[] | undefined> {
-    if (!this.graph.hasNode(from) || !this.graph.hasNode(to)) return undefined;
-    return shortestPathsOf(this.graph, from, to, options);
+  view(): ImportView {
+    return this.memory.view();
   }
 
-  async relationsOf(
-    ids: readonly string[],
-    direction: 'in' | 'out',
-    kind: EnterpriseRelationKind,
-  ): Promise<Relation[][]> {
-    return ids.map((id) => {
-      const out = (direction === 'in' ? this.graph.in(id) : this.graph.out(id)).filter((r) => r.kind === kind);
-      return out.sort(direction === 'in' ? byFromThenProduct : byToThenProduct);
-    });
+  plan(data: Dataset): { counts: ApplyCounts } {
+    return this.memory.plan(data);
   }
 
-  async relations(keys: readonly RelationKey[]): Promise<(Relation | undefined)[]> {
-    return keys.map((k) => {
-      return this.graph.find(k.kind, k.from, k.to, k.kind === 'SUPPLIES' ? k.product : undefined);
-    });
-  }
-
-  async chains(): Promise<ChainRecord[]> {
-    return [...this.chainIndex.chains.keys()].map((id) => this.chainRecord(id) as ChainRecord);
-  }
-
-  async chainsById(ids: readonly string[]): Promise<(ChainRecord | undefined)[]> {
-    return ids.map((id) => this.chainRecord(id));
-  }
-
-  private chainRecord(id: string): ChainRecord | undefined {
-    const cached = this.chainRecords.get(id);
-    if (cached) return cached;
-    const c = this.chainIndex;
-    const chain = c.chains.get(id);
-    if (!chain) return undefined;
-    const segments = c.segmentsOfChain(id);
-    const record = {
-      ...chain,
-      segments,
-      feeds: segments.flatMap((s) => [...(c.feeds.get(s.id) ?? [])].map((to) => ({ from: s.id, to }))),
-      leaders: [...(c.leads.get(id) ?? [])].flatMap((l) => c.leaders.get(l) ?? []),
-      anchorIds: [...(c.anchors.get(id)?.keys() ?? [])],
-    };
-    this.chainRecords.set(id, record);
-    return record;
-  }
-
-  async segmentsById(ids: readonly string[]): Promise<(Segment | undefined)[]> {
-    return ids.map((id) => this.chainIndex.segments.get(id));
-  }
-
-  async segmentsOf(enterpriseIds: readonly string[]): Promise<Segment[][]> {
-    const c = this.chainIndex;
-    return enterpriseIds.map((id) => (c.segmentsOf.get(id) ?? []).flatMap((s) => c.segments.get(s) ?? []));
-  }
-
-  async anchoredBy(enterpriseIds: readonly string[]): Promise<string[][]> {
-    const wanted = new Set(enterpriseIds);
-    const found = new Map<string, string[]>();
-    for (const [chainId, anchors] of this.chainIndex.anchors) {
-      for (const id of anchors.keys()) {
-        if (wanted.has(id)) found.set(id, [...(found.get(id) ?? []), chainId]);
-      }
-    }
-    return enterpriseIds.map((id) => (found.get(id) ?? []).sort());
-  }
-
-  async chainMembers(chainIds: readonly string[]): Promise<SegmentMembership[][]> {
-    const c = this.chainIndex;
-    return chainIds.map((chainId) =>
-      c.segmentsOfChain(chainId).flatMap((s) =>
-        [...(c.members.get(s.id)?.keys() ?? [])].sort().flatMap((id) => {
-          const enterprise = this.graph.node(id);
-          return enterprise ? [{ enterprise, segmentId: s.id }] : [];
-        }),
-      ),
-    );
-  }
-
-  async chainSubgraph(chainId: string): Promise<ChainSubgraph | undefined> {
-    const cached = this.subgraphs.get(chainId);
-    if (cached) return cached;
-    const built = this.buildChainSubgraph(chainId);
-    if (built) this.subgraphs.set(chainId, built);
-    return built;
+  /** How many enterprises and relationships between them the store holds. */
+  size(): { enterprises: number; relationships: number } {
+    return this.memory.size();
   }
 
   /** Drops the kept chain subgraphs (the benchmarks time a cold build with it). */
   forgetChainSubgraphs(): void {
-    this.forgetDerived();
-  }
-
-  private buildChainSubgraph(chainId: string): ChainSubgraph | undefined {
-    const chain = this.chainRecord(chainId);
-    if (!chain) return undefined;
-    const memberships = chain.segments.flatMap((s) =>
-      [...(this.chainIndex.members.get(s.id)?.keys() ?? [])].map((enterpriseId) => ({ enterpriseId, segmentId: s.id })),
-    );
-    const members = new Set(memberships.map((m) => m.enterpriseId).filter((id) => this.graph.hasNode(id)));
-    const ids = new Set(members);
-    const supplies: Supplies[] = [];
-    for (const id of members) {
-      // supply into members, and out of members to local firms (the analysis reads no other);
-      // a link between two members is seen from both ends: keep it once, from its customer
-      for (const r of this.graph.in(id)) {
-        if (r.kind !== 'SUPPLIES') continue;
-        supplies.push(r);
-        ids.add(r.from);
-      }
-      for (const r of this.graph.out(id)) {
-        if (r.kind !== 'SUPPLIES' || members.has(r.to) || !this.graph.record(r.to).local) continue;
-        supplies.push(r);
-        ids.add(r.to);
-      }
-    }
-    // the firms that make a product of one of the chain's segments or of its members: candidates
-    const wanted = new Set(chain.segments.flatMap((s) => s.products ?? []));
-    for (const id of members) for (const product of this.chainIndex.makes.get(id)?.keys() ?? []) wanted.add(product);
-    for (const product of wanted) for (const id of this.makersOf(product)) if (this.graph.hasNode(id)) ids.add(id);
-    const enterprises = [...ids].map((id) => this.graph.record(id));
-    const makes = [...ids].flatMap((id) => [...(this.chainIndex.makes.get(id)?.values() ?? [])]);
-    const home = this.chainIndex.home;
-    return { chain, memberships, enterprises, supplies, makes, ...(home ? { home } : {}) };
-  }
-
-  async ownersOf(enterpriseIds: readonly string[]): Promise<Holding[][]> {
-    return enterpriseIds.map((enterpriseId) => {
-      const out: Holding[] = [];
-      const seen = new Set<string>();
-      const queue = [enterpriseId];
-      while (queue.length > 0) {
-        const id = queue.shift() as string;
-        if (seen.has(id) || !this.graph.hasNode(id)) continue;
-        seen.add(id);
-        for (const r of this.graph.in(id)) {
-          if (r.kind !== 'CONTROLS' || r.share === undefined) continue;
-          out.push({ from: r.from, to: r.to, share: r.share });
-          queue.push(r.from);
-        }
-      }
-      return out;
-    });
-  }
-
-  async systemRoots(): Promise<string[]> {
-    return [...this.systemsByRoot.keys()].sort();
-  }
-
-  async systems(rootIds: readonly string[]): Promise<(EnterpriseSystem | undefined)[]> {
-    return rootIds.map((id) => this.systemsByRoot.get(id));
+    this.memory.forgetDerived();
   }
 
   async close(): Promise<void> {}
-}
 
-const productOf = (r: Relation) => (r.kind === 'SUPPLIES' ? r.product : '');
-/** The port's order of an enterprise's relationships: by the other end, then product. */
-const byFromThenProduct = (a: Relation, b: Relation) => compare(a.from, b.from) || compare(productOf(a), productOf(b));
-const byToThenProduct = (a: Relation, b: Relation) => compare(a.to, b.to) || compare(productOf(a), productOf(b));
+  // the reads, answered by GraphReads
+
+  getEnterprise(id: string) {
+    return this.reads.getEnterprise(id);
+  }
+  getEnterprises(ids: readonly string[]) {
+    return this.reads.getEnterprises(ids);
+  }
+  search(query: EnterpriseQuery) {
+    return this.reads.search(query);
+  }
+  neighbourhood(id: string, options: NeighbourhoodOptions) {
+    return this.reads.neighbourhood(id, options);
+  }
+  shortestPaths(from: string, to: string, options: PathOptions) {
+    return this.reads.shortestPaths(from, to, options);
+  }
+  relationsOf(ids: readonly string[], direction: 'in' | 'out', kind: EnterpriseRelationKind) {
+    return this.reads.relationsOf(ids, direction, kind);
+  }
+  relations(keys: readonly RelationKey[]) {
+    return this.reads.relations(keys);
+  }
+  chains() {
+    return this.reads.chains();
+  }
+  chainsById(ids: readonly string[]) {
+    return this.reads.chainsById(ids);
+  }
+  segmentsById(ids: readonly string[]) {
+    return this.reads.segmentsById(ids);
+  }
+  segmentsOf(enterpriseIds: readonly string[]) {
+    return this.reads.segmentsOf(enterpriseIds);
+  }
+  anchoredBy(enterpriseIds: readonly string[]) {
+    return this.reads.anchoredBy(enterpriseIds);
+  }
+  chainMembers(chainIds: readonly string[]) {
+    return this.reads.chainMembers(chainIds);
+  }
+  chainSubgraph(chainId: string) {
+    return this.reads.chainSubgraph(chainId);
+  }
+  ownersOf(enterpriseIds: readonly string[]) {
+    return this.reads.ownersOf(enterpriseIds);
+  }
+  systemRoots() {
+    return this.reads.systemRoots();
+  }
+  systems(rootIds: readonly string[]) {
+    return this.reads.systems(rootIds);
+  }
+}

@@ -16,8 +16,11 @@ export class ChainIndex {
   readonly anchors = new Map<string, Map<string, Anchors>>();
   /** segmentId → member enterprises, with provenance. */
   readonly members = new Map<string, Map<string, InSegment>>();
-  /** enterpriseId → segmentIds. */
-  readonly segmentsOf = new Map<string, string[]>();
+  /**
+   * enterpriseId → segmentIds: a lone segment's id as it is, a list only for two or more (most
+   * enterprises are in one segment; a list each is a million small arrays kept at L, B13).
+   */
+  private readonly segmentIds = new Map<string, string | string[]>();
   /** enterpriseId → what it makes, by product. */
   readonly makes = new Map<string, Map<string, Makes>>();
   /** The home district: its enterprises are local. */
@@ -65,11 +68,18 @@ export class ChainIndex {
   putMember(m: InSegment): boolean {
     const isNew = put(inner(this.members, m.segmentId), m.enterpriseId, m);
     if (isNew) {
-      const list = this.segmentsOf.get(m.enterpriseId);
-      if (list) list.push(m.segmentId);
-      else this.segmentsOf.set(m.enterpriseId, [m.segmentId]);
+      const held = this.segmentIds.get(m.enterpriseId);
+      if (held === undefined) this.segmentIds.set(m.enterpriseId, m.segmentId);
+      else if (typeof held === 'string') this.segmentIds.set(m.enterpriseId, [held, m.segmentId]);
+      else held.push(m.segmentId);
     }
     return isNew;
+  }
+
+  /** The segments an enterprise is a member of, in the order its memberships were added. */
+  segmentsOf(enterpriseId: string): readonly string[] {
+    const held = this.segmentIds.get(enterpriseId);
+    return held === undefined ? [] : typeof held === 'string' ? [held] : held;
   }
 
   /** Takes an anchor out; false when there was none. */
@@ -80,9 +90,9 @@ export class ChainIndex {
   /** Takes a membership out; false when there was none. */
   removeMember(enterpriseId: string, segmentId: string): boolean {
     if (!this.members.get(segmentId)?.delete(enterpriseId)) return false;
-    const rest = (this.segmentsOf.get(enterpriseId) ?? []).filter((s) => s !== segmentId);
-    if (rest.length > 0) this.segmentsOf.set(enterpriseId, rest);
-    else this.segmentsOf.delete(enterpriseId);
+    const rest = this.segmentsOf(enterpriseId).filter((s) => s !== segmentId);
+    if (rest.length === 0) this.segmentIds.delete(enterpriseId);
+    else this.segmentIds.set(enterpriseId, rest.length === 1 ? (rest[0] as string) : rest);
     return true;
   }
 

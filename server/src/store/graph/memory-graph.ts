@@ -2,17 +2,20 @@ import type { Controls, Dataset, Enterprise, Supplies } from '../../domain/model
 import type { ChainSubgraph } from '../../domain/records';
 import { givesNothingNew, mergeUpdate } from '../../domain/update';
 import { KINDS, type Kind } from '../../interchange/format';
-import type { ChainRecord, EnterpriseRecord, EnterpriseSystem, ImportView, NodeKind, Relation, Removal } from '../port';
+import type {
+  ApplyCounts,
+  ChainRecord,
+  EnterpriseRecord,
+  EnterpriseSystem,
+  ImportView,
+  NodeKind,
+  Relation,
+  Removal,
+} from '../port';
 import { ChainIndex } from './chains';
 import { deriveSystems, type KeptSystem, keptSystems } from './derive';
 import { EnterpriseGraph, type Entry } from './enterprise-graph';
 import { StringPool } from './intern';
-
-export { EnterpriseGraph };
-
-/** What applying rows did, per kind. */
-type State = 'added' | 'updated' | 'unchanged';
-export type ApplyCounts = { [K in Kind]: { [S in State]: number } };
 
 /** The rows known to be new (no stored row has their key). */
 export type NewRows = Pick<WeakSet<object>, 'has'>;
@@ -37,26 +40,64 @@ const APPLY_ORDER: readonly Kind[] = [
 ];
 
 /**
- * The embedded store's graph in process memory: enterprises and the relationships between
- * them in an EnterpriseGraph (a node's record, and its relationships out and in), the chain side in plain maps, and the derived systems and roles: the state and
- * its writes (MemoryStore adds the reads).
+ * The graph in process memory that the memory store and the embedded store each hold:
+ * enterprises and the relationships between them in an EnterpriseGraph (a node's record, and
+ * its relationships out and in), the chain side in plain maps (ChainIndex), and the derived
+ * systems and roles. The state and its writes; GraphReads answers the port's reads from it.
  */
 export class MemoryGraph {
   readonly graph = new EnterpriseGraph();
   readonly chainIndex = new ChainIndex();
   private readonly pool = new StringPool();
-  protected systemsByRoot = new Map<string, EnterpriseSystem>();
+  private systemsByRoot = new Map<string, EnterpriseSystem>();
   /** Chain subgraphs as built since the last change: a chain's gap report is asked for again and again. */
-  protected readonly subgraphs = new Map<string, ChainSubgraph>();
+  readonly subgraphs = new Map<string, ChainSubgraph>();
   /** Names and short names → enterprise ids, for import checks; built on first use after a change. */
   private byName: Map<string, string[]> | undefined;
   /** Product names → the enterprises that make them; built on first use after a change. */
   private makers: Map<string, string[]> | undefined;
   /** Chain records as built since the last change: nearly every request asks for some. */
-  protected readonly chainRecords = new Map<string, ChainRecord>();
+  readonly chainRecords = new Map<string, ChainRecord>();
 
   constructor(data?: Dataset) {
     if (data) this.apply(data);
+  }
+
+  /** Every root's system, by root id, as derived after the last change. */
+  get systems(): ReadonlyMap<string, EnterpriseSystem> {
+    return this.systemsByRoot;
+  }
+
+  /**
+   * The one way rows go in: checks them against the graph as it is (`check`, which throws to
+   * refuse them), works out which change something, and when some do, hands those to `keep`
+   * (which writes them durably; nothing for a graph in memory only) before applying them.
+   * Returns what the rows would add, update or leave as they are, and the rows applied (none
+   * when nothing changes).
+   */
+  async change(
+    data: Dataset,
+    check?: (view: ImportView) => void,
+    keep?: (changes: Dataset) => Promise<void>,
+  ): Promise<{ counts: ApplyCounts; applied: Dataset | undefined }> {
+    check?.(this.view());
+    const { counts, changes, added } = this.plan(data);
+    if (KINDS.every((k) => changes[k].length === 0)) return { counts, applied: undefined };
+    await keep?.(changes);
+    this.apply(changes, added);
+    return { counts, applied: changes };
+  }
+
+  /**
+   * The one way relationships come out: those of `removals` that are there are handed to
+   * `keep` (as change() does), then taken out. Returns them.
+   */
+  async takeOut(removals: readonly Removal[], keep?: (present: Removal[]) => Promise<void>): Promise<Removal[]> {
+    const present = this.present(removals);
+    if (present.length === 0) return [];
+    await keep?.(present);
+    this.applyRemovals(present);
+    return present;
   }
 
   /**
@@ -72,7 +113,8 @@ export class MemoryGraph {
       const changed: unknown[] = [];
       for (const row of data[kind] as object[]) {
         const old = this.existing(kind, row);
-        const state: State = old === undefined ? 'added' : givesNothingNew(old, row) ? 'unchanged' : 'updated';
+        const state: keyof ApplyCounts[Kind] =
+          old === undefined ? 'added' : givesNothingNew(old, row) ? 'unchanged' : 'updated';
         c[state]++;
         if (state === 'added') added.add(row);
         if (state !== 'unchanged') changed.push(row);
@@ -137,14 +179,14 @@ export class MemoryGraph {
 
   /**
    * Adds or updates rows of one kind, deriving nothing: apply() without its last step, for a
-   * graph built a batch at a time (EmbeddedStore.open streams a big segment). Enterprises must
+   * graph built a batch at a time (the embedded store streams a big segment as it opens). Enterprises must
    * come before the relationships between them; call derive() once every row is in.
    *
    * With `nodes`, the enterprises put are pushed on it in order, and a relationship's end that is
    * a number (rows of a segment that names ends by position, see DataDir) is the node at that
    * place in it: no look-up by id. Such rows must be new.
    */
-  protected put(kind: Kind, rows: readonly object[], added?: NewRows, nodes?: Entry[]): void {
+  put(kind: Kind, rows: readonly object[], added?: NewRows, nodes?: Entry[]): void {
     const c = this.chainIndex;
     switch (kind) {
       case 'chains':
@@ -202,7 +244,7 @@ export class MemoryGraph {
    * With `kept`, the systems derived before for a graph the same as this one (kept with the
    * segment it was read from), which are used instead.
    */
-  protected derive(kept?: readonly KeptSystem[]): void {
+  derive(kept?: readonly KeptSystem[]): void {
     this.systemsByRoot = kept ? keptSystems(this.graph, kept) : deriveSystems(this.graph);
     this.forgetDerived();
   }
@@ -250,14 +292,6 @@ export class MemoryGraph {
     else this.graph.replace(stored, mergeUpdate(stored, r));
   }
 
-  /** Applies the rows that change something, in memory only; see EmbeddedStore for the durable kind. */
-  async commit(data: Dataset, _note: string, check?: (view: ImportView) => void): Promise<ApplyCounts> {
-    check?.(this.view());
-    const { counts, changes, added } = this.plan(data);
-    if (KINDS.some((k) => changes[k].length > 0)) this.apply(changes, added);
-    return counts;
-  }
-
   /** The removals whose relationship is there. */
   present(removals: readonly Removal[]): Removal[] {
     return removals.filter((r) => this.isThere(r));
@@ -295,19 +329,12 @@ export class MemoryGraph {
     this.derive();
   }
 
-  /** Drops what was built from the graph as it was: call after every change. */
-  protected forgetDerived(): void {
+  /** Drops what was built from the graph as it was: after every change (and for the benchmarks' cold builds). */
+  forgetDerived(): void {
     this.byName = undefined;
     this.makers = undefined;
     this.subgraphs.clear();
     this.chainRecords.clear();
-  }
-
-  /** In memory only; see EmbeddedStore for the durable kind. */
-  async remove(removals: readonly Removal[], _note: string): Promise<Removal[]> {
-    const present = this.present(removals);
-    if (present.length > 0) this.applyRemovals(present);
-    return present;
   }
 
   /** What an import's checks need to know of this store. */
