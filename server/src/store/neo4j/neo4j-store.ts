@@ -70,17 +70,17 @@ export class Neo4jStore implements GraphStore {
 
   /** Creates the constraints and indexes of cypher/schema/ where they are missing. */
   async ensureSchema(): Promise<void> {
-    for (const file of ['constraints', 'indexes']) {
-      for (const statement of statements('schema', file)) {
+    for (const file of ['schema/constraints', 'schema/indexes'] as const) {
+      for (let i = 0; i < statements(file).length; i++) {
         // schema commands go in transactions of their own
-        await this.db.write((tx) => tx.runText(statement));
+        await this.db.write((tx) => tx.runStatement(file, i));
       }
     }
   }
 
   /** Whether the database holds no enterprise and no chain yet. */
   async isEmpty(): Promise<boolean> {
-    const rows = await this.db.read((tx) => tx.run<{ empty: boolean }>('queries', 'is-empty', {}));
+    const rows = await this.db.read((tx) => tx.run<{ empty: boolean }>('queries/is-empty', {}));
     return rows[0]?.empty ?? true;
   }
 
@@ -107,14 +107,14 @@ export class Neo4jStore implements GraphStore {
     const [row] = await this.db.read((tx) => {
       if (isInitialsQuery(text)) {
         const q = text.toLowerCase();
-        return tx.run<Page>('queries', 'search-initials', {
+        return tx.run<Page>('queries/search-initials', {
           ...params,
           query: q,
           subsequence: `.*${[...q].join('.*')}.*`,
         });
       }
-      if ([...text].length < 2) return tx.run<Page>('queries', 'search-scan', { ...params, id });
-      return tx.run<Page>('queries', 'search', { ...params, id, phrase: `"${text.replace(/["\\]/g, '\\$&')}"` });
+      if ([...text].length < 2) return tx.run<Page>('queries/search-scan', { ...params, id });
+      return tx.run<Page>('queries/search', { ...params, id, phrase: `"${text.replace(/["\\]/g, '\\$&')}"` });
     });
     return { total: row?.total ?? 0, items: (row?.page ?? []).map(withoutInitials) };
   }
@@ -129,7 +129,7 @@ export class Neo4jStore implements GraphStore {
       let truncated = false;
       for (let hop = 1; hop <= options.depth && frontier.length > 0; hop++) {
         const room = options.limit - distance.size;
-        const found = await tx.run<{ id: string }>('queries', 'neighbourhood-hop', {
+        const found = await tx.run<{ id: string }>('queries/neighbourhood-hop', {
           frontier,
           seen: [...distance.keys()],
           kinds,
@@ -144,8 +144,7 @@ export class Neo4jStore implements GraphStore {
       const ids = [...distance.keys()];
       const records = await enterprisesById(tx, ids);
       const edges = await tx.run<{ kind: EnterpriseRelationKind; from: string; to: string; r: object }>(
-        'queries',
-        'neighbourhood-edges',
+        'queries/neighbourhood-edges',
         { ids, kinds },
       );
       return {
@@ -172,7 +171,7 @@ export class Neo4jStore implements GraphStore {
       const ends = await enterprisesById(tx, [from, to]);
       if (!ends.has(from) || !ends.has(to)) return undefined;
       if (from === to) return [{ nodeIds: [from], relations: [] }];
-      const rows = await tx.run<{ nodeIds: string[]; relations: RelationRow[] }>('queries', 'shortest-paths', {
+      const rows = await tx.run<{ nodeIds: string[]; relations: RelationRow[] }>('queries/shortest-paths', {
         from,
         to,
         kinds: allowedKinds(options.kinds),
@@ -191,7 +190,7 @@ export class Neo4jStore implements GraphStore {
     const [allowed] = allowedKinds([kind]);
     if (!allowed) return ids.map(() => []);
     const rows = await this.db.read((tx) =>
-      tx.run<RelationRow & { id: string }>('queries', direction === 'in' ? 'relations-in' : 'relations-out', {
+      tx.run<RelationRow & { id: string }>(direction === 'in' ? 'queries/relations-in' : 'queries/relations-out', {
         ids,
         kind: allowed,
       }),
@@ -202,7 +201,7 @@ export class Neo4jStore implements GraphStore {
 
   async relations(keys: readonly RelationKey[]): Promise<(Relation | undefined)[]> {
     const rows = await this.db.read((tx) =>
-      tx.run<RelationRow & { index: number }>('queries', 'relations', {
+      tx.run<RelationRow & { index: number }>('queries/relations', {
         keys: keys.map((k, index) => ({ ...k, product: k.kind === 'SUPPLIES' ? k.product : null, index })),
       }),
     );
@@ -211,14 +210,14 @@ export class Neo4jStore implements GraphStore {
   }
 
   async segmentsById(ids: readonly string[]): Promise<(Segment | undefined)[]> {
-    const rows = await this.db.read((tx) => tx.run<{ s: Segment }>('queries', 'segments', { ids }));
+    const rows = await this.db.read((tx) => tx.run<{ s: Segment }>('queries/segments', { ids }));
     const found = new Map(rows.map((r) => [r.s.id, r.s]));
     return ids.map((id) => found.get(id));
   }
 
   async segmentsOf(enterpriseIds: readonly string[]): Promise<Segment[][]> {
     const rows = await this.db.read((tx) =>
-      tx.run<{ id: string; segments: Segment[] }>('queries', 'segments-of', { ids: enterpriseIds }),
+      tx.run<{ id: string; segments: Segment[] }>('queries/segments-of', { ids: enterpriseIds }),
     );
     const found = new Map(rows.map((r) => [r.id, r.segments]));
     return enterpriseIds.map((id) => found.get(id) ?? []);
@@ -226,7 +225,7 @@ export class Neo4jStore implements GraphStore {
 
   async anchoredBy(enterpriseIds: readonly string[]): Promise<string[][]> {
     const rows = await this.db.read((tx) =>
-      tx.run<{ id: string; chainIds: string[] }>('queries', 'anchored-by', { ids: enterpriseIds }),
+      tx.run<{ id: string; chainIds: string[] }>('queries/anchored-by', { ids: enterpriseIds }),
     );
     const found = new Map(rows.map((r) => [r.id, r.chainIds]));
     return enterpriseIds.map((id) => found.get(id) ?? []);
@@ -234,7 +233,7 @@ export class Neo4jStore implements GraphStore {
 
   async chainMembers(chainIds: readonly string[]): Promise<SegmentMembership[][]> {
     const rows = await this.db.read((tx) =>
-      tx.run<{ chainId: string; e: EnterpriseRecord; segmentId: string }>('queries', 'chain-members', { chainIds }),
+      tx.run<{ chainId: string; e: EnterpriseRecord; segmentId: string }>('queries/chain-members', { chainIds }),
     );
     const byChain = groupBy(rows, (r) => r.chainId);
     return chainIds.map((id) =>
@@ -269,7 +268,7 @@ export class Neo4jStore implements GraphStore {
    */
   private graphVersion(): Promise<string | null> {
     this.versionRead ??= this.db
-      .read((tx) => tx.run<{ version: string | null }>('queries', 'graph-version', {}))
+      .read((tx) => tx.run<{ version: string | null }>('queries/graph-version', {}))
       .then(([row]) => row?.version ?? null)
       .finally(() => {
         this.versionRead = undefined;
@@ -284,14 +283,13 @@ export class Neo4jStore implements GraphStore {
       const [row] = await tx.run<{
         memberships: { enterpriseId: string; segmentId: string }[];
         supplies: { from: string; to: string; r: Omit<Supplies, 'from' | 'to'> }[];
-      }>('queries', 'chain-subgraph', { chainId });
+      }>('queries/chain-subgraph', { chainId });
       const memberships = row?.memberships ?? [];
       const supplies = (row?.supplies ?? []).map((s) => ({ ...s.r, from: s.from, to: s.to }) as Supplies);
       const ids = new Set([...memberships.map((m) => m.enterpriseId), ...supplies.flatMap((s) => [s.from, s.to])]);
       // what they make, and the firms that make a segment's product (member or not)
       const [made] = await tx.run<{ makes: { enterpriseId: string; product: string; r: Record<string, unknown> }[] }>(
-        'queries',
-        'chain-makes',
+        'queries/chain-makes',
         { chainId, ids: [...ids] },
       );
       const makes = (made?.makes ?? []).map(
@@ -306,7 +304,7 @@ export class Neo4jStore implements GraphStore {
 
   async ownersOf(enterpriseIds: readonly string[]): Promise<Holding[][]> {
     const rows = await this.db.read((tx) =>
-      tx.run<Holding & { id: string }>('queries', 'owners-of', { ids: enterpriseIds }),
+      tx.run<Holding & { id: string }>('queries/owners-of', { ids: enterpriseIds }),
     );
     const byId = groupBy(rows, (r) => r.id);
     return enterpriseIds.map((id) => (byId.get(id) ?? []).map(({ from, to, share }) => ({ from, to, share })));
@@ -329,7 +327,7 @@ export class Neo4jStore implements GraphStore {
 
   async remove(removals: readonly Removal[], _note: string): Promise<Removal[]> {
     return this.written(async (tx) => {
-      await tx.run('import', 'write-lock');
+      await tx.run('import/write-lock');
       const there = new Set(await presentRemovals(tx, removals));
       if (there.size === 0) return [];
       const present = removals.filter((r) => there.has(r)); // in the order asked
@@ -358,7 +356,7 @@ export class Neo4jStore implements GraphStore {
   async commit(rows: Dataset, _note = '', check?: (view: ImportView) => void): Promise<ApplyCounts> {
     const count = rowCount(rows);
     const counts = await this.written(async (tx) => {
-      await tx.run('import', 'write-lock');
+      await tx.run('import/write-lock');
       if (check) check(await prefetchView(tx, rows));
       const { counts } = await planImport(tx, rows);
       await writeImport(tx, rows);
@@ -377,7 +375,7 @@ export class Neo4jStore implements GraphStore {
    */
   private async replan(): Promise<void> {
     try {
-      await this.db.write((tx) => tx.run('import', 'replan'));
+      await this.db.write((tx) => tx.run('import/replan'));
     } catch (err) {
       log().warn({ err }, 'Neo4j kept its query plans after a large import (db.clearQueryCaches was refused)');
     }
