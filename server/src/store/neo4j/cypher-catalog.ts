@@ -27,7 +27,7 @@ export interface CypherParameters {
   'import/remove-controls': { rows: Rows };
   'import/remove-in-segment': { rows: Rows };
   'import/remove-supplies': { rows: Rows };
-  'import/replan': None;
+  'import/replan': { seconds: Integer };
   'import/roles-clear': None;
   'import/roles-set': { rows: readonly { id: string; role: EnterpriseRole }[] };
   'import/segments': { rows: Rows };

@@ -49,8 +49,10 @@ const KEPT_SUBGRAPHS = 128;
  * 17 minutes.
  */
 const IMPORT_MS_PER_ROW = 2;
-/** An import of this many rows or more has Neo4j plan its queries afresh (replan). */
+/** An import of this many rows or more has Neo4j sample its indexes and plan its queries afresh (replan). */
 const REPLAN_AFTER_ROWS = 1000;
+/** How long the replan may wait for the indexes' samples (S's took 0.1 s, 2026-12-07). */
+const REPLAN_SECONDS = 120;
 
 /**
  * The production store: the graph in Neo4j, every query a file of cypher/. Traversal happens in
@@ -368,16 +370,20 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * Has Neo4j plan its queries again (replan.cypher): plans made for a graph a large import has
-   * since changed can be many times slower, and Neo4j replaces them only when its statistics have
-   * drifted far enough. A user without the right to clear the caches (db.clearQueryCaches is an
-   * administrator's on a secured server) keeps the old plans: the import stands, a warning says so.
+   * Has Neo4j sample its indexes and plan its queries again (replan.cypher): plans made for a graph
+   * a large import has since changed, or with index samples taken before it, can be many times
+   * slower, and Neo4j replaces them only when its statistics have drifted far enough. A user
+   * without the right to (db.prepareForReplanning is an administrator's on a secured server) keeps
+   * the old plans: the import stands, a warning says so.
    */
   private async replan(): Promise<void> {
     try {
-      await this.db.write((tx) => tx.run('import/replan'));
+      await this.db.write(
+        (tx) => tx.run('import/replan', { seconds: int(REPLAN_SECONDS) }),
+        (REPLAN_SECONDS + 10) * 1000,
+      );
     } catch (err) {
-      log().warn({ err }, 'Neo4j kept its query plans after a large import (db.clearQueryCaches was refused)');
+      log().warn({ err }, 'Neo4j kept its query plans after a large import (db.prepareForReplanning failed)');
     }
   }
 
