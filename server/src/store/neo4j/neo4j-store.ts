@@ -1,4 +1,4 @@
-import type { Dataset, EnterpriseRelationKind, Makes, Segment, Supplies } from '../../domain/model';
+import type { Dataset, EnterpriseRelationKind, Segment } from '../../domain/model';
 import { isInitialsQuery } from '../../domain/pinyin';
 import type { ChainSubgraph } from '../../domain/records';
 import { searchForm } from '../../domain/search-text';
@@ -23,10 +23,11 @@ import type {
   SegmentMembership,
 } from '../port';
 import { rowCount } from '../port';
+import { ChainSubgraphs } from './chain-subgraphs';
 import { statements } from './cypher-files';
 import { int, type Neo4jGateway, type Tx } from './gateway';
 import { groupBy, holdings } from './holdings';
-import { planImport, prefetchView, storedHome, writeImport } from './import';
+import { planImport, prefetchView, writeImport } from './import';
 import {
   allowedKinds,
   chainRecords,
@@ -39,8 +40,6 @@ import {
 import { presentRemovals, writeRemovals } from './removals';
 import { deriveRoles } from './roles';
 
-/** How many chains' subgraphs the store keeps (the largest districts have a few dozen chains). */
-const KEPT_SUBGRAPHS = 128;
 /**
  * How long a commit may take, per row written, where that is longer than the gateway's timeout
  * (30 s): an import is one transaction, all or nothing, and the S scale set's 50k rows took over
@@ -60,15 +59,14 @@ const REPLAN_SECONDS = 120;
  * holdings, and the roles written back when data changes.
  */
 export class Neo4jStore implements GraphStore {
-  /** Chain subgraphs by chain id, with the graph's version they were read at (see chainSubgraph). */
-  private readonly subgraphs = new Map<string, { version: string; graph: Promise<ChainSubgraph | undefined> }>();
-  /** The read of the graph's version under way, shared by those who ask meanwhile. */
-  private versionRead: Promise<string | null> | undefined;
+  private readonly subgraphs: ChainSubgraphs;
 
   constructor(
     readonly db: Neo4jGateway,
     private readonly threshold = DEFAULT_CONTROL_THRESHOLD,
-  ) {}
+  ) {
+    this.subgraphs = new ChainSubgraphs(db);
+  }
 
   /** Creates the constraints and indexes of cypher/schema/ where they are missing. */
   async ensureSchema(): Promise<void> {
@@ -243,65 +241,9 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
-  /**
-   * A chain's subgraph, kept while the graph's version (changed by every write, in this process or
-   * another) stays the same: a gap report is asked for again and again (the overview, and a
-   * viewer's every request, which withholds by every chain's needs), and the analysis keeps its
-   * reports by subgraph. Read anew when the version has changed or is unknown.
-   */
-  async chainSubgraph(chainId: string): Promise<ChainSubgraph | undefined> {
-    const version = await this.graphVersion();
-    if (!version) return this.readChainSubgraph(chainId);
-    const kept = this.subgraphs.get(chainId);
-    if (kept?.version === version) return kept.graph;
-    const graph = this.readChainSubgraph(chainId);
-    if (this.subgraphs.size >= KEPT_SUBGRAPHS) this.subgraphs.delete(this.subgraphs.keys().next().value as string);
-    const entry = { version, graph };
-    this.subgraphs.set(chainId, entry);
-    graph.catch(() => {
-      if (this.subgraphs.get(chainId) === entry) this.subgraphs.delete(chainId);
-    });
-    return graph;
-  }
-
-  /**
-   * The graph's version (graph-version.cypher), or null before its first write. The chains of one
-   * request ask at once (a loader's batch): they share one read.
-   */
-  private graphVersion(): Promise<string | null> {
-    this.versionRead ??= this.db
-      .read((tx) => tx.run<{ version: string | null }>('queries/graph-version', {}))
-      .then(([row]) => row?.version ?? null)
-      .finally(() => {
-        this.versionRead = undefined;
-      });
-    return this.versionRead;
-  }
-
-  private readChainSubgraph(chainId: string): Promise<ChainSubgraph | undefined> {
-    return this.db.read(async (tx) => {
-      const [chain] = await chainRecords(tx, [chainId]);
-      if (!chain) return undefined;
-      const [row] = await tx.run<{
-        memberships: { enterpriseId: string; segmentId: string }[];
-        supplies: { from: string; to: string; r: Omit<Supplies, 'from' | 'to'> }[];
-      }>('queries/chain-subgraph', { chainId });
-      const memberships = row?.memberships ?? [];
-      const supplies = (row?.supplies ?? []).map((s) => ({ ...s.r, from: s.from, to: s.to }) as Supplies);
-      const ids = new Set([...memberships.map((m) => m.enterpriseId), ...supplies.flatMap((s) => [s.from, s.to])]);
-      // what they make, and the firms that make a segment's product (member or not)
-      const [made] = await tx.run<{ makes: { enterpriseId: string; product: string; r: Record<string, unknown> }[] }>(
-        'queries/chain-makes',
-        { chainId, ids: [...ids] },
-      );
-      const makes = (made?.makes ?? []).map(
-        (m) => ({ ...m.r, enterpriseId: m.enterpriseId, product: m.product }) as Makes,
-      );
-      for (const m of makes) ids.add(m.enterpriseId);
-      const records = await enterprisesById(tx, [...ids]);
-      const home = await storedHome(tx);
-      return { chain, memberships, supplies, enterprises: [...records.values()], makes, ...(home ? { home } : {}) };
-    });
+  /** A chain's subgraph, kept while the graph's version stays the same (chain-subgraphs.ts). */
+  chainSubgraph(chainId: string): Promise<ChainSubgraph | undefined> {
+    return this.subgraphs.get(chainId);
   }
 
   async ownersOf(enterpriseIds: readonly string[]): Promise<Holding[][]> {
@@ -395,7 +337,7 @@ export class Neo4jStore implements GraphStore {
     try {
       return await this.db.write(work, timeoutMs);
     } finally {
-      this.versionRead = undefined;
+      this.subgraphs.written();
     }
   }
 
