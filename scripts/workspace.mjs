@@ -171,6 +171,7 @@ async function neo4jTier() {
       'test/store-contract.test.ts',
       'test/neo4j-seed.test.ts',
       'test/differential.test.ts',
+      'test/neo4j-plans.test.ts',
     ],
     // the web app on Neo4j: each test file's server on the database, emptied and seeded afresh
     // (one file at a time: vitest.config.ts says so for the browser project when NEO4J_URI is set)

@@ -41,14 +41,14 @@ export async function neo4jScenarios(size: Size, scratch: string, only: Readonly
   const driver = (await connect(config)) as unknown as Driver;
   const gateway = new Neo4jGateway(driver as never, config.database);
   const store = new Neo4jStore(gateway);
-  const [state] = await gateway.read((tx) => tx.run<{ nodes: number; marked: boolean }>('test', 'count-nodes'));
+  const [state] = await gateway.read((tx) => tx.run<{ nodes: number; marked: boolean }>('test/count-nodes'));
   if ((state?.nodes ?? 0) > 0 && !state?.marked) {
     throw new Error(
       `The Neo4j database at ${config.uri} holds data no benchmark put there; give the benchmarks an empty one.`,
     );
   }
   await wipe(driver, config.database);
-  await gateway.write((tx) => tx.run('test', 'mark', { startedAt: new Date().toISOString() }));
+  await gateway.write((tx) => tx.run('test/mark', { startedAt: new Date().toISOString() }));
   await store.ensureSchema();
   const results: Record<string, unknown> = { loadBefore: loadavg() };
 
@@ -313,12 +313,12 @@ async function rawNeighbourhood(
   const session = driver.session({ ...(database ? { database } : {}), defaultAccessMode: neo4j.session.READ });
   try {
     const kinds = ['CONTROLS', 'SUPPLIES'];
-    await session.run(cypher('queries', 'get-enterprises'), { ids: [id] });
+    await session.run(cypher('queries/get-enterprises'), { ids: [id] });
     const seen = new Map([[id, 0]]);
     let frontier = [id];
     for (let hop = 1; hop <= depth && frontier.length > 0 && seen.size < limit; hop++) {
       const room = limit - seen.size;
-      const r = await session.run(cypher('queries', 'neighbourhood-hop'), {
+      const r = await session.run(cypher('queries/neighbourhood-hop'), {
         frontier,
         seen: [...seen.keys()],
         kinds,
@@ -328,8 +328,8 @@ async function rawNeighbourhood(
       for (const n of frontier) seen.set(n, hop);
     }
     const ids = [...seen.keys()];
-    await session.run(cypher('queries', 'get-enterprises'), { ids });
-    await session.run(cypher('queries', 'neighbourhood-edges'), { ids, kinds });
+    await session.run(cypher('queries/get-enterprises'), { ids });
+    await session.run(cypher('queries/neighbourhood-edges'), { ids, kinds });
   } finally {
     await session.close();
   }

@@ -76,7 +76,7 @@ if (config) {
 
     // wiping the S set is one transaction of its own: more than the 10 s a hook gets by default
     afterAll(async () => {
-      await neo4jStore?.db.write((tx) => tx.run('test', 'wipe'));
+      await neo4jStore?.db.write((tx) => tx.run('test/wipe'));
       await neo4jStore?.close();
     }, 120_000);
 

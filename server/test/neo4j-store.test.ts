@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../src/domain/model';
+import type { CypherFile } from '../src/store/neo4j/cypher-catalog';
 import { Neo4jGateway } from '../src/store/neo4j/gateway';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store';
 import { type EnterpriseRecord, emptyDataset } from '../src/store/port';
 import { RecordingDriver, textOf } from './support/fake-neo4j';
 
 /**
- * The Neo4jStore against a recording fake driver: the Cypher and parameters each method sends
- * are pinned in snapshots (a change to a query shows in review), and its handling of answers,
+ * The Neo4jStore against a recording fake driver: the file of cypher/ and the parameters each
+ * method sends are pinned in snapshots (a change to which query runs, or with what, shows in
+ * review; a change to a query's text alone does not), and its handling of answers,
  * sessions and transactions is checked without a server.
  */
 const firm = (id: string, extra: Partial<EnterpriseRecord> = {}): EnterpriseRecord => ({
@@ -25,7 +27,7 @@ const firm = (id: string, extra: Partial<EnterpriseRecord> = {}): EnterpriseReco
 /** A tiny graph: A supplies B, B supplies C, R controls A at 80%. */
 const GRAPH: Record<string, string[]> = { A: ['B', 'R'], B: ['A', 'C'], C: ['B'], R: ['A'] };
 
-function respond(file: string, p: Record<string, unknown>): Record<string, unknown>[] {
+function respond(file: CypherFile, p: Record<string, unknown>): Record<string, unknown>[] {
   const ids = (p.ids as string[] | undefined) ?? [];
   switch (file) {
     case 'queries/get-enterprises':
@@ -305,8 +307,8 @@ describe('Neo4jStore (recording driver)', () => {
   it('creates the schema one statement at a time', async () => {
     const { driver, store } = storeWith();
     await store.ensureSchema();
-    expect(driver.calls.every((c) => c.mode === 'WRITE' && c.file === 'schema statement')).toBe(true);
-    expect(driver.calls.map((c) => c.statement)).toMatchSnapshot();
+    expect(driver.calls.every((c) => c.mode === 'WRITE' && c.file.startsWith('schema/'))).toBe(true);
+    expect(driver.calls.map((c) => `${c.file} ${c.statement}`)).toMatchSnapshot();
   });
 });
 

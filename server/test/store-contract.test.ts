@@ -76,7 +76,7 @@ if (config) {
   });
   describe('Neo4j clean-up', () => {
     it('deletes what the contract tests wrote', async () => {
-      await store?.db.write((tx) => tx.run('test', 'wipe'));
+      await store?.db.write((tx) => tx.run('test/wipe'));
       await store?.close();
     });
   });

@@ -9,7 +9,7 @@ import { Neo4jGateway } from '../../src/store/neo4j/gateway';
 export async function emptyTestDatabase(config: Neo4jConfig): Promise<Neo4jGateway> {
   const gateway = new Neo4jGateway(await connect(config), config.database);
   const [{ nodes, marked } = { nodes: 0, marked: false }] = await gateway.read((tx) =>
-    tx.run<{ nodes: number; marked: boolean }>('test', 'count-nodes'),
+    tx.run<{ nodes: number; marked: boolean }>('test/count-nodes'),
   );
   if (nodes > 0 && !marked) {
     await gateway.close();
@@ -17,7 +17,7 @@ export async function emptyTestDatabase(config: Neo4jConfig): Promise<Neo4jGatew
       `The Neo4j database at ${config.uri} holds ${nodes} nodes that no test run put there; give the tests an empty one.`,
     );
   }
-  await gateway.write((tx) => tx.run('test', 'wipe'));
-  await gateway.write((tx) => tx.run('test', 'mark', { startedAt: new Date().toISOString() }));
+  await gateway.write((tx) => tx.run('test/wipe'));
+  await gateway.write((tx) => tx.run('test/mark', { startedAt: new Date().toISOString() }));
   return gateway;
 }

@@ -1,40 +1,41 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CYPHER_DIR } from '../../paths';
+import type { CypherFile, SchemaFile } from './cypher-catalog';
 
 /**
- * The Cypher of the Neo4j store: the .cypher files in cypher/, read once. schema, import and
- * queries are the store's; test holds the contract tests' set-up and clean-up.
+ * The Cypher of the Neo4j store: the .cypher files in cypher/, read once, named as
+ * cypher-catalog.ts lists them (`queries/search`). schema, import and queries are the store's;
+ * test holds the contract tests' set-up and clean-up.
  */
-export type CypherFolder = 'schema' | 'import' | 'queries' | 'test';
+export const CYPHER_FOLDERS = ['schema', 'import', 'queries', 'test'] as const;
 
-const cache = new Map<string, string>();
+const cache = new Map<CypherFile, string>();
 
-/** The text of cypher/<folder>/<name>.cypher. */
-export function cypher(folder: CypherFolder, name: string): string {
-  const key = `${folder}/${name}`;
-  let text = cache.get(key);
+/** The text of cypher/<file>.cypher. */
+export function cypher(file: CypherFile): string {
+  let text = cache.get(file);
   if (text === undefined) {
-    text = readFileSync(join(CYPHER_DIR, folder, `${name}.cypher`), 'utf8');
-    cache.set(key, text);
+    text = readFileSync(join(CYPHER_DIR, `${file}.cypher`), 'utf8');
+    cache.set(file, text);
   }
   return text;
 }
 
-/** The statements of a file, one per `;`-terminated statement (schema files hold several). */
-export function statements(folder: CypherFolder, name: string): string[] {
-  return cypher(folder, name)
+/** The statements of a schema file, one per `;`-terminated statement. */
+export function statements(file: SchemaFile): string[] {
+  return cypher(file)
     .split(/;\s*(?:\n|$)/)
     .map((s) => s.replace(/^\s*\/\/.*$/gm, '').trim())
     .filter(Boolean);
 }
 
-/** Every .cypher file, as folder/name. */
-export function allCypherFiles(): { folder: CypherFolder; name: string; path: string }[] {
-  return (['schema', 'import', 'queries', 'test'] as const).flatMap((folder) =>
+/** Every .cypher file in cypher/, as `folder/name` (what cypher-catalog.ts must list), and its path. */
+export function allCypherFiles(): { file: string; path: string }[] {
+  return CYPHER_FOLDERS.flatMap((folder) =>
     readdirSync(join(CYPHER_DIR, folder))
       .filter((f) => f.endsWith('.cypher'))
       .sort()
-      .map((f) => ({ folder, name: f.replace(/\.cypher$/, ''), path: join(CYPHER_DIR, folder, f) })),
+      .map((f) => ({ file: `${folder}/${f.replace(/\.cypher$/, '')}`, path: join(CYPHER_DIR, folder, f) })),
   );
 }

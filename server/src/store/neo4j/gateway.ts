@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { codedError } from '../../domain/errors';
-import { type CypherFolder, cypher } from './cypher-files';
+import type { CypherCall, SchemaFile } from './cypher-catalog';
+import { cypher, statements } from './cypher-files';
 
 /**
  * The one way the Neo4j store talks to Neo4j: a session per call, `executeRead` (so a cluster
@@ -28,15 +29,11 @@ export interface TxLike {
   ): PromiseLike<{ records: { toObject(): Record<string, unknown> }[] }>;
 }
 
-/** A transaction as the store sees it: it runs the files of cypher/ by name. */
+/** A transaction as the store sees it: it runs the files of cypher/ by name (cypher-catalog.ts). */
 export interface Tx {
-  run<Row = Record<string, unknown>>(
-    folder: CypherFolder,
-    name: string,
-    parameters?: Record<string, unknown>,
-  ): Promise<Row[]>;
-  /** One statement of a file that holds several (cypher/schema/). */
-  runText(statement: string): Promise<void>;
+  run<Row = Record<string, unknown>>(...call: CypherCall): Promise<Row[]>;
+  /** Statement `index` of a schema file (schema commands go one to a transaction). */
+  runStatement(file: SchemaFile, index: number): Promise<void>;
 }
 
 export class Neo4jGateway {
@@ -67,11 +64,13 @@ export class Neo4jGateway {
     try {
       const run = (tx: TxLike) =>
         work({
-          run: async <Row>(folder: CypherFolder, name: string, parameters: Record<string, unknown> = {}) => {
-            const result = await tx.run(cypher(folder, name), parameters);
+          run: async <Row>(...[file, parameters = {}]: CypherCall) => {
+            const result = await tx.run(cypher(file), parameters);
             return result.records.map((r) => r.toObject() as Row);
           },
-          runText: async (statement: string) => {
+          runStatement: async (file: SchemaFile, index: number) => {
+            const statement = statements(file)[index];
+            if (statement === undefined) throw new Error(`cypher/${file}.cypher has no statement ${index + 1}.`);
             await tx.run(statement, {});
           },
         });

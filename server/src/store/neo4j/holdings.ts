@@ -3,7 +3,7 @@ import type { Tx } from './gateway';
 
 /** Every holding at or above the control threshold (the only ones that can reach it, multiplied). */
 export async function holdings(tx: Tx, threshold: number): Promise<Holding[]> {
-  return tx.run<Holding>('queries', 'holdings', { threshold });
+  return tx.run<Holding>('queries/holdings', { threshold });
 }
 
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

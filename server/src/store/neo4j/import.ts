@@ -5,6 +5,7 @@ import { givesNothingNew } from '../../domain/update';
 import { KINDS, type Kind } from '../../interchange/format';
 import { rowKey } from '../../interchange/keys';
 import type { ApplyCounts, ImportView, NamedEnterprise, NodeKind } from '../port';
+import type { CypherFile } from './cypher-catalog';
 import { int, type Tx } from './gateway';
 import type { Label, RelationshipType } from './schema-description';
 
@@ -33,7 +34,7 @@ async function existingNodes(
 ): Promise<Map<string, Record<string, unknown>>> {
   const found = new Map<string, Record<string, unknown>>();
   for (const part of chunks([...new Set(ids)])) {
-    const rows = await tx.run<{ id: string; props: Record<string, unknown> }>('queries', 'existing-nodes', {
+    const rows = await tx.run<{ id: string; props: Record<string, unknown> }>('queries/existing-nodes', {
       label: LABEL[kind],
       ids: part,
     });
@@ -70,7 +71,7 @@ export async function prefetchView(tx: Tx, rows: Dataset): Promise<ImportView> {
   for (const kind of Object.keys(refs) as NodeKind[]) stored[kind] = await existingNodes(tx, kind, refs[kind]);
   const held = new Map<string, { from: string; share?: number }[]>();
   for (const part of chunks([...new Set(rows.controls.map((r) => r.to))])) {
-    for (const h of await tx.run<{ to: string; from: string; share: number | null }>('queries', 'existing-holdings', {
+    for (const h of await tx.run<{ to: string; from: string; share: number | null }>('queries/existing-holdings', {
       ids: part,
     })) {
       const list = held.get(h.to) ?? [];
@@ -87,7 +88,7 @@ export async function prefetchView(tx: Tx, rows: Dataset): Promise<ImportView> {
   ];
   const named = new Map<string, NamedEnterprise[]>();
   for (const part of chunks(names))
-    for (const r of await tx.run<NamedEnterprise & { text: string }>('queries', 'enterprises-named', { names: part })) {
+    for (const r of await tx.run<NamedEnterprise & { text: string }>('queries/enterprises-named', { names: part })) {
       const list = named.get(r.text) ?? [];
       list.push({ id: r.id, name: r.name, shortName: r.shortName });
       named.set(r.text, list);
@@ -113,7 +114,7 @@ export async function prefetchView(tx: Tx, rows: Dataset): Promise<ImportView> {
 
 /** The home district the store keeps, if any. */
 export async function storedHome(tx: Tx): Promise<District | undefined> {
-  const d = (await tx.run<{ d: District }>('queries', 'home', {}))[0]?.d;
+  const d = (await tx.run<{ d: District }>('queries/home', {}))[0]?.d;
   return d && (Object.fromEntries(Object.entries(d).filter(([, v]) => v !== null)) as unknown as District);
 }
 
@@ -140,13 +141,12 @@ export async function planImport(tx: Tx, rows: Dataset): Promise<{ counts: Apply
     } else if (rel) {
       for (const part of chunks(list)) {
         const keys = part.map((r) => ({
-          from: r[rel.from],
-          to: r[rel.to],
-          product: rel.type === 'SUPPLIES' ? r.product : null,
+          from: r[rel.from] as string,
+          to: r[rel.to] as string,
+          product: rel.type === 'SUPPLIES' ? (r.product as string) : null,
         }));
         const found = await tx.run<{ from: string; to: string; product: string | null; r: Record<string, unknown> }>(
-          'queries',
-          'existing-relationships',
+          'queries/existing-relationships',
           { kind: rel.type, keys },
         );
         // the row's key (rowKey): from>to, and :product for SUPPLIES (MAKES's to is its product)
@@ -195,20 +195,20 @@ function sameProperties(
 /** Integer properties, sent as Neo4j integers (a JavaScript number arrives as a float). */
 const INTEGERS: Partial<Record<Kind, string[]>> = { segments: ['order'], enterprises: ['employees'] };
 
-const FILE: Record<Kind, string> = {
-  chains: 'chains',
-  segments: 'segments',
-  feeds: 'feeds',
-  leaders: 'leaders',
-  leads: 'leads',
-  enterprises: 'enterprises',
-  anchors: 'anchors',
-  inSegment: 'in-segment',
-  controls: 'controls',
-  supplies: 'supplies',
-  products: 'products',
-  district: 'district',
-};
+const FILE = {
+  chains: 'import/chains',
+  segments: 'import/segments',
+  feeds: 'import/feeds',
+  leaders: 'import/leaders',
+  leads: 'import/leads',
+  enterprises: 'import/enterprises',
+  anchors: 'import/anchors',
+  inSegment: 'import/in-segment',
+  controls: 'import/controls',
+  supplies: 'import/supplies',
+  products: 'import/products',
+  district: 'import/district',
+} as const satisfies Record<Kind, CypherFile>;
 
 /** Kinds whose rows update only the properties they give: sent as their key and `props`. */
 const UPDATED_BY_PROPS: Partial<Record<Kind, string[]>> = {
@@ -239,7 +239,7 @@ export async function writeImport(tx: Tx, rows: Dataset): Promise<void> {
             ),
           }))
         : typed;
-      await tx.run('import', FILE[kind], { rows: sent });
+      await tx.run(FILE[kind], { rows: sent });
     }
   }
 }

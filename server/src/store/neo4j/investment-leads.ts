@@ -13,7 +13,7 @@ export class Neo4jLeads implements LeadStore {
 
   async save(lead: LeadRecord, event: LeadEvent): Promise<void> {
     const [row] = await this.db.write((tx) =>
-      tx.run<{ stored: unknown }>('import', 'investment-lead-save', {
+      tx.run<{ stored: unknown }>('import/investment-lead-save', {
         lead: {
           id: lead.id,
           chainId: lead.chainId,
@@ -38,7 +38,7 @@ export class Neo4jLeads implements LeadStore {
 
   async get(ids: readonly string[]): Promise<(LeadRecord | undefined)[]> {
     const rows = await this.db.read((tx) =>
-      tx.run<{ id: string; data: string }>('queries', 'investment-leads-by-id', { ids: [...ids] }),
+      tx.run<{ id: string; data: string }>('queries/investment-leads-by-id', { ids: [...ids] }),
     );
     const found = new Map(rows.map((r) => [r.id, JSON.parse(r.data) as LeadRecord]));
     return ids.map((id) => found.get(id));
@@ -46,7 +46,7 @@ export class Neo4jLeads implements LeadStore {
 
   async list(filter: LeadFilter): Promise<LeadRecord[]> {
     const rows = await this.db.read((tx) =>
-      tx.run<{ data: string }>('queries', 'investment-leads', {
+      tx.run<{ data: string }>('queries/investment-leads', {
         chainId: filter.chainId ?? null,
         stages: filter.stages ? [...filter.stages] : null,
         owner: filter.owner ?? null,
@@ -59,7 +59,7 @@ export class Neo4jLeads implements LeadStore {
 
   async history(ids: readonly string[]): Promise<LeadEvent[][]> {
     const rows = await this.db.read((tx) =>
-      tx.run<{ id: string; data: string }>('queries', 'investment-lead-history', { ids: [...ids] }),
+      tx.run<{ id: string; data: string }>('queries/investment-lead-history', { ids: [...ids] }),
     );
     const byLead = new Map<string, LeadEvent[]>();
     for (const r of rows) byLead.set(r.id, [...(byLead.get(r.id) ?? []), JSON.parse(r.data) as LeadEvent]);
@@ -68,7 +68,7 @@ export class Neo4jLeads implements LeadStore {
 
   async eventsSince(since: string, chainId?: string): Promise<LeadEvent[]> {
     const rows = await this.db.read((tx) =>
-      tx.run<{ data: string }>('queries', 'investment-lead-events-since', { since, chainId: chainId ?? null }),
+      tx.run<{ data: string }>('queries/investment-lead-events-since', { since, chainId: chainId ?? null }),
     );
     return rows.map((r) => JSON.parse(r.data) as LeadEvent);
   }

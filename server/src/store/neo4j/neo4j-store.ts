@@ -1,4 +1,4 @@
-import type { Dataset, EnterpriseRelationKind, Makes, Segment, Supplies } from '../../domain/model';
+import type { Dataset, EnterpriseRelationKind, Segment } from '../../domain/model';
 import { isInitialsQuery } from '../../domain/pinyin';
 import type { ChainSubgraph } from '../../domain/records';
 import { searchForm } from '../../domain/search-text';
@@ -24,10 +24,11 @@ import type {
 } from '../port';
 import { rowCount } from '../port';
 import type { SnapshotLog } from '../snapshots';
+import { ChainSubgraphs } from './chain-subgraphs';
 import { statements } from './cypher-files';
 import { int, type Neo4jGateway, type Tx } from './gateway';
 import { groupBy, holdings } from './holdings';
-import { planImport, prefetchView, storedHome, writeImport } from './import';
+import { planImport, prefetchView, writeImport } from './import';
 import { Neo4jLeads } from './investment-leads';
 import {
   allowedKinds,
@@ -42,8 +43,6 @@ import { presentRemovals, writeRemovals } from './removals';
 import { deriveRoles } from './roles';
 import { Neo4jSnapshotLog } from './snapshots';
 
-/** How many chains' subgraphs the store keeps (the largest districts have a few dozen chains). */
-const KEPT_SUBGRAPHS = 128;
 /**
  * How long a commit may take, per row written, where that is longer than the gateway's timeout
  * (30 s): an import is one transaction, all or nothing, and the S scale set's 50k rows took over
@@ -52,8 +51,10 @@ const KEPT_SUBGRAPHS = 128;
  * 17 minutes.
  */
 const IMPORT_MS_PER_ROW = 2;
-/** An import of this many rows or more has Neo4j plan its queries afresh (replan). */
+/** An import of this many rows or more has Neo4j sample its indexes and plan its queries afresh (replan). */
 const REPLAN_AFTER_ROWS = 1000;
+/** How long the replan may wait for the indexes' samples (S's took 0.1 s, 2026-12-07). */
+const REPLAN_SECONDS = 120;
 
 /**
  * The production store: the graph in Neo4j, every query a file of cypher/. Traversal happens in
@@ -61,35 +62,32 @@ const REPLAN_AFTER_ROWS = 1000;
  * holdings, and the roles written back when data changes.
  */
 export class Neo4jStore implements GraphStore {
-  /** Chain subgraphs by chain id, with the graph's version they were read at (see chainSubgraph). */
-  private readonly subgraphs = new Map<string, { version: string; graph: Promise<ChainSubgraph | undefined> }>();
-  /** The read of the graph's version under way, shared by those who ask meanwhile. */
-  private versionRead: Promise<string | null> | undefined;
+  private readonly subgraphs: ChainSubgraphs;
   readonly leads: Neo4jLeads;
-
   readonly snapshots: SnapshotLog;
 
   constructor(
     readonly db: Neo4jGateway,
     private readonly threshold = DEFAULT_CONTROL_THRESHOLD,
   ) {
+    this.subgraphs = new ChainSubgraphs(db);
     this.snapshots = new Neo4jSnapshotLog(db);
     this.leads = new Neo4jLeads(db);
   }
 
   /** Creates the constraints and indexes of cypher/schema/ where they are missing. */
   async ensureSchema(): Promise<void> {
-    for (const file of ['constraints', 'indexes']) {
-      for (const statement of statements('schema', file)) {
+    for (const file of ['schema/constraints', 'schema/indexes'] as const) {
+      for (let i = 0; i < statements(file).length; i++) {
         // schema commands go in transactions of their own
-        await this.db.write((tx) => tx.runText(statement));
+        await this.db.write((tx) => tx.runStatement(file, i));
       }
     }
   }
 
   /** Whether the database holds no enterprise and no chain yet. */
   async isEmpty(): Promise<boolean> {
-    const rows = await this.db.read((tx) => tx.run<{ empty: boolean }>('queries', 'is-empty', {}));
+    const rows = await this.db.read((tx) => tx.run<{ empty: boolean }>('queries/is-empty', {}));
     return rows[0]?.empty ?? true;
   }
 
@@ -116,14 +114,14 @@ export class Neo4jStore implements GraphStore {
     const [row] = await this.db.read((tx) => {
       if (isInitialsQuery(text)) {
         const q = text.toLowerCase();
-        return tx.run<Page>('queries', 'search-initials', {
+        return tx.run<Page>('queries/search-initials', {
           ...params,
           query: q,
           subsequence: `.*${[...q].join('.*')}.*`,
         });
       }
-      if ([...text].length < 2) return tx.run<Page>('queries', 'search-scan', { ...params, id });
-      return tx.run<Page>('queries', 'search', { ...params, id, phrase: `"${text.replace(/["\\]/g, '\\$&')}"` });
+      if ([...text].length < 2) return tx.run<Page>('queries/search-scan', { ...params, id });
+      return tx.run<Page>('queries/search', { ...params, id, phrase: `"${text.replace(/["\\]/g, '\\$&')}"` });
     });
     return { total: row?.total ?? 0, items: (row?.page ?? []).map(withoutInitials) };
   }
@@ -138,7 +136,7 @@ export class Neo4jStore implements GraphStore {
       let truncated = false;
       for (let hop = 1; hop <= options.depth && frontier.length > 0; hop++) {
         const room = options.limit - distance.size;
-        const found = await tx.run<{ id: string }>('queries', 'neighbourhood-hop', {
+        const found = await tx.run<{ id: string }>('queries/neighbourhood-hop', {
           frontier,
           seen: [...distance.keys()],
           kinds,
@@ -153,8 +151,7 @@ export class Neo4jStore implements GraphStore {
       const ids = [...distance.keys()];
       const records = await enterprisesById(tx, ids);
       const edges = await tx.run<{ kind: EnterpriseRelationKind; from: string; to: string; r: object }>(
-        'queries',
-        'neighbourhood-edges',
+        'queries/neighbourhood-edges',
         { ids, kinds },
       );
       return {
@@ -181,7 +178,7 @@ export class Neo4jStore implements GraphStore {
       const ends = await enterprisesById(tx, [from, to]);
       if (!ends.has(from) || !ends.has(to)) return undefined;
       if (from === to) return [{ nodeIds: [from], relations: [] }];
-      const rows = await tx.run<{ nodeIds: string[]; relations: RelationRow[] }>('queries', 'shortest-paths', {
+      const rows = await tx.run<{ nodeIds: string[]; relations: RelationRow[] }>('queries/shortest-paths', {
         from,
         to,
         kinds: allowedKinds(options.kinds),
@@ -200,7 +197,7 @@ export class Neo4jStore implements GraphStore {
     const [allowed] = allowedKinds([kind]);
     if (!allowed) return ids.map(() => []);
     const rows = await this.db.read((tx) =>
-      tx.run<RelationRow & { id: string }>('queries', direction === 'in' ? 'relations-in' : 'relations-out', {
+      tx.run<RelationRow & { id: string }>(direction === 'in' ? 'queries/relations-in' : 'queries/relations-out', {
         ids,
         kind: allowed,
       }),
@@ -211,7 +208,7 @@ export class Neo4jStore implements GraphStore {
 
   async relations(keys: readonly RelationKey[]): Promise<(Relation | undefined)[]> {
     const rows = await this.db.read((tx) =>
-      tx.run<RelationRow & { index: number }>('queries', 'relations', {
+      tx.run<RelationRow & { index: number }>('queries/relations', {
         keys: keys.map((k, index) => ({ ...k, product: k.kind === 'SUPPLIES' ? k.product : null, index })),
       }),
     );
@@ -220,14 +217,14 @@ export class Neo4jStore implements GraphStore {
   }
 
   async segmentsById(ids: readonly string[]): Promise<(Segment | undefined)[]> {
-    const rows = await this.db.read((tx) => tx.run<{ s: Segment }>('queries', 'segments', { ids }));
+    const rows = await this.db.read((tx) => tx.run<{ s: Segment }>('queries/segments', { ids }));
     const found = new Map(rows.map((r) => [r.s.id, r.s]));
     return ids.map((id) => found.get(id));
   }
 
   async segmentsOf(enterpriseIds: readonly string[]): Promise<Segment[][]> {
     const rows = await this.db.read((tx) =>
-      tx.run<{ id: string; segments: Segment[] }>('queries', 'segments-of', { ids: enterpriseIds }),
+      tx.run<{ id: string; segments: Segment[] }>('queries/segments-of', { ids: enterpriseIds }),
     );
     const found = new Map(rows.map((r) => [r.id, r.segments]));
     return enterpriseIds.map((id) => found.get(id) ?? []);
@@ -235,7 +232,7 @@ export class Neo4jStore implements GraphStore {
 
   async anchoredBy(enterpriseIds: readonly string[]): Promise<string[][]> {
     const rows = await this.db.read((tx) =>
-      tx.run<{ id: string; chainIds: string[] }>('queries', 'anchored-by', { ids: enterpriseIds }),
+      tx.run<{ id: string; chainIds: string[] }>('queries/anchored-by', { ids: enterpriseIds }),
     );
     const found = new Map(rows.map((r) => [r.id, r.chainIds]));
     return enterpriseIds.map((id) => found.get(id) ?? []);
@@ -243,7 +240,7 @@ export class Neo4jStore implements GraphStore {
 
   async chainMembers(chainIds: readonly string[]): Promise<SegmentMembership[][]> {
     const rows = await this.db.read((tx) =>
-      tx.run<{ chainId: string; e: EnterpriseRecord; segmentId: string }>('queries', 'chain-members', { chainIds }),
+      tx.run<{ chainId: string; e: EnterpriseRecord; segmentId: string }>('queries/chain-members', { chainIds }),
     );
     const byChain = groupBy(rows, (r) => r.chainId);
     return chainIds.map((id) =>
@@ -251,71 +248,14 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
-  /**
-   * A chain's subgraph, kept while the graph's version (changed by every write, in this process or
-   * another) stays the same: a gap report is asked for again and again (the overview, and a
-   * viewer's every request, which withholds by every chain's needs), and the analysis keeps its
-   * reports by subgraph. Read anew when the version has changed or is unknown.
-   */
-  async chainSubgraph(chainId: string): Promise<ChainSubgraph | undefined> {
-    const version = await this.graphVersion();
-    if (!version) return this.readChainSubgraph(chainId);
-    const kept = this.subgraphs.get(chainId);
-    if (kept?.version === version) return kept.graph;
-    const graph = this.readChainSubgraph(chainId);
-    if (this.subgraphs.size >= KEPT_SUBGRAPHS) this.subgraphs.delete(this.subgraphs.keys().next().value as string);
-    const entry = { version, graph };
-    this.subgraphs.set(chainId, entry);
-    graph.catch(() => {
-      if (this.subgraphs.get(chainId) === entry) this.subgraphs.delete(chainId);
-    });
-    return graph;
-  }
-
-  /**
-   * The graph's version (graph-version.cypher), or null before its first write. The chains of one
-   * request ask at once (a loader's batch): they share one read.
-   */
-  private graphVersion(): Promise<string | null> {
-    this.versionRead ??= this.db
-      .read((tx) => tx.run<{ version: string | null }>('queries', 'graph-version', {}))
-      .then(([row]) => row?.version ?? null)
-      .finally(() => {
-        this.versionRead = undefined;
-      });
-    return this.versionRead;
-  }
-
-  private readChainSubgraph(chainId: string): Promise<ChainSubgraph | undefined> {
-    return this.db.read(async (tx) => {
-      const [chain] = await chainRecords(tx, [chainId]);
-      if (!chain) return undefined;
-      const [row] = await tx.run<{
-        memberships: { enterpriseId: string; segmentId: string }[];
-        supplies: { from: string; to: string; r: Omit<Supplies, 'from' | 'to'> }[];
-      }>('queries', 'chain-subgraph', { chainId });
-      const memberships = row?.memberships ?? [];
-      const supplies = (row?.supplies ?? []).map((s) => ({ ...s.r, from: s.from, to: s.to }) as Supplies);
-      const ids = new Set([...memberships.map((m) => m.enterpriseId), ...supplies.flatMap((s) => [s.from, s.to])]);
-      // what they make, and the firms that make a segment's product (member or not)
-      const [made] = await tx.run<{ makes: { enterpriseId: string; product: string; r: Record<string, unknown> }[] }>(
-        'queries',
-        'chain-makes',
-        { chainId, ids: [...ids] },
-      );
-      const makes = (made?.makes ?? []).map(
-        (m) => ({ ...m.r, enterpriseId: m.enterpriseId, product: m.product }) as Makes,
-      );
-      for (const m of makes) ids.add(m.enterpriseId);
-      const records = await enterprisesById(tx, [...ids]);
-      const home = await storedHome(tx);
-      return { chain, memberships, supplies, enterprises: [...records.values()], makes, ...(home ? { home } : {}) };
-    });
+  /** A chain's subgraph, kept while the graph's version stays the same (chain-subgraphs.ts). */
+  chainSubgraph(chainId: string): Promise<ChainSubgraph | undefined> {
+    return this.subgraphs.get(chainId);
   }
 
   async ownersOf(enterpriseIds: readonly string[]): Promise<Holding[][]> {
     const rows = await this.db.read((tx) =>
-      tx.run<Holding & { id: string }>('queries', 'owners-of', { ids: enterpriseIds }),
+      tx.run<Holding & { id: string }>('queries/owners-of', { ids: enterpriseIds }),
     );
     const byId = groupBy(rows, (r) => r.id);
     return enterpriseIds.map((id) => (byId.get(id) ?? []).map(({ from, to, share }) => ({ from, to, share })));
@@ -338,7 +278,7 @@ export class Neo4jStore implements GraphStore {
 
   async remove(removals: readonly Removal[], _note: string): Promise<Removal[]> {
     return this.written(async (tx) => {
-      await tx.run('import', 'write-lock');
+      await tx.run('import/write-lock');
       const there = new Set(await presentRemovals(tx, removals));
       if (there.size === 0) return [];
       const present = removals.filter((r) => there.has(r)); // in the order asked
@@ -367,7 +307,7 @@ export class Neo4jStore implements GraphStore {
   async commit(rows: Dataset, _note = '', check?: (view: ImportView) => void): Promise<ApplyCounts> {
     const count = rowCount(rows);
     const counts = await this.written(async (tx) => {
-      await tx.run('import', 'write-lock');
+      await tx.run('import/write-lock');
       if (check) check(await prefetchView(tx, rows));
       const { counts } = await planImport(tx, rows);
       await writeImport(tx, rows);
@@ -379,16 +319,20 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * Has Neo4j plan its queries again (replan.cypher): plans made for a graph a large import has
-   * since changed can be many times slower, and Neo4j replaces them only when its statistics have
-   * drifted far enough. A user without the right to clear the caches (db.clearQueryCaches is an
-   * administrator's on a secured server) keeps the old plans: the import stands, a warning says so.
+   * Has Neo4j sample its indexes and plan its queries again (replan.cypher): plans made for a graph
+   * a large import has since changed, or with index samples taken before it, can be many times
+   * slower, and Neo4j replaces them only when its statistics have drifted far enough. A user
+   * without the right to (db.prepareForReplanning is an administrator's on a secured server) keeps
+   * the old plans: the import stands, a warning says so.
    */
   private async replan(): Promise<void> {
     try {
-      await this.db.write((tx) => tx.run('import', 'replan'));
+      await this.db.write(
+        (tx) => tx.run('import/replan', { seconds: int(REPLAN_SECONDS) }),
+        (REPLAN_SECONDS + 10) * 1000,
+      );
     } catch (err) {
-      log().warn({ err }, 'Neo4j kept its query plans after a large import (db.clearQueryCaches was refused)');
+      log().warn({ err }, 'Neo4j kept its query plans after a large import (db.prepareForReplanning failed)');
     }
   }
 
@@ -400,7 +344,7 @@ export class Neo4jStore implements GraphStore {
     try {
       return await this.db.write(work, timeoutMs);
     } finally {
-      this.versionRead = undefined;
+      this.subgraphs.written();
     }
   }
 

@@ -12,7 +12,7 @@ export async function systemOf(tx: Tx, all: Holding[], rootId: string, threshold
   const controlled = controlledBy(rootId, (id) => byHolder.get(id) ?? [], threshold);
   const memberIds = controlled.map((c) => c.id);
   const records = await enterprisesById(tx, memberIds);
-  const partners = await tx.run<{ id: string; partners: string[] }>('queries', 'supply-partners', {
+  const partners = await tx.run<{ id: string; partners: string[] }>('queries/supply-partners', {
     ids: memberIds,
   });
   const members = new Set(memberIds);
@@ -62,7 +62,7 @@ export function withoutInitials(e: EnterpriseRecord): EnterpriseRecord {
 }
 
 export async function enterprisesById(tx: Tx, ids: readonly string[]): Promise<Map<string, EnterpriseRecord>> {
-  const rows = await tx.run<{ e: EnterpriseRecord }>('queries', 'get-enterprises', { ids });
+  const rows = await tx.run<{ e: EnterpriseRecord }>('queries/get-enterprises', { ids });
   return new Map(rows.map((r) => [r.e.id, withoutInitials(r.e)]));
 }
 
@@ -73,7 +73,7 @@ export async function chainRecords(tx: Tx, ids: string[] | null): Promise<ChainR
     feeds: Feeds[];
     leaders: Leader[];
     anchorIds: string[];
-  }>('queries', 'chains', { ids });
+  }>('queries/chains', { ids });
   return rows.map((r) => ({
     ...r.chain,
     segments: r.segments,

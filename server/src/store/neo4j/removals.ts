@@ -1,4 +1,5 @@
 import type { Removal } from '../port';
+import type { CypherFile } from './cypher-catalog';
 import type { Tx } from './gateway';
 import type { RelationshipType } from './schema-description';
 
@@ -11,12 +12,12 @@ const TYPE: Record<Removal['kind'], RelationshipType> = {
   anchors: 'ANCHORS',
 };
 
-const FILE: Record<Removal['kind'], string> = {
-  controls: 'remove-controls',
-  supplies: 'remove-supplies',
-  inSegment: 'remove-in-segment',
-  anchors: 'remove-anchors',
-};
+const FILE = {
+  controls: 'import/remove-controls',
+  supplies: 'import/remove-supplies',
+  inSegment: 'import/remove-in-segment',
+  anchors: 'import/remove-anchors',
+} as const satisfies Record<Removal['kind'], CypherFile>;
 
 /** A removal's ends and product, as existing-relationships.cypher takes a key. */
 function ends(r: Removal): { from: string; to: string; product: string | null } {
@@ -40,11 +41,10 @@ export async function presentRemovals(tx: Tx, removals: readonly Removal[]): Pro
   for (const kind of Object.keys(TYPE) as Removal['kind'][]) {
     const mine = removals.filter((r) => r.kind === kind);
     if (mine.length === 0) continue;
-    const found = await tx.run<{ from: string; to: string; product: string | null }>(
-      'queries',
-      'existing-relationships',
-      { kind: TYPE[kind], keys: mine.map(ends) },
-    );
+    const found = await tx.run<{ from: string; to: string; product: string | null }>('queries/existing-relationships', {
+      kind: TYPE[kind],
+      keys: mine.map(ends),
+    });
     const there = new Set(found.map(keyOf));
     present.push(...mine.filter((r) => there.has(keyOf(ends(r)))));
   }
@@ -55,6 +55,6 @@ export async function presentRemovals(tx: Tx, removals: readonly Removal[]): Pro
 export async function writeRemovals(tx: Tx, removals: readonly Removal[]): Promise<void> {
   for (const kind of Object.keys(FILE) as Removal['kind'][]) {
     const rows = removals.filter((r) => r.kind === kind).map(({ kind: _k, ...rest }) => rest);
-    if (rows.length > 0) await tx.run('import', FILE[kind], { rows });
+    if (rows.length > 0) await tx.run(FILE[kind], { rows });
   }
 }

@@ -21,9 +21,9 @@ export async function deriveRoles(tx: Tx, threshold: number): Promise<void> {
   const partners =
     members.length === 0
       ? []
-      : await tx.run<{ id: string; partners: string[] }>('queries', 'supply-partners', { ids: members });
+      : await tx.run<{ id: string; partners: string[] }>('queries/supply-partners', { ids: members });
   for (const p of partners) for (const other of p.partners) if (!role.has(other)) role.set(other, 'AFFILIATE');
-  await tx.run('import', 'roles-clear');
+  await tx.run('import/roles-clear');
   const rows = [...role].map(([id, r]) => ({ id, role: r }));
-  for (let i = 0; i < rows.length; i += 5000) await tx.run('import', 'roles-set', { rows: rows.slice(i, i + 5000) });
+  for (let i = 0; i < rows.length; i += 5000) await tx.run('import/roles-set', { rows: rows.slice(i, i + 5000) });
 }

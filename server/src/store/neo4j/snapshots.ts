@@ -17,7 +17,7 @@ export class Neo4jSnapshotLog implements SnapshotLog {
     if (snapshots.length === 0) return;
     const chainIds = [...new Set(snapshots.map((s) => s.chainId))];
     const latest = await this.db.read((tx) =>
-      tx.run<{ chainId: string; bodies: string[] }>('queries', 'snapshot-latest', { chainIds }),
+      tx.run<{ chainId: string; bodies: string[] }>('queries/snapshot-latest', { chainIds }),
     );
     const bases = new Map(latest.map((r) => [r.chainId, decodeLine(r.bodies)]));
     const rows = snapshots.map((s, seq) => {
@@ -37,12 +37,12 @@ export class Neo4jSnapshotLog implements SnapshotLog {
         body: JSON.stringify(stored),
       };
     });
-    await this.db.write((tx) => tx.run('import', 'snapshots', { rows }));
+    await this.db.write((tx) => tx.run('import/snapshots', { rows }));
   }
 
   async figures(chainId: string, since?: string): Promise<SnapshotFigures[]> {
     const rows = await this.db.read((tx) =>
-      tx.run<{ head: string }>('queries', 'snapshot-figures', {
+      tx.run<{ head: string }>('queries/snapshot-figures', {
         chainId,
         since: since === undefined ? null : ms(since),
       }),
@@ -52,7 +52,7 @@ export class Neo4jSnapshotLog implements SnapshotLog {
 
   async at(chainId: string, at: string): Promise<ChainSnapshot | undefined> {
     const [row] = await this.db.read((tx) =>
-      tx.run<{ bodies: string[] }>('queries', 'snapshot-at', { chainId, at: ms(at) }),
+      tx.run<{ bodies: string[] }>('queries/snapshot-at', { chainId, at: ms(at) }),
     );
     return row ? decodeLine(row.bodies).snapshot : undefined;
   }
