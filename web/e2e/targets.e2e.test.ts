@@ -235,9 +235,13 @@ async function manyCandidates(page: import('playwright-core').Page, copies: numb
   await page.route('**/graphql', async (route) => {
     const response = await route.fetch();
     const body = (await response.json()) as {
-      data?: { leads?: { gapReport: { segments: { candidates: { totalCount: number; nodes: unknown[] } | null }[] } } };
+      data?: {
+        leads?: { gapReport?: { segments: { candidates: { totalCount: number; nodes: unknown[] } | null }[] } };
+      };
     };
-    for (const gap of body.data?.leads?.gapReport.segments ?? []) {
+    // the Targets query names its chain `leads`; the page's other queries (the chain's investment
+    // leads, also `leads`, a list without a gap report) pass as they are
+    for (const gap of body.data?.leads?.gapReport?.segments ?? []) {
       if (!gap.candidates) continue;
       const nodes = gap.candidates.nodes as { enterprise: { id: string; key: string; name: string } }[];
       const more = nodes.flatMap((c) =>
