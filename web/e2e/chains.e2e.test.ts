@@ -54,6 +54,10 @@ it('opens a gap: its candidates with every score term, drawn on the map with the
   await notice.waitFor();
   expect(await notice.textContent()).toContain('需要分析员权限');
   expect(await page.getByTestId('gap-panel').textContent()).toMatch(/补链|延链|强链/);
+  // the gap's outside firms are an analyst's: its card on the map shows a viewer none of them
+  const meta = `meta|${Buffer.from('Segment:logistics-s5').toString('base64url')}`;
+  const cardCounts = () => page.evaluate((id) => String(window.chainAtlasGraph?.data(id)?.label ?? ''), meta);
+  expect(await cardCounts()).toContain('区外 0');
   expect(await page.getByTestId('segment-button').count()).toBeGreaterThan(3);
   expect((await graphNodeIds(page)).some((id) => id.startsWith('firm|'))).toBe(true);
   await page.screenshot({ path: `${SHOTS}chain-map-gap-viewer.png` });
@@ -67,6 +71,8 @@ it('opens a gap: its candidates with every score term, drawn on the map with the
   const candidates = page.getByTestId('candidate');
   await candidates.first().waitFor();
   expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
+  // and the map is asked for again for the analyst: the card counts the gap's outside firms now
+  await expect.poll(cardCounts).toMatch(/区外 [1-9]/);
   expect(await page.getByTestId('account-who').textContent()).toBe('张三 · 分析员');
   expect(await candidates.count()).toBeGreaterThan(0);
   // six terms, and why the firm is listed

@@ -1,8 +1,9 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'wouter';
 import { request } from '../../api';
 import type { ResultOf } from '../../graphql';
 import { ChainMapQuery, type Firm, GapCandidatesQuery, SegmentFirmsQuery } from '../../queries/chains';
+import { useCallerEpoch } from '../../state/session';
 import { useQuery } from '../../state/useQuery';
 import { firstFirms, firstShown, type MapCandidate, type MapSegment } from './map-geometry';
 import { needOf } from './needs';
@@ -40,8 +41,17 @@ const list = (value: string | null) => (value ? value.split(',').filter(Boolean)
  */
 export function useChainMap(chainKey: string) {
   const [params, setParams] = useSearchParams();
-  const [map, retry] = useQuery(ChainMapQuery, { id: chainKey, local: FIRST_LOCAL, outside: FIRST_OUTSIDE });
+  // per caller: a viewer is not shown the outside firms of segments that need something, so
+  // signing in (or out) asks for the map again, and forgets the segments' firms read before
+  const [map, retry] = useQuery(
+    ChainMapQuery,
+    { id: chainKey, local: FIRST_LOCAL, outside: FIRST_OUTSIDE },
+    { perCaller: true },
+  );
   const [full, setFull] = useState<ReadonlyMap<string, { local: Firm[]; outside: Firm[] }>>(new Map());
+  const epoch = useCallerEpoch();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller changing is the reason
+  useEffect(() => setFull(new Map()), [epoch]);
   const [segmentError, setSegmentError] = useState<{ segment: string; message: string } | null>(null);
   const openParam = params.get('open');
   // the same array while the parameter is the same: the map is not rebuilt on every render
