@@ -212,6 +212,13 @@ describe('what changed since a moment', () => {
       { lead: { enterprise: { name: newcomer.name } }, from: null, to: 'LANDED', moves: 6 },
       { lead: { enterprise: { name: gap.member.name } }, from: null, to: 'CONTACTED', moves: 2 },
     ]);
+    // the chain's own field says the same, without comparing snapshots
+    const own = await query<{ chain: { leadsMoved: unknown } }>(
+      'query($chain: ID!, $since: String!) { chain(id: $chain) { leadsMoved(since: $since) { lead { enterprise { name } } from to moves } } }',
+      { chain: gap.chain, since },
+      'analyst',
+    );
+    expect(own.data?.chain.leadsMoved).toEqual(r.data?.changes.leadsMoved);
     const counts = Object.fromEntries((r.data?.chain.pipeline ?? []).map((s) => [s.stage, s.count]));
     expect(counts).toMatchObject({ LEAD: 0, CONTACTED: 1, LANDED: 1, LOST: 0 });
     // a viewer sees what changed, not the leads

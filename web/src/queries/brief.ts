@@ -58,15 +58,13 @@ export const BriefCandidatesQuery = graphql(`
         count
         overdue
       }
-      changes(since: $since) {
-        leadsMoved {
-          from
-          to
-          lead {
-            enterprise {
-              shortName
-              name
-            }
+      leadsMoved(since: $since) {
+        from
+        to
+        lead {
+          enterprise {
+            shortName
+            name
           }
         }
       }

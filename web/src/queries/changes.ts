@@ -142,19 +142,17 @@ export type SnapshotPoint = ChainChangesData['snapshots'][number];
 export const LeadsMovedQuery = graphql(`
   query LeadsMoved($id: ID!, $since: String!) {
     chain(id: $id) {
-      changes(since: $since) {
-        leadsMoved {
-          from
-          to
-          moves
-          at
-          lead {
+      leadsMoved(since: $since) {
+        from
+        to
+        moves
+        at
+        lead {
+          key
+          owner
+          enterprise {
+            name
             key
-            owner
-            enterprise {
-              name
-              key
-            }
           }
         }
       }
@@ -162,6 +160,4 @@ export const LeadsMovedQuery = graphql(`
   }
 `);
 
-export type LeadMoved = NonNullable<
-  NonNullable<NonNullable<ResultOf<typeof LeadsMovedQuery>['chain']>['changes']>['leadsMoved']
->[number];
+export type LeadMoved = NonNullable<NonNullable<ResultOf<typeof LeadsMovedQuery>['chain']>['leadsMoved']>[number];

@@ -1,7 +1,8 @@
 import { isOverdue, LEAD_STAGES, type LeadRecord, type LeadStage, leadToday } from '../../domain/investment-lead';
 import { type LeadMove, leadMoves } from '../../domain/lead-moves';
+import type { GraphStore } from '../../store/port';
 import { builder } from '../builder';
-import { ChainChangesRef } from './changes';
+import { ChainChangesRef, moment } from './changes';
 import { LeadRef, LeadStageEnum } from './lead';
 import { ChainRef } from './refs';
 
@@ -27,21 +28,42 @@ const LeadMoveRef = builder.objectRef<LeadMove & { lead: LeadRecord }>('LeadMove
   }),
 });
 
+/** A chain's leads made or moved since a moment, each with its lead, the furthest along first. */
+async function movesOf(store: GraphStore, chainId: string, since: string) {
+  const moves = leadMoves(await store.leads.eventsSince(since, chainId));
+  const leads = await store.leads.get(moves.map((m) => m.leadId));
+  return moves.flatMap((m, i) => {
+    const lead = leads[i];
+    return lead ? [{ ...m, lead }] : [];
+  });
+}
+
+const MOVES_DESCRIPTION =
+  'The leads made or moved since, the furthest along first. Analyst role (null and FORBIDDEN below it).';
+
 builder.objectField(ChainChangesRef, 'leadsMoved', (t) =>
   t.field({
     type: [LeadMoveRef],
     authScopes: analyst,
     nullable: true,
     complexity: { field: 5, multiplier: 1 },
-    description: 'The leads made or moved since, the furthest along first. Analyst role (null and FORBIDDEN below it).',
-    resolve: async (c, _a, { store }) => {
-      const moves = leadMoves(await store.leads.eventsSince(c.since, c.chainId));
-      const leads = await store.leads.get(moves.map((m) => m.leadId));
-      return moves.flatMap((m, i) => {
-        const lead = leads[i];
-        return lead ? [{ ...m, lead }] : [];
-      });
+    description: MOVES_DESCRIPTION,
+    resolve: (c, _a, { store }) => movesOf(store, c.chainId, c.since),
+  }),
+);
+
+// the same without the snapshots' comparison, for a view that shows the leads apart (an analyst's)
+builder.objectField(ChainRef, 'leadsMoved', (t) =>
+  t.field({
+    type: [LeadMoveRef],
+    authScopes: analyst,
+    nullable: true,
+    complexity: { field: 5, multiplier: 1 },
+    description: `${MOVES_DESCRIPTION} As changes(since:).leadsMoved, without comparing the snapshots.`,
+    args: {
+      since: t.arg.string({ required: true, description: 'An ISO date (the start of that day, UTC+8) or time.' }),
     },
+    resolve: (c, args, { store }) => movesOf(store, c.id, moment(args.since, 'since')),
   }),
 );
 

@@ -334,7 +334,7 @@ function BriefPipeline({
   const stages = analyst?.pipeline ?? [];
   const total = stages.reduce((n, s) => n + s.count, 0);
   const overdue = stages.reduce((n, s) => n + s.overdue, 0);
-  const moved = analyst?.changes?.leadsMoved ?? [];
+  const moved = analyst?.leadsMoved ?? [];
   return (
     <section className="brief-pipeline" data-testid="brief-pipeline">
       <h3>{t('brief.pipeline')}</h3>

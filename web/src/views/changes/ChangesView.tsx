@@ -328,7 +328,7 @@ function LeadsMoved({ chainKey, since }: { chainKey: string; since: string }) {
         <p className="muted">{state.needed ? t('changes.leadsNeedRole') : state.message}</p>
       </section>
     );
-  const moves = state.data.chain?.changes?.leadsMoved ?? [];
+  const moves = state.data.chain?.leadsMoved ?? [];
   return (
     <Section
       title={t('changes.leadsMoved')}
