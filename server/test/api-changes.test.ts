@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AuditLog } from '../src/audit/audit-log';
 import { openEmbeddedStore } from '../src/bin/open-store';
 import { jsonLines } from '../src/interchange/format';
@@ -145,6 +145,12 @@ describe('what changed since a moment', () => {
       { since },
       'analyst',
     );
+    // every card's snapshots in one call to the store
+    const figures = vi.spyOn(store.snapshots, 'figures');
+    await query('{ chains(first: 20) { nodes { snapshots { takenAt } } } }');
+    expect(figures).toHaveBeenCalledTimes(1);
+    expect(figures.mock.calls[0]?.[0]).toHaveLength(all.data?.chains.nodes.length ?? 0);
+    figures.mockRestore();
     for (const chain of all.data?.chains.nodes ?? []) {
       expect(chain.snapshots.map((s) => s.note)).toEqual(['演示数据', 'change']);
       if (chain.id === gap.chain) continue;

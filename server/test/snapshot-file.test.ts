@@ -36,8 +36,8 @@ describe('chain snapshots in a data directory (snapshots.jsonl)', () => {
     const importer = new SnapshotFile(path);
     await server.add([snapshot('c', '2026-11-01T00:00:00Z', 'first')]);
     await importer.add([snapshot('c', '2026-12-01T00:00:00Z', 'second')]);
-    expect((await server.figures('c')).map((s) => s.note)).toEqual(['first', 'second']);
-    expect((await new SnapshotFile(path).figures('c')).map((s) => s.note)).toEqual(['first', 'second']);
+    expect((await server.figures(['c']))[0]?.map((s) => s.note)).toEqual(['first', 'second']);
+    expect((await new SnapshotFile(path).figures(['c']))[0]?.map((s) => s.note)).toEqual(['first', 'second']);
   });
 
   it('cut off a line a crash left half-written before adding, and do not read one being written', async () => {
@@ -45,9 +45,9 @@ describe('chain snapshots in a data directory (snapshots.jsonl)', () => {
     const store = new SnapshotFile(path);
     await store.add([snapshot('c', '2026-11-01T00:00:00Z', 'whole')]);
     appendFileSync(path, '{"chainId":"c","takenAt":"2026-11-02');
-    expect((await store.figures('c')).map((s) => s.note)).toEqual(['whole']);
+    expect((await store.figures(['c']))[0]?.map((s) => s.note)).toEqual(['whole']);
     await store.add([snapshot('c', '2026-11-03T00:00:00Z', 'after the crash')]);
-    expect((await new SnapshotFile(path).figures('c')).map((s) => s.note)).toEqual(['whole', 'after the crash']);
+    expect((await new SnapshotFile(path).figures(['c']))[0]?.map((s) => s.note)).toEqual(['whole', 'after the crash']);
     expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(3);
   });
 
@@ -55,7 +55,7 @@ describe('chain snapshots in a data directory (snapshots.jsonl)', () => {
     const path = join(tempDir(), 'snapshots.jsonl');
     await new SnapshotFile(path).add([snapshot('c', '2026-11-01T00:00:00Z')]);
     appendFileSync(path, '{"chainId": "c"}\n');
-    await expect(new SnapshotFile(path).figures('c')).rejects.toThrow(`${path}, line 2: not a chain snapshot.`);
+    await expect(new SnapshotFile(path).figures(['c'])).rejects.toThrow(`${path}, line 2: not a chain snapshot.`);
     writeFileSync(path, 'not json\n');
     await expect(new SnapshotFile(path).at('c', '2026-12-01T00:00:00Z')).rejects.toThrow(`${path}, line 1: not JSON`);
   });

@@ -45,7 +45,7 @@ export async function changesSince(
 ): Promise<ChainChanges | undefined> {
   let before = await store.snapshots.at(now.chainId, since);
   if (!before) {
-    const first = (await store.snapshots.figures(now.chainId, since))[0];
+    const first = (await store.snapshots.figures([now.chainId], since))[0]?.[0];
     if (first) before = await store.snapshots.at(now.chainId, first.takenAt);
   }
   return before && chainChanges(before, now);

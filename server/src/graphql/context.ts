@@ -7,6 +7,7 @@ import type { TokenBook } from '../auth/tokens';
 import type { Curator } from '../curation/curator';
 import type { EnterpriseRelationKind, Segment } from '../domain/model';
 import type { ChainSubgraph } from '../domain/records';
+import type { SnapshotFigures } from '../domain/snapshot';
 import type { Holding } from '../domain/systems';
 import type {
   ChainRecord,
@@ -92,6 +93,17 @@ export function createLoaders(
     segmentsOf: list<string, Segment[]>(async (ids) => (await store.segmentsOf(ids)).map(segmentsInOrder)),
     anchoredBy: list<string, string[]>((ids) => store.anchoredBy(ids)),
     chainMembers: list<string, SegmentMembership[]>((ids) => store.chainMembers(ids)),
+    /** Chains' snapshots from a moment (none: every one); one store call per moment asked. */
+    snapshotFigures: list<SnapshotKey, SnapshotFigures[]>(async (keys) => {
+      const bySince = new Map<string | undefined, string[]>();
+      for (const k of keys) bySince.set(k.since, [...(bySince.get(k.since) ?? []), k.chainId]);
+      const found = new Map<string, SnapshotFigures[]>();
+      for (const [since, chainIds] of bySince) {
+        const lists = await store.snapshots.figures(chainIds, since);
+        for (const [i, chainId] of chainIds.entries()) found.set(snapshotKey({ chainId, since }), lists[i] ?? []);
+      }
+      return keys.map((k) => found.get(snapshotKey(k)) ?? []);
+    }, snapshotKey),
     relation: list<RelationKey, Relation | undefined>((keys) => store.relations(keys), relationId),
     suppliers: relationsOf('in', 'SUPPLIES'),
     customers: relationsOf('out', 'SUPPLIES'),
@@ -176,6 +188,9 @@ export interface GapReportKey {
   chainId: string;
   params: GapParams;
 }
+
+type SnapshotKey = { chainId: string; since?: string | undefined };
+const snapshotKey = ({ chainId, since }: SnapshotKey) => `${chainId}\n${since ?? ''}`;
 
 export const gapReportKey = (chainId: string, params: GapParams): GapReportKey => ({ chainId, params });
 

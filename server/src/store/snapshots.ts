@@ -8,8 +8,11 @@ import { decodeSnapshot, encodeSnapshot, type StoredSnapshot } from './snapshot-
 export interface SnapshotLog {
   /** Keeps the snapshots durably, all or none. */
   add(snapshots: readonly ChainSnapshot[]): Promise<void>;
-  /** A chain's snapshots taken at or after `since` (every one without), oldest first: their figures. */
-  figures(chainId: string, since?: string): Promise<SnapshotFigures[]>;
+  /**
+   * For each chain, its snapshots taken at or after `since` (every one without), oldest first:
+   * their figures. One call for many chains (the overview's cards), as the port's look-ups go.
+   */
+  figures(chainIds: readonly string[], since?: string): Promise<SnapshotFigures[][]>;
   /** The chain's latest snapshot taken at or before `at` (an ISO time); undefined when none is that old. */
   at(chainId: string, at: string): Promise<ChainSnapshot | undefined>;
 }

@@ -408,7 +408,7 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
         snapshot('contract-b', '2026-11-15T00:00:00.000Z', 7),
       ]);
       await store.snapshots.add([snapshot('contract-a', '2026-11-20T00:00:00.000Z', 2)]);
-      const all = await store.snapshots.figures('contract-a');
+      const [all = []] = await store.snapshots.figures(['contract-a']);
       expect(all.map((s) => s.figures.members)).toEqual([1, 2, 3]);
       expect(all[0]).toEqual({
         chainId: 'contract-a',
@@ -418,9 +418,12 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
         figures: figures(1),
       });
       expect(
-        (await store.snapshots.figures('contract-a', '2026-11-20T00:00:00Z')).map((s) => s.figures.members),
+        (await store.snapshots.figures(['contract-a'], '2026-11-20T00:00:00Z'))[0]?.map((s) => s.figures.members),
       ).toEqual([2, 3]);
-      expect(await store.snapshots.figures('no-such-chain')).toEqual([]);
+      // several chains at once, in the order asked, [] for one without snapshots
+      expect(
+        (await store.snapshots.figures(['contract-b', 'no-such-chain', 'contract-a'])).map((l) => l.length),
+      ).toEqual([1, 0, 3]);
       expect((await store.snapshots.at('contract-a', '2026-11-30T23:59:59Z'))?.members).toHaveLength(2);
       expect((await store.snapshots.at('contract-a', '2026-11-01T02:00:00Z'))?.note).toBe(
         'contract-a at 2026-11-01T10:00:00+08:00',
@@ -434,7 +437,7 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
           snapshot('contract-c', 'yesterday', 1),
         ]),
       ).rejects.toThrow(/contract-c.*takenAt 'yesterday'/);
-      expect(await store.snapshots.figures('contract-c')).toEqual([]);
+      expect(await store.snapshots.figures(['contract-c'])).toEqual([[]]);
     });
   });
 }

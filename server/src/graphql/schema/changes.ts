@@ -218,8 +218,10 @@ builder.objectFields(ChainRef, (t) => ({
     description: "The chain's snapshots, oldest first: at every import that changed the data, and on request.",
     args: { since: t.arg.string({ description: 'Only those taken at or after this ISO date or time.' }) },
     complexity: { field: 5, multiplier: 1 },
-    resolve: (c, args, { store }) =>
-      store.snapshots.figures(c.id, args.since == null ? undefined : moment(args.since, 'since')),
+    resolve: (c, args, { loaders }) =>
+      loaders.snapshotFigures.load(
+        args.since == null ? { chainId: c.id } : { chainId: c.id, since: moment(args.since, 'since') },
+      ),
   }),
   changes: t.field({
     type: ChainChangesRef,

@@ -55,9 +55,9 @@ export class SnapshotFile implements SnapshotLog {
     this.refresh();
   }
 
-  async figures(chainId: string, since?: string): Promise<SnapshotFigures[]> {
+  async figures(chainIds: readonly string[], since?: string): Promise<SnapshotFigures[][]> {
     this.refresh();
-    return this.list.figures(chainId, since);
+    return chainIds.map((id) => this.list.figures(id, since));
   }
 
   async at(chainId: string, at: string): Promise<ChainSnapshot | undefined> {

@@ -10,8 +10,8 @@ export class MemorySnapshotLog implements SnapshotLog {
     for (const s of this.list.encodeAll(structuredClone(snapshots))) this.list.push(s);
   }
 
-  async figures(chainId: string, since?: string): Promise<SnapshotFigures[]> {
-    return this.list.figures(chainId, since);
+  async figures(chainIds: readonly string[], since?: string): Promise<SnapshotFigures[][]> {
+    return chainIds.map((id) => this.list.figures(id, since));
   }
 
   async at(chainId: string, at: string): Promise<ChainSnapshot | undefined> {

@@ -84,7 +84,7 @@ export interface CypherParameters {
   'queries/segments-of': { ids: Ids };
   'queries/segments': { ids: Ids };
   'queries/snapshot-at': { chainId: string; at: Integer };
-  'queries/snapshot-figures': { chainId: string; since: Integer | null };
+  'queries/snapshot-figures': { chainIds: Ids; since: Integer | null };
   'queries/snapshot-latest': { chainIds: Ids };
   'queries/shortest-paths': { from: string; to: string; kinds: Kinds; maxHops: Integer; limit: Integer };
   'queries/supply-partners': { ids: Ids };

@@ -40,14 +40,15 @@ export class Neo4jSnapshotLog implements SnapshotLog {
     await this.db.write((tx) => tx.run('import/snapshots', { rows }));
   }
 
-  async figures(chainId: string, since?: string): Promise<SnapshotFigures[]> {
+  async figures(chainIds: readonly string[], since?: string): Promise<SnapshotFigures[][]> {
     const rows = await this.db.read((tx) =>
-      tx.run<{ head: string }>('queries/snapshot-figures', {
-        chainId,
+      tx.run<{ chainId: string; heads: string[] }>('queries/snapshot-figures', {
+        chainIds: [...chainIds],
         since: since === undefined ? null : ms(since),
       }),
     );
-    return rows.map((r) => JSON.parse(r.head) as SnapshotFigures);
+    const byChain = new Map(rows.map((r) => [r.chainId, r.heads.map((h) => JSON.parse(h) as SnapshotFigures)]));
+    return chainIds.map((id) => byChain.get(id) ?? []);
   }
 
   async at(chainId: string, at: string): Promise<ChainSnapshot | undefined> {
