@@ -336,7 +336,6 @@ function LeadsMoved({ chainKey, since }: { chainKey: string; since: string }) {
       items={moves.map((m) =>
         t('changes.leadMove', { firm: m.lead.enterprise.name, from: stage(m.from), to: stage(m.to) }),
       )}
-      footer={undefined}
       link={{ href: `/chains/${encodeURIComponent(chainKey)}/pipeline`, text: t('changes.openPipeline') }}
     />
   );
