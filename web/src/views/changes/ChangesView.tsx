@@ -51,10 +51,9 @@ export function ChangesView({ chainKey }: { chainKey: string }) {
         <>
           <TakeSnapshot chainKey={chainKey} onTaken={retry} />
           {chain.changes ? (
-            <>
-              <ChangesBody changes={chain.changes} snapshots={chain.snapshots} />
+            <ChangesBody changes={chain.changes} snapshots={chain.snapshots}>
               <LeadsMoved chainKey={chainKey} since={since} />
-            </>
+            </ChangesBody>
           ) : (
             <p className="muted" data-testid="no-snapshot">
               {t('changes.noSnapshot')}
@@ -154,7 +153,16 @@ function TakeSnapshot({ chainKey, onTaken }: { chainKey: string; onTaken: () => 
   );
 }
 
-function ChangesBody({ changes, snapshots }: { changes: Changes; snapshots: readonly SnapshotPoint[] }) {
+/** What changed, and `children` (the leads that moved) as one more section of its lists. */
+function ChangesBody({
+  changes,
+  snapshots,
+  children,
+}: {
+  changes: Changes;
+  snapshots: readonly SnapshotPoint[];
+  children: ReactNode;
+}) {
   const { t, lang } = useT();
   const { before } = changes;
   const otherNeeds = changes.needs.filter(
@@ -220,6 +228,7 @@ function ChangesBody({ changes, snapshots }: { changes: Changes; snapshots: read
           testid="links-lost"
           items={changes.linksLost.map((l) => t('changes.supplies', { from: l.from.name, to: l.to.name }))}
         />
+        {children}
       </div>
     </>
   );
