@@ -5,8 +5,8 @@ import type { GraphStore } from '../src/store/port';
 export async function busiest(store: MemoryStore): Promise<string> {
   let best = '';
   let degree = -1;
-  store.graph.forEachNode((id, _e, out, into) => {
-    const d = out.length + into.length;
+  store.graph.forEachNode((id) => {
+    const d = store.graph.degree(id);
     if (d > degree) [best, degree] = [id, d];
   });
   return best;

@@ -152,6 +152,7 @@ export class Loader {
   private async streamInto(segment: SegmentInfo, removals: boolean, last: boolean): Promise<void> {
     // the segment's enterprises in order: its relationships may name their ends by place in it
     const nodes: Entry[] = [];
+    this.memory.bulk();
     const read = await this.dir.readBatches(
       segment.name,
       (kind, rows) => this.memory.put(kind, rows, ALL_NEW, nodes),

@@ -1,19 +1,26 @@
 import type { EnterpriseRecord, Relation } from '../port';
-
-/** The adjacency of a node with no relationships that way: shared, never written to. */
-const NONE: Relation[] = [];
+import { type BulkRows, NONE, Staging } from './bulk-rows';
 
 /**
  * A node: its id (the Map's key), its record, and its relationships out and in, in the order
  * added. Outside this file only a handle, from setNode, for addAt.
  */
 export class Entry {
-  out: Relation[] = NONE;
-  in: Relation[] = NONE;
+  /**
+   * Its relationships out and in once they are lists of its own; undefined while they are still
+   * only in the graph's bulk rows (a node added in bulk, at `place`, whose lists nobody asked for).
+   */
+  out: Relation[] | undefined;
+  in: Relation[] | undefined;
   constructor(
     readonly id: string,
     public record: EnterpriseRecord,
-  ) {}
+    readonly place = -1,
+  ) {
+    const own = place < 0 ? NONE : undefined;
+    this.out = own;
+    this.in = own;
+  }
 }
 
 /**
@@ -25,7 +32,9 @@ export class Entry {
  * Only what the memory store needs, and cheap to build: opening the embedded store is mostly
  * building this graph (B13). graphology's MultiDirectedGraph, which this replaces, made an
  * object, a generated key and a Map entry per edge and an object of neighbours per node; adding
- * an edge here is two array pushes.
+ * an edge here is two array pushes. A graph built from empty in one go (bulk(), then seal())
+ * holds its relationships in compressed rows (BulkRows) instead, and gives a node lists of its
+ * own when they are first asked for or changed.
  *
  * A relationship is looked up by its key (kind, from, to, product) on the shorter of its
  * source's out-list and its target's in-list: the updates and removals that need it are few,
@@ -36,6 +45,10 @@ export class EnterpriseGraph {
   /** The CONTROLS relationships apart (about one in ten): deriving systems starts from all of them. */
   private readonly controls = new Set<Relation>();
   private relationships = 0;
+  /** The relationships added in bulk, by the places of their ends; see bulk(). */
+  private rows: BulkRows | undefined;
+  /** Between bulk() and seal(): the relationships added so far. */
+  private staging: Staging | undefined;
 
   /** How many enterprises. */
   get order(): number {
@@ -45,6 +58,24 @@ export class EnterpriseGraph {
   /** How many relationships. */
   get size(): number {
     return this.relationships;
+  }
+
+  /**
+   * Starts building an empty graph in one go: until seal(), every enterprise added gets a place
+   * (0, 1, …), and a relationship between two of them is gathered and seen by nobody (out(), in()
+   * and find() do not know it yet). Throws when the graph holds anything.
+   */
+  bulk(): void {
+    if (this.entries.size > 0 || this.rows || this.staging)
+      throw new Error('EnterpriseGraph: bulk() into a graph in use');
+    this.staging = new Staging();
+  }
+
+  /** Ends bulk(): lays out the relationships gathered. Nothing to do outside bulk(). */
+  seal(): void {
+    if (!this.staging) return;
+    this.rows = this.staging.rows(this.entries.size);
+    this.staging = undefined;
   }
 
   hasNode(id: string): boolean {
@@ -73,17 +104,15 @@ export class EnterpriseGraph {
     let entry = this.entries.get(id);
     if (entry) entry.record = merge(entry.record, record);
     else {
-      entry = new Entry(id, record);
+      entry = new Entry(id, record, this.staging ? this.entries.size : -1);
       this.entries.set(id, entry);
     }
     return entry;
   }
 
-  /** Every enterprise, in the order added, with its relationships out and in. */
-  forEachNode(
-    fn: (id: string, record: EnterpriseRecord, out: readonly Relation[], into: readonly Relation[]) => void,
-  ): void {
-    for (const [id, e] of this.entries) fn(id, e.record, e.out, e.in);
+  /** Every enterprise, in the order added. */
+  forEachNode(fn: (id: string, record: EnterpriseRecord) => void): void {
+    for (const [id, e] of this.entries) fn(id, e.record);
   }
 
   /** Every enterprise's record, in the order added. */
@@ -93,7 +122,7 @@ export class EnterpriseGraph {
 
   /** Every relationship, by source in the order added. */
   *relations(): IterableIterator<Relation> {
-    for (const e of this.entries.values()) yield* e.out;
+    for (const e of this.entries.values()) yield* this.outOf(e);
   }
 
   /** Every CONTROLS relationship. */
@@ -103,22 +132,31 @@ export class EnterpriseGraph {
 
   /** The relationships out of an enterprise (none when it is not there). Do not change the array. */
   out(id: string): readonly Relation[] {
-    return this.entries.get(id)?.out ?? NONE;
+    const e = this.entries.get(id);
+    return e ? this.outOf(e) : NONE;
   }
 
   /** The relationships into an enterprise (none when it is not there). Do not change the array. */
   in(id: string): readonly Relation[] {
-    return this.entries.get(id)?.in ?? NONE;
+    const e = this.entries.get(id);
+    return e ? this.inOf(e) : NONE;
   }
 
   outDegree(id: string): number {
-    return this.out(id).length;
+    const e = this.entries.get(id);
+    if (!e) return 0;
+    return e.out ? e.out.length : (this.rows as BulkRows).outDegree(e.place);
+  }
+
+  inDegree(id: string): number {
+    const e = this.entries.get(id);
+    if (!e) return 0;
+    return e.in ? e.in.length : (this.rows as BulkRows).inDegree(e.place);
   }
 
   /** Relationships in and out. */
   degree(id: string): number {
-    const e = this.entries.get(id);
-    return e ? e.out.length + e.in.length : 0;
+    return this.outDegree(id) + this.inDegree(id);
   }
 
   /**
@@ -138,10 +176,18 @@ export class EnterpriseGraph {
     if (source === target) throw new Error(`EnterpriseGraph: a relationship from "${r.from}" to itself`);
     r.from = source.id;
     r.to = target.id;
-    if (source.out === NONE) source.out = [r];
-    else source.out.push(r);
-    if (target.in === NONE) target.in = [r];
-    else target.in.push(r);
+    if (this.staging) {
+      if (source.place < 0 || target.place < 0)
+        throw new Error('EnterpriseGraph: in bulk, a relationship to a node from before');
+      this.staging.add(r, source.place, target.place);
+    } else {
+      const out = this.outOf(source);
+      if (out === NONE) source.out = [r];
+      else out.push(r);
+      const into = this.inOf(target);
+      if (into === NONE) target.in = [r];
+      else into.push(r);
+    }
     if (r.kind === 'CONTROLS') this.controls.add(r);
     this.relationships++;
   }
@@ -151,7 +197,7 @@ export class EnterpriseGraph {
     const source = this.entries.get(from);
     const target = this.entries.get(to);
     if (!source || !target) return undefined;
-    const list = source.out.length <= target.in.length ? source.out : target.in;
+    const list = this.outDegree(from) <= this.inDegree(to) ? this.outOf(source) : this.inOf(target);
     for (const r of list) {
       if (r.kind === kind && r.from === from && r.to === to && (r.kind === 'CONTROLS' || r.product === product))
         return r;
@@ -161,19 +207,19 @@ export class EnterpriseGraph {
 
   /** Puts `next` where `old` is (the same ends). */
   replace(old: Relation, next: Relation): void {
-    const source = this.entry(old.from);
-    const target = this.entry(old.to);
-    source.out[indexIn(source.out, old)] = next;
-    target.in[indexIn(target.in, old)] = next;
+    const out = this.outOf(this.entry(old.from));
+    const into = this.inOf(this.entry(old.to));
+    out[indexIn(out, old)] = next;
+    into[indexIn(into, old)] = next;
     if (this.controls.delete(old)) this.controls.add(next);
   }
 
   /** Takes a relationship out. */
   drop(r: Relation): void {
-    const source = this.entry(r.from);
-    const target = this.entry(r.to);
-    source.out.splice(indexIn(source.out, r), 1);
-    target.in.splice(indexIn(target.in, r), 1);
+    const out = this.outOf(this.entry(r.from));
+    const into = this.inOf(this.entry(r.to));
+    out.splice(indexIn(out, r), 1);
+    into.splice(indexIn(into, r), 1);
     this.controls.delete(r);
     this.relationships--;
   }
@@ -181,6 +227,23 @@ export class EnterpriseGraph {
   /** The node of an enterprise, for addAt; undefined when there is none. */
   entryOf(id: string): Entry | undefined {
     return this.entries.get(id);
+  }
+
+  /** A node's relationships out, as a list of its own from now on. */
+  private outOf(e: Entry): Relation[] {
+    if (e.out === undefined) e.out = this.bulkRows().out(e.place);
+    return e.out;
+  }
+
+  /** A node's relationships in, as a list of its own from now on. */
+  private inOf(e: Entry): Relation[] {
+    if (e.in === undefined) e.in = this.bulkRows().in(e.place);
+    return e.in;
+  }
+
+  private bulkRows(): BulkRows {
+    if (!this.rows) throw new Error('EnterpriseGraph: read between bulk() and seal()');
+    return this.rows;
   }
 
   private entry(id: string): Entry {

@@ -240,11 +240,20 @@ export class MemoryGraph {
   }
 
   /**
+   * Starts building an empty graph from one segment's rows in one go (EnterpriseGraph.bulk): put()
+   * them, then derive(), before anything reads the graph.
+   */
+  bulk(): void {
+    this.graph.bulk();
+  }
+
+  /**
    * Derives systems and roles again and drops what was built from the graph before: after put().
    * With `kept`, the systems derived before for a graph the same as this one (kept with the
    * segment it was read from), which are used instead.
    */
   derive(kept?: readonly KeptSystem[]): void {
+    this.graph.seal();
     this.systemsByRoot = kept ? keptSystems(this.graph, kept) : deriveSystems(this.graph);
     this.forgetDerived();
   }

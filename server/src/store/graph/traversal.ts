@@ -48,7 +48,7 @@ export function neighbourhoodOf(graph: EnterpriseGraph, centre: string, options:
   // The relationships among the enterprises reached: scan a node's out-edges, or, for a hub
   // with more out-edges than all those into the enterprises here, those into each of them instead.
   let into = 0;
-  for (const id of distance.keys()) into += graph.in(id).length;
+  for (const id of distance.keys()) into += graph.inDegree(id);
   for (const [id, d] of distance) {
     nodes.push(graph.record(id));
     distances.push(d);
