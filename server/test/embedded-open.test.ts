@@ -49,8 +49,12 @@ describe('opening a big segment', () => {
     const rows = Object.values(data).reduce((n, xs) => n + xs.length, 0);
     expect(rows).toBeGreaterThan(50_000);
     const { dir, memory } = await both([data]);
-    const first = readFileSync(join(dir, 'segments', '000001', 'supplies.jsonl'), 'utf8').split('\n')[0] as string;
-    expect(typeof JSON.parse(first).from).toBe('number');
+    const firstOf = (file: string) =>
+      JSON.parse(readFileSync(join(dir, 'segments', '000001', file), 'utf8').split('\n')[0] as string);
+    expect(firstOf('supplies.jsonl')).toMatchObject({ kind: 'SUPPLIES', from: expect.any(Number) });
+    expect(firstOf('controls.jsonl')).toMatchObject({ kind: 'CONTROLS', to: expect.any(Number) });
+    expect(typeof firstOf('in_segment.jsonl').enterpriseId).toBe('number');
+    expect(typeof firstOf('anchors.jsonl').enterpriseId).toBe('number');
     // the systems derived when it was committed are kept with it, and read instead of derived
     const systems = join(dir, 'segments', '000001', 'systems.jsonl');
     expect(existsSync(systems)).toBe(true);
@@ -58,16 +62,18 @@ describe('opening a big segment', () => {
     expect(await dump(opened)).toEqual(await dump(memory));
     expect((await opened.systemRoots()).length).toBeGreaterThan(0);
 
-    // as segments were written before (ends by id, no systems kept): the same graph
+    // as segments were written before (enterprises by id, relationships without their kind, no
+    // systems kept): the same graph
     const old = tempDir();
     cpSync(dir, old, { recursive: true });
     const folder = join(old, 'segments', '000001');
     const ids = data.enterprises.map((e) => e.id);
-    for (const file of ['controls.jsonl', 'supplies.jsonl']) {
+    for (const file of ['controls.jsonl', 'supplies.jsonl', 'in_segment.jsonl', 'anchors.jsonl']) {
       const rows = readFileSync(join(folder, file), 'utf8').trimEnd().split('\n');
       const byId = rows.map((l) => {
-        const r = JSON.parse(l);
-        return JSON.stringify({ ...r, from: ids[r.from], to: ids[r.to] });
+        const { kind: _kind, ...r } = JSON.parse(l);
+        for (const field of ['from', 'to', 'enterpriseId']) if (field in r) r[field] = ids[r[field]];
+        return JSON.stringify(r);
       });
       writeFileSync(join(folder, file), `${byId.join('\n')}\n`);
     }
@@ -111,14 +117,25 @@ describe('opening a big segment', () => {
     expect(await dump(compacted)).toEqual(await dump(memory));
   }, 60_000);
 
-  it('refuses an end by place that is not one of the segment’s enterprises, naming the file and line', async () => {
+  it('refuses an enterprise by place that is not one of the segment’s, naming the file and line', async () => {
     const { dir } = await both([await demoTimes(20)]);
-    const file = join(dir, 'segments', '000001', 'controls.jsonl');
-    const lines = readFileSync(file, 'utf8').split('\n');
-    lines[2] = JSON.stringify({ ...JSON.parse(lines[2] as string), to: 13_020 });
-    writeFileSync(file, lines.join('\n'));
-    await expect(EmbeddedStore.open(dir)).rejects.toThrow(
-      /damaged: .*segments\/000001\/controls\.jsonl:3 names an end by place, 13020, but the segment has 13020 enterprises/,
-    );
+    for (const [file, field] of [
+      ['controls.jsonl', 'to'],
+      ['in_segment.jsonl', 'enterpriseId'],
+    ] as const) {
+      const path = join(dir, 'segments', '000001', file);
+      const lines = readFileSync(path, 'utf8').split('\n');
+      const before = lines[2] as string;
+      lines[2] = JSON.stringify({ ...JSON.parse(before), [field]: 13_020 });
+      writeFileSync(path, lines.join('\n'));
+      const where = file.replace('.', '\\.');
+      await expect(EmbeddedStore.open(dir)).rejects.toThrow(
+        new RegExp(
+          `damaged: .*segments/000001/${where}:3 names an enterprise by place, 13020, but the segment has 13020 enterprises`,
+        ),
+      );
+      lines[2] = before;
+      writeFileSync(path, lines.join('\n'));
+    }
   }, 60_000);
 });

@@ -8,7 +8,15 @@ import { type EnterpriseSystem, emptyDataset, type Removal } from '../port';
 import { Fold } from './fold';
 import { parseJsonLines, readJsonLines, Stopped, writeDurably } from './json-lines';
 import { type PlacedSystem, placesOf, readSystems, systemLines } from './kept-systems';
-import { checkEnds, type End, failpoint, REMOVALS, type SegmentRows, SYSTEMS, writeSegment } from './segment-files';
+import {
+  checkEnds,
+  ENTERPRISE_FIELDS,
+  failpoint,
+  REMOVALS,
+  type SegmentRows,
+  SYSTEMS,
+  writeSegment,
+} from './segment-files';
 
 export type { PlacedSystem };
 
@@ -29,11 +37,12 @@ export type { PlacedSystem };
  * is committed, and only then are the old segments deleted. A reader that applied segments up to
  * number n skips every segment whose `through` (or number) is at most n.
  *
- * Two things make a big segment quick to open into an empty graph (B13). A CONTROLS or SUPPLIES
- * row names an end that is one of the segment's own enterprises by its place in the segment's
- * enterprises file (a number: 0 for the first row) instead of its id, so the graph finds its
- * ends without looking ids up (readWhole gives ids back; an end elsewhere is an id, as before).
- * And a segment that holds the whole graph (the first one, committed into an empty directory,
+ * Three things make a big segment quick to open into an empty graph (B13). A row that names
+ * one of the segment's own enterprises (a relationship's ends, a membership's, an anchor's or a
+ * product's enterprise) names it by its place in the segment's enterprises file (a number: 0 for
+ * the first row) instead of its id, so the graph finds it without looking its id up (readWhole
+ * gives ids back; an enterprise elsewhere is an id, as before). A relationship's row says its
+ * kind, so the row read back is kept as it is. And a segment that holds the whole graph (the first one, committed into an empty directory,
  * or a compaction) may keep the systems derived for it (systems.jsonl, enterprises by place,
  * with the version of the rules they were derived by), which a store opening it with nothing
  * after it reads instead of deriving them. Segments written before either still open.
@@ -285,13 +294,16 @@ export class DataDir {
       if (!files.has(file)) continue;
       const rows = await readJsonLines(join(dir, file));
       (data as unknown as Record<Kind, unknown[]>)[kind] = rows;
-      if (kind === 'controls' || kind === 'supplies') {
+      const fields = ENTERPRISE_FIELDS[kind];
+      if (fields) {
+        // enterprises of the segment named by place: by id again
         const ids = data.enterprises;
-        checkEnds(join(dir, file), rows as End[], 1, ids.length);
-        for (const r of rows as End[]) {
-          if (typeof r.from === 'number') r.from = (ids[r.from] as { id: string }).id;
-          if (typeof r.to === 'number') r.to = (ids[r.to] as { id: string }).id;
-        }
+        checkEnds(join(dir, file), rows as object[], 1, ids.length, fields);
+        for (const r of rows as Record<string, unknown>[])
+          for (const field of fields) {
+            const end = r[field];
+            if (typeof end === 'number') r[field] = (ids[end] as { id: string }).id;
+          }
       }
     }
     return {
@@ -317,11 +329,11 @@ export class DataDir {
     for (const kind of KINDS) {
       const file = join(dir, jsonlFile(kind));
       if (!files.has(jsonlFile(kind))) continue;
-      const ends = kind === 'controls' || kind === 'supplies';
+      const fields = ENTERPRISE_FIELDS[kind];
       let line = 1;
       await parseJsonLines(file, (rows) => {
         if (kind === 'enterprises') enterprises += rows.length;
-        if (ends) checkEnds(file, rows as End[], line, enterprises);
+        if (fields) checkEnds(file, rows as object[], line, enterprises, fields);
         line += rows.length;
         onRows(kind, rows as object[]);
       });

@@ -16,20 +16,39 @@ export const SYSTEMS = 'systems.jsonl';
 /** A segment's row counts, per kind, and its removals when it has some. */
 export type SegmentRows = { [K in Kind]: number } & { removals?: number };
 
-/** A relationship's row as a segment holds it: an end is an id, or a place among the segment's enterprises. */
-export type End = { from: string | number; to: string | number };
+/**
+ * The fields of a kind's rows that name an enterprise. Where that enterprise is one of the
+ * segment's own, the segment names it by its place in its enterprises file (a number: 0 for the
+ * first row): opening it into an empty graph then finds the enterprise without looking its id up,
+ * and keeps one copy of the id (B13).
+ */
+export const ENTERPRISE_FIELDS: Partial<Record<Kind, readonly string[]>> = {
+  controls: ['from', 'to'],
+  supplies: ['from', 'to'],
+  inSegment: ['enterpriseId'],
+  anchors: ['enterpriseId'],
+  products: ['enterpriseId'],
+};
 
 /**
- * Throws naming the file and line when an end given by place is not one of the segment's
- * `enterprises` (`first`: the line of rows[0]; a segment's files have no blank lines).
+ * Throws naming the file and line when an enterprise given by place (in one of `fields`) is not
+ * one of the segment's `enterprises` (`first`: the line of rows[0]; a segment's files have no
+ * blank lines).
  */
-export function checkEnds(file: string, rows: readonly End[], first: number, enterprises: number): void {
+export function checkEnds(
+  file: string,
+  rows: readonly object[],
+  first: number,
+  enterprises: number,
+  fields: readonly string[],
+): void {
   for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as End;
-    for (const end of [r.from, r.to]) {
+    const r = rows[i] as Record<string, unknown>;
+    for (const field of fields) {
+      const end = r[field];
       if (typeof end === 'number' && !(Number.isInteger(end) && end >= 0 && end < enterprises)) {
         throw new Error(
-          `The data directory is damaged: ${file}:${first + i} names an end by place, ${end}, ` +
+          `The data directory is damaged: ${file}:${first + i} names an enterprise by place, ${end}, ` +
             `but the segment has ${enterprises} enterprises`,
         );
       }
@@ -51,22 +70,17 @@ export async function writeSegment(
   // the graph is the district's business: readable by the server's user only
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const rows = {} as SegmentRows;
-  // A relationship between two enterprises of the segment names them by their place in its
-  // enterprises file: opening into an empty graph then finds its ends without a look-up by id.
+  // An enterprise of the segment is named by its place in it (ENTERPRISE_FIELDS), and a
+  // relationship's row says its kind: the graph keeps the row read back as it is, and a field
+  // added to a parsed row costs it a store of properties of its own (B13).
   const places =
-    data.enterprises.length > 0 && (systems || data.controls.length + data.supplies.length > 0)
+    data.enterprises.length > 0 && (systems || KINDS.some((k) => ENTERPRISE_FIELDS[k] && data[k].length > 0))
       ? placesOf(data.enterprises)
       : undefined;
-  const byPlace = (row: object): object => {
-    const r = row as { from: string; to: string };
-    const from = places?.get(r.from);
-    const to = places?.get(r.to);
-    return from === undefined && to === undefined ? row : { ...row, from: from ?? r.from, to: to ?? r.to };
-  };
   for (const kind of KINDS) {
     rows[kind] = data[kind].length;
-    const ends = places && (kind === 'controls' || kind === 'supplies') ? byPlace : undefined;
-    if (rows[kind] > 0) await writeLines(join(dir, jsonlFile(kind)), data[kind] as readonly object[], stop, ends);
+    if (rows[kind] > 0)
+      await writeLines(join(dir, jsonlFile(kind)), data[kind] as readonly object[], stop, asWritten(kind, places));
   }
   if (removals.length > 0) {
     rows.removals = removals.length;
@@ -76,6 +90,24 @@ export async function writeSegment(
   if (lines) writeDurably(join(dir, SYSTEMS), lines.join(''));
   syncDir(dir);
   return rows;
+}
+
+/** How a segment writes a row of `kind`: see writeSegment. */
+function asWritten(kind: Kind, places: Map<string, number> | undefined): ((row: object) => object) | undefined {
+  const fields = ENTERPRISE_FIELDS[kind];
+  if (!fields) return undefined;
+  const tag = kind === 'controls' ? 'CONTROLS' : kind === 'supplies' ? 'SUPPLIES' : undefined;
+  return (row) => {
+    let copy: Record<string, unknown> | undefined = tag ? { kind: tag, ...row } : undefined;
+    if (places)
+      for (const field of fields) {
+        const place = places.get((row as Record<string, string>)[field] as string);
+        if (place === undefined) continue;
+        copy ??= { ...row };
+        copy[field] = place;
+      }
+    return copy ?? row;
+  };
 }
 
 /**

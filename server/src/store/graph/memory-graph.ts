@@ -182,9 +182,10 @@ export class MemoryGraph {
    * graph built a batch at a time (the embedded store streams a big segment as it opens). Enterprises must
    * come before the relationships between them; call derive() once every row is in.
    *
-   * With `nodes`, the enterprises put are pushed on it in order, and a relationship's end that is
-   * a number (rows of a segment that names ends by position, see DataDir) is the node at that
-   * place in it: no look-up by id. Such rows must be new.
+   * With `nodes`, the enterprises put are pushed on it in order, and an enterprise named by a
+   * number (a relationship's end, a membership's, an anchor's or a product's enterprise, in rows
+   * of a segment that names them by position, see DataDir) is the node at that place in it: no
+   * look-up by id. Such rows must be new.
    */
   put(kind: Kind, rows: readonly object[], added?: NewRows, nodes?: Entry[]): void {
     const c = this.chainIndex;
@@ -209,13 +210,13 @@ export class MemoryGraph {
         else for (const r of rows as Dataset['enterprises']) this.putEnterprise(r);
         return;
       case 'anchors':
-        for (const r of rows as Dataset['anchors']) c.putAnchor(this.provenance(r));
+        for (const r of rows as Dataset['anchors']) c.putAnchor(this.provenance(ownedBy(r, nodes)));
         return;
       case 'inSegment':
-        for (const r of rows as Dataset['inSegment']) c.putMember(this.provenance(r));
+        for (const r of rows as Dataset['inSegment']) c.putMember(this.provenance(ownedBy(r, nodes)));
         return;
       case 'products':
-        for (const r of rows as Dataset['products']) c.putMakes(this.provenance(r));
+        for (const r of rows as Dataset['products']) c.putMakes(this.provenance(ownedBy(r, nodes)));
         return;
       case 'district':
         for (const r of rows as Dataset['district']) c.putHome(r);
@@ -400,4 +401,17 @@ export class MemoryGraph {
   size(): { enterprises: number; relationships: number } {
     return { enterprises: this.graph.order, relationships: this.graph.size };
   }
+}
+
+/**
+ * A row whose `enterpriseId` is a place among `nodes` (see put), with that enterprise's own id
+ * string there instead (one copy of the id, whose hash is known). Throws when there is no such node.
+ */
+function ownedBy<T extends { enterpriseId: string }>(row: T, nodes: readonly Entry[] | undefined): T {
+  const place = row.enterpriseId as string | number;
+  if (typeof place !== 'number') return row;
+  const node = nodes?.[place];
+  if (!node) throw new Error(`an enterprise named by place is not there: ${JSON.stringify(row)}`);
+  row.enterpriseId = node.id;
+  return row;
 }
