@@ -22,7 +22,8 @@ export function canon(x: unknown): unknown {
 export function dumpGraph(store: Held) {
   const lines = (xs: unknown[]) => xs.map((x) => JSON.stringify(canon(x))).sort();
   const c = store.chainIndex;
-  const inner = <V>(m: Map<string, Map<string, V>>) => [...m.values()].flatMap((v) => [...v.values()]);
+  const inner = <V>(m: { entries(): Iterable<[string, Map<string, V>]> }) =>
+    [...m.entries()].flatMap(([, v]) => [...v.values()]);
   return {
     enterprises: lines([...store.graph.records()]),
     relationships: lines([...store.graph.relations()]),

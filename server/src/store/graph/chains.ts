@@ -1,4 +1,5 @@
 import type { Anchors, Chain, District, Feeds, InSegment, Leader, Leads, Makes, Segment } from '../../domain/model';
+import { Members } from './members';
 
 /**
  * The chain side of the embedded graph: chains, their segments and template, leaders, anchors
@@ -15,12 +16,14 @@ export class ChainIndex {
   /** chainId → anchoring enterprises, with provenance. */
   readonly anchors = new Map<string, Map<string, Anchors>>();
   /** segmentId → member enterprises, with provenance. */
-  readonly members = new Map<string, Map<string, InSegment>>();
+  readonly members = new Members();
   /**
    * enterpriseId → segmentIds: a lone segment's id as it is, a list only for two or more (most
-   * enterprises are in one segment; a list each is a million small arrays kept at L, B13).
+   * enterprises are in one segment; a list each is a million small arrays kept at L, B13). Built
+   * from `members` on first use, then kept up to date: opening L puts a million memberships,
+   * and a second map of a million entries was a tenth of the time it took (B13).
    */
-  private readonly segmentIds = new Map<string, string | string[]>();
+  private segmentIds: Map<string, string | string[]> | undefined;
   /** enterpriseId → what it makes, by product. */
   readonly makes = new Map<string, Map<string, Makes>>();
   /** The home district: its enterprises are local. */
@@ -65,21 +68,30 @@ export class ChainIndex {
     return put(inner(this.anchors, a.chainId), a.enterpriseId, a);
   }
 
-  putMember(m: InSegment): boolean {
-    const isNew = put(inner(this.members, m.segmentId), m.enterpriseId, m);
-    if (isNew) {
-      const held = this.segmentIds.get(m.enterpriseId);
-      if (held === undefined) this.segmentIds.set(m.enterpriseId, m.segmentId);
-      else if (typeof held === 'string') this.segmentIds.set(m.enterpriseId, [held, m.segmentId]);
-      else held.push(m.segmentId);
+  /** Adds or replaces a membership. */
+  putMember(m: InSegment): void {
+    if (!this.segmentIds) {
+      this.members.put(m);
+      return;
     }
-    return isNew;
+    // the index by enterprise is built: it needs to know whether the membership is new
+    if (put(this.members.of(m.segmentId), m.enterpriseId, m)) addSegment(this.segmentIds, m.enterpriseId, m.segmentId);
   }
 
-  /** The segments an enterprise is a member of, in the order its memberships were added. */
+  /** The segments an enterprise is a member of, in no particular order. */
   segmentsOf(enterpriseId: string): readonly string[] {
-    const held = this.segmentIds.get(enterpriseId);
+    const held = this.bySegment().get(enterpriseId);
     return held === undefined ? [] : typeof held === 'string' ? [held] : held;
+  }
+
+  private bySegment(): Map<string, string | string[]> {
+    if (!this.segmentIds) {
+      const index = new Map<string, string | string[]>();
+      for (const [segmentId, members] of this.members.entries())
+        for (const enterpriseId of members.keys()) addSegment(index, enterpriseId, segmentId);
+      this.segmentIds = index;
+    }
+    return this.segmentIds;
   }
 
   /** Takes an anchor out; false when there was none. */
@@ -91,8 +103,9 @@ export class ChainIndex {
   removeMember(enterpriseId: string, segmentId: string): boolean {
     if (!this.members.get(segmentId)?.delete(enterpriseId)) return false;
     const rest = this.segmentsOf(enterpriseId).filter((s) => s !== segmentId);
-    if (rest.length === 0) this.segmentIds.delete(enterpriseId);
-    else this.segmentIds.set(enterpriseId, rest.length === 1 ? (rest[0] as string) : rest);
+    const index = this.bySegment();
+    if (rest.length === 0) index.delete(enterpriseId);
+    else index.set(enterpriseId, rest.length === 1 ? (rest[0] as string) : rest);
     return true;
   }
 
@@ -108,6 +121,14 @@ export class ChainIndex {
     }
     return this.byChain.get(chainId) ?? [];
   }
+}
+
+/** Adds a segment to an enterprise's (see ChainIndex.segmentIds). */
+function addSegment(index: Map<string, string | string[]>, enterpriseId: string, segmentId: string): void {
+  const held = index.get(enterpriseId);
+  if (held === undefined) index.set(enterpriseId, segmentId);
+  else if (typeof held === 'string') index.set(enterpriseId, [held, segmentId]);
+  else held.push(segmentId);
 }
 
 /** Sets a value; true when the key is new. */
