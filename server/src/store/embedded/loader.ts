@@ -162,17 +162,7 @@ export class Loader {
     const tombstones = segment.through ? [] : read.removals;
     // the systems kept with it are this graph's when nothing is applied after it
     const kept = last && tombstones.length === 0 ? read.systems : undefined;
-    this.memory.derive(
-      kept?.map((s) => ({
-        root: (nodes[s.root] as Entry).record,
-        members: s.members.map(([place, effectiveShare, level]) => ({
-          enterprise: (nodes[place] as Entry).record,
-          effectiveShare,
-          level,
-        })),
-        affiliates: s.affiliates.map((place) => (nodes[place] as Entry).record),
-      })),
-    );
+    this.memory.derive(kept && { systems: kept, node: (place) => nodes[place] as Entry });
     if (tombstones.length > 0) this.memory.applyRemovals(tombstones);
     this.appliedThrough = coverage(segment);
   }

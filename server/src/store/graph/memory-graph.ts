@@ -13,7 +13,7 @@ import type {
   Removal,
 } from '../port';
 import { ChainIndex } from './chains';
-import { deriveSystems, type KeptSystem, keptSystems } from './derive';
+import { deriveSystems, type KeptSystems, keptSystems } from './derive';
 import { EnterpriseGraph, type Entry } from './enterprise-graph';
 import { StringPool } from './intern';
 
@@ -250,12 +250,12 @@ export class MemoryGraph {
 
   /**
    * Derives systems and roles again and drops what was built from the graph before: after put().
-   * With `kept`, the systems derived before for a graph the same as this one (kept with the
-   * segment it was read from), which are used instead.
+   * With `kept` (only for a graph just built, see bulk()), the systems derived before for a
+   * graph the same as this one (kept with the segment it was read from), which are used instead.
    */
-  derive(kept?: readonly KeptSystem[]): void {
+  derive(kept?: KeptSystems): void {
     this.graph.seal();
-    this.systemsByRoot = kept ? keptSystems(this.graph, kept) : deriveSystems(this.graph);
+    this.systemsByRoot = kept ? keptSystems(kept) : deriveSystems(this.graph);
     this.forgetDerived();
   }
 
