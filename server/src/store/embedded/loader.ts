@@ -162,7 +162,7 @@ export class Loader {
     const tombstones = segment.through ? [] : read.removals;
     // the systems kept with it are this graph's when nothing is applied after it
     const kept = last && tombstones.length === 0 ? read.systems : undefined;
-    this.memory.derive(kept && { systems: kept, node: (place) => nodes[place] as Entry });
+    this.memory.derive(kept && { systems: kept, enterprises: nodes.length, node: (place) => nodes[place] as Entry });
     if (tombstones.length > 0) this.memory.applyRemovals(tombstones);
     this.appliedThrough = coverage(segment);
   }

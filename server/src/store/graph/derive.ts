@@ -11,22 +11,35 @@ export const DERIVATION = 1;
 
 /**
  * The systems kept with a segment (see DataDir): each root, member ([place, effective share,
- * level]) and affiliate by its place among the segment's enterprises, and the node at a place.
+ * level]) and affiliate by its place among the segment's `enterprises`, and the node at a place.
  */
 export interface KeptSystems {
   systems: readonly { root: number; members: readonly [number, number, number][]; affiliates: readonly number[] }[];
+  enterprises: number;
   node: (place: number) => { id: string; record: EnterpriseRecord };
 }
 
 /**
  * The systems deriveSystems gave for this graph, kept with the segment it was read from: sets
  * the roles as deriveSystems does and returns the systems by root id, deriving nothing. For a
- * graph just built, every role still OTHER (as MemoryGraph puts an enterprise). At L that is
- * 24,000 systems and 2.3 million affiliates: each is looked at once (B13).
+ * graph just built, every role still OTHER (as MemoryGraph puts an enterprise).
+ *
+ * L keeps 24,000 systems naming 2.3 million affiliates, 880,000 of them different: each
+ * different one is looked at once, and a system's affiliates' ids are listed when first asked
+ * for (B13: each of those a trip to an enterprise far away in the heap).
  */
-export function keptSystems({ systems: kept, node }: KeptSystems): Map<string, EnterpriseSystem> {
+export function keptSystems({ systems: kept, enterprises, node }: KeptSystems): Map<string, EnterpriseSystem> {
   for (const s of kept)
     for (const [place, , level] of s.members) node(place).record.role = level === 0 ? 'ROOT' : 'DIRECT';
+  // An affiliate of one system may be a member of another: members keep their role.
+  const seen = new Uint8Array(enterprises);
+  for (const s of kept)
+    for (const place of s.affiliates) {
+      if (seen[place] === 1) continue;
+      seen[place] = 1;
+      const record = node(place).record;
+      if (record.role === 'OTHER') record.role = 'AFFILIATE';
+    }
   const systems = new Map<string, EnterpriseSystem>();
   for (const s of kept) {
     const rootId = node(s.root).id;
@@ -35,14 +48,16 @@ export function keptSystems({ systems: kept, node }: KeptSystems): Map<string, E
       effectiveShare,
       level,
     }));
-    // An affiliate of one system may be a member of another: members keep their role.
-    const affiliateIds = new Array<string>(s.affiliates.length);
-    for (let i = 0; i < s.affiliates.length; i++) {
-      const affiliate = node(s.affiliates[i] as number);
-      affiliateIds[i] = affiliate.id;
-      if (affiliate.record.role === 'OTHER') affiliate.record.role = 'AFFILIATE';
-    }
-    systems.set(rootId, { rootId, members, affiliateIds });
+    let ids: string[] | undefined;
+    const system = { rootId, members } as EnterpriseSystem;
+    Object.defineProperty(system, 'affiliateIds', {
+      enumerable: true,
+      get: () => {
+        ids ??= s.affiliates.map((place) => node(place).id);
+        return ids;
+      },
+    });
+    systems.set(rootId, system);
   }
   return systems;
 }
