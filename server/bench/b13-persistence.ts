@@ -12,12 +12,13 @@
  * node --max-old-space-size=16384 --import tsx server/bench/b13-persistence.ts
  *   [--edits 10000] [--base demo|S] [--sizes M[,L]] [--open DIR] [--sqlite DIR] [--skip-edits] [--rounds 3]
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Size } from '@chain-atlas/seeds/scale';
-import { MultiDirectedGraph } from 'graphology';
 import type { Caller } from '../src/auth/roles';
 import { Curator } from '../src/curation/curator';
 import type { Dataset, Supplies } from '../src/domain/model';
@@ -29,6 +30,7 @@ import { DataDir } from '../src/store/embedded/data-dir';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
 import { keyOf } from '../src/store/embedded/fold';
 import { emptyDataset } from '../src/store/port';
+import { plainRead, type STEPS, type Step } from './b13-steps';
 import { dataset } from './datasets';
 import { printTable } from './stats';
 
@@ -198,62 +200,16 @@ if (!values['skip-edits']) {
 }
 
 // ---------------------------------------------------------------- 2. open vs a plain read
-async function plainRead(dir: string): Promise<{ ms: number; cpu: number; rows: number }> {
-  const manifest = new DataDir(dir).readManifest();
-  const t = performance.now();
-  const c = process.cpuUsage();
-  let rows = 0;
-  for (const s of manifest?.segments ?? []) {
-    const folder = join(dir, 'segments', s.name);
-    for (const file of readdirSync(folder)) {
-      for await (const { lines } of readLineBatches(join(folder, file))) {
-        for (const line of lines) if (line !== '') rows += JSON.parse(line) ? 1 : 0;
-      }
-    }
-  }
-  return { ms: ms(t), cpu: cpuMs(c), rows };
-}
+const STEP_SCRIPT = fileURLToPath(new URL('./b13-steps.ts', import.meta.url));
 
-/**
- * The same rows read and put in a plain graphology graph (as B11's baseline: enterprises as
- * nodes, CONTROLS and SUPPLIES as edges, memberships and anchors as edges to segment and chain
- * nodes), nothing derived: what building any in-memory graph of them costs.
- */
-async function plainGraph(dir: string): Promise<{ ms: number; cpu: number }> {
-  const t = performance.now();
-  const c = process.cpuUsage();
-  const g = new MultiDirectedGraph();
-  const manifest = new DataDir(dir).readManifest();
-  for (const s of manifest?.segments ?? []) {
-    const { data } = await new DataDir(dir).readWhole(s.name);
-    for (const e of data.enterprises) g.addNode(e.id, e);
-    for (const x of data.segments) g.addNode(`segment:${x.id}`, x);
-    for (const c of data.chains) g.addNode(`chain:${c.id}`, c);
-    for (const r of data.controls) g.addEdge(r.from, r.to, r);
-    for (const r of data.supplies) g.addEdge(r.from, r.to, r);
-    for (const r of data.inSegment) g.addEdge(r.enterpriseId, `segment:${r.segmentId}`, r);
-    for (const r of data.anchors) g.addEdge(r.enterpriseId, `chain:${r.chainId}`, r);
-  }
-  return { ms: ms(t), cpu: cpuMs(c) };
-}
-
-/**
- * The same rows in the interchange form (a data set's JSON Lines files, each relationship naming
- * its ends by id, as the store's segments did before they named them by place), read a line at
- * a time and parsed, nothing built: the baseline of the target.
- */
-async function plainReadOf(files: string): Promise<{ ms: number; cpu: number; rows: number }> {
-  const t = performance.now();
-  const c = process.cpuUsage();
-  let rows = 0;
-  for (const kind of KINDS) {
-    const file = join(files, jsonlFile(kind));
-    if (!existsSync(file)) continue;
-    for await (const { lines } of readLineBatches(file)) {
-      for (const line of lines) if (line !== '') rows += JSON.parse(line) ? 1 : 0;
-    }
-  }
-  return { ms: ms(t), cpu: cpuMs(c), rows };
+/** One of B13.2's steps (b13-steps.ts) in a fresh process: nothing left by the one before it. */
+function step(name: keyof typeof STEPS, dir: string): Step {
+  const run = spawnSync(process.execPath, ['--max-old-space-size=16384', '--import', 'tsx', STEP_SCRIPT, name, dir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (run.status !== 0) throw new Error(`B13 step ${name} ${dir} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1) as string) as Step;
 }
 
 async function openVsRead(label: string, dir: string, files?: string) {
@@ -263,14 +219,13 @@ async function openVsRead(label: string, dir: string, files?: string) {
   const opened: { ms: number; cpu: number }[] = [];
   let rows = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    const stored = await plainRead(dir);
+    const stored = step('read', dir);
     storeReads.push(stored);
-    const read = files ? await plainReadOf(files) : stored;
+    const read = files ? step('read-files', files) : stored;
     rows = read.rows;
     reads.push(read);
-    graphs.push(await plainGraph(dir));
-    const { ms, cpu } = await timeOpen(dir);
-    opened.push({ ms, cpu });
+    graphs.push(step('graph', dir));
+    opened.push(step('open', dir));
   }
   const best = (xs: { ms: number; cpu: number }[], k: 'ms' | 'cpu') => Math.min(...xs.map((x) => x[k]));
   const [readMs, graphMs, openMs] = [reads, graphs, opened].map((xs) => best(xs, 'ms')) as [number, number, number];
