@@ -63,11 +63,11 @@ export class EnterpriseGraph {
   /**
    * Starts building an empty graph in one go: until seal(), every enterprise added gets a place
    * (0, 1, …), and a relationship between two of them is gathered and seen by nobody (out(), in()
-   * and find() do not know it yet). Throws when the graph holds anything.
+   * and find() do not know it yet). Throws when the graph holds an enterprise.
    */
   bulk(): void {
-    if (this.entries.size > 0 || this.rows || this.staging)
-      throw new Error('EnterpriseGraph: bulk() into a graph in use');
+    if (this.entries.size > 0 || this.staging) throw new Error('EnterpriseGraph: bulk() into a graph in use');
+    this.rows = undefined;
     this.staging = new Staging();
   }
 

@@ -17,11 +17,17 @@ import { deriveSystems, type KeptSystems, keptSystems } from './derive';
 import { EnterpriseGraph, type Entry } from './enterprise-graph';
 import { StringPool } from './intern';
 
-/** The rows known to be new (no stored row has their key). */
-export type NewRows = Pick<WeakSet<object>, 'has'>;
+/**
+ * The relationships known to be new (no stored row has their key), which need no look-up:
+ * for each of controls and supplies, a flag per row of the rows applied, in their order (1: new),
+ * as plan() gives them; or ALL_NEW. A WeakSet of the rows did this before: with the 2.9 million
+ * relationships of L in it, planning and applying them took 150 s (B13), most of it the garbage
+ * collector working through the WeakSet.
+ */
+export type NewRows = typeof ALL_NEW | { controls: Uint8Array; supplies: Uint8Array };
 
 /** Every row is new: rows applied to an empty graph from one segment (keys are unique in one). */
-export const ALL_NEW: NewRows = { has: () => true };
+export const ALL_NEW = 'all';
 
 /** The order apply() puts rows in: enterprises before the relationships between them. */
 const APPLY_ORDER: readonly Kind[] = [
@@ -104,20 +110,22 @@ export class MemoryGraph {
    * What importing rows would do: how many of each kind it would add, update or leave as they
    * are, and the rows that change something (the only ones worth writing).
    */
-  plan(data: Dataset): { counts: ApplyCounts; changes: Dataset; added: WeakSet<object> } {
+  plan(data: Dataset): { counts: ApplyCounts; changes: Dataset; added: NewRows } {
     const counts = {} as ApplyCounts;
     const changes = {} as Record<Kind, unknown[]>;
-    const added = new WeakSet<object>();
+    const added = { controls: new Uint8Array(data.controls.length), supplies: new Uint8Array(data.supplies.length) };
     for (const kind of KINDS) {
       const c = { added: 0, updated: 0, unchanged: 0 };
       const changed: unknown[] = [];
+      const flags = kind === 'controls' || kind === 'supplies' ? added[kind] : undefined;
       for (const row of data[kind] as object[]) {
         const old = this.existing(kind, row);
         const state: keyof ApplyCounts[Kind] =
           old === undefined ? 'added' : givesNothingNew(old, row) ? 'unchanged' : 'updated';
         c[state]++;
-        if (state === 'added') added.add(row);
-        if (state !== 'unchanged') changed.push(row);
+        if (state === 'unchanged') continue;
+        if (flags && state === 'added') flags[changed.length] = 1;
+        changed.push(row);
       }
       counts[kind] = c;
       changes[kind] = changed;
@@ -169,10 +177,13 @@ export class MemoryGraph {
 
   /**
    * Adds or updates every row (a row with the key of an existing one replaces it), then derives
-   * systems again. `added` names rows known to be new (from plan), which need no look-up.
+   * systems again. `added` names relationships known to be new (from plan, for the rows it gave
+   * as changes), which need no look-up.
    * The store keeps the row objects themselves, changed: the caller must not use them after.
    */
   apply(data: Dataset, added?: NewRows): void {
+    // into an empty graph, every relationship known to be new: built in one go (see bulk())
+    if (added !== undefined && this.graph.order === 0 && data.enterprises.length > 0) this.graph.bulk();
     for (const kind of APPLY_ORDER) this.put(kind, data[kind] as readonly object[], added);
     this.derive();
   }
@@ -224,7 +235,9 @@ export class MemoryGraph {
       case 'controls':
       case 'supplies': {
         const k = kind === 'controls' ? 'CONTROLS' : 'SUPPLIES';
-        for (const row of rows as (Controls | Supplies)[]) {
+        const flags = added === undefined || added === ALL_NEW ? undefined : added[kind];
+        for (let i = 0; i < rows.length; i++) {
+          const row = rows[i] as Controls | Supplies;
           const r = this.relation(k, row);
           const from = r.from as string | number;
           const to = r.to as string | number;
@@ -233,7 +246,7 @@ export class MemoryGraph {
             const target = typeof to === 'number' ? nodes[to] : this.graph.entryOf(to);
             if (!source || !target) throw new Error(`a relationship's end is not there: ${JSON.stringify(row)}`);
             this.graph.addAt(source, target, r);
-          } else this.putRelation(r, added?.has(row) ?? false);
+          } else this.putRelation(r, added === ALL_NEW || flags?.[i] === 1);
         }
         return;
       }
