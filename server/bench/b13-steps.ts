@@ -16,6 +16,7 @@ import { jsonlFile, KINDS } from '../src/interchange/format';
 import { readLineBatches } from '../src/interchange/sources/lines';
 import { DataDir } from '../src/store/embedded/data-dir';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store';
+import { graphologyOf } from './graphology-baseline';
 
 export interface Step {
   ms: number;
@@ -48,9 +49,8 @@ export async function plainRead(dir: string): Promise<Step> {
 }
 
 /**
- * The same rows read and put in a plain graphology graph (as B11's baseline: enterprises as
- * nodes, CONTROLS and SUPPLIES as edges, memberships and anchors as edges to segment and chain
- * nodes), nothing derived: what building any in-memory graph of them costs.
+ * The same rows read and put in a plain graphology graph (B11's baseline, graphologyOf), nothing
+ * derived: what building any in-memory graph of them costs.
  */
 async function plainGraph(dir: string): Promise<Step> {
   const t = performance.now();
@@ -59,13 +59,7 @@ async function plainGraph(dir: string): Promise<Step> {
   const manifest = new DataDir(dir).readManifest();
   for (const s of manifest?.segments ?? []) {
     const { data } = await new DataDir(dir).readWhole(s.name);
-    for (const e of data.enterprises) g.addNode(e.id, e);
-    for (const x of data.segments) g.addNode(`segment:${x.id}`, x);
-    for (const c of data.chains) g.addNode(`chain:${c.id}`, c);
-    for (const r of data.controls) g.addEdge(r.from, r.to, r);
-    for (const r of data.supplies) g.addEdge(r.from, r.to, r);
-    for (const r of data.inSegment) g.addEdge(r.enterpriseId, `segment:${r.segmentId}`, r);
-    for (const r of data.anchors) g.addEdge(r.enterpriseId, `chain:${r.chainId}`, r);
+    graphologyOf(data, g);
   }
   return { ms: ms(t), cpu: cpuMs(c), rows: g.order + g.size };
 }

@@ -3,9 +3,9 @@
  * heap size as JSON. `store`: the embedded store's graph; `graphology`: a plain graphology graph
  * holding the same nodes, relationships and memberships, as parsed.
  */
-import { MultiDirectedGraph } from 'graphology';
 import { readDataset } from '../src/import/importer';
 import { MemoryStore } from '../src/store/memory/memory-store';
+import { graphologyOf } from './graphology-baseline';
 
 const [what, dir] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -25,14 +25,7 @@ let kept: unknown;
 if (what === 'store') {
   kept = new MemoryStore(data);
 } else {
-  const g = new MultiDirectedGraph();
-  for (const e of data.enterprises) g.addNode(e.id, e);
-  for (const s of data.segments) g.addNode(`segment:${s.id}`, s);
-  for (const c of data.chains) g.addNode(`chain:${c.id}`, c);
-  for (const r of data.controls) g.addEdge(r.from, r.to, r);
-  for (const r of data.supplies) g.addEdge(r.from, r.to, r);
-  for (const r of data.inSegment) g.addEdge(r.enterpriseId, `segment:${r.segmentId}`, r);
-  for (const r of data.anchors) g.addEdge(r.enterpriseId, `chain:${r.chainId}`, r);
+  const g = graphologyOf(data);
   kept = g;
 }
 data = undefined;
