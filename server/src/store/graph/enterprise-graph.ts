@@ -144,14 +144,12 @@ export class EnterpriseGraph {
 
   outDegree(id: string): number {
     const e = this.entries.get(id);
-    if (!e) return 0;
-    return e.out ? e.out.length : (this.rows as BulkRows).outDegree(e.place);
+    return e ? this.outCount(e) : 0;
   }
 
   inDegree(id: string): number {
     const e = this.entries.get(id);
-    if (!e) return 0;
-    return e.in ? e.in.length : (this.rows as BulkRows).inDegree(e.place);
+    return e ? this.inCount(e) : 0;
   }
 
   /** Relationships in and out. */
@@ -197,7 +195,7 @@ export class EnterpriseGraph {
     const source = this.entries.get(from);
     const target = this.entries.get(to);
     if (!source || !target) return undefined;
-    const list = this.outDegree(from) <= this.inDegree(to) ? this.outOf(source) : this.inOf(target);
+    const list = this.outCount(source) <= this.inCount(target) ? this.outOf(source) : this.inOf(target);
     for (const r of list) {
       if (r.kind === kind && r.from === from && r.to === to && (r.kind === 'CONTROLS' || r.product === product))
         return r;
@@ -239,6 +237,16 @@ export class EnterpriseGraph {
   private inOf(e: Entry): Relation[] {
     if (e.in === undefined) e.in = this.bulkRows().in(e.place);
     return e.in;
+  }
+
+  /** How many relationships out of a node, without making its list. */
+  private outCount(e: Entry): number {
+    return e.out ? e.out.length : this.bulkRows().outDegree(e.place);
+  }
+
+  /** How many relationships into a node, without making its list. */
+  private inCount(e: Entry): number {
+    return e.in ? e.in.length : this.bulkRows().inDegree(e.place);
   }
 
   private bulkRows(): BulkRows {

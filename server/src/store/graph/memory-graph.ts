@@ -183,7 +183,7 @@ export class MemoryGraph {
    */
   apply(data: Dataset, added?: NewRows): void {
     // into an empty graph, every relationship known to be new: built in one go (see bulk())
-    if (added !== undefined && this.graph.order === 0 && data.enterprises.length > 0) this.graph.bulk();
+    if (added !== undefined && this.graph.order === 0 && data.enterprises.length > 0) this.bulk();
     for (const kind of APPLY_ORDER) this.put(kind, data[kind] as readonly object[], added);
     this.derive();
   }
@@ -254,8 +254,9 @@ export class MemoryGraph {
   }
 
   /**
-   * Starts building an empty graph from one segment's rows in one go (EnterpriseGraph.bulk): put()
-   * them, then derive(), before anything reads the graph.
+   * Starts building an empty graph in one go (EnterpriseGraph.bulk), from a segment being opened
+   * or from rows applied with every relationship known to be new: put() them, then derive(),
+   * before anything reads the graph.
    */
   bulk(): void {
     this.graph.bulk();
