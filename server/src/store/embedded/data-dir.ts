@@ -42,10 +42,11 @@ export type { PlacedSystem };
  * product's enterprise) names it by its place in the segment's enterprises file (a number: 0 for
  * the first row) instead of its id, so the graph finds it without looking its id up (readWhole
  * gives ids back; an enterprise elsewhere is an id, as before). A relationship's row says its
- * kind, so the row read back is kept as it is. And a segment that holds the whole graph (the first one, committed into an empty directory,
- * or a compaction) may keep the systems derived for it (systems.jsonl, enterprises by place,
- * with the version of the rules they were derived by), which a store opening it with nothing
- * after it reads instead of deriving them. Segments written before either still open.
+ * kind, so the row read back is kept as it is. And a segment that holds the whole graph (the
+ * first one, committed into an empty directory, or a compaction) may keep the systems derived
+ * for it (systems.jsonl, enterprises by place, with the version of the rules they were derived
+ * by), which a store opening it with nothing after it reads instead of deriving them. Segments
+ * written before any of these still open.
  */
 export interface SegmentInfo {
   name: string;
